@@ -1,0 +1,3 @@
+"""Trainer: offline desktop training in digital-government and data-governance skills."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,120 @@
+"""The ``trainer`` command (DESIGN §5). With no sub-command it opens the desktop app.
+
+Sub-commands live in ``trainer/commands/<name>.py``; each module has
+``register(subparsers) -> None`` and sets ``func(args, ctx) -> int`` on its parsers. Modules are
+imported only to build the parser; heavy libraries are imported inside the handlers.
+
+Exit status: 0 success, 1 a problem the user must fix (one clear line on stderr), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from trainer import __version__
+from trainer.config import ENV_DATABASE_URL, Paths, resolve_paths, setup_logging
+from trainer.errors import TrainerError
+
+log = logging.getLogger(__name__)
+
+# One line per sub-command module; each adds its own parsers.
+COMMAND_MODULES: tuple[str, ...] = (
+    "trainer.commands.pack",
+    "trainer.commands.db",
+    "trainer.commands.admin",
+    "trainer.commands.learners",
+    "trainer.commands.report",
+    "trainer.commands.progress",
+    "trainer.commands.demo",
+    "trainer.commands.certificate",
+)
+
+
+@dataclass
+class CliContext:
+    """What every handler needs: the data folder and the database URL (None = SQLite there)."""
+
+    paths: Paths
+    database_url: str | None
+    _cache: dict[str, Any] = field(default_factory=dict)
+
+    def database(self) -> Any:
+        """Open (and upgrade) the database once per command; see trainer.store.db."""
+        if "db" not in self._cache:
+            from trainer.store.db import open_database
+
+            self._cache["db"] = open_database(self.paths, self.database_url)
+        return self._cache["db"]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # exit 2 with one line, as argparse does, plus a hint
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="trainer",
+        description="Digital-government skills training. With no command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"trainer {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="data folder (default: TRAINER_DATA_DIR or the user data folder)")
+    parser.add_argument("--database-url", metavar="URL",
+                        help="database URL (default: SQLite in the data folder; "
+                             "also TRAINER_DATABASE_URL)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # that command has not been written yet
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        paths = resolve_paths(args.data_dir)
+        database_url = args.database_url or os.environ.get(ENV_DATABASE_URL) or None
+        ctx = CliContext(paths=paths, database_url=database_url)
+        if args.command is None:
+            from trainer.ui.app import run_app
+
+            return run_app(ctx)
+        paths.ensure()
+        setup_logging(paths)
+        func = getattr(args, "func", None)
+        if func is None:  # a command group given without its sub-command
+            parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "--help"])
+            return 2
+        return int(func(args, ctx) or 0)
+    except TrainerError as exc:
+        print(f"trainer: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("trainer: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception:
+        log.exception("Unexpected error")
+        where = ""
+        try:
+            where = f" Details are in {resolve_paths(args.data_dir).log_file}."
+        except Exception:
+            pass
+        print(f"trainer: an unexpected error occurred (a bug).{where}", file=sys.stderr)
+        return 1

@@ -1,0 +1,1 @@
+"""Sub-commands of the ``trainer`` command, one module each (see trainer/cli.py)."""

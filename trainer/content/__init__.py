@@ -1,0 +1,4 @@
+"""Course packs: model, loader, validator, Markdown rendering, grading, archives.
+
+Pure Python: imports neither Qt nor the database layer. Knows nothing of learners.
+"""

@@ -1,0 +1,1 @@
+"""Application shell, long-work helper, error presenter, chart styling, shared widgets."""

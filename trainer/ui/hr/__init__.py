@@ -1,0 +1,1 @@
+"""HR screens: roster import, reports by department, exports, progress bundles."""

@@ -1,0 +1,1 @@
+"""Learner screens: sign-in, library, course view and reader, exercises, dashboard, search."""

@@ -1,0 +1,1 @@
+"""Trainer workspace: live preview of a pack folder, problems panel, build and share."""
