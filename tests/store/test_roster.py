@@ -1,0 +1,121 @@
+"""Roster parsing: every encoding HR offices produce, header names, and every kind of bad row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from trainer.store.roster import build_preview, guess_mapping, normalise_role, read_roster
+from trainer.store.roster_files import RosterUnreadable, read_table
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "rosters"
+NAMES = ["王䶮", "李喆", "张堃", "陈珺", "𠀀明"]
+
+
+@pytest.mark.parametrize(("file", "encoding"), [
+    ("roster-utf8.csv", "utf-8"),
+    ("roster-utf8-bom.csv", "utf-8-sig"),
+    ("roster-gb18030.csv", "gb18030"),
+])
+def test_every_encoding_reads_the_same_learners(file: str, encoding: str) -> None:
+    preview = read_roster(FIXTURES / file)
+    assert preview.encoding == encoding
+    assert [row.name for row in preview.rows] == NAMES
+    assert [row.role for row in preview.rows] == ["learner", "trainer", "hr", None, "admin"]
+    assert preview.rows[0].department == "临江市数据资源局"
+    assert preview.rows[0].email == "wangyan@linjiang.gov.cn"
+    assert [row.line for row in preview.rows] == [2, 3, 4, 5, 6]
+    assert preview.bad_rows == ()
+
+
+def test_gb18030_is_not_mistaken_for_another_encoding(tmp_path: Path) -> None:
+    # Short files are where guessing detectors go wrong; GB18030 must win over them.
+    file = tmp_path / "short.csv"
+    file.write_bytes("工号,姓名\n1,王䶮\n".encode("gb18030"))
+    preview = read_roster(file)
+    assert preview.encoding == "gb18030"
+    assert preview.rows[0].name == "王䶮"
+
+
+def test_english_headers_semicolons_and_pins() -> None:
+    preview = read_roster(FIXTURES / "roster-english-semicolon.csv")
+    assert preview.mapping == {"employee_no": 0, "name": 1, "department": 2, "role": 3,
+                               "email": 4, "pin": 5}
+    first, second = preview.rows
+    assert (first.employee_no, first.pin, first.role) == ("E-01", "1234", "learner")
+    assert (second.role, second.email, second.pin) == ("hr", None, None)
+
+
+def test_xlsx_made_with_openpyxl(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["员工编号", "姓名", "单位", "角色"])
+    sheet.append([1001, "王䶮", "临江市数据资源局", "学员"])  # number typed as a number
+    sheet.append([None, None, None, None])  # blank row, skipped
+    sheet.append(["1002", "喆", "临江市财政局", "培训师"])
+    file = tmp_path / "roster.xlsx"
+    book.save(file)
+    preview = read_roster(file)
+    assert preview.encoding == "xlsx"
+    assert [(r.line, r.employee_no, r.name, r.role) for r in preview.rows] == [
+        (2, "1001", "王䶮", "learner"), (4, "1002", "喆", "trainer")]
+
+
+def test_every_kind_of_bad_row_is_reported_with_its_line() -> None:
+    preview = read_roster(FIXTURES / "roster-bad-rows.csv")
+    problems = {row.line: row.problems for row in preview.rows}
+    assert problems[2] == ("missing employee number",)
+    assert problems[3] == ("missing name",)
+    assert "unknown role '局长'" in problems[4][0]
+    assert "not-an-email" in problems[5][0]
+    assert problems[6] == ("PIN must be 4 to 12 digits",)
+    assert "duplicate employee number B006 (also on line 8)" in problems[7]
+    assert "duplicate employee number B006 (also on line 7)" in problems[8]
+    assert problems[10] == ()  # a quoted cell spanning two lines is fine
+    assert problems[12] == ()
+    assert 9 not in problems  # blank rows are skipped
+    assert [row.line for row in preview.good_rows] == [10, 12]
+    assert preview.problem_lines()[0].endswith("roster-bad-rows.csv:2: missing employee number")
+
+
+def test_unknown_headers_need_a_mapping() -> None:
+    preview = read_roster(FIXTURES / "roster-unknown-headers.csv")
+    assert preview.unmapped_required == ("employee_no", "name")
+    assert preview.rows == ()
+    mapped = build_preview(preview.table, {"employee_no": 0, "name": 1, "department": 2})
+    assert mapped.unmapped_required == ()
+    assert [(r.employee_no, r.name, r.department) for r in mapped.rows] == [
+        ("X1", "赵一", "办公室"), ("X2", "钱二", "办公室")]
+
+
+def test_header_names_are_compared_loosely() -> None:
+    headers = ("工号*", "姓 名", "部门（必填）", "Ｅｍａｉｌ", "ROLE")
+    assert guess_mapping(headers) == {"employee_no": 0, "name": 1, "department": 2,
+                                      "email": 3, "role": 4}
+
+
+def test_roles_in_chinese_and_english() -> None:
+    assert [normalise_role(t) for t in ("学员", "培训师", "人事", "管理员")] == [
+        "learner", "trainer", "hr", "admin"]
+    assert normalise_role(" Admin ") == "admin"
+    assert normalise_role("局长") is None
+
+
+def test_unreadable_files_say_what_to_do(tmp_path: Path) -> None:
+    old = tmp_path / "roster.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(RosterUnreadable, match=r"\.xls spreadsheets"):
+        read_table(old)
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"\n\n")
+    with pytest.raises(RosterUnreadable, match="empty"):
+        read_table(empty)
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 truncated")
+    with pytest.raises(RosterUnreadable, match="not a readable .xlsx"):
+        read_table(broken)
+    with pytest.raises(RosterUnreadable, match="no such file"):
+        read_table(tmp_path / "missing.csv")

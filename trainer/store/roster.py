@@ -1,0 +1,194 @@
+"""Roster rules: which column is which, and what is wrong with each row, before anything is written.
+
+Parsing is pure (no database): ``read_roster`` gives a ``RosterPreview`` that the CLI prints and
+the HR dialog shows row by row; ``trainer.store.roster_import`` writes the good rows.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trainer.store.roster_files import RawTable, read_table
+
+FIELDS: tuple[str, ...] = ("employee_no", "name", "department", "role", "email", "pin")
+REQUIRED: tuple[str, ...] = ("employee_no", "name")
+
+# Header names HR offices actually use, compared after ``_header_key`` normalisation.
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "employee_no": ("工号", "员工编号", "员工号", "职工号", "职工编号", "人员编号", "编号",
+                    "employee number", "employee no", "employee id", "emp no", "staff number",
+                    "staff no", "staff id", "employeeno", "employee_no", "number", "id"),
+    "name": ("姓名", "名字", "员工姓名", "人员姓名", "name", "full name", "employee name"),
+    "department": ("部门", "单位", "所在部门", "部门名称", "所在单位", "科室", "处室",
+                   "department", "dept", "unit", "division"),
+    "role": ("角色", "身份", "用户角色", "权限", "role", "user role"),
+    "email": ("邮箱", "电子邮箱", "电子邮件", "邮件", "邮箱地址", "email", "e-mail", "mail",
+              "email address"),
+    "pin": ("pin", "pin码", "密码", "初始密码", "password", "initial pin"),
+}
+
+ROLE_ALIASES: dict[str, str] = {
+    "learner": "learner", "学员": "learner", "学员/学习者": "learner", "学习者": "learner",
+    "员工": "learner", "student": "learner",
+    "trainer": "trainer", "培训师": "trainer", "讲师": "trainer", "教师": "trainer",
+    "hr": "hr", "人事": "hr", "人力资源": "hr", "人事专员": "hr",
+    "admin": "admin", "administrator": "admin", "管理员": "admin", "系统管理员": "admin",
+}
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_EMPLOYEE_NO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
+MAX_NAME = 200
+MAX_EMPLOYEE_NO = 64
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    """One learner as read from the file, with every problem found on that row."""
+
+    line: int
+    employee_no: str
+    name: str
+    department: str | None
+    role: str | None  # None: not given (new learners become "learner", others keep theirs)
+    email: str | None
+    pin: str | None
+    problems: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class RosterPreview:
+    """What an import would read: the mapping used and each row with its problems."""
+
+    source: Path
+    encoding: str
+    headers: tuple[str, ...]
+    mapping: dict[str, int]
+    rows: tuple[RosterRow, ...]
+    unmapped_required: tuple[str, ...] = ()
+    table: RawTable | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def good_rows(self) -> tuple[RosterRow, ...]:
+        return tuple(row for row in self.rows if row.ok)
+
+    @property
+    def bad_rows(self) -> tuple[RosterRow, ...]:
+        return tuple(row for row in self.rows if not row.ok)
+
+    def problem_lines(self) -> list[str]:
+        """``FILE:LINE: problem`` lines, as the CLI prints them."""
+        return [f"{self.source}:{row.line}: {problem}"
+                for row in self.bad_rows for problem in row.problems]
+
+
+def read_roster(path: Path, mapping: Mapping[str, int] | None = None) -> RosterPreview:
+    """Read and check a roster file; ``mapping`` (field → column index) overrides the headers."""
+    table = read_table(Path(path))
+    return build_preview(table, mapping)
+
+
+def build_preview(table: RawTable, mapping: Mapping[str, int] | None = None) -> RosterPreview:
+    """Check every record of an already read table with the given (or guessed) column mapping."""
+    chosen = dict(mapping) if mapping is not None else guess_mapping(table.headers)
+    missing = tuple(name for name in REQUIRED if name not in chosen)
+    if missing:
+        return RosterPreview(table.source, table.encoding, table.headers, chosen, (), missing,
+                             table)
+    rows = [_read_row(line, cells, chosen) for line, cells in table.records]
+    rows = _mark_duplicates(rows)
+    return RosterPreview(table.source, table.encoding, table.headers, chosen, tuple(rows), (),
+                         table)
+
+
+def guess_mapping(headers: tuple[str, ...]) -> dict[str, int]:
+    """Field → column for every header recognised by its usual Chinese or English name."""
+    lookup = {_header_key(alias): name for name, aliases in HEADER_ALIASES.items()
+              for alias in aliases}
+    mapping: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        name = lookup.get(_header_key(header))
+        if name is not None and name not in mapping:
+            mapping[name] = index
+    return mapping
+
+
+def normalise_role(text: str) -> str | None:
+    """学员 / 培训师 / 人事 / 管理员 or learner / trainer / hr / admin → role id; None if unknown."""
+    return ROLE_ALIASES.get(unicodedata.normalize("NFKC", text).strip().lower())
+
+
+def _header_key(text: str) -> str:
+    """Compare headers loosely: full-width forms, case, spaces, '*' marks and '(…)' notes ignored."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"\(.*?\)", "", text)
+    return re.sub(r"[\s*:._\-#]+", "", text)
+
+
+def _cell(cells: tuple[str, ...], mapping: Mapping[str, int], name: str) -> str:
+    index = mapping.get(name)
+    if index is None or index >= len(cells):
+        return ""
+    return unicodedata.normalize("NFC", cells[index]).strip()
+
+
+def _read_row(line: int, cells: tuple[str, ...], mapping: Mapping[str, int]) -> RosterRow:
+    number = unicodedata.normalize("NFKC", _cell(cells, mapping, "employee_no")).strip()
+    name = _cell(cells, mapping, "name")
+    department = _cell(cells, mapping, "department") or None
+    role_text = _cell(cells, mapping, "role")
+    email = unicodedata.normalize("NFKC", _cell(cells, mapping, "email")) or None
+    pin = unicodedata.normalize("NFKC", _cell(cells, mapping, "pin")) or None
+    role = normalise_role(role_text) if role_text else None
+    problems = _row_problems(number, name, department, role_text, role, email, pin)
+    return RosterRow(line, number, name, department, role, email, pin, tuple(problems))
+
+
+def _row_problems(number: str, name: str, department: str | None, role_text: str,
+                  role: str | None, email: str | None, pin: str | None) -> list[str]:
+    problems: list[str] = []
+    if not number:
+        problems.append("missing employee number")
+    elif len(number) > MAX_EMPLOYEE_NO or not _EMPLOYEE_NO.match(number):
+        problems.append(f"employee number {number!r} may only hold letters, digits and . _ / - "
+                        f"(at most {MAX_EMPLOYEE_NO})")
+    if not name:
+        problems.append("missing name")
+    elif len(name) > MAX_NAME:
+        problems.append(f"name longer than {MAX_NAME} characters")
+    if department is not None and len(department) > MAX_NAME:
+        problems.append(f"department longer than {MAX_NAME} characters")
+    if role_text and role is None:
+        problems.append(f"unknown role {role_text!r} (use 学员, 培训师, 人事, 管理员 or "
+                        "learner, trainer, hr, admin)")
+    if email is not None and not _EMAIL.match(email):
+        problems.append(f"email {email!r} is not an address like name@example.gov.cn")
+    if pin is not None and not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 12):
+        problems.append("PIN must be 4 to 12 digits")
+    return problems
+
+
+def _mark_duplicates(rows: list[RosterRow]) -> list[RosterRow]:
+    """Every row sharing an employee number is a problem: which one is right is HR's call."""
+    lines: dict[str, list[int]] = defaultdict(list)
+    for row in rows:
+        if row.employee_no:
+            lines[row.employee_no.casefold()].append(row.line)
+    result = []
+    for row in rows:
+        same = lines.get(row.employee_no.casefold(), [])
+        if len(same) > 1:
+            others = ", ".join(str(line) for line in same if line != row.line)
+            problem = f"duplicate employee number {row.employee_no} (also on line {others})"
+            row = RosterRow(row.line, row.employee_no, row.name, row.department, row.role,
+                            row.email, row.pin, (*row.problems, problem))
+        result.append(row)
+    return result
