@@ -13,7 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from trainer.store.errors import InvalidValue
 from trainer.store.roster_files import RawTable, read_table
+from trainer.store.security import check_pin_rules
 
 FIELDS: tuple[str, ...] = ("employee_no", "name", "department", "role", "email", "pin")
 REQUIRED: tuple[str, ...] = ("employee_no", "name")
@@ -171,8 +173,11 @@ def _row_problems(number: str, name: str, department: str | None, role_text: str
                         "learner, trainer, hr, admin)")
     if email is not None and not _EMAIL.match(email):
         problems.append(f"email {email!r} is not an address like name@example.gov.cn")
-    if pin is not None and not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 12):
-        problems.append("PIN must be 4 to 12 digits")
+    if pin is not None:
+        try:
+            check_pin_rules(pin)
+        except InvalidValue as exc:
+            problems.append(exc.message)
     return problems
 
 

@@ -1,0 +1,67 @@
+"""Audit log of sensitive actions: who, when, what. Append-only (database triggers enforce it).
+
+Record in the same session as the action when there is one, so the entry and the change commit
+together; pass the Database for actions outside the store (report export, pack install).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from trainer.store.info import AuditInfo, LearnerInfo
+from trainer.store.models import AuditEntry
+from trainer.store.permissions import Actor, require
+from trainer.store.types import as_utc
+
+REPORT_EXPORT = "report.export"
+ROSTER_IMPORT = "roster.import"
+ROLE_GRANT = "role.grant"
+ROLE_CHANGE = "role.change"
+PIN_RESET = "pin.reset"
+PACK_INSTALL = "pack.install"
+PROGRESS_MERGE = "progress.merge"
+PROGRESS_EXPORT = "progress.export"
+ADMIN_CREATE = "admin.create"
+
+
+def _actor_fields(actor: Actor | None) -> tuple[int | None, str]:
+    if actor is None:
+        return None, "anonymous"
+    if isinstance(actor, LearnerInfo):
+        return actor.id, f"{actor.name} ({actor.employee_no})"
+    return None, actor.name
+
+
+def record(target: Any, actor: Actor | None, action: str, detail: dict[str, Any]) -> None:
+    """Append one entry; ``target`` is a Session (joins its transaction) or a Database."""
+    if not action or len(action) > 64:
+        raise ValueError(f"bad audit action {action!r}")
+    actor_id, actor_name = _actor_fields(actor)
+    entry = AuditEntry(actor_id=actor_id, actor_name=actor_name[:200], action=action,
+                       detail=dict(detail))
+    if isinstance(target, Session):
+        target.add(entry)
+        return
+    with target.session() as session:
+        session.add(entry)
+
+
+def entries(db: Any, actor: Actor | None, *, action: str | None = None,
+            since: datetime | None = None, actor_id: int | None = None,
+            limit: int = 1000) -> list[AuditInfo]:
+    """Newest first; only administrators may read the log."""
+    require(actor, "admin")
+    stmt = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit)
+    if action is not None:
+        stmt = stmt.where(AuditEntry.action == action)
+    if since is not None:
+        stmt = stmt.where(AuditEntry.at >= as_utc(since))
+    if actor_id is not None:
+        stmt = stmt.where(AuditEntry.actor_id == actor_id)
+    with db.reader() as session:
+        return [AuditInfo(e.id, e.at, e.actor_id, e.actor_name, e.action, dict(e.detail or {}))
+                for e in session.scalars(stmt)]

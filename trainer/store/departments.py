@@ -1,0 +1,42 @@
+"""Departments: created by name on demand (roster imports), listed for filters and reports."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from trainer.store import validate
+from trainer.store.db import Database
+from trainer.store.errors import Duplicate
+from trainer.store.info import DepartmentInfo
+from trainer.store.models import Department
+
+
+def department_named(session: Session, name: str | None) -> Department | None:
+    """The named department, created when new; None for no department."""
+    if name is None or not str(name).strip():
+        return None
+    cleaned = validate.text(name, "department name", 200)
+    found = session.scalars(select(Department).where(Department.name == cleaned)).first()
+    if found is None:
+        found = Department(name=cleaned)
+        session.add(found)
+        session.flush()
+    return found
+
+
+def create_department(db: Database, name: str, *, exist_ok: bool = False) -> DepartmentInfo:
+    cleaned = validate.text(name, "department name", 200)
+    with db.session() as session:
+        found = session.scalars(select(Department).where(Department.name == cleaned)).first()
+        if found is not None and not exist_ok:
+            raise Duplicate(f"The department {cleaned!r} already exists.")
+        department = found or department_named(session, cleaned)
+        assert department is not None
+        return DepartmentInfo(department.id, department.name)
+
+
+def list_departments(db: Database) -> list[DepartmentInfo]:
+    with db.reader() as session:
+        rows = session.execute(select(Department.id, Department.name).order_by(Department.name))
+        return [DepartmentInfo(i, n) for i, n in rows]

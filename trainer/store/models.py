@@ -1,0 +1,150 @@
+"""SQLAlchemy models (DESIGN §3). Only the store's services touch these; callers get dataclasses.
+
+Schema changes need an Alembic revision in ``trainer/store/migrations/versions``; a test
+compares these models with the head revision.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from trainer.store.types import JSONValue, UTCDateTime, utcnow
+
+ROLES: tuple[str, ...] = ("learner", "trainer", "hr", "admin")
+LESSON_STATUSES: tuple[str, ...] = ("not_started", "in_progress", "completed")
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Department(Base):
+    __tablename__ = "departments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Learner(Base):
+    """Anyone who signs in: learners, trainers, HR and administrators."""
+
+    __tablename__ = "learners"
+    __table_args__ = (CheckConstraint("role IN ('learner', 'trainer', 'hr', 'admin')", name="role"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employee_no: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    department_id: Mapped[int | None] = mapped_column(
+        ForeignKey("departments.id", ondelete="SET NULL"), index=True)
+    role: Mapped[str] = mapped_column(String(16), default="learner")
+    email: Mapped[str | None] = mapped_column(String(254))
+    pin_hash: Mapped[str | None] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_tries: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+
+    department: Mapped[Department | None] = relationship(lazy="joined")
+
+
+class Device(Base):
+    """An installation of Trainer; attempts remember where they were made, for merging."""
+
+    __tablename__ = "devices"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(200))
+    is_local: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Enrollment(Base):
+    __tablename__ = "enrollments"
+    __table_args__ = (UniqueConstraint("learner_id", "pack_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"))
+    pack_id: Mapped[str] = mapped_column(String(100), index=True)
+    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class LessonProgress(Base):
+    __tablename__ = "lesson_progress"
+    __table_args__ = (
+        UniqueConstraint("learner_id", "pack_id", "module_id"),
+        CheckConstraint("status IN ('not_started', 'in_progress', 'completed')", name="status"),
+        CheckConstraint("seconds >= 0", name="seconds"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"))
+    pack_id: Mapped[str] = mapped_column(String(100))
+    module_id: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(16), default="in_progress")
+    seconds: Mapped[int] = mapped_column(Integer, default=0)
+    position: Mapped[Any] = mapped_column(JSONValue(), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+
+
+class Attempt(Base):
+    """One answer to one exercise. Append-only: a retry is a new attempt."""
+
+    __tablename__ = "attempts"
+    __table_args__ = (
+        CheckConstraint("score IS NULL OR (score >= 0 AND score <= 1)", name="score"),
+        Index("ix_attempts_learner_id_pack_id", "learner_id", "pack_id"),
+        Index("ix_attempts_pack_id_exercise_id", "pack_id", "exercise_id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"))
+    pack_id: Mapped[str] = mapped_column(String(100))
+    pack_version: Mapped[str] = mapped_column(String(50))
+    exercise_id: Mapped[str] = mapped_column(String(100))
+    response: Mapped[Any] = mapped_column(JSONValue())
+    score: Mapped[float | None] = mapped_column(Float)
+    weights: Mapped[Any] = mapped_column(JSONValue())
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    device_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("devices.id", ondelete="SET NULL"), index=True)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+
+
+class AuditEntry(Base):
+    """Who did what, when. Append-only: database triggers refuse updates and deletes."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("learners.id"), index=True)
+    actor_name: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(64), index=True)
+    detail: Mapped[Any] = mapped_column(JSONValue())

@@ -1,0 +1,213 @@
+"""Writing a checked roster: create or update learners by employee number, in one transaction.
+
+Rules (shown to HR in the preview, so nothing is a surprise):
+- without ``skip_bad`` any problem row stops the whole import and nothing is written;
+- an empty cell leaves an existing learner's value as it is; a PIN only fills an empty PIN
+  (a learner may have changed theirs), so importing the same roster twice changes nothing;
+- HR may add and update learners; giving a role other than learner needs an administrator,
+  and trainer/HR/admin accounts need a PIN; the last administrator is never demoted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from trainer.store import audit
+from trainer.store.db import Database
+from trainer.store.departments import department_named
+from trainer.store.errors import InvalidValue
+from trainer.store.models import Learner
+from trainer.store.permissions import Actor, require
+from trainer.store.roster import RosterPreview, RosterRow
+from trainer.store.security import hash_pin
+from trainer.store.types import utcnow
+
+CHUNK = 500  # employee numbers per IN (...) query
+
+
+class RosterInvalid(InvalidValue):
+    """The roster has problem rows and ``skip_bad`` was not given: nothing was written."""
+
+
+@dataclass(frozen=True)
+class RowPlan:
+    """What importing one row would do: "create", "update", "unchanged" or "skip"."""
+
+    row: RosterRow
+    action: str
+    changes: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RosterPlan:
+    rows: tuple[RowPlan, ...]
+
+    def count(self, action: str) -> int:
+        return sum(1 for plan in self.rows if plan.action == action)
+
+    @property
+    def bad(self) -> tuple[RowPlan, ...]:
+        return tuple(plan for plan in self.rows if plan.problems)
+
+
+@dataclass(frozen=True)
+class RosterResult:
+    created: int
+    updated: int
+    unchanged: int
+    skipped: tuple[RowPlan, ...]
+
+
+def plan_roster(db: Database, preview: RosterPreview, *, actor: Actor | None) -> RosterPlan:
+    """The preview checked against the database: what each row would change, or why it can't."""
+    require(actor, "hr")
+    with db.reader() as session:
+        return _plan(session, preview, actor)
+
+
+def import_roster(db: Database, preview: RosterPreview, *, actor: Actor | None,
+                  skip_bad: bool = False,
+                  progress: Callable[[int, int], None] | None = None) -> RosterResult:
+    """Write the roster's good rows in one transaction, with one audit entry."""
+    require(actor, "hr")
+    if preview.unmapped_required:
+        missing = ", ".join(preview.unmapped_required)
+        raise RosterInvalid(f"{preview.source}: no column for {missing}.",
+                            hint="Name the columns 工号 and 姓名 (or map them in the dialog).")
+    with db.reader() as session:
+        first = _plan(session, preview, actor)
+    pins = _hash_pins([p.row for p in first.rows if _needs_pin(p)], progress)
+    with db.session() as session:
+        plan = _plan(session, preview, actor)
+        if plan.bad and not skip_bad:
+            raise _refusal(preview, plan)
+        for item in plan.rows:
+            if item.action in ("create", "update"):
+                pin = pins.get(item.row.line)
+                if pin is None and _needs_pin(item):  # changed since the first look
+                    pin = hash_pin(item.row.pin or "")
+                _apply(session, item, pin)
+        result = RosterResult(plan.count("create"), plan.count("update"),
+                              plan.count("unchanged"), plan.bad)
+        audit.record(session, actor, audit.ROSTER_IMPORT, {
+            "file": preview.source.name, "encoding": preview.encoding,
+            "created": result.created, "updated": result.updated,
+            "unchanged": result.unchanged, "skipped": [p.row.line for p in plan.bad],
+            "roles": [{"employee_no": p.row.employee_no, "role": p.row.role}
+                      for p in plan.rows if "role" in p.changes
+                      or (p.action == "create" and p.row.role not in (None, "learner"))]})
+        return result
+
+
+def _needs_pin(item: RowPlan) -> bool:
+    return bool(item.row.pin) and (item.action == "create" or "pin" in item.changes)
+
+
+def _refusal(preview: RosterPreview, plan: RosterPlan) -> RosterInvalid:
+    lines = [f"{preview.source}:{p.row.line}: {problem}"
+             for p in plan.bad for problem in p.problems]
+    shown = "\n".join(lines[:20]) + (f"\n… and {len(lines) - 20} more" if len(lines) > 20 else "")
+    return RosterInvalid(
+        f"{len(plan.bad)} of {len(plan.rows)} rows have problems; nothing was imported.\n{shown}",
+        hint="Fix those rows and import again, or import only the good rows with --skip-bad.")
+
+
+def _hash_pins(with_pin: list[RosterRow],
+               progress: Callable[[int, int], None] | None) -> dict[int, str]:
+    """Slow hashes computed before the write transaction, so the database is not held locked."""
+    hashes: dict[int, str] = {}
+    for done, row in enumerate(with_pin, start=1):
+        hashes[row.line] = hash_pin(row.pin or "")
+        if progress is not None:
+            progress(done, len(with_pin))
+    return hashes
+
+
+def _existing(session: Session, numbers: list[str]) -> dict[str, Learner]:
+    found: dict[str, Learner] = {}
+    for start in range(0, len(numbers), CHUNK):
+        chunk = numbers[start:start + CHUNK]
+        found.update((learner.employee_no, learner) for learner in
+                     session.scalars(select(Learner).where(Learner.employee_no.in_(chunk))))
+    return found
+
+
+def _plan(session: Session, preview: RosterPreview, actor: Actor | None) -> RosterPlan:
+    existing = _existing(session, [row.employee_no for row in preview.rows if row.employee_no])
+    admins = session.scalar(select(func.count()).select_from(Learner)
+                            .where(Learner.role == "admin", Learner.active)) or 0
+    is_admin = actor is not None and actor.role == "admin"
+    plans = []
+    for row in preview.rows:
+        current = existing.get(row.employee_no)
+        changes = _changes(row, current)
+        problems = list(row.problems)
+        if row.ok:
+            problems += _rights_problems(row, current, changes, is_admin, admins)
+        if problems:
+            plans.append(RowPlan(row, "skip", changes, tuple(problems)))
+        elif current is None:
+            plans.append(RowPlan(row, "create", changes))
+        else:
+            plans.append(RowPlan(row, "update" if changes else "unchanged", changes))
+    return RosterPlan(tuple(plans))
+
+
+def _changes(row: RosterRow, current: Learner | None) -> tuple[str, ...]:
+    if current is None:
+        return ("new",)
+    changed = []
+    if row.name and row.name != current.name:
+        changed.append("name")
+    department = current.department.name if current.department else None
+    if row.department and row.department != department:
+        changed.append("department")
+    if row.role and row.role != current.role:
+        changed.append("role")
+    if row.email and row.email != current.email:
+        changed.append("email")
+    if row.pin and current.pin_hash is None:
+        changed.append("pin")
+    return tuple(changed)
+
+
+def _rights_problems(row: RosterRow, current: Learner | None, changes: tuple[str, ...],
+                     is_admin: bool, admins: int) -> list[str]:
+    role = row.role or (current.role if current else "learner")
+    granting = role != "learner" and (current is None or "role" in changes)
+    problems = []
+    if granting and not is_admin:
+        problems.append(f"only an administrator may give the role {role}")
+    has_pin = bool(row.pin) or (current is not None and current.pin_hash is not None)
+    if granting and not has_pin:
+        problems.append(f"a {role} account needs a PIN (add a PIN column)")
+    if current is not None and current.role == "admin" and "role" in changes and admins <= 1:
+        problems.append(f"{current.name} is the only administrator and cannot be demoted")
+    return problems
+
+
+def _apply(session: Session, item: RowPlan, pin_hash: str | None) -> None:
+    row = item.row
+    if item.action == "create":
+        learner = Learner(employee_no=row.employee_no, name=row.name, role=row.role or "learner",
+                          email=row.email, pin_hash=pin_hash,
+                          department=department_named(session, row.department))
+        session.add(learner)
+        return
+    learner = session.scalars(select(Learner).where(Learner.employee_no == row.employee_no)).one()
+    if "name" in item.changes:
+        learner.name = row.name
+    if "department" in item.changes:
+        learner.department = department_named(session, row.department)
+    if "role" in item.changes:
+        learner.role = row.role or learner.role
+    if "email" in item.changes:
+        learner.email = row.email
+    if "pin" in item.changes:
+        learner.pin_hash = pin_hash
+    learner.updated_at = utcnow()
