@@ -1,0 +1,179 @@
+"""Ordering (drag to reorder, or Ctrl+Up/Down) and matching (choose each item's partner)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.ui.learner.exercises.base import ExerciseInput
+
+AUTHOR_INDEX = Qt.ItemDataRole.UserRole
+
+
+def pair_sides(pair: Any) -> tuple[str, str]:
+    """A match pair as (left, right), whether the model gives a tuple or an object."""
+    if isinstance(pair, tuple | list):
+        return str(pair[0]), str(pair[1])
+    return str(pair.left), str(pair.right)
+
+
+class OrderInput(ExerciseInput):
+    """A list the learner rearranges; the response lists author indices in the chosen order."""
+
+    def __init__(self, exercise: Any, seed: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(exercise, seed, parent)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Steps to put in order"))
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.setWordWrap(True)
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for index in self.shuffled(len(exercise.items)):
+            item = QListWidgetItem(str(exercise.items[index]))
+            item.setData(AUTHOR_INDEX, index)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self.list.model().rowsMoved.connect(lambda *_: self._moved())
+        self.up = QPushButton(self.tr("Move up"))
+        self.down = QPushButton(self.tr("Move down"))
+        self.up.clicked.connect(lambda: self.move_current(-1))
+        self.down.clicked.connect(lambda: self.move_current(1))
+        QShortcut(QKeySequence("Ctrl+Up"), self.list, lambda: self.move_current(-1))
+        QShortcut(QKeySequence("Ctrl+Down"), self.list, lambda: self.move_current(1))
+        self.solution = QLabel()
+        self.solution.setObjectName("solution")
+        self.solution.setWordWrap(True)
+        self.solution.hide()
+        buttons = QHBoxLayout()
+        hint = QLabel(self.tr("Drag the steps, or select one and press Ctrl+↑ / Ctrl+↓."))
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        buttons.addWidget(hint, 1)
+        buttons.addWidget(self.up)
+        buttons.addWidget(self.down)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        layout.addWidget(self.solution)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        rows = sum(self.list.sizeHintForRow(r) for r in range(self.list.count()))
+        self.list.setFixedHeight(rows + 2 * self.list.frameWidth() + 6)
+
+    def _moved(self) -> None:
+        self.changed.emit()
+
+    def move_current(self, step: int) -> None:
+        """Keyboard alternative to dragging: move the selected step up or down."""
+        row = self.list.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.list.count() or not self.list.isEnabled():
+            return
+        item = self.list.takeItem(row)
+        self.list.insertItem(target, item)
+        self.list.setCurrentRow(target)
+        self.changed.emit()
+
+    def order(self) -> list[int]:
+        return [int(self.list.item(r).data(AUTHOR_INDEX)) for r in range(self.list.count())]
+
+    def response(self) -> dict[str, Any] | None:
+        return {"order": self.order()}
+
+    def set_response(self, response: dict[str, Any]) -> None:
+        wanted = [int(i) for i in response.get("order", [])]
+        if sorted(wanted) != list(range(self.list.count())):
+            return
+        items = {int(self.list.item(r).data(AUTHOR_INDEX)): r for r in range(self.list.count())}
+        taken = {i: self.list.item(r) for i, r in items.items()}
+        for _ in range(self.list.count()):
+            self.list.takeItem(0)
+        for index in wanted:
+            self.list.addItem(taken[index])
+
+    def set_locked(self, locked: bool) -> None:
+        self.list.setEnabled(not locked)
+        self.up.setEnabled(not locked)
+        self.down.setEnabled(not locked)
+
+    def show_solution(self, show: bool) -> None:
+        steps = "\n".join(f"{n}. {text}" for n, text in enumerate(self.exercise.items, 1))
+        self.solution.setText(self.tr("Correct order:") + "\n" + steps)
+        self.solution.setVisible(show)
+
+
+class MatchInput(ExerciseInput):
+    """Each left item gets a drop-down of the (shuffled) right items to choose its partner from."""
+
+    def __init__(self, exercise: Any, seed: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(exercise, seed, parent)
+        sides = [pair_sides(p) for p in exercise.pairs]
+        right_order = self.shuffled(len(sides))
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        self.combos: list[QComboBox] = []
+        self.marks: list[QLabel] = []
+        for row, (left, _right) in enumerate(sides):
+            label = QLabel(left)
+            label.setWordWrap(True)
+            combo = QComboBox()
+            combo.setAccessibleName(self.tr("Partner of %1").replace("%1", left))
+            combo.addItem(self.tr("Choose…"), None)
+            for index in right_order:
+                combo.addItem(sides[index][1], index)
+            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+            label.setBuddy(combo)
+            mark = QLabel()
+            mark.setObjectName("solution")
+            mark.setWordWrap(True)
+            mark.hide()
+            grid.addWidget(label, 2 * row, 0)
+            grid.addWidget(combo, 2 * row, 1)
+            grid.addWidget(mark, 2 * row + 1, 1)
+            self.combos.append(combo)
+            self.marks.append(mark)
+        self._sides = sides
+
+    def choose(self, left: int, right: int) -> None:
+        """Pick ``right`` (author index) as the partner of ``left`` (used by tests and restore)."""
+        combo = self.combos[left]
+        combo.setCurrentIndex(max(0, combo.findData(right)))
+
+    def response(self) -> dict[str, Any] | None:
+        chosen = [combo.currentData() for combo in self.combos]
+        if any(value is None for value in chosen):
+            return None
+        return {"pairs": {str(left): int(right) for left, right in enumerate(chosen)}}
+
+    def set_response(self, response: dict[str, Any]) -> None:
+        for left, right in dict(response.get("pairs", {})).items():
+            if 0 <= int(left) < len(self.combos):
+                self.choose(int(left), int(right))
+
+    def show_solution(self, show: bool) -> None:
+        for left, (combo, mark) in enumerate(zip(self.combos, self.marks, strict=True)):
+            right_text = self._sides[left][1]
+            ok = combo.currentData() == left
+            mark.setText("" if ok else self.tr("Correct partner: %1").replace("%1", right_text))
+            mark.setVisible(show and not ok)
+            combo.setProperty("state", ("right" if ok else "wrong") if show else "")
+            combo.style().unpolish(combo)
+            combo.style().polish(combo)

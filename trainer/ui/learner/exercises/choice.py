@@ -1,0 +1,137 @@
+"""Single choice, true/false (radio buttons) and multiple choice (check boxes)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.ui.learner.exercises.base import ExerciseInput
+
+
+class _ClickableLabel(QLabel):
+    """Word-wrapped option text; clicking it clicks its button (buttons themselves never wrap)."""
+
+    def __init__(self, text: str, button: QAbstractButton) -> None:
+        super().__init__(text)
+        self._button = button
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
+        if event.button() == Qt.MouseButton.LeftButton and self._button.isEnabled():
+            self._button.click()
+        super().mouseReleaseEvent(event)
+
+
+class OptionRow(QWidget):
+    """One option: button, wrapped text and, after grading, a mark and the option's feedback."""
+
+    def __init__(self, button: QAbstractButton, text: str) -> None:
+        super().__init__()
+        self.button = button
+        self.setObjectName("optionRow")
+        button.setAccessibleName(text)
+        self.label = _ClickableLabel(text, button)
+        self.mark = QLabel()
+        self.mark.setObjectName("optionMark")
+        self.mark.hide()
+        self.feedback = QLabel()
+        self.feedback.setObjectName("optionFeedback")
+        self.feedback.setWordWrap(True)
+        self.feedback.hide()
+        text_box = QVBoxLayout()
+        text_box.setSpacing(2)
+        text_box.addWidget(self.label)
+        text_box.addWidget(self.feedback)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 4, 6, 4)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(text_box, 1)
+        row.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+
+    def set_state(self, state: str, mark: str, feedback: str) -> None:
+        """state: "" | "right" | "wrong" | "missed" — drives the style sheet's colours."""
+        self.setProperty("state", state)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.mark.setText(mark)
+        self.mark.setVisible(bool(mark))
+        self.feedback.setText(feedback)
+        self.feedback.setVisible(bool(feedback))
+
+
+class ChoiceInput(ExerciseInput):
+    """Radio buttons for single and true/false, check boxes for multiple; shuffled per attempt."""
+
+    def __init__(self, exercise: Any, seed: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(exercise, seed, parent)
+        self.multiple = exercise.type == "multiple"
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(not self.multiple)
+        self.rows: dict[int, OptionRow] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        for index in self.shuffled(len(exercise.options)):
+            button: QAbstractButton = QCheckBox() if self.multiple else QRadioButton()
+            row = OptionRow(button, exercise.options[index].text)
+            self.group.addButton(button, index)
+            self.rows[index] = row
+            layout.addWidget(row)
+        self.group.idToggled.connect(lambda *_: self.changed.emit())
+
+    def display_order(self) -> list[int]:
+        """Author indices in the order shown (tests and screen readers follow it)."""
+        return list(self.rows)
+
+    def button(self, author_index: int) -> QAbstractButton:
+        return self.rows[author_index].button
+
+    def chosen(self) -> list[int]:
+        return sorted(i for i, row in self.rows.items() if row.button.isChecked())
+
+    def response(self) -> dict[str, Any] | None:
+        chosen = self.chosen()
+        if not chosen:
+            return None
+        if self.multiple:
+            return {"choices": chosen}
+        return {"choice": chosen[0]}
+
+    def set_response(self, response: dict[str, Any]) -> None:
+        picked = response.get("choices", [response.get("choice")])
+        self.group.setExclusive(False)
+        for index, row in self.rows.items():
+            row.button.setChecked(index in picked)
+        self.group.setExclusive(not self.multiple)
+
+    def show_solution(self, show: bool) -> None:
+        chosen = set(self.chosen())
+        for index, row in self.rows.items():
+            option = self.exercise.options[index]
+            if not show:
+                row.set_state("", "", "")
+                continue
+            picked = index in chosen
+            if option.correct:
+                state = "right" if picked else "missed"
+                mark = self.tr("Correct answer")
+            else:
+                state = "wrong" if picked else ""
+                mark = self.tr("Not correct") if picked else ""
+            feedback = (option.feedback or "") if picked else ""
+            row.set_state(state, mark, feedback)

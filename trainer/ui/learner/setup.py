@@ -1,0 +1,296 @@
+"""First run on an empty database (personal or shared computer) and self-registration."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCommandLinkButton,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.ui.common.context import LEARNERS, AppContext
+from trainer.ui.common.work import run_work
+
+log = logging.getLogger(__name__)
+PERSONAL_NUMBER = "001"  # employee number of the one person in personal mode, if they give none
+MIN_SECRET = 4
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FirstRunSetup", text)
+
+
+def _line(echo_password: bool = False) -> QLineEdit:
+    edit = QLineEdit()
+    if echo_password:
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("errorText")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def store_message(exc: BaseException) -> str | None:
+    """A translated line for the store's known refusals; None for anything unexpected."""
+    from trainer.store.errors import Duplicate, InvalidValue
+
+    if isinstance(exc, Duplicate):
+        return _tr("This employee number is already registered. Choose it in the list to sign in.")
+    if isinstance(exc, InvalidValue):
+        return str(exc.message)
+    return None
+
+
+def check_secret(secret: str, again: str, required: bool) -> str | None:
+    """What is wrong with a new PIN or password, or None when it is fine."""
+    if not secret and not required:
+        return None
+    if len(secret) < MIN_SECRET:
+        return _tr("Use at least %1 characters.").replace("%1", str(MIN_SECRET))
+    if secret != again:
+        return _tr("The two entries are not the same. Please type them again.")
+    return None
+
+
+def create_first(ctx: AppContext, number: str, name: str, department: str | None,
+                 secret: str | None) -> Any:
+    """The first account: an administrator. Without a password (personal mode) the store may
+    insist on one for administrators; the person then studies as a plain learner."""
+    from trainer.store.errors import InvalidValue
+    from trainer.store.learners import create_learner
+
+    try:
+        return create_learner(ctx.db, number, name, department, role="admin", pin=secret)
+    except InvalidValue:
+        if secret is not None:
+            raise
+        log.warning("The store needs a PIN for administrators; personal user is a learner")
+        return create_learner(ctx.db, number, name, department, pin=None)
+
+
+class FirstRunSetup(QFrame):
+    """Two questions on a fresh install: who uses this computer, and who administers it."""
+
+    done = Signal(object)  # the LearnerInfo created and signed in
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.mode = ""
+        self.setObjectName("setupPanel")
+        self.setMaximumWidth(640)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_choice())
+        self.pages.addWidget(self._build_form())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 36, 24, 24)
+        layout.addWidget(self.pages)
+
+    def _build_choice(self) -> QWidget:
+        page = QWidget()
+        title = QLabel(_tr("Welcome! Let us set up Trainer"))
+        title.setObjectName("pageTitle")
+        intro = QLabel(_tr("This takes a minute. Who will use this computer?"))
+        intro.setObjectName("subtitle")
+        intro.setWordWrap(True)
+        self.personal_button = QCommandLinkButton(
+            _tr("Only me"),
+            _tr("Personal mode: no PIN needed, and you can also manage courses and settings."))
+        self.shared_button = QCommandLinkButton(
+            _tr("Several people"),
+            _tr("Shared computer: an administrator with a password, and each learner with a PIN."))
+        self.personal_button.clicked.connect(lambda: self.choose("personal"))
+        self.shared_button.clicked.connect(lambda: self.choose("shared"))
+        layout = QVBoxLayout(page)
+        for widget in (title, intro, self.personal_button, self.shared_button):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        return page
+
+    def _build_form(self) -> QWidget:
+        page = QWidget()
+        self.form_title = QLabel()
+        self.form_title.setObjectName("pageTitle")
+        self.form_intro = QLabel()
+        self.form_intro.setWordWrap(True)
+        self.name = _line()
+        self.number = _line()
+        self.department = _line()
+        self.secret = _line(True)
+        self.secret_again = _line(True)
+        self.form = QFormLayout()
+        self.form.addRow(_tr("Name:"), self.name)
+        self.form.addRow(_tr("Employee number:"), self.number)
+        self.form.addRow(_tr("Department:"), self.department)
+        self.form.addRow(_tr("Administrator password:"), self.secret)
+        self.form.addRow(_tr("Password again:"), self.secret_again)
+        self.error = _error_label()
+        back = QPushButton(_tr("Back"))
+        back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        self.finish_button = QPushButton(_tr("Start"))
+        self.finish_button.setObjectName("primary")
+        self.finish_button.clicked.connect(self.finish)
+        buttons = QHBoxLayout()
+        buttons.addWidget(back)
+        buttons.addStretch(1)
+        buttons.addWidget(self.finish_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.form_title)
+        layout.addWidget(self.form_intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def choose(self, mode: str) -> None:
+        """Show the form for ``"personal"`` or ``"shared"``."""
+        self.mode = mode
+        shared = mode == "shared"
+        self.form_title.setText(_tr("The administrator") if shared else _tr("About you"))
+        self.form_intro.setText(
+            _tr("The administrator adds learners and manages courses. Learners set their own PIN.")
+            if shared else _tr("Your name is shown on your progress and certificates."))
+        self.number.setPlaceholderText("" if shared else _tr("Optional"))
+        self.department.setPlaceholderText(_tr("Optional"))
+        for field in (self.secret, self.secret_again):
+            self.form.setRowVisible(field, shared)
+        self.error.hide()
+        self.pages.setCurrentIndex(1)
+        self.name.setFocus()
+
+    def _problem(self) -> str | None:
+        if not self.name.text().strip():
+            return _tr("Please enter a name.")
+        if self.mode == "shared" and not self.number.text().strip():
+            return _tr("Please enter an employee number.")
+        if self.mode == "shared":
+            return check_secret(self.secret.text(), self.secret_again.text(), required=True)
+        return None
+
+    def finish(self) -> None:
+        """Create the administrator (in personal mode: the one learner) and sign them in."""
+        problem = self._problem()
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        shared = self.mode == "shared"
+        number = self.number.text().strip() or PERSONAL_NUMBER
+        name = self.name.text().strip()
+        department = self.department.text().strip() or None
+        secret = self.secret.text() if shared else None
+        self.ctx.set_setting("allow_self_registration", shared)
+        self.finish_button.setEnabled(False)
+        run_work(self, self.ctx, lambda _p: create_first(self.ctx, number, name, department, secret),
+                 show_progress=False, changes=LEARNERS, on_success=self._created,
+                 on_failure=self._failed)
+
+    def _created(self, learner: Any) -> None:
+        self.finish_button.setEnabled(True)
+        self.done.emit(learner)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.finish_button.setEnabled(True)
+        message = store_message(exc)
+        if message is None:
+            from trainer.ui.common.errors import present_error
+
+            present_error(self, exc)
+            return
+        self.error.setText(message)
+        self.error.show()
+
+
+class RegisterDialog(QDialog):
+    """A learner adds themself: name, employee number, department and an optional PIN."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.learner: Any = None
+        self.setWindowTitle(self.tr("Register as a new learner"))
+        self.setMinimumWidth(460)
+        self.name = _line()
+        self.number = _line()
+        self.department = QComboBox()
+        self.department.setEditable(True)
+        self.department.addItem("")
+        from trainer.store.learners import list_departments
+
+        for department in list_departments(ctx.db):
+            self.department.addItem(getattr(department, "name", str(department)))
+        self.pin = _line(True)
+        self.pin_again = _line(True)
+        self.pin.setPlaceholderText(self.tr("Optional, at least 4 characters"))
+        form = QFormLayout()
+        form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("Employee number:"), self.number)
+        form.addRow(self.tr("Department:"), self.department)
+        form.addRow(self.tr("PIN:"), self.pin)
+        form.addRow(self.tr("PIN again:"), self.pin_again)
+        hint = QLabel(self.tr("A PIN keeps others on this computer out of your records."))
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        self.error = _error_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Register"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.register)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def _problem(self) -> str | None:
+        if not self.name.text().strip():
+            return self.tr("Please enter your name.")
+        if not self.number.text().strip():
+            return self.tr("Please enter your employee number.")
+        return check_secret(self.pin.text(), self.pin_again.text(), required=False)
+
+    def register(self) -> None:
+        """Create the learner here (the hash is quick enough for a dialog) and close."""
+        problem = self._problem()
+        if problem:
+            self._show(problem)
+            return
+        from trainer.store.learners import create_learner
+
+        try:
+            self.learner = create_learner(
+                self.ctx.db, self.number.text().strip(), self.name.text().strip(),
+                self.department.currentText().strip() or None, pin=self.pin.text() or None)
+        except Exception as exc:  # noqa: BLE001 - known refusals inline, bugs to the presenter
+            message = store_message(exc)
+            if message is None:
+                raise
+            self._show(message)
+            return
+        self.accept()
+
+    def _show(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()

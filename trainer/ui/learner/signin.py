@@ -1,0 +1,270 @@
+"""The sign-in screen: choose yourself from this machine's learners, enter a PIN if one is set.
+
+``install_learner_pages(window, ctx)`` is the entry the application shell calls: it registers
+the sign-in screen as the public start page and the learner pages (library, course, search).
+On an empty database the screen shows the first-run set-up instead of the list.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.ui.common.context import LEARNERS, AppContext
+from trainer.ui.common.work import run_work
+from trainer.ui.learner.models import LEARNER_ROLE, LearnerFilter, LearnerListModel
+from trainer.ui.learner.setup import FirstRunSetup, RegisterDialog
+from trainer.ui.learner.style import apply_learner_style
+
+log = logging.getLogger(__name__)
+
+
+class SignInScreen(QWidget):
+    """Learner list with search, PIN field, register button; first-run set-up on an empty store."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("SignInScreen")
+        apply_learner_style(self)
+        self.model = LearnerListModel(parent=self)
+        self.filter = LearnerFilter(self)
+        self.filter.setSourceModel(self.model)
+        self.stack = QStackedWidget()
+        self.chooser = self._build_chooser()
+        self.setup = FirstRunSetup(ctx)
+        self.setup.done.connect(self._after_setup)
+        self.stack.addWidget(self.chooser)
+        self.stack.addWidget(self.setup)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(self.stack, 3)
+        outer.addStretch(1)
+        ctx.dataChanged.connect(self._on_data_changed)
+        ctx.userChanged.connect(lambda user: self.reload() if user is None else None)
+        self.retranslate()
+        self.reload()
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def _build_chooser(self) -> QWidget:
+        panel = QFrame()
+        panel.setObjectName("signInPanel")
+        panel.setMaximumWidth(620)
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("subtitle")
+        self.subtitle.setWordWrap(True)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search)
+        self.search.installEventFilter(self)
+        self.list = QListView()
+        self.list.setObjectName("learnerList")
+        self.list.setModel(self.filter)
+        self.list.setUniformItemSizes(True)
+        self.list.setSpacing(2)
+        self.list.setIconSize(QSize(0, 0))
+        self.list.selectionModel().currentChanged.connect(self._on_current)
+        self.list.activated.connect(lambda _i: self.sign_in())
+        self.pin_label = QLabel()
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.returnPressed.connect(self.sign_in)
+        self.pin_label.setBuddy(self.pin)
+        self.message = QLabel()
+        self.message.setObjectName("errorText")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.register_button = QPushButton()
+        self.register_button.clicked.connect(self.register)
+        self.sign_in_button = QPushButton()
+        self.sign_in_button.setObjectName("primary")
+        self.sign_in_button.setDefault(True)
+        self.sign_in_button.clicked.connect(self.sign_in)
+        pin_row = QHBoxLayout()
+        pin_row.addWidget(self.pin_label)
+        pin_row.addWidget(self.pin, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.register_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.sign_in_button)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(24, 36, 24, 24)
+        layout.setSpacing(12)
+        for widget in (self.title, self.subtitle, self.search, self.list):
+            layout.addWidget(widget)
+        layout.addLayout(pin_row)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        return panel
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Welcome to digital-government skills training"))
+        self.subtitle.setText(self.tr("Choose your name in the list, then sign in."))
+        self.search.setPlaceholderText(self.tr("Find by name, employee number or department"))
+        self.search.setAccessibleName(self.tr("Find a learner"))
+        self.list.setAccessibleName(self.tr("Learners on this computer"))
+        self.register_button.setText(self.tr("I am new: register…"))
+        self.sign_in_button.setText(self.tr("Sign in"))
+        self._on_current(self.list.currentIndex())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- data ---------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the learners again; an empty store shows the first-run set-up."""
+        from trainer.store.learners import find_learners
+
+        learners = find_learners(self.ctx.db, "")
+        self.model.set_learners(learners)
+        self.stack.setCurrentWidget(self.chooser if learners else self.setup)
+        allowed = bool(self.ctx.settings.get("allow_self_registration"))
+        self.register_button.setVisible(allowed)
+        self.pin.clear()
+        self.message.hide()
+        self._select_first()
+
+    def _on_data_changed(self, what: str) -> None:
+        if what == LEARNERS and self.ctx.user is None:
+            self.reload()
+
+    def on_shown(self) -> None:
+        self.search.setFocus()
+
+    def _select_first(self) -> None:
+        if self.filter.rowCount() > 0:
+            self.list.setCurrentIndex(self.filter.index(0, 0))
+        else:
+            self._on_current(QModelIndex())
+
+    def _on_search(self, text: str) -> None:
+        self.filter.set_query(text)
+        self._select_first()
+
+    def selected(self) -> Any:
+        index = self.list.currentIndex()
+        return index.data(LEARNER_ROLE) if index.isValid() else None
+
+    def select_learner(self, learner_id: int) -> None:
+        row = self.model.row_of(learner_id)
+        if row >= 0:
+            self.list.setCurrentIndex(self.filter.mapFromSource(self.model.index(row, 0)))
+
+    def _on_current(self, index: QModelIndex) -> None:
+        learner = index.data(LEARNER_ROLE) if index.isValid() else None
+        needs_secret = bool(learner and learner.has_pin)
+        admin = bool(learner and learner.role == "admin")
+        self.pin_label.setText(self.tr("Password:") if admin else self.tr("PIN:"))
+        self.pin.setAccessibleName(self.pin_label.text().rstrip(":："))
+        self.pin_label.setVisible(needs_secret)
+        self.pin.setVisible(needs_secret)
+        self.pin.clear()
+        self.message.hide()
+        self.sign_in_button.setEnabled(learner is not None)
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:  # noqa: N802
+        """Up/Down/Enter in the search field move through and pick from the list."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                row = self.list.currentIndex().row() + (1 if key == Qt.Key.Key_Down else -1)
+                if 0 <= row < self.filter.rowCount():
+                    self.list.setCurrentIndex(self.filter.index(row, 0))
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self.pin.isVisible():
+                    self.pin.setFocus()
+                else:
+                    self.sign_in()
+                return True
+        return super().eventFilter(watched, event)
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def sign_in(self) -> None:
+        """Check the PIN off the GUI thread (it is a slow hash) and sign the learner in."""
+        learner = self.selected()
+        if learner is None:
+            return
+        if learner.has_pin and not self.pin.text():
+            self._show_message(self.tr("Please enter your PIN.") if learner.role != "admin"
+                               else self.tr("Please enter your password."))
+            self.pin.setFocus()
+            return
+        from trainer.store.learners import sign_in
+
+        secret = self.pin.text() or None
+        self.sign_in_button.setEnabled(False)
+        run_work(self, self.ctx, lambda _p: sign_in(self.ctx.db, learner.id, secret),
+                 show_progress=False, on_success=self._signed_in, on_failure=self._sign_in_failed)
+
+    def _signed_in(self, learner: Any) -> None:
+        self.sign_in_button.setEnabled(True)
+        self.pin.clear()
+        self.search.clear()
+        log.info("Learner %s signed in", learner.id)
+        self.ctx.set_user(learner)
+
+    def _sign_in_failed(self, exc: BaseException) -> None:
+        from trainer.store.errors import TooManyTries, WrongPin
+
+        self.sign_in_button.setEnabled(True)
+        self.pin.clear()
+        self.pin.setFocus()
+        if isinstance(exc, TooManyTries):
+            seconds = max(1, round(exc.wait_seconds))
+            self._show_message(self.tr("Too many wrong tries. Please wait %n second(s).", "",
+                                       seconds))
+        elif isinstance(exc, WrongPin):
+            self._show_message(self.tr("That is not the right PIN or password. Please try again."))
+        else:
+            from trainer.ui.common.errors import present_error
+
+            present_error(self, exc)
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def register(self) -> None:
+        dialog = RegisterDialog(self.ctx, self)
+        if dialog.exec() and dialog.learner is not None:
+            self.ctx.notify(LEARNERS)
+            self.reload()
+            self.select_learner(dialog.learner.id)
+            QTimer.singleShot(0, lambda: self._signed_in(dialog.learner))
+
+    def _after_setup(self, learner: Any) -> None:
+        self.reload()
+        if learner is not None:
+            self._signed_in(learner)
+
+
+def install_learner_pages(window: Any, ctx: AppContext) -> None:
+    """Register the learner pages with the main window; the sign-in screen is the start page."""
+    from trainer.ui.learner.pages import register_pages
+
+    window.add_page("signin", SignInScreen(ctx), window.tr("Sign in"), public=True)
+    window.set_start_page("signin")
+    register_pages(window, ctx)

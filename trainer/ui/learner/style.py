@@ -1,0 +1,49 @@
+"""The learner screens' style sheet: calm spacing, readable type, state colours that suit both themes.
+
+Colours are translucent tints over the palette, so light and dark themes both stay legible.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+LEARNER_QSS = """
+QLabel#pageTitle { font-size: 22px; font-weight: 600; padding-bottom: 4px; }
+QLabel#sectionTitle { font-size: 17px; font-weight: 600; }
+QLabel#subtitle, QLabel#hint { color: palette(placeholder-text); }
+QLabel#errorText { color: #c5221f; }
+QListView#learnerList, QListView#outline { font-size: 15px; }
+QListView#learnerList::item { padding: 8px 10px; border-radius: 6px; }
+QListView#outline::item { padding: 10px 8px; border-radius: 6px; }
+QPushButton { padding: 6px 16px; min-height: 22px; }
+QPushButton#primary { font-weight: 600; }
+QFrame#exerciseCard, QFrame#courseCard {
+    border: 1px solid rgba(128, 128, 128, 0.35); border-radius: 10px;
+    background: palette(base);
+}
+QFrame#courseCard:hover { border-color: palette(highlight); }
+QLabel#exerciseKind, QLabel#cardMeta { color: palette(placeholder-text); font-size: 13px; }
+QLabel#question { font-size: 16px; }
+QLabel#cardTitle { font-size: 18px; font-weight: 600; }
+QWidget#optionRow { border-radius: 6px; }
+QWidget#optionRow[state="right"], QWidget#optionRow[state="missed"] {
+    background: rgba(30, 142, 62, 0.14); }
+QWidget#optionRow[state="wrong"] { background: rgba(197, 34, 31, 0.12); }
+QLabel#optionMark { font-size: 13px; font-weight: 600; }
+QLabel#optionFeedback, QLabel#solution { color: palette(placeholder-text); }
+QFrame#feedbackBox { border-radius: 8px; padding: 6px; background: rgba(128, 128, 128, 0.10); }
+QFrame#feedbackBox[state="right"] { background: rgba(30, 142, 62, 0.14); }
+QFrame#feedbackBox[state="partial"] { background: rgba(242, 153, 0, 0.16); }
+QFrame#feedbackBox[state="wrong"] { background: rgba(197, 34, 31, 0.12); }
+QLabel#verdict { font-size: 15px; font-weight: 600; }
+QComboBox[state="right"] { border: 2px solid rgba(30, 142, 62, 0.8); border-radius: 4px; }
+QComboBox[state="wrong"] { border: 2px solid rgba(197, 34, 31, 0.8); border-radius: 4px; }
+QLabel#resultScore { font-size: 30px; font-weight: 600; }
+QLabel#timer { font-size: 15px; font-weight: 600; }
+QTextBrowser#lessonText { border: none; background: transparent; }
+"""
+
+
+def apply_learner_style(widget: QWidget) -> None:
+    """Give a learner page (and everything inside it) the learner style sheet."""
+    widget.setStyleSheet(LEARNER_QSS)
