@@ -1,0 +1,70 @@
+"""A learner's final-assessment result: the best sitting and whether it reaches the pass mark.
+
+A sitting is the set of answers that share one ``started_at`` (the moment the learner began the
+assessment); its score is the points earned ÷ the number of assessment questions, so a question
+left unanswered or still waiting for a trainer counts 0. The SQL in ``sql.passed_subquery``
+applies the same rule for cohorts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from trainer.content.model import Module, Pack
+from trainer.store.models import Attempt
+
+
+@dataclass(frozen=True)
+class AssessmentResult:
+    pack_id: str
+    module_id: str
+    score: float  # 0–100, the best sitting
+    pass_mark: int
+    passed: bool
+    started_at: datetime  # when the best (first passing, else best) sitting began
+    finished_at: datetime  # its last answer
+    pending: int  # answers of that sitting still waiting for a trainer's score
+    sittings: int
+
+
+def final_assessment(pack: Pack) -> Module | None:
+    """The pack's final assessment: its last module of kind ``assessment`` with questions."""
+    found = [m for m in pack.modules if m.kind == "assessment" and m.exercises]
+    return found[-1] if found else None
+
+
+def assessment_result(db: Any, learner_id: int, pack: Pack) -> AssessmentResult | None:
+    """The first passing sitting if any (the date a certificate shows), else the best one."""
+    module = final_assessment(pack)
+    if module is None:
+        return None
+    ids = [e.id for e in module.exercises]
+    mark = module.pass_mark if module.pass_mark is not None else pack.pass_mark
+    query = (select(Attempt.started_at, func.sum(func.coalesce(Attempt.score, 0.0)),
+                    func.max(func.coalesce(Attempt.finished_at, Attempt.started_at)),
+                    func.sum(Attempt.score.is_(None).cast(_int())))
+             .where(Attempt.learner_id == learner_id, Attempt.pack_id == pack.id,
+                    Attempt.exercise_id.in_(ids))
+             .group_by(Attempt.started_at)
+             .order_by(Attempt.started_at))
+    with db.reader() as session:
+        sittings = list(session.execute(query))
+    if not sittings:
+        return None
+    scored = [(float(points), started, finished, int(pending or 0))
+              for started, points, finished, pending in sittings]
+    passing = [s for s in scored if s[0] * 100.0 >= mark * len(ids)]  # as the cohort SQL does
+    chosen = passing[0] if passing else max(scored, key=lambda s: (s[0], s[1]))
+    points, started, finished, pending = chosen
+    return AssessmentResult(pack.id, module.id, 100.0 * points / len(ids), mark, bool(passing),
+                            started, finished, pending, len(scored))
+
+
+def _int() -> Any:
+    from sqlalchemy import Integer
+
+    return Integer()

@@ -1,0 +1,142 @@
+"""Cohort figures for HR: by department, by job role or for the whole organisation.
+
+Each figure is one SQL statement (GROUP BY in the database), so 10,000 learners with a million
+attempts cost one pass over the attempts index, not a Python loop. ``learner_table`` gives one
+row per learner from the same subqueries, so a report's rows add up to its totals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, func, select
+
+from trainer.analytics import sql
+from trainer.analytics.filters import CohortFilter
+from trainer.analytics.scoring import level_for, merged_framework
+from trainer.content.model import Pack
+from trainer.store.models import Department, Learner
+
+
+@dataclass(frozen=True)
+class CohortCompetencyRow:
+    group: str | None  # department name / job-role id; None for "all" or when not recorded
+    competency_id: str
+    learners: int  # learners with evidence in this competency
+    score: float  # mean of their scores, 0–100
+    level: int | None  # framework level id the mean reaches
+
+
+@dataclass(frozen=True)
+class CohortCompletionRow:
+    group: str | None
+    pack_id: str
+    learners: int  # enrolled, studying or answering
+    percent: float  # mean completion, 0–100
+    completed: int  # learners who completed every counted module
+    passed: int  # learners who passed the final assessment
+
+
+def cohort_competency(db: Any, packs: Iterable[Pack], *, by: str = "department",
+                      filters: CohortFilter | None = None) -> list[CohortCompetencyRow]:
+    """Mean competency score per group, over learners who have evidence in that competency."""
+    packs = sql.restrict(list(packs), filters)
+    group = sql.group_column(by)
+    if not packs:
+        return []
+    scores = sql.learner_scores_subquery(packs, filters)
+    query = (select(group.label("grp"), scores.c.competency_id, func.count(),
+                    func.avg(scores.c.score))
+             .select_from(scores)
+             .join(Learner, Learner.id == scores.c.learner_id)
+             .outerjoin(Department, Department.id == Learner.department_id)
+             .group_by(group, scores.c.competency_id)
+             .order_by(group, scores.c.competency_id))
+    framework = merged_framework(packs)
+    rows = []
+    with db.reader() as session:
+        for grp, competency, learners, mean in session.execute(query):
+            level = level_for(framework, float(mean)) if framework else None
+            rows.append(CohortCompetencyRow(grp, competency, int(learners), float(mean),
+                                            level.id if level else None))
+    return rows
+
+
+def cohort_completion(db: Any, packs: Iterable[Pack], *, by: str = "department",
+                      filters: CohortFilter | None = None) -> list[CohortCompletionRow]:
+    """Participants, mean completion, completions and passes per group and course."""
+    packs = sql.restrict(list(packs), filters)
+    if not packs:
+        return []
+    group = sql.group_column(by)
+    totals = {p.id: sum(m.kind != "reference" for m in p.modules) for p in packs}
+    part = sql.participants_subquery(list(totals), filters)
+    done = sql.completed_subquery(packs, filters)
+    passed = sql.passed_subquery(packs, filters)
+    joined = and_(done.c.learner_id == part.c.learner_id, done.c.pack_id == part.c.pack_id)
+    query = (select(group.label("grp"), part.c.pack_id, func.count(),
+                    func.sum(func.coalesce(done.c.done, 0)),
+                    func.sum(func.coalesce(passed.c.passed, 0)),
+                    _count_complete(part, done, totals))
+             .select_from(part)
+             .join(Learner, Learner.id == part.c.learner_id)
+             .outerjoin(Department, Department.id == Learner.department_id)
+             .outerjoin(done, joined)
+             .outerjoin(passed, and_(passed.c.learner_id == part.c.learner_id,
+                                     passed.c.pack_id == part.c.pack_id))
+             .group_by(group, part.c.pack_id)
+             .order_by(group, part.c.pack_id))
+    rows = []
+    with db.reader() as session:
+        for grp, pack_id, learners, modules_done, passes, complete in session.execute(query):
+            total = totals[pack_id]
+            percent = 100.0 * float(modules_done or 0) / (total * learners) if total else 0.0
+            rows.append(CohortCompletionRow(grp, pack_id, int(learners), percent,
+                                            int(complete or 0), int(passes or 0)))
+    return rows
+
+
+def _count_complete(part: Any, done: Any, totals: dict[str, int]) -> Any:
+    """SQL: how many participants completed every counted module of their pack."""
+    from sqlalchemy import case
+
+    whens = [(and_(part.c.pack_id == pack_id, func.coalesce(done.c.done, 0) >= total), 1)
+             for pack_id, total in totals.items() if total]
+    if not whens:
+        return func.sum(0)
+    return func.sum(case(*whens, else_=0))
+
+
+@dataclass(frozen=True)
+class LearnerRow:
+    learner_id: int
+    employee_no: str
+    name: str
+    department: str | None
+    job_role: str | None
+    completion: float  # % of counted modules completed over the courses they take part in
+    scores: dict[str, float] = field(default_factory=dict)  # competency → 0–100 (evidence only)
+    levels: dict[str, int] = field(default_factory=dict)  # competency → level id
+    exercises: dict[str, int] = field(default_factory=dict)  # competency → evidence count
+    attempts: int = 0
+    last_active: datetime | None = None
+    courses: tuple[str, ...] = ()  # pack ids they take part in
+    passed: tuple[str, ...] = ()  # pack ids whose final assessment they passed
+
+
+def learner_table(db: Any, packs: Iterable[Pack],
+                  filters: CohortFilter | None = None) -> list[LearnerRow]:
+    """One row per learner the filter keeps (with a course filter: its participants only)."""
+    from trainer.analytics.table import build_learner_table
+
+    return build_learner_table(db, sql.restrict(list(packs), filters), filters,
+                               course_only=filters is not None and filters.course is not None)
+
+
+def competency_ids(packs: Sequence[Pack]) -> list[str]:
+    """Competency ids in framework order, for table columns and chart axes."""
+    framework = merged_framework(packs)
+    return [c.id for c in framework.competencies] if framework else []
