@@ -41,6 +41,17 @@ def assets_dir() -> Path:
     return _bundled("assets")
 
 
+BUNDLED_CJK_FONT = "DroidSansFallbackFull.ttf"
+
+
+def cjk_font_file() -> Path:
+    """The bundled CJK font (all of CJK Unified Ideographs), for matplotlib and PDF code.
+
+    Qt-free on purpose: lower layers (reports) embed it; the UI registers it with Qt itself.
+    """
+    return assets_dir() / "fonts" / BUNDLED_CJK_FONT
+
+
 def bundled_courses_dir() -> Path:
     """Course packs that ship with the app (always available, read-only)."""
     return _bundled("courses")
@@ -137,39 +148,58 @@ def setup_logging(paths: Paths, level: int = logging.INFO) -> None:
 # --- settings -----------------------------------------------------------------------------
 
 
-def _noop_tr(text: str) -> str:
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
     """Mark a string for translation; the UI translates it with QCoreApplication.translate."""
     return text
 
 
 @dataclass(frozen=True)
 class Setting:
+    """One setting, declared once: its type, default, translatable title and allowed values."""
+
     key: str
     type: type
     default: Any
     title: str  # English source text, translated in the UI (context "Settings")
     choices: tuple[Any, ...] = ()
+    minimum: int = 0
+    maximum: int = 0
+    unit: str = ""  # translatable suffix for numbers, e.g. "pt"
 
     def coerce(self, value: Any) -> Any:
+        """``value`` if it is valid for this setting, else ValueError."""
         if self.type is bool and isinstance(value, bool):
             return value
         if self.type is int and isinstance(value, int) and not isinstance(value, bool):
+            if not self.minimum <= value <= self.maximum:
+                raise ValueError(f"{value} is outside {self.minimum}..{self.maximum}")
             return value
         if self.type is str and isinstance(value, str):
             if self.choices and value not in self.choices:
-                raise ValueError(value)
+                raise ValueError(f"{value!r} is not one of {', '.join(self.choices)}")
             return value
-        raise ValueError(value)
+        raise ValueError(f"{value!r} is not a {self.type.__name__}")
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("language", str, "system", _noop_tr("Interface language"), ("system", "zh_CN", "en")),
-    Setting("theme", str, "system", _noop_tr("Theme"), ("system", "light", "dark")),
-    Setting("lesson_font_size", int, 15, _noop_tr("Lesson font size")),
-    Setting("allow_self_registration", bool, True, _noop_tr("Learners may register themselves")),
-    Setting("idle_minutes", int, 5, _noop_tr("Stop counting study time after this many idle minutes")),
+    Setting("language", str, "system", QT_TRANSLATE_NOOP("Settings", "Interface language"),
+            choices=("system", "zh_CN", "en")),
+    Setting("theme", str, "system", QT_TRANSLATE_NOOP("Settings", "Theme"),
+            choices=("system", "light", "dark")),
+    Setting("lesson_font_size", int, 15, QT_TRANSLATE_NOOP("Settings", "Lesson font size"),
+            minimum=10, maximum=32, unit=QT_TRANSLATE_NOOP("Settings", "pt")),
+    Setting("idle_minutes", int, 5,
+            QT_TRANSLATE_NOOP("Settings", "Stop counting study time after idle for"),
+            minimum=1, maximum=60, unit=QT_TRANSLATE_NOOP("Settings", "min")),
+    Setting("allow_self_registration", bool, True,
+            QT_TRANSLATE_NOOP("Settings", "Learners may register themselves")),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
+
+
+def setting(key: str) -> Setting:
+    """The declaration of ``key`` (KeyError for an unknown key: a bug, not a user error)."""
+    return _BY_KEY[key]
 
 
 class Settings:
@@ -188,16 +218,25 @@ class Settings:
             if not isinstance(raw, dict):
                 raise ValueError("not a JSON object")
         except (OSError, ValueError) as exc:
-            log.warning("Settings file %s is unreadable (%s); using defaults", self.file, exc)
+            self._set_aside(exc)
             return
         for key, value in raw.items():
-            setting = _BY_KEY.get(key)
-            if setting is None:
+            declared = _BY_KEY.get(key)
+            if declared is None:
                 continue
             try:
-                self._values[key] = setting.coerce(value)
-            except ValueError:
-                log.warning("Setting %s=%r is invalid; using %r", key, value, setting.default)
+                self._values[key] = declared.coerce(value)
+            except ValueError as exc:
+                log.warning("Setting %s in %s is invalid (%s); using %r", key, self.file, exc,
+                            declared.default)
+
+    def _set_aside(self, exc: Exception) -> None:
+        """Keep a corrupt file for inspection as ``settings.json.bad``; defaults take over."""
+        log.warning("Settings file %s is unreadable (%s); using defaults", self.file, exc)
+        try:
+            os.replace(self.file, self.file.with_name(self.file.name + ".bad"))
+        except OSError as move_error:
+            log.warning("Could not set %s aside: %s", self.file, move_error)
 
     def get(self, key: str) -> Any:
         return self._values[key]
@@ -208,10 +247,15 @@ class Settings:
 
     def save(self) -> None:
         """Write atomically, so a crash never leaves half a settings file."""
-        self.file.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.file.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self._values, ensure_ascii=False, indent=2), encoding="utf-8")
-        os.replace(tmp, self.file)
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps(self._values, ensure_ascii=False, indent=2),
+                           encoding="utf-8")
+            os.replace(tmp, self.file)
+        except OSError as exc:
+            raise ConfigError(f"Cannot save the settings to {self.file}: {exc.strerror or exc}",
+                              hint="Check that the data folder is writable and not full.") from exc
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self._values)

@@ -1,0 +1,165 @@
+"""Start the desktop app: one QApplication, the main window, then the screens.
+
+Order matters for the start-up budget: the window with the light start page is shown first;
+the screens (which import SQLAlchemy, the pack loader, charts) are installed on the next turn of
+the event loop, after the first paint. Each UI area plugs in through ``trainer/ui/<area>/pages.py``
+with ``install(window, ctx) -> None`` (see PAGE_MODULES).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from trainer import __version__
+from trainer.config import APP_NAME, ORG_NAME, Settings, assets_dir, setup_logging
+from trainer.ui.common.context import AppContext
+from trainer.ui.common.errors import present_error
+from trainer.ui.common.fonts import install_cjk_font
+from trainer.ui.common.language import install_language, resolve_language
+from trainer.ui.common.shell import MainWindow
+from trainer.ui.common.single_instance import SingleInstance
+from trainer.ui.common.start_page import StartPage
+from trainer.ui.common.theme import apply_theme
+
+if TYPE_CHECKING:
+    from trainer.cli import CliContext
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+# Each module defines ``install(window: MainWindow, ctx: AppContext) -> None``; missing ones are
+# skipped (an area not written yet). The learner area sets the sign-in screen as start page.
+PAGE_MODULES: tuple[str, ...] = (
+    "trainer.ui.learner.pages",
+    "trainer.ui.trainer.pages",
+    "trainer.ui.hr.pages",
+)
+START_PAGE = "start"
+
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, named (settings, window grouping) and with the app icon."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("trainer")
+    app.setWindowIcon(QIcon(str(assets_dir() / "icons" / "trainer.svg")))
+    return app
+
+
+def apply_settings(app: QApplication, ctx: AppContext) -> None:
+    """Language and theme from the settings; run again whenever they change."""
+    wanted = resolve_language(ctx.settings.get("language"))
+    if app.property("trainerLanguage") != wanted:
+        install_language(wanted)
+        app.setProperty("trainerLanguage", wanted)
+    apply_theme(app, ctx.settings.get("theme"))
+
+
+def start_gui(app: QApplication, ctx: AppContext) -> MainWindow:
+    """Fonts, language and theme, then the main window on its start page (not yet shown)."""
+    install_cjk_font(app)
+    apply_settings(app, ctx)
+    window = MainWindow(ctx)
+    start = StartPage(ctx)
+    window.add_page(START_PAGE, start, translate("App", "Start"), public=True)
+    window.show_page(START_PAGE)
+    ctx.settingsChanged.connect(lambda: apply_settings(app, ctx))
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_settings(app, ctx))
+    return window
+
+
+def install_pages(window: MainWindow, ctx: AppContext,
+                  modules: tuple[str, ...] = PAGE_MODULES) -> list[str]:
+    """Let every UI area add its pages; returns the modules installed. One broken area is
+    reported and skipped, the others still load."""
+    installed = []
+    for name in modules:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            present_error(window, exc)
+            continue
+        except Exception as exc:  # noqa: BLE001 - a bug in one screen must not stop the app
+            present_error(window, exc)
+            continue
+        try:
+            module.install(window, ctx)
+            installed.append(name)
+        except Exception as exc:  # noqa: BLE001
+            present_error(window, exc)
+    start = window.page(START_PAGE)
+    if isinstance(start, StartPage):
+        start.set_loading(False)
+    log.info("Screens installed: %s", ", ".join(installed) or "none")
+    return installed
+
+
+def bring_to_front(window: MainWindow) -> None:
+    """Another start asked for this window: restore it and raise it where the OS allows."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def _excepthook(kind: type[BaseException], exc: BaseException,
+                tb: TracebackType | None) -> None:
+    """Exceptions escaping a Qt slot reach the crash dialog instead of a silent console."""
+    if issubclass(kind, KeyboardInterrupt):
+        QApplication.quit()
+        return
+    present_error(QApplication.activeWindow(), exc.with_traceback(tb))
+
+
+def already_running(data_dir: str) -> int:
+    message = translate("App", "Trainer is already running for this data folder (%1). "
+                  "Its window has been brought to the front.").replace("%1", data_dir)
+    print(f"trainer: {message}", file=sys.stderr)
+    if QGuiApplication.platformName() not in ("offscreen", "minimal") and not (
+            sys.stderr and sys.stderr.isatty()):
+        QMessageBox.information(None, translate("App", "Trainer"), message)
+    return 1
+
+
+def run_app(ctx: CliContext) -> int:
+    """Open the desktop app for the CLI's data folder and database; returns the exit status."""
+    paths = ctx.paths.ensure()
+    setup_logging(paths)
+    log.info("Trainer %s starting with data folder %s", __version__, paths.data_dir)
+    app = create_application()
+    guard = SingleInstance(paths.data_dir)
+    if not guard.acquire():
+        return already_running(str(paths.data_dir))
+    app_ctx = AppContext(paths, Settings(paths.settings_file), database_url=ctx.database_url)
+    window = start_gui(app, app_ctx)
+    guard.raiseRequested.connect(lambda: bring_to_front(window))
+    previous_hook = sys.excepthook
+    sys.excepthook = _excepthook
+    window.show()
+    QTimer.singleShot(0, lambda: install_pages(window, app_ctx))
+    try:
+        return app.exec()
+    finally:
+        sys.excepthook = previous_hook
+        guard.release()
+        app_ctx.close()
+        log.info("Trainer closed")

@@ -1,0 +1,59 @@
+"""The one error presenter (STYLE §8): known problems as a clear message, bugs as a crash dialog.
+
+A ``TrainerError`` says what is wrong and how to fix it, so the user sees just that. Anything else
+is a bug: its traceback goes to the log file and the crash dialog shows where that file is.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from trainer.errors import TrainerError
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+
+
+def log_file_path() -> Path | None:
+    """The file the rotating log handler writes to, if logging to a file is set up."""
+    for handler in logging.getLogger().handlers:
+        name = getattr(handler, "baseFilename", None)
+        if name:
+            return Path(name)
+    return None
+
+
+def build_error_box(parent: QWidget | None, exc: BaseException) -> QMessageBox:
+    """The message box for ``exc``, not yet shown (tests inspect it)."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(translate("ErrorPresenter", "Trainer"))
+    if isinstance(exc, TrainerError):
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setText(exc.message)
+        if exc.hint:
+            box.setInformativeText(exc.hint)
+        return box
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setText(translate("ErrorPresenter", "Something went wrong inside Trainer. This is a bug, not your mistake."))
+    where = log_file_path()
+    info = translate("ErrorPresenter", "Your saved work is safe. Please send the log file to your administrator.")
+    if where is not None:
+        info += "\n\n" + translate("ErrorPresenter", "Log file: %1").replace("%1", str(where))
+    box.setInformativeText(info)
+    box.setDetailedText("".join(traceback.format_exception(exc)))
+    return box
+
+
+def present_error(parent: QWidget | None, exc: BaseException) -> None:
+    """Show ``exc`` to the user; bugs are logged with their traceback first."""
+    if isinstance(exc, TrainerError):
+        log.info("Shown to the user: %s", exc)
+    else:
+        log.error("Unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    build_error_box(parent, exc).exec()

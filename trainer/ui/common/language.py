@@ -1,0 +1,57 @@
+"""Interface language: the setting, else the system locale, else Simplified Chinese.
+
+Switching installs new translators; Qt then sends every widget a LanguageChange event and each
+screen's ``retranslate()`` sets its texts again, so no restart is needed.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from trainer.ui.i18n import qm_file
+
+log = logging.getLogger(__name__)
+
+SUPPORTED = ("zh_CN", "en")
+DEFAULT = "zh_CN"
+
+_installed: list[QTranslator] = []
+
+
+def resolve_language(setting: str, system: QLocale | None = None) -> str:
+    """"zh_CN" or "en" for a setting of "system", "zh_CN" or "en"."""
+    if setting in SUPPORTED:
+        return setting
+    locale = system or QLocale.system()
+    if locale.language() == QLocale.Language.Chinese:
+        return "zh_CN"
+    if locale.language() == QLocale.Language.English:
+        return "en"
+    return DEFAULT
+
+
+def install_language(language: str) -> str:
+    """Replace the installed translators with ``language``'s (ours and Qt's own dialogs')."""
+    app = QCoreApplication.instance()
+    assert app is not None, "create the QApplication first"
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    QLocale.setDefault(QLocale("zh_CN" if language == "zh_CN" else "en_GB"))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in ((f"qtbase_{language}", qt_dir), (qm_file(language).stem,
+                                                          str(qm_file(language).parent))):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        elif language != "en":
+            log.warning("Translation %s not found in %s", name, folder)
+    return language
+
+
+def current_language() -> str:
+    """The language installed last (for screens that format numbers or dates)."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
