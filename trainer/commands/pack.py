@@ -1,0 +1,159 @@
+"""``trainer pack …``: create, check, build, install and list course packs (DESIGN §5)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from trainer.errors import UsageError
+
+
+def register(subparsers: Any) -> None:
+    pack = subparsers.add_parser("pack", help="create, check, build and install course packs")
+    sub = pack.add_subparsers(dest="pack_command", metavar="ACTION")
+
+    new = sub.add_parser("new", help="create a starter pack that shows every exercise type")
+    new.add_argument("dir", metavar="DIR", help="new (or empty) folder for the pack")
+    new.add_argument("--language", default="zh-CN", help="starter language (default zh-CN)")
+    new.add_argument("--id", dest="pack_id", help="pack id (default: from the folder name)")
+    new.set_defaults(func=_new)
+
+    validate = sub.add_parser("validate", help="check a pack folder or zip; exit 1 on errors")
+    validate.add_argument("path", metavar="PATH")
+    validate.add_argument("--json", action="store_true", help="machine-readable output")
+    validate.add_argument("--quiet", "-q", action="store_true", help="errors only")
+    validate.set_defaults(func=_validate)
+
+    info = sub.add_parser("info", help="summary of a pack (modules, exercises, competencies)")
+    info.add_argument("path", metavar="PATH", help="pack folder, zip, or installed pack id")
+    info.add_argument("--json", action="store_true", help="machine-readable output")
+    info.set_defaults(func=_info)
+
+    build = sub.add_parser("build", help="validate and write a reproducible zip")
+    build.add_argument("dir", metavar="DIR")
+    build.add_argument("-o", "--output", metavar="FILE", help="zip to write "
+                       "(default: ID-VERSION.zip in the current folder)")
+    build.set_defaults(func=_build)
+
+    install = sub.add_parser("import", help="validate and install a pack into the library")
+    install.add_argument("path", metavar="FILE|DIR")
+    install.set_defaults(func=_import)
+
+    listing = sub.add_parser("list", help="packs in the library (built-in and installed)")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.set_defaults(func=_list)
+
+
+def _new(args: argparse.Namespace, ctx: Any) -> int:
+    from trainer.content.starter import create_starter
+
+    target = create_starter(Path(args.dir), args.language, args.pack_id)
+    print(f"Created a starter pack in {target}.")
+    print(f"Edit it, then check it with: trainer pack validate {target}")
+    return 0
+
+
+def _validate(args: argparse.Namespace, ctx: Any) -> int:
+    from trainer.content.loader import validate_pack
+
+    validation = validate_pack(args.path)
+    problems = validation.errors if args.quiet else validation.problems
+    folder = Path(args.path) if Path(args.path).is_dir() else None
+    if args.json:
+        items = [{**p.as_dict(), "path": str(folder / p.file) if folder else p.file}
+                 for p in problems]
+        json.dump({"ok": validation.ok, "problems": items, "errors": len(validation.errors),
+                   "warnings": len(validation.warnings)},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for problem in problems:
+            # Inside a folder, print paths a terminal or editor can open directly.
+            print(replace(problem, file=str(folder / problem.file)) if folder else problem)
+        summary = f"{len(validation.errors)} error(s), {len(validation.warnings)} warning(s)"
+        if validation.ok:
+            print(f"{args.path}: valid course pack ({summary}).", file=sys.stderr)
+        else:
+            print(f"{args.path}: not valid ({summary}).", file=sys.stderr)
+    return 0 if validation.ok else 1
+
+
+def _info(args: argparse.Namespace, ctx: Any) -> int:
+    from trainer.content.info import info_lines, pack_info
+
+    pack = _pack_for(args.path, ctx)
+    info = pack_info(pack)
+    if args.json:
+        json.dump(info, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print("\n".join(info_lines(info)))
+    return 0
+
+
+def _pack_for(path: str, ctx: Any) -> Any:
+    """A pack by path, else by id from the library."""
+    from trainer.content.loader import load_pack
+
+    if Path(path).exists():
+        return load_pack(path)
+    library = _library(ctx)
+    return library.get(path)
+
+
+def _library(ctx: Any) -> Any:
+    from trainer.config import bundled_courses_dir
+    from trainer.content.library import Library
+
+    return Library(ctx.paths.packs_dir, bundled_courses_dir())
+
+
+def _build(args: argparse.Namespace, ctx: Any) -> int:
+    from trainer.content.archive import build_pack
+
+    result = build_pack(Path(args.dir), Path(args.output) if args.output else None)
+    print(f"Wrote {result.path} ({result.files} files, {result.size:,} bytes, "
+          f"sha256 {result.sha256[:16]}…).")
+    return 0
+
+
+def _import(args: argparse.Namespace, ctx: Any) -> int:
+    if not Path(args.path).exists():
+        raise UsageError(f"{args.path} does not exist.")
+    library = _library(ctx)
+    result = library.install(Path(args.path))
+    pack = result.pack
+    if result.changed:
+        print(f"Installed {pack.title} ({pack.id} {pack.version}).")
+        _audit(ctx, pack)
+    else:
+        print(f"{pack.id} {pack.version} is already installed; nothing changed.")
+    return 0
+
+
+def _audit(ctx: Any, pack: Any) -> None:
+    """Record the install in the audit log (the CLI acts as the data folder's administrator)."""
+    try:
+        from trainer.store import audit
+    except ImportError:
+        return
+    audit.record(ctx.database(), None, "pack.install",
+                 {"pack_id": pack.id, "version": pack.version, "title": pack.title})
+
+
+def _list(args: argparse.Namespace, ctx: Any) -> int:
+    library = _library(ctx)
+    entries = library.entries()
+    if args.json:
+        json.dump([e.as_dict() for e in entries], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    if not entries:
+        print("No course packs. Install one with: trainer pack import FILE")
+    for entry in entries:
+        print(entry.line())
+    return 0

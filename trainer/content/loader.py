@@ -1,0 +1,176 @@
+"""Load and validate a pack from a folder or a zip, collecting every problem (DESIGN §2).
+
+``validate_pack`` never raises for a bad pack: it returns the pack (when it has no errors) and
+all problems, each with file, line and a fix. ``load_pack`` raises ``PackInvalid`` instead.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+from trainer.content.errors import ArchiveRefused, PackInvalid
+from trainer.content.framework import FRAMEWORK_FILE, read_framework
+from trainer.content.manifest import MANIFEST_FILE, Manifest, read_manifest
+from trainer.content.model import Exercise, Framework, Module, Pack
+from trainer.content.modules import ModuleContext, parse_module
+from trainer.content.problems import Problem, Problems, did_you_mean_path
+from trainer.content.safety import DEFAULT_LIMITS, Limits
+from trainer.content.sources import PackSource, open_source
+from trainer.content.textcheck import TextContext
+from trainer.content.yamltext import load_yaml
+
+
+@dataclass(frozen=True)
+class Validation:
+    """The outcome of checking a pack: the pack itself only when there is no error."""
+
+    pack: Pack | None
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def validate_pack(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> Validation:
+    """Check a pack folder or zip; raises only when the path does not exist."""
+    try:
+        source = open_source(path, limits)
+    except ArchiveRefused as exc:
+        return Validation(None, [Problem(Path(path).name, 0, 0, "error", str(exc))])
+    try:
+        return validate_source(source)
+    except ArchiveRefused as exc:
+        return Validation(None, [Problem(Path(path).name, 0, 0, "error", str(exc))])
+    finally:
+        source.close()
+
+
+def load_pack(path: str | os.PathLike[str]) -> Pack:
+    """The pack at ``path``; ``PackInvalid`` (with every problem) when it has errors."""
+    validation = validate_pack(path)
+    if validation.pack is None:
+        raise PackInvalid(str(path), validation.problems)
+    return validation.pack
+
+
+def validate_source(source: PackSource) -> Validation:
+    problems = Problems()
+    for link in source.links:
+        problems.error(link, 0, "links (shortcuts) are not allowed in a pack; put the file "
+                       "itself here.")
+    manifest_text = read_text(source, MANIFEST_FILE, problems, required=True)
+    manifest = read_manifest(load_yaml(manifest_text, MANIFEST_FILE, problems), problems) \
+        if manifest_text is not None else Manifest()
+    framework_text = read_text(source, FRAMEWORK_FILE, problems, required=True)
+    framework = read_framework(load_yaml(framework_text, FRAMEWORK_FILE, problems), problems) \
+        if framework_text is not None else Framework((), (), ())
+    modules = _modules(source, manifest, framework, problems)
+    _check_unique_ids(modules, problems)
+    ordered = _ordered(problems, manifest)
+    if problems.has_errors:
+        return Validation(None, ordered)
+    pack = Pack(id=manifest.id, version=manifest.version, title=manifest.title,
+                language=manifest.language, authors=manifest.authors, summary=manifest.summary,
+                pass_mark=manifest.pass_mark, framework=framework, modules=tuple(modules),
+                root=source.root)
+    return Validation(pack, ordered)
+
+
+def read_text(source: PackSource, name: str, problems: Problems,
+              required: bool = False) -> str | None:
+    """A pack file as text; a problem (with the bad byte's line) when it is not UTF-8."""
+    if not source.exists(name):
+        if required:
+            problems.error(name, 0, f"the pack has no {name} at its top level; every pack "
+                           "needs one (see 'trainer pack new').")
+        return None
+    data = source.read(name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.error(name, line, "this file is not UTF-8 text" + _guess_encoding(data) +
+                       "; save it as UTF-8 (e.g. in Notepad: Save as → Encoding: UTF-8).",
+                       column)
+        return None
+    if "\x00" in text:
+        problems.error(name, 1, "this file contains NUL characters; is it really text?")
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _guess_encoding(data: bytes) -> str:
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:65536]).best()
+    except Exception:  # a guess only; never let it hide the real message
+        return ""
+    return f" (it looks like {best.encoding})" if best is not None else ""
+
+
+def _modules(source: PackSource, manifest: Manifest, framework: Framework,
+             problems: Problems) -> list[Module]:
+    names = source.names()
+    markdown = [n for n in names if n.lower().endswith(".md")]
+    competency_ids = tuple(c.id for c in framework.competencies)
+    listed = {path for path, _ in manifest.modules}
+    modules: list[Module] = []
+    for path, line in manifest.modules:
+        if not source.exists(path):
+            problems.error(MANIFEST_FILE, line, f"module file '{path}' does not exist"
+                           f"{did_you_mean_path(path, markdown)}")
+            continue
+        text = read_text(source, path, problems)
+        if text is None:
+            continue
+        context = ModuleContext(path, problems, competency_ids,
+                                TextContext(path, problems, source.exists, names))
+        module = parse_module(text, context)
+        if module is not None:
+            modules.append(module)
+    for name in markdown:
+        if name.startswith("modules/") and name not in listed and manifest.modules:
+            problems.error(name, 0, f"'{name}' is not listed under 'modules:' in course.yaml; "
+                           f"add '  - {name}' there, or move the file out of modules/.")
+    return modules
+
+
+def _check_unique_ids(modules: list[Module], problems: Problems) -> None:
+    """Module and exercise ids share one namespace across the pack."""
+    seen: dict[str, str] = {}
+    for module in modules:
+        items: list[Module | Exercise] = [module, *module.exercises]
+        for item in items:
+            where = f"{item.file}:{item.line}" if isinstance(item, Exercise) else item.file
+            line = item.line if isinstance(item, Exercise) else 1
+            if not item.id:
+                continue
+            if item.id in seen:
+                problems.error(item.file, line, f"id '{item.id}' is already used by "
+                               f"{seen[item.id]}; ids must be unique in the whole pack.")
+            else:
+                kind = "exercise" if isinstance(item, Exercise) else "module"
+                seen[item.id] = f"the {kind} at {where}"
+
+
+def _ordered(problems: Problems, manifest: Manifest) -> list[Problem]:
+    """Problems file by file in reading order (manifest, framework, modules), then by line."""
+    order = {MANIFEST_FILE: 0, FRAMEWORK_FILE: 1}
+    for index, (path, _) in enumerate(manifest.modules, 2):
+        order[posixpath.normpath(path)] = index
+    return sorted(problems.items, key=lambda p: (order.get(p.file, len(order)), p.file, p.line,
+                                                 p.column))

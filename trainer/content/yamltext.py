@@ -1,0 +1,209 @@
+"""YAML that remembers line numbers, and typed field readers that report problems, not raise.
+
+Trainers write YAML by hand, so every message names the line and says how to write it instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import yaml
+
+from trainer.content.problems import Problems, did_you_mean
+
+_Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LineDict(dict[Any, Any]):
+    """A mapping with the line of itself, of each key, and any duplicate keys."""
+
+    line = 0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.key_lines: dict[Any, int] = {}
+        self.duplicates: list[tuple[Any, int]] = []
+
+    def line_of(self, key: Any) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list[Any]):
+    line = 0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.item_lines: list[int] = []
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class _Loader(_Base):  # type: ignore[misc,valid-type]
+    pass
+
+
+def _construct_map(loader: Any, node: yaml.MappingNode) -> Any:
+    data = LineDict()
+    data.line = node.start_mark.line + 1
+    yield data
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if isinstance(key, list | dict):
+            key = str(key)
+        line = key_node.start_mark.line + 1
+        if key in data:
+            data.duplicates.append((key, line))
+        data[key] = loader.construct_object(value_node, deep=True)
+        data.key_lines[key] = line
+
+
+def _construct_seq(loader: Any, node: yaml.SequenceNode) -> Any:
+    data = LineList()
+    data.line = node.start_mark.line + 1
+    yield data
+    for child in node.value:
+        data.append(loader.construct_object(child, deep=True))
+        data.item_lines.append(child.start_mark.line + 1)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+
+
+def load_yaml(text: str, file: str, problems: Problems, first_line: int = 1) -> Any:
+    """Parse YAML; on a syntax error add a problem at its line and return None."""
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        column = mark.column + 1 if mark else 0
+        what = exc.problem or "unreadable YAML"
+        problems.error(file, line, f"YAML syntax error: {what}. Check the indentation and "
+                       "quote text that contains ': ' or starts with a special character "
+                       "('[', '{', '*', '&', '!', '|', '>', '%', '@').", column)
+        return None
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as exc:
+        problems.error(file, first_line, f"YAML cannot be read: {exc}")
+        return None
+    if first_line != 1:
+        _shift(data, first_line - 1)
+    return data
+
+
+def _shift(data: Any, offset: int, seen: set[int] | None = None) -> None:
+    """Move recorded lines by ``offset`` (YAML embedded in a Markdown file)."""
+    seen = seen if seen is not None else set()
+    if id(data) in seen:
+        return
+    seen.add(id(data))
+    if isinstance(data, LineDict):
+        data.line += offset
+        data.key_lines = {k: v + offset for k, v in data.key_lines.items()}
+        data.duplicates = [(k, v + offset) for k, v in data.duplicates]
+        for value in data.values():
+            _shift(value, offset, seen)
+    elif isinstance(data, LineList):
+        data.line += offset
+        data.item_lines = [v + offset for v in data.item_lines]
+        for value in data:
+            _shift(value, offset, seen)
+
+
+def describe(value: Any) -> str:
+    """A non-programmer's name for a YAML value's type."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"yes/no ({'true' if value else 'false'})"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of 'key: value' lines"
+    return type(value).__name__
+
+
+class Fields:
+    """Typed access to one YAML mapping; each bad value becomes a problem and a default."""
+
+    def __init__(self, data: LineDict, file: str, problems: Problems, where: str) -> None:
+        self.data = data
+        self.file = file
+        self.problems = problems
+        self.where = where  # e.g. "course.yaml" or "competency 'data-literacy'"
+
+    def line(self, key: str) -> int:
+        return self.data.line_of(key)
+
+    def check_keys(self, allowed: Iterable[str]) -> None:
+        allowed = tuple(allowed)
+        for key, line in self.data.duplicates:
+            self.problems.error(self.file, line, f"'{key}' is given twice in {self.where}; "
+                                "keep one.")
+        for key in self.data:
+            if key not in allowed:
+                self.problems.warning(self.file, self.line(key), f"unknown key '{key}' in "
+                                      f"{self.where}{did_you_mean(str(key), allowed)}")
+
+    def missing(self, key: str, example: str) -> None:
+        self.problems.error(self.file, self.data.line, f"{self.where} has no '{key}'; add a "
+                            f"line like '{key}: {example}'.")
+
+    def text(self, key: str, example: str, required: bool = True, default: str = "") -> str:
+        if key not in self.data or self.data[key] is None:
+            if required:
+                self.missing(key, example)
+            return default
+        value = self.data[key]
+        if isinstance(value, bool | int | float) and not isinstance(value, bool):
+            return str(value)
+        if not isinstance(value, str) or (required and not value.strip()):
+            self.problems.error(self.file, self.line(key), f"'{key}' in {self.where} must be "
+                                f"text (got {describe(value)}); write e.g. '{key}: {example}'.")
+            return default
+        return value.strip()
+
+    def number(self, key: str, low: int, high: int, default: int | None,
+               required: bool = False) -> int | None:
+        if key not in self.data or self.data[key] is None:
+            if required:
+                self.missing(key, str(low if low > 0 else 1))
+            return default
+        value = self.data[key]
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            self.problems.error(self.file, self.line(key), f"'{key}' in {self.where} must be a "
+                                f"whole number from {low} to {high} (got {describe(value)}).")
+            return default
+        return value
+
+    def text_list(self, key: str, example: str, required: bool = False) -> list[tuple[str, int]]:
+        """A list of texts with their lines; a single text is accepted as a list of one."""
+        if key not in self.data or self.data[key] is None:
+            if required:
+                self.missing(key, example)
+            return []
+        value = self.data[key]
+        if isinstance(value, str):
+            return [(value, self.line(key))]
+        if not isinstance(value, list):
+            self.problems.error(self.file, self.line(key), f"'{key}' in {self.where} must be a "
+                                f"list (got {describe(value)}); write e.g. '{key}: {example}'.")
+            return []
+        items: list[tuple[str, int]] = []
+        for index, item in enumerate(value):
+            line = value.line_of(index) if isinstance(value, LineList) else self.line(key)
+            if isinstance(item, int | float) and not isinstance(item, bool):
+                item = str(item)
+            if not isinstance(item, str) or not item.strip():
+                self.problems.error(self.file, line, f"item {index + 1} of '{key}' in "
+                                    f"{self.where} must be text (got {describe(item)}).")
+                continue
+            items.append((item.strip(), line))
+        return items
