@@ -70,6 +70,7 @@ def backup_sqlite(database: Path, folder: Path, reason: str = "manual", keep: in
             dest = sqlite3.connect(partial)
             try:
                 source.backup(dest)
+                dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
             finally:
                 dest.close()
         finally:

@@ -1,0 +1,150 @@
+"""``trainer db check | backup | upgrade | restore``: look after the learner records database."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from trainer.errors import UsageError
+
+
+def register(subparsers: Any) -> None:
+    db = subparsers.add_parser("db", help="check, back up, upgrade or restore the database")
+    sub = db.add_subparsers(dest="db_command", metavar="ACTION")
+    check = sub.add_parser("check", help="integrity and schema version (changes nothing)")
+    check.set_defaults(func=run_check)
+    backup = sub.add_parser("backup", help="copy the database into the backups folder")
+    backup.add_argument("--list", action="store_true", help="list the backups instead")
+    backup.set_defaults(func=run_backup)
+    upgrade = sub.add_parser("upgrade", help="back up, then upgrade to the newest schema")
+    upgrade.set_defaults(func=run_upgrade)
+    restore = sub.add_parser("restore", help="replace the database by a backup (close Trainer "
+                                             "first); the current file is kept in backups/")
+    restore.add_argument("backup", metavar="BACKUP", help="backup file (path or name in backups/)")
+    restore.set_defaults(func=run_restore)
+
+
+def _sqlite_file(ctx: Any) -> Path | None:
+    from trainer.store.engine import parse_url, sqlite_file
+
+    return sqlite_file(parse_url(ctx.database_url or ctx.paths.database_url))
+
+
+def _counts(file: Path) -> tuple[int, int]:
+    conn = sqlite3.connect(f"file:{file}?mode=ro", uri=True, timeout=10)
+    try:
+        learners = conn.execute("SELECT count(*) FROM learners").fetchone()[0]
+        attempts = conn.execute("SELECT count(*) FROM attempts").fetchone()[0]
+    finally:
+        conn.close()
+    return learners, attempts
+
+
+def _schema_line(revision: str | None, where: str) -> str:
+    from trainer.store.migrate import HEAD, needs_upgrade
+
+    if not needs_upgrade(revision, where):
+        return f"Schema:    {revision} (current)"
+    return (f"Schema:    {revision} (this Trainer upgrades it to {HEAD} at start, "
+            "or run: trainer db upgrade)")
+
+
+def run_check(args: argparse.Namespace, ctx: Any) -> int:
+    from trainer.store import backup, health
+    from trainer.store.errors import DatabaseCorrupt
+
+    file = _sqlite_file(ctx)
+    if file is None:
+        return _check_server(ctx)
+    if not file.exists():  # a fresh data folder: create the database, then check it
+        ctx.database().close()
+    report = health.check_file(file)
+    if not report.healthy:
+        raise DatabaseCorrupt(f"The database {file} is damaged: {report.problem}.",
+                              hint=health.restore_hint(ctx.paths.backups_dir))
+    learners, attempts = _counts(file)
+    latest = backup.latest_backup(ctx.paths.backups_dir)
+    print(f"Database:  {file} ({report.size / 1e6:.1f} MB)")
+    print("Integrity: ok")
+    print(_schema_line(report.revision, str(file)))
+    print(f"Records:   {learners} learners, {attempts} attempts")
+    print(f"Backup:    {latest or 'none yet'}")
+    return 0
+
+
+def _check_server(ctx: Any) -> int:
+    from sqlalchemy import func, select
+
+    from trainer.store.db import open_database
+    from trainer.store.migrate import current_revision
+    from trainer.store.models import Attempt, Learner
+
+    with open_database(ctx.paths, ctx.database_url, upgrade=False, backup=False) as db:
+        with db.engine.connect() as conn:
+            revision = current_revision(conn)
+        print(f"Database:  {db.url}")
+        print(_schema_line(revision, db.url))
+        if revision is not None:
+            with db.reader() as session:
+                learners = session.scalar(select(func.count()).select_from(Learner))
+                attempts = session.scalar(select(func.count()).select_from(Attempt))
+            print(f"Records:   {learners} learners, {attempts} attempts")
+    return 0
+
+
+def _require_file(ctx: Any, what: str) -> Path:
+    file = _sqlite_file(ctx)
+    if file is None:
+        raise UsageError(f"trainer db {what} works on the SQLite database only.",
+                         hint="For PostgreSQL use the server's tools (pg_dump, pg_restore).")
+    return file
+
+
+def run_backup(args: argparse.Namespace, ctx: Any) -> int:
+    from trainer.store import backup, health
+    from trainer.store.errors import NotFound
+
+    if args.list:
+        for item in backup.list_backups(ctx.paths.backups_dir):
+            stamp = datetime.fromtimestamp(item.stat().st_mtime, UTC).astimezone()
+            print(f"{stamp:%Y-%m-%d %H:%M}  {item.stat().st_size / 1e6:8.1f} MB  {item}")
+        return 0
+    file = _require_file(ctx, "backup")
+    if not file.exists():
+        raise NotFound(f"There is no database at {file} yet; nothing to back up.")
+    health.preflight(file, ctx.paths.backups_dir)
+    print(f"Backed up to {backup.backup_sqlite(file, ctx.paths.backups_dir)}")
+    return 0
+
+
+def run_upgrade(args: argparse.Namespace, ctx: Any) -> int:
+    from trainer.store import backup, health
+    from trainer.store.migrate import HEAD
+
+    file = _sqlite_file(ctx)
+    before = health.preflight(file, ctx.paths.backups_dir) if file and file.exists() else None
+    ctx.database()
+    if before == HEAD:
+        print(f"The database is already at the newest schema ({HEAD}).")
+    else:
+        print(f"Upgraded the database from {before or 'empty'} to {HEAD}.")
+        if before is not None:
+            print(f"Backup made first: {backup.latest_backup(ctx.paths.backups_dir)}")
+    return 0
+
+
+def run_restore(args: argparse.Namespace, ctx: Any) -> int:
+    from trainer.store import backup
+
+    file = _require_file(ctx, "restore")
+    chosen = Path(args.backup).expanduser()
+    if not chosen.exists() and (ctx.paths.backups_dir / args.backup).exists():
+        chosen = ctx.paths.backups_dir / args.backup
+    kept = backup.restore(file, chosen.resolve(), ctx.paths.backups_dir)
+    print(f"Restored {file} from {chosen}.")
+    if kept is not None:
+        print(f"The database it replaced was kept as {kept}.")
+    return 0
