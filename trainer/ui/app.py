@@ -2,8 +2,8 @@
 
 Order matters for the start-up budget: the window with the light start page is shown first;
 the screens (which import SQLAlchemy, the pack loader, charts) are installed on the next turn of
-the event loop, after the first paint. Each UI area plugs in through ``trainer/ui/<area>/pages.py``
-with ``install(window, ctx) -> None`` (see PAGE_MODULES).
+the event loop, after the first paint. Each UI area plugs in through one function
+``install(window, ctx) -> None`` named in PAGE_HOOKS.
 """
 
 from __future__ import annotations
@@ -35,12 +35,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
-# Each module defines ``install(window: MainWindow, ctx: AppContext) -> None``; missing ones are
-# skipped (an area not written yet). The learner area sets the sign-in screen as start page.
-PAGE_MODULES: tuple[str, ...] = (
-    "trainer.ui.learner.pages",
-    "trainer.ui.trainer.pages",
-    "trainer.ui.hr.pages",
+# "module:function", each ``function(window: MainWindow, ctx: AppContext) -> None``; a module
+# that does not exist yet is skipped. The learner area makes the sign-in screen the start page.
+PAGE_HOOKS: tuple[str, ...] = (
+    "trainer.ui.learner.signin:install_learner_pages",
+    "trainer.ui.trainer.pages:install",
+    "trainer.ui.hr.pages:install",
 )
 START_PAGE = "start"
 
@@ -85,25 +85,23 @@ def start_gui(app: QApplication, ctx: AppContext) -> MainWindow:
 
 
 def install_pages(window: MainWindow, ctx: AppContext,
-                  modules: tuple[str, ...] = PAGE_MODULES) -> list[str]:
-    """Let every UI area add its pages; returns the modules installed. One broken area is
+                  hooks: tuple[str, ...] = PAGE_HOOKS) -> list[str]:
+    """Let every UI area add its pages; returns the hooks that ran. One broken area is
     reported and skipped, the others still load."""
     installed = []
-    for name in modules:
+    for hook in hooks:
+        name, _, function = hook.partition(":")
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
-            if exc.name == name:
+            if exc.name == name:  # that area has not been written yet
                 continue
             present_error(window, exc)
             continue
-        except Exception as exc:  # noqa: BLE001 - a bug in one screen must not stop the app
-            present_error(window, exc)
-            continue
         try:
-            module.install(window, ctx)
-            installed.append(name)
-        except Exception as exc:  # noqa: BLE001
+            getattr(module, function)(window, ctx)
+            installed.append(hook)
+        except Exception as exc:  # noqa: BLE001 - a bug in one screen must not stop the app
             present_error(window, exc)
     start = window.page(START_PAGE)
     if isinstance(start, StartPage):
