@@ -1,0 +1,192 @@
+"""Progress bundles between two real databases: merge, idempotence, tampering, truncation, rights."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from trainer.config import Paths
+from trainer.reports.bundles import (
+    BundleInvalid,
+    export_bundle,
+    import_bundle,
+    preview_bundle,
+    read_bundle,
+)
+from trainer.store import merge as merge_module
+from trainer.store.audit import PROGRESS_MERGE, entries
+from trainer.store.db import Database, open_database
+from trainer.store.errors import PermissionDenied
+from trainer.store.learners import create_learner, find_by_employee_no, update_learner
+from trainer.store.permissions import COMMAND_LINE
+from trainer.store.progress import attempts, lesson_states, record_attempt, record_lesson_progress
+
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+TABLES = ("learners", "departments", "enrollments", "lesson_progress", "attempts", "devices")
+
+
+def _open(root: Path, name: str) -> Database:
+    return open_database(Paths(root / name).ensure())
+
+
+@pytest.fixture
+def machines(tmp_path: Path):
+    a, b = _open(tmp_path, "a"), _open(tmp_path, "b")
+    yield a, b
+    a.close()
+    b.close()
+
+
+def _fill(db: Database) -> None:
+    wang = create_learner(db, "1001", "王䶮", "临江市数据资源局", actor=COMMAND_LINE)
+    li = create_learner(db, "1002", "李喆", "临江市财政局", actor=COMMAND_LINE)
+    record_lesson_progress(db, wang.id, "digital-government", "m1", status="completed",
+                           add_seconds=600, position={"scroll": 0.9})
+    record_lesson_progress(db, li.id, "digital-government", "m1", add_seconds=120)
+    for n in range(3):
+        record_attempt(db, wang.id, "digital-government", "1.0.0", f"ex{n}", {"choice": n},
+                       n / 2, {"data-literacy": 1.0}, T0 + timedelta(minutes=n))
+
+
+def _snapshot(db: Database) -> dict[str, list[tuple]]:
+    with db.reader() as session:
+        return {t: sorted(map(tuple, session.execute(text(f"SELECT * FROM {t}"))), key=repr)
+                for t in TABLES}
+
+
+def test_export_then_import_brings_everything_and_twice_changes_nothing(
+        machines: tuple[Database, Database], tmp_path: Path) -> None:
+    a, b = machines
+    _fill(a)
+    file = tmp_path / "a.trainer-progress.zip"
+    manifest = export_bundle(a, file, actor=COMMAND_LINE)
+    assert manifest.counts == {"devices": 1, "learners": 2, "enrollments": 2,
+                               "lesson_progress": 2, "attempts": 3}
+    plan = preview_bundle(b, read_bundle(file), actor=COMMAND_LINE)
+    assert (plan.learners_new, plan.attempts_new, plan.lessons_new) == (2, 3, 2)
+    assert _snapshot(b)["learners"] == []  # the preview wrote nothing
+    import_bundle(b, file, actor=COMMAND_LINE)
+    wang = find_by_employee_no(b, "1001")
+    assert wang is not None and wang.department == "临江市数据资源局"
+    assert [x.score for x in attempts(b, wang.id)] == [0.0, 0.5, 1.0]
+    assert lesson_states(b, wang.id, "digital-government")["m1"].status == "completed"
+    before = _snapshot(b)
+    again = import_bundle(b, file, actor=COMMAND_LINE)
+    assert again.changes == 0 and again.attempts_known == 3
+    assert _snapshot(b) == before
+    assert len(entries(b, COMMAND_LINE, action=PROGRESS_MERGE)) == 2
+
+
+def test_merge_keeps_the_newer_profile_and_the_longest_study_time(
+        machines: tuple[Database, Database], tmp_path: Path) -> None:
+    a, b = machines
+    _fill(a)
+    export_bundle(a, tmp_path / "first.zip", actor=COMMAND_LINE)
+    import_bundle(b, tmp_path / "first.zip", actor=COMMAND_LINE)
+    local = find_by_employee_no(b, "1001")
+    assert local is not None
+    update_learner(b, local.id, actor=COMMAND_LINE, name="王䶮（已更名）")  # newer here
+    record_lesson_progress(b, local.id, "digital-government", "m1", add_seconds=60)
+    wang_a = find_by_employee_no(a, "1001")
+    assert wang_a is not None
+    record_lesson_progress(a, wang_a.id, "digital-government", "m1", add_seconds=1200)
+    export_bundle(a, tmp_path / "second.zip", actor=COMMAND_LINE)
+    plan = import_bundle(b, tmp_path / "second.zip", actor=COMMAND_LINE)
+    assert plan.learners_updated == 0 and plan.lessons_updated == 1
+    merged = find_by_employee_no(b, "1001")
+    assert merged is not None and merged.name == "王䶮（已更名）"
+    state = lesson_states(b, local.id, "digital-government")["m1"]
+    assert (state.seconds, state.status) == (1800, "completed")
+
+
+def _rewrite(source: Path, target: Path, change) -> None:
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for info in old.infolist():
+            new.writestr(info.filename, change(info.filename, old.read(info.filename)))
+
+
+def test_a_tampered_bundle_is_refused_and_nothing_changes(
+        machines: tuple[Database, Database], tmp_path: Path) -> None:
+    a, b = machines
+    _fill(a)
+    export_bundle(a, tmp_path / "good.zip", actor=COMMAND_LINE)
+    _rewrite(tmp_path / "good.zip", tmp_path / "bad.zip", lambda name, data:
+             data.replace(b'"score":0.5', b'"score":1.0') if name == "attempts.jsonl" else data)
+    before = _snapshot(b)
+    with pytest.raises(BundleInvalid, match="attempts.jsonl does not match its digest"):
+        import_bundle(b, tmp_path / "bad.zip", actor=COMMAND_LINE)
+    assert _snapshot(b) == before
+
+
+def test_a_bad_line_is_reported_with_member_and_line(
+        machines: tuple[Database, Database], tmp_path: Path) -> None:
+    a, _ = machines
+    _fill(a)
+    export_bundle(a, tmp_path / "good.zip", actor=COMMAND_LINE)
+
+    def break_score(name: str, data: bytes) -> bytes:
+        if name == "attempts.jsonl":
+            return data.replace(b'"score":0.5', b'"score":7')
+        if name == "manifest.json":  # a careful tamperer also fixes the digest
+            import hashlib
+
+            body = json.loads(data)
+            with zipfile.ZipFile(tmp_path / "good.zip") as z:
+                changed = z.read("attempts.jsonl").replace(b'"score":0.5', b'"score":7')
+            body["members"]["attempts.jsonl"]["sha256"] = hashlib.sha256(changed).hexdigest()
+            return json.dumps(body).encode()
+        return data
+
+    _rewrite(tmp_path / "good.zip", tmp_path / "bad.zip", break_score)
+    with pytest.raises(BundleInvalid, match=r"attempts.jsonl:2: the field 'score' must be"):
+        read_bundle(tmp_path / "bad.zip")
+
+
+def test_a_truncated_bundle_is_refused(machines: tuple[Database, Database],
+                                       tmp_path: Path) -> None:
+    a, b = machines
+    _fill(a)
+    export_bundle(a, tmp_path / "good.zip", actor=COMMAND_LINE)
+    data = (tmp_path / "good.zip").read_bytes()
+    (tmp_path / "cut.zip").write_bytes(data[: len(data) * 2 // 3])
+    before = _snapshot(b)
+    with pytest.raises(BundleInvalid, match="damaged or incomplete"):
+        import_bundle(b, tmp_path / "cut.zip", actor=COMMAND_LINE)
+    assert _snapshot(b) == before
+    (tmp_path / "other.zip").write_bytes(b"not a zip at all")
+    with pytest.raises(BundleInvalid, match="damaged or incomplete"):
+        read_bundle(tmp_path / "other.zip")
+
+
+def test_a_failure_during_the_merge_leaves_nothing_half_imported(
+        machines: tuple[Database, Database], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = machines
+    _fill(a)
+    export_bundle(a, tmp_path / "good.zip", actor=COMMAND_LINE)
+    before = _snapshot(b)
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(merge_module, "_merge_attempts", disk_full)
+    with pytest.raises(OSError):
+        import_bundle(b, tmp_path / "good.zip", actor=COMMAND_LINE)
+    assert _snapshot(b) == before  # learners and lessons written before the failure rolled back
+
+
+def test_a_learner_may_not_export_or_import(machines: tuple[Database, Database],
+                                            tmp_path: Path) -> None:
+    a, _ = machines
+    learner = create_learner(a, "L1", "学员甲", actor=COMMAND_LINE)
+    with pytest.raises(PermissionDenied):
+        export_bundle(a, tmp_path / "x.zip", actor=learner)
+    assert not (tmp_path / "x.zip").exists()
+    export_bundle(a, tmp_path / "x.zip", actor=COMMAND_LINE)
+    with pytest.raises(PermissionDenied):
+        import_bundle(a, tmp_path / "x.zip", actor=learner)

@@ -1,0 +1,169 @@
+"""Rows in bulk: progress bundles out of and into the store, and generated demonstration data.
+
+Records are plain dicts of Python values (str, int, datetime, UUID, JSON-able), keyed by
+employee number rather than database ids, so they mean the same on every machine. The bundle
+file format (zip, manifest, digests) lives in ``trainer.reports.bundles``.
+
+Merge rules (DESIGN §3, importing the same records twice changes nothing):
+- learners by employee number: new ones are created as plain learners without a PIN (roles and
+  PINs stay with each machine); a known one takes the name, department, e-mail and active flag
+  only from a newer record;
+- enrolments are added; lesson progress keeps the longest time, the newer position and the
+  furthest status (as on one machine, a status only moves forward); attempts are added once,
+  by their UUID.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from trainer.store.departments import department_named
+from trainer.store.models import Attempt, Department, Device, Enrollment, Learner, LessonProgress
+
+TABLES: tuple[str, ...] = ("devices", "learners", "enrollments", "lesson_progress", "attempts")
+CHUNK = 500  # keys per IN (...) query, well under every backend's parameter limit
+INSERT_BATCH = 5000
+
+
+@dataclass(frozen=True)
+class LearnerChange:
+    """One learner in a merge preview: "new", "updated" or "unchanged", and what they bring."""
+
+    employee_no: str
+    name: str
+    department: str | None
+    action: str
+    new_attempts: int
+    lesson_changes: int
+
+
+@dataclass(frozen=True)
+class MergePlan:
+    """What a merge adds or changes; ``changes == 0`` means the records are already here."""
+
+    devices_new: int
+    learners_new: int
+    learners_updated: int
+    enrollments_new: int
+    lessons_new: int
+    lessons_updated: int
+    attempts_new: int
+    attempts_known: int
+    learners: tuple[LearnerChange, ...]
+
+    @property
+    def changes(self) -> int:
+        return (self.devices_new + self.learners_new + self.learners_updated
+                + self.enrollments_new + self.lessons_new + self.lessons_updated
+                + self.attempts_new)
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+def export_records(session: Session, table: str, local_device: uuid.UUID | None
+                   ) -> Iterator[dict[str, Any]]:
+    """Every record of one bundle table, streamed (attempts may be millions)."""
+    query, names = _EXPORTS[table]()
+    for row in session.execute(query.execution_options(yield_per=INSERT_BATCH)):
+        record = dict(zip(names, row, strict=True))
+        if table == "attempts" and record["device_id"] is None:
+            record["device_id"] = local_device  # made here before devices were recorded
+        yield record
+
+
+def _export_devices() -> tuple[Any, tuple[str, ...]]:
+    return select(Device.id, Device.name).order_by(Device.created_at), ("id", "name")
+
+
+def _export_learners() -> tuple[Any, tuple[str, ...]]:
+    query = (select(Learner.employee_no, Learner.name, Department.name, Learner.role,
+                    Learner.email, Learner.active, Learner.updated_at)
+             .outerjoin(Department, Learner.department_id == Department.id)
+             .order_by(Learner.id))
+    return query, ("employee_no", "name", "department", "role", "email", "active", "updated_at")
+
+
+def _export_enrollments() -> tuple[Any, tuple[str, ...]]:
+    query = (select(Learner.employee_no, Enrollment.pack_id, Enrollment.enrolled_at)
+             .join(Learner, Enrollment.learner_id == Learner.id).order_by(Enrollment.id))
+    return query, ("employee_no", "pack_id", "enrolled_at")
+
+
+def _export_lessons() -> tuple[Any, tuple[str, ...]]:
+    p = LessonProgress
+    query = (select(Learner.employee_no, p.pack_id, p.module_id, p.status, p.seconds,
+                    p.position, p.updated_at)
+             .join(Learner, p.learner_id == Learner.id).order_by(p.id))
+    return query, ("employee_no", "pack_id", "module_id", "status", "seconds", "position",
+                   "updated_at")
+
+
+def _export_attempts() -> tuple[Any, tuple[str, ...]]:
+    a = Attempt
+    query = (select(a.id, Learner.employee_no, a.pack_id, a.pack_version, a.exercise_id,
+                    a.response, a.score, a.weights, a.started_at, a.finished_at, a.device_id,
+                    a.recorded_at)
+             .join(Learner, a.learner_id == Learner.id).order_by(a.recorded_at, a.id))
+    return query, ATTEMPT_FIELDS
+
+
+ATTEMPT_FIELDS: tuple[str, ...] = (
+    "id", "employee_no", "pack_id", "pack_version", "exercise_id", "response", "score",
+    "weights", "started_at", "finished_at", "device_id", "recorded_at")
+
+_EXPORTS = {"devices": _export_devices, "learners": _export_learners,
+            "enrollments": _export_enrollments, "lesson_progress": _export_lessons,
+            "attempts": _export_attempts}
+
+
+# --- helpers shared by merge and demo data ----------------------------------------------------
+
+
+def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def bulk_insert(session: Session, model: type[Any], rows: Iterable[dict[str, Any]]) -> int:
+    """Insert many rows (column names as keys) in batches of executemany; returns the count."""
+    total, batch = 0, []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= INSERT_BATCH:
+            session.execute(insert(model), batch)
+            total, batch = total + len(batch), []
+    if batch:
+        session.execute(insert(model), batch)
+        total += len(batch)
+    return total
+
+
+def learner_ids(session: Session, numbers: Sequence[str]) -> dict[str, int]:
+    """Employee number → database id for those that exist."""
+    found: dict[str, int] = {}
+    for chunk in chunks(list(numbers)):
+        query = select(Learner.employee_no, Learner.id).where(Learner.employee_no.in_(chunk))
+        found.update((number, learner_id) for number, learner_id in session.execute(query))
+    return found
+
+
+def department_ids(session: Session, names: Iterable[str | None]) -> dict[str, int]:
+    """Department name → id, creating the departments that are new."""
+    result: dict[str, int] = {}
+    for name in sorted({n for n in names if n}):
+        department = department_named(session, name)
+        if department is not None:
+            result[name] = department.id
+    return result
+
+
+def counter_of(records: Iterable[Mapping[str, Any]]) -> Counter[str]:
+    return Counter(record["employee_no"] for record in records)

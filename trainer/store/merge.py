@@ -1,0 +1,186 @@
+"""Merging another machine's records (a progress bundle) into this database.
+
+The same code computes the preview (``apply=False``, reads only) and does the import
+(``apply=True``, inside the caller's one transaction), so the preview never lies. The rules are
+in ``trainer.store.exchange``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from trainer.store.exchange import (
+    LearnerChange,
+    MergePlan,
+    bulk_insert,
+    chunks,
+    department_ids,
+    learner_ids,
+)
+from trainer.store.models import Attempt, Device, Enrollment, Learner, LessonProgress
+from trainer.store.types import as_utc
+
+Records = Mapping[str, Sequence[Mapping[str, Any]]]
+_RANK = {"not_started": 0, "in_progress": 1, "completed": 2}
+
+
+def merge_records(session: Session, data: Records, *, apply: bool) -> MergePlan:
+    """Compare (and with ``apply`` write) every table of ``data``; see the module rules."""
+    devices_new = _merge_devices(session, data["devices"], apply)
+    learner_actions = _merge_learners(session, data["learners"], apply)
+    ids = learner_ids(session, [r["employee_no"] for r in data["learners"]]) if apply else {}
+    enrollments_new = _merge_enrollments(session, data["enrollments"], ids, apply)
+    lesson_actions = _merge_lessons(session, data["lesson_progress"], ids, apply)
+    new_attempts = _merge_attempts(session, data["attempts"], ids, apply)
+    per_learner_attempts = Counter(r["employee_no"] for r in new_attempts)
+    per_learner_lessons = Counter(number for number, _ in lesson_actions)
+    changes = tuple(
+        LearnerChange(r["employee_no"], r["name"], r.get("department"),
+                      learner_actions[r["employee_no"]], per_learner_attempts[r["employee_no"]],
+                      per_learner_lessons[r["employee_no"]])
+        for r in data["learners"])
+    actions = Counter(learner_actions.values())
+    lesson_counts = Counter(action for _, action in lesson_actions)
+    return MergePlan(devices_new, actions["new"], actions["updated"], enrollments_new,
+                     lesson_counts["new"], lesson_counts["updated"], len(new_attempts),
+                     len(data["attempts"]) - len(new_attempts), changes)
+
+
+def _merge_devices(session: Session, records: Sequence[Mapping[str, Any]], apply: bool) -> int:
+    known = set(session.scalars(select(Device.id)))
+    new = [r for r in records if r["id"] not in known]
+    if apply:
+        for record in new:
+            session.add(Device(id=record["id"], name=record["name"], is_local=False))
+        session.flush()
+    return len(new)
+
+
+def _merge_learners(session: Session, records: Sequence[Mapping[str, Any]],
+                    apply: bool) -> dict[str, str]:
+    """Employee number → "new" | "updated" | "unchanged"."""
+    existing: dict[str, Learner] = {}
+    for chunk in chunks([r["employee_no"] for r in records]):
+        existing.update((learner.employee_no, learner) for learner in
+                        session.scalars(select(Learner).where(Learner.employee_no.in_(chunk))))
+    departments = department_ids(session, (r.get("department") for r in records)) if apply else {}
+    actions: dict[str, str] = {}
+    for record in records:
+        number = record["employee_no"]
+        local = existing.get(number)
+        if local is None:
+            actions[number] = "new"
+            if apply:
+                session.add(Learner(
+                    employee_no=number, name=record["name"], role="learner",
+                    department_id=departments.get(record.get("department") or ""),
+                    email=record.get("email"), active=record.get("active", True),
+                    updated_at=record["updated_at"]))
+        elif _newer_profile(local, record):
+            actions[number] = "updated"
+            if apply:
+                local.name, local.email = record["name"], record.get("email")
+                local.department_id = departments.get(record.get("department") or "")
+                local.active, local.updated_at = record.get("active", True), record["updated_at"]
+        else:
+            actions[number] = "unchanged"
+    if apply:
+        session.flush()
+    return actions
+
+
+def _newer_profile(local: Learner, record: Mapping[str, Any]) -> bool:
+    if as_utc(record["updated_at"]) <= as_utc(local.updated_at):
+        return False
+    department = local.department.name if local.department else None
+    return (local.name, department, local.email, local.active) != (
+        record["name"], record.get("department"), record.get("email"), record.get("active", True))
+
+
+def _merge_enrollments(session: Session, records: Sequence[Mapping[str, Any]],
+                       ids: Mapping[str, int], apply: bool) -> int:
+    known: set[tuple[str, str]] = set()
+    for chunk in chunks(sorted({r["employee_no"] for r in records})):
+        known.update((number, pack) for number, pack in session.execute(
+            select(Learner.employee_no, Enrollment.pack_id)
+            .join(Learner, Enrollment.learner_id == Learner.id)
+            .where(Learner.employee_no.in_(chunk))))
+    new, seen = [], set(known)
+    for record in records:
+        key = (record["employee_no"], record["pack_id"])
+        if key not in seen:
+            seen.add(key)
+            new.append(record)
+    if apply:
+        bulk_insert(session, Enrollment, (
+            {"learner_id": ids[r["employee_no"]], "pack_id": r["pack_id"],
+             "enrolled_at": r["enrolled_at"]} for r in new))
+    return len(new)
+
+
+def _merge_lessons(session: Session, records: Sequence[Mapping[str, Any]],
+                   ids: Mapping[str, int], apply: bool) -> list[tuple[str, str]]:
+    """(employee number, "new" | "updated") for each lesson record that changes something."""
+    local: dict[tuple[str, str, str], LessonProgress] = {}
+    for chunk in chunks(sorted({r["employee_no"] for r in records})):
+        for row, number in session.execute(
+                select(LessonProgress, Learner.employee_no)
+                .join(Learner, LessonProgress.learner_id == Learner.id)
+                .where(Learner.employee_no.in_(chunk))):
+            local[(number, row.pack_id, row.module_id)] = row
+    actions: list[tuple[str, str]] = []
+    for record in records:
+        key = (record["employee_no"], record["pack_id"], record["module_id"])
+        row = local.get(key)
+        if row is None:
+            actions.append((key[0], "new"))
+            if apply:
+                row = LessonProgress(learner_id=ids[key[0]], pack_id=key[1], module_id=key[2],
+                                     status=record["status"], seconds=record["seconds"],
+                                     position=record.get("position"),
+                                     updated_at=record["updated_at"])
+                session.add(row)
+            continue
+        merged = _merged_lesson(row, record)
+        if merged != _lesson_values(row):
+            actions.append((key[0], "updated"))
+            if apply:
+                row.status, row.seconds, row.position, row.updated_at = merged
+    if apply:
+        session.flush()
+    return actions
+
+
+def _lesson_values(row: LessonProgress) -> tuple[Any, ...]:
+    return (row.status, row.seconds, row.position, as_utc(row.updated_at))
+
+
+def _merged_lesson(row: LessonProgress, record: Mapping[str, Any]) -> tuple[Any, ...]:
+    theirs, ours = as_utc(record["updated_at"]), as_utc(row.updated_at)
+    newer = theirs > ours
+    status = max(row.status, record["status"], key=_RANK.__getitem__)  # only moves forward
+    position = record.get("position") if newer else row.position
+    return (status, max(row.seconds, record["seconds"]), position, max(theirs, ours))
+
+
+def _merge_attempts(session: Session, records: Sequence[Mapping[str, Any]],
+                    ids: Mapping[str, int], apply: bool) -> list[Mapping[str, Any]]:
+    known: set[uuid.UUID] = set()
+    for chunk in chunks([r["id"] for r in records]):
+        known.update(session.scalars(select(Attempt.id).where(Attempt.id.in_(chunk))))
+    new = [r for r in records if r["id"] not in known]
+    if apply:
+        bulk_insert(session, Attempt, (
+            {"id": r["id"], "learner_id": ids[r["employee_no"]], "pack_id": r["pack_id"],
+             "pack_version": r["pack_version"], "exercise_id": r["exercise_id"],
+             "response": r["response"], "score": r["score"], "weights": r["weights"],
+             "started_at": r["started_at"], "finished_at": r.get("finished_at"),
+             "device_id": r.get("device_id"), "recorded_at": r["recorded_at"]}
+            for r in new))
+    return new
