@@ -1,0 +1,291 @@
+"""Moodle GIFT question banks → ``BankQuestion`` values.
+
+Follows Moodle's own reading of the format (question/format/gift): questions are separated by
+blank lines, ``//`` lines are comments, ``$CATEGORY:`` sets the category, ``::title::`` names a
+question, ``{…}`` holds the answers, ``\\~ \\= \\# \\{ \\} \\:`` escape the control characters.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from trainer.content.bank import Bank, BankOption, BankQuestion
+
+_ESCAPES = {"\\~": "~", "\\=": "=", "\\#": "#", "\\{": "{", "\\}": "}", "\\:": ":",
+            "\\n": "\n", "\\\\": "\\"}
+_ESCAPE = re.compile(r"\\[~=#{}:n\\]")
+_WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
+_FORMAT = re.compile(r"^\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
+_TRUE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
+_NUMBER = r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?"
+_TOLERANCE = re.compile(rf"^({_NUMBER})(?::({_NUMBER}))?$")
+_RANGE = re.compile(rf"^({_NUMBER})\.\.({_NUMBER})$")
+
+
+def unescape(text: str) -> str:
+    return _ESCAPE.sub(lambda m: _ESCAPES[m.group(0)], text).strip()
+
+
+def _find(text: str, chars: str, start: int = 0) -> int:
+    """Index of the first unescaped character of ``chars`` at or after ``start``, else -1."""
+    i = start
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i] in chars:
+            return i
+        i += 1
+    return -1
+
+
+def _split(text: str, chars: str) -> list[str]:
+    """Split at unescaped ``chars``, keeping each separator at the start of its part."""
+    cuts, i = [], _find(text, chars)
+    while i != -1:
+        cuts.append(i)
+        i = _find(text, chars, i + 1)
+    bounds = [0, *cuts, len(text)] if cuts[:1] != [0] else [*cuts, len(text)]
+    return [text[a:b] for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+
+
+@dataclass
+class _Raw:
+    line: int
+    text: str
+    category: str
+
+
+def parse_gift(text: str, source: str) -> Bank:
+    """Every question of a GIFT file; unconvertible ones are reported with their line."""
+    bank = Bank(source)
+    for raw in _chunks(text, bank):
+        question = _question(raw, bank)
+        if question is not None:
+            bank.questions.append(question)
+    return bank
+
+
+def _chunks(text: str, bank: Bank) -> list[_Raw]:
+    """Blank-line separated questions, comments dropped, categories attached."""
+    chunks: list[_Raw] = []
+    category, lines, first = "", [], 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if stripped.startswith("//"):
+            continue
+        if stripped.upper().startswith("$CATEGORY:"):
+            category = stripped.split(":", 1)[1].strip().removeprefix("$course$/")
+            category = category.removeprefix("top/").strip("/")
+            continue
+        if stripped:
+            if not lines:
+                first = number
+            lines.append(line)
+            continue
+        # a blank line inside an open {…} belongs to the question (Moodle allows it)
+        if lines and _find("\n".join(lines), "{") > _find("\n".join(lines), "}"):
+            lines.append(line)
+            continue
+        if lines:
+            chunks.append(_Raw(first, "\n".join(lines), category))
+            lines = []
+    if lines:
+        chunks.append(_Raw(first, "\n".join(lines), category))
+    return chunks
+
+
+def _question(raw: _Raw, bank: Bank) -> BankQuestion | None:
+    text, title = raw.text.strip(), ""
+    if text.startswith("::"):
+        end = _find(text, ":", 2)
+        while end != -1 and text[end:end + 2] != "::":
+            end = _find(text, ":", end + 1)
+        if end == -1:
+            bank.skip(raw.line, "the question title opened with '::' is never closed; write "
+                      "'::Title::' before the question text.")
+            return None
+        title, text = unescape(text[2:end]), text[end + 2:].strip()
+    fmt = _FORMAT.match(text)
+    if fmt:
+        if fmt.group(1).lower() == "html":
+            bank.warn(raw.line, "the question is in HTML format; it is kept as written and "
+                      "the app shows only the HTML it allows.")
+        text = text[fmt.end():]
+    open_at = _find(text, "{")
+    if open_at == -1:
+        if _find(text, "}") != -1:
+            bank.skip(raw.line, "'}' without '{': escape it as '\\}' or add the answers "
+                      "in '{…}'.")
+            return None
+        return BankQuestion("text", raw.line, title, unescape(text), raw.category)
+    close_at = _find(text, "}", open_at + 1)
+    if close_at == -1:
+        bank.skip(raw.line, "the answers opened with '{' are never closed with '}'.")
+        return None
+    before, answer, after = text[:open_at], text[open_at + 1:close_at], text[close_at + 1:]
+    stem = unescape(before)
+    if after.strip() and after.strip() not in ".?!。？！":
+        stem = f"{stem} ____ {unescape(after)}".strip()
+    elif after.strip():
+        stem = f"{stem} ____{after.strip()}"
+    if not stem:
+        bank.skip(raw.line, "the question has answers but no text.")
+        return None
+    return _answers(raw, bank, title, stem, answer)
+
+
+def _answers(raw: _Raw, bank: Bank, title: str, stem: str, answer: str) -> BankQuestion | None:
+    general = ""
+    cut = answer.find("####")
+    if cut != -1:
+        answer, general = answer[:cut], unescape(answer[cut + 4:])
+    body = answer.strip()
+    base = {"line": raw.line, "title": title, "text": stem, "category": raw.category,
+            "explanation": general}
+    if not body:
+        return BankQuestion("open", **base)
+    if body.startswith("#"):
+        return _numerical(raw, bank, base, body[1:])
+    head = body.split("#", 1)[0].strip().upper()
+    if head in _TRUE:
+        return _truefalse(base, body, _TRUE[head])
+    parts = _split(body, "=~")
+    if not parts or parts[0][0] not in "=~":
+        bank.skip(raw.line, "answers must start with '=' (right) or '~' (wrong); escape a "
+                  "literal one as '\\=' or '\\~'.")
+        return None
+    if all(p.startswith("=") for p in parts) and any("->" in p for p in parts):
+        return _matching(raw, bank, base, parts)
+    if all(p.startswith("=") for p in parts):
+        return _short(raw, bank, base, parts)
+    return _choice(raw, bank, base, parts)
+
+
+def _option(part: str) -> BankOption:
+    """``=text#feedback`` or ``~%50%text#feedback`` → option with its credit."""
+    sign, rest = part[0], part[1:].strip()
+    credit = 1.0 if sign == "=" else 0.0
+    weight = _WEIGHT.match(rest)
+    if weight:
+        credit, rest = float(weight.group(1)) / 100, rest[weight.end():]
+    hash_at = _find(rest, "#")
+    text, feedback = (rest, "") if hash_at == -1 else (rest[:hash_at], rest[hash_at + 1:])
+    return BankOption(unescape(text), credit, unescape(feedback))
+
+
+def _choice(raw: _Raw, bank: Bank, base: dict, parts: list[str]) -> BankQuestion | None:
+    options = tuple(_option(p) for p in parts)
+    full = [o for o in options if o.credit >= 0.999]
+    partial = [o for o in options if 0 < o.credit < 0.999]
+    if len(options) < 2:
+        bank.skip(raw.line, "a multiple-choice question needs at least two answers.")
+        return None
+    if len(full) == 1:
+        if partial:
+            bank.warn(raw.line, "partial-credit answers are kept with their credit ("
+                      + ", ".join(f"{o.credit:.0%}" for o in partial) + ").")
+        return BankQuestion("single", options=options, **base)
+    if full:
+        bank.skip(raw.line, "more than one answer is marked '=' in a multiple-choice question;"
+                  " use '~%50%' weights for several right answers.")
+        return None
+    if not partial:
+        bank.skip(raw.line, "no answer is marked right: mark one with '=' or give right "
+                  "answers a positive weight such as '~%50%'.")
+        return None
+    if any(o.credit < 0 for o in options) or len({o.credit for o in partial}) > 1:
+        bank.warn(raw.line, "GIFT weights become our multiple-choice rule: (right ticked − "
+                  "wrong ticked) ÷ right answers; check the scoring suits the question.")
+    ticked = tuple(BankOption(o.text, 1.0 if o.credit > 0 else 0.0, o.feedback)
+                   for o in options)
+    return BankQuestion("multiple", options=ticked, **base)
+
+
+def _truefalse(base: dict, body: str, value: bool) -> BankQuestion:
+    feedback = [unescape(f) for f in body.split("#")[1:]]
+    wrong = feedback[0] if feedback else ""
+    right = feedback[1] if len(feedback) > 1 else ""
+    true_option = BankOption("", 1.0 if value else 0.0, right if value else wrong)
+    false_option = BankOption("", 0.0 if value else 1.0, wrong if value else right)
+    return BankQuestion("truefalse", options=(true_option, false_option), **base)
+
+
+def _short(raw: _Raw, bank: Bank, base: dict, parts: list[str]) -> BankQuestion | None:
+    options = [_option(p) for p in parts]
+    answers = tuple(o.text for o in options if o.credit >= 0.999 and o.text)
+    dropped = [o.text for o in options if o.credit < 0.999]
+    if dropped:
+        bank.warn(raw.line, "answers with less than full credit are not accepted: "
+                  + ", ".join(f"'{t}'" for t in dropped) + ".")
+    if not answers:
+        bank.skip(raw.line, "the short-answer question has no full-credit answer.")
+        return None
+    explanation = base.pop("explanation") or next((o.feedback for o in options
+                                                   if o.feedback and o.credit >= 0.999), "")
+    return BankQuestion("fill", answers=answers, explanation=explanation, **base)
+
+
+def _matching(raw: _Raw, bank: Bank, base: dict, parts: list[str]) -> BankQuestion | None:
+    pairs: list[tuple[str, str]] = []
+    for part in parts:
+        left, arrow, right = part[1:].partition("->")
+        left, right = unescape(left), unescape(right)
+        if not arrow or not right:
+            bank.skip(raw.line, f"matching pair '{part[1:].strip()}' needs 'left -> right'.")
+            return None
+        if not left:
+            bank.warn(raw.line, f"the extra answer '{right}' (no question) is dropped.")
+            continue
+        pairs.append((left, right))
+    if len(pairs) < 2:
+        bank.skip(raw.line, "a matching question needs at least two pairs.")
+        return None
+    return BankQuestion("match", pairs=tuple(pairs), **base)
+
+
+def _numerical(raw: _Raw, bank: Bank, base: dict, body: str) -> BankQuestion | None:
+    alternatives = _split(body, "=") if _find(body, "=") != -1 else ["=" + body]
+    best = None
+    for part in alternatives:
+        option = _option(part if part.startswith("=") else "=" + part)
+        if option.credit >= 0.999:
+            best = option
+            break
+    if best is None:
+        bank.skip(raw.line, "the numerical question has no full-credit answer.")
+        return None
+    answers = _numeric_answers(best.text, raw, bank)
+    if answers is None:
+        return None
+    explanation = base.pop("explanation") or best.feedback
+    return BankQuestion("fill", answers=answers, explanation=explanation, **base)
+
+
+def _numeric_answers(spec: str, raw: _Raw, bank: Bank) -> tuple[str, ...] | None:
+    """Exact numbers become the accepted answer; a small whole-number range is listed out."""
+    spec = spec.replace(" ", "")
+    low = high = None
+    tolerance = _TOLERANCE.match(spec)
+    ranged = _RANGE.match(spec)
+    if tolerance:
+        value, plus = float(tolerance.group(1)), float(tolerance.group(2) or 0)
+        low, high, exact = value - plus, value + plus, tolerance.group(1)
+    elif ranged:
+        low, high = float(ranged.group(1)), float(ranged.group(2))
+        exact = ranged.group(1)
+    else:
+        bank.skip(raw.line, f"'{spec}' is not a number, 'number:tolerance' or 'low..high'.")
+        return None
+    if low == high:
+        return (exact,)
+    whole = range(int(-(-low // 1)), int(high // 1) + 1)
+    if all(float(x).is_integer() for x in (low, high)) and 0 < len(whole) <= 25:
+        bank.warn(raw.line, f"numerical range {spec} is accepted as the whole numbers "
+                  f"{whole.start}–{whole.stop - 1}.")
+        return tuple(str(n) for n in whole)
+    bank.warn(raw.line, f"numerical tolerance in '{spec}' cannot be kept: only the exact "
+              f"answer {exact} is accepted. Add other accepted answers by hand if needed.")
+    return (exact,)
