@@ -1,0 +1,214 @@
+"""A python-markdown extension that shapes lesson HTML for QTextBrowser (DESIGN §2).
+
+QTextBrowser draws no box around a ``div`` or ``blockquote``, so call-outs (GitHub alerts
+``> [!NOTE]`` and ``!!! note`` admonitions), quotes and code blocks become one-row tables: a
+narrow coloured cell as the bar and a padded cell for the body. Data tables get their own class,
+headings an ``<a name>`` anchor, and images a ``file:`` URL inside the pack (or alt text).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+CALLOUT_TITLES = {"note": "Note", "tip": "Tip", "important": "Important",
+                  "warning": "Warning", "caution": "Caution"}
+CALLOUT_TITLES_ZH = {"note": "说明", "tip": "提示", "important": "重要", "warning": "注意",
+                     "caution": "警告"}
+ADMONITION_KINDS = {"note": "note", "info": "note", "seealso": "note", "tip": "tip",
+                    "hint": "tip", "important": "important", "attention": "important",
+                    "warning": "warning", "caution": "caution", "danger": "caution",
+                    "error": "caution"}
+_ALERT = re.compile(r"^\s*\[!([A-Za-z]+)\][ \t]*([^\n]*)\n?")
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_CJK_BREAK = re.compile(f"(?<=[{_CJK}])[ \\t]*\\n[ \\t]*(?=[{_CJK}])")
+ImageResolver = Callable[[str], str | None]
+
+
+class LessonTreeprocessor(Treeprocessor):
+    """Rewrites the finished tree; runs after the inline patterns and the toc ids."""
+
+    def __init__(self, md: Markdown) -> None:
+        super().__init__(md)
+        self.resolve_image: ImageResolver = lambda src: None
+        self.titles = CALLOUT_TITLES
+
+    def run(self, root: ET.Element) -> None:
+        _join_cjk_lines(root)
+        for parent in list(root.iter()):
+            children = list(parent)
+            if not any(self._rewrites(child) for child in children):
+                for child in children:
+                    self._adjust(child)
+                continue
+            new: list[ET.Element] = []
+            for child in children:
+                new.extend(self._replace(child) if self._rewrites(child) else [child])
+                self._adjust(child)
+            for child in children:
+                parent.remove(child)
+            parent.extend(new)
+
+    @staticmethod
+    def _rewrites(element: ET.Element) -> bool:
+        return element.tag in ("blockquote", "pre") or (
+            element.tag == "div" and "admonition" in element.get("class", "").split())
+
+    def _replace(self, element: ET.Element) -> list[ET.Element]:
+        if element.tag == "blockquote":
+            return _callouts_from_quote(element, self.titles)
+        if element.tag == "pre":
+            for code in element.iter("code"):
+                code.text = (code.text or "").rstrip("\n")
+            return [_panel("code", element)]
+        return [_callout_from_admonition(element, self.titles)]
+
+    def _adjust(self, element: ET.Element) -> None:
+        tag = element.tag
+        if tag == "table" and not element.get("class"):
+            _data_table(element)
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6") and element.get("id"):
+            anchor = ET.Element("a", {"name": element.attrib.pop("id")})
+            anchor.tail, element.text = element.text, None
+            element.insert(0, anchor)
+        elif tag == "img":
+            self._image(element)
+
+    def _image(self, element: ET.Element) -> None:
+        resolved = self.resolve_image(element.get("src", ""))
+        if resolved is None:
+            alt = element.get("alt") or element.get("src", "")
+            element.tag = "span"
+            element.attrib.clear()
+            element.set("class", "missing-image")
+            element.text = f"[{alt}]"
+        else:
+            element.set("src", resolved)
+
+
+def _join_cjk_lines(element: ET.Element) -> None:
+    """A line break between two Chinese characters is no space (QTextBrowser would show one)."""
+    if element.tag in ("pre", "code"):
+        return
+    if element.text and "\n" in element.text:
+        element.text = _CJK_BREAK.sub("", element.text)
+    for child in element:
+        _join_cjk_lines(child)
+        if child.tail and "\n" in child.tail:
+            child.tail = _CJK_BREAK.sub("", child.tail)
+
+
+def _data_table(table: ET.Element) -> None:
+    table.set("class", "data")
+    table.set("border", "1")
+    table.set("cellspacing", "0")
+    table.set("cellpadding", "6")
+    for cell in table.iter():
+        style = cell.attrib.pop("style", "")
+        align = re.search(r"text-align:\s*(left|right|center)", style)
+        if align:
+            cell.set("align", align[1])
+
+
+def _bar_table(kind: str, css: str) -> tuple[ET.Element, ET.Element]:
+    """A one-row table: a narrow bar cell and a body cell, classed for the style sheet."""
+    table = ET.Element("table", {"class": f"{css} {css}-{kind}", "width": "100%",
+                                 "cellspacing": "0", "cellpadding": "0"})
+    row = ET.SubElement(table, "tr")
+    ET.SubElement(row, "td", {"class": f"bar bar-{kind}", "width": "4"}).text = " "
+    body = ET.SubElement(row, "td", {"class": f"body body-{kind}"})
+    return table, body
+
+
+def _panel(kind: str, element: ET.Element) -> ET.Element:
+    table = ET.Element("table", {"class": f"panel panel-{kind}", "width": "100%",
+                                 "cellspacing": "0", "cellpadding": "8"})
+    cell = ET.SubElement(ET.SubElement(table, "tr"), "td", {"class": f"body body-{kind}"})
+    cell.append(element)
+    return table
+
+
+def _callouts_from_quote(quote: ET.Element, titles: dict[str, str]) -> list[ET.Element]:
+    """One quote may hold several alerts: python-markdown joins quotes split by a blank line."""
+    groups: list[tuple[str, str, list[ET.Element]]] = []
+    for child in list(quote):
+        match = _ALERT.match(child.text or "") if child.tag == "p" else None
+        kind = match[1].lower() if match else ""
+        if match and kind in CALLOUT_TITLES:
+            child.text = (child.text or "")[match.end():]
+            groups.append((kind, match[2].strip() or titles[kind], []))
+            if not child.text.strip() and not len(child):
+                continue
+        elif not groups:
+            groups.append(("quote", "", []))
+        groups[-1][2].append(child)
+    result = []
+    for kind, title, children in groups:
+        if kind == "quote":
+            table, body = _bar_table("quote", "quote")
+            body.extend(children)
+            result.append(table)
+        else:
+            result.append(_callout(kind, title, children))
+    return result or [_bar_table("quote", "quote")[0]]
+
+
+def _callout_from_admonition(div: ET.Element, titles: dict[str, str]) -> ET.Element:
+    classes = div.get("class", "").split()
+    kind = next((ADMONITION_KINDS[c] for c in classes if c in ADMONITION_KINDS), "note")
+    children = list(div)
+    title = titles[kind]
+    if children and "admonition-title" in children[0].get("class", ""):
+        title = "".join(children[0].itertext()).strip() or title
+        children = children[1:]
+    return _callout(kind, title, children)
+
+
+def _callout(kind: str, title: str, children: list[ET.Element]) -> ET.Element:
+    table, body = _bar_table(kind, "callout")
+    heading = ET.SubElement(body, "p", {"class": f"callout-title title-{kind}"})
+    ET.SubElement(heading, "b").text = title
+    body.extend(children)
+    return table
+
+
+class QuoteSplitPreprocessor(Preprocessor):
+    """Keep quotes separated by a blank line apart (python-markdown would join them)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        result: list[str] = []
+        for index, line in enumerate(lines):
+            if (line.startswith(">") and index >= 2 and not lines[index - 1].strip()
+                    and lines[index - 2].startswith(">")):
+                result.extend([self.md.htmlStash.store("<!-- -->"), ""])
+            result.append(line)
+        return result
+
+
+class CodePanelPostprocessor(Postprocessor):
+    """Fenced code is stashed as HTML text by python-markdown: frame it like indented code."""
+
+    def run(self, text: str) -> str:
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        for index, block in enumerate(blocks):
+            if isinstance(block, str) and block.startswith("<pre") and block.endswith("</pre>"):
+                block = block.replace("\n</code></pre>", "</code></pre>")
+                blocks[index] = (
+                    '<table class="panel panel-code" width="100%" cellspacing="0" '
+                    f'cellpadding="8"><tr><td class="body body-code">{block}</td></tr></table>')
+        return text
+
+
+class LessonExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - python-markdown's name
+        processor = LessonTreeprocessor(md)
+        md.treeprocessors.register(processor, "trainer_lesson", 1)
+        md.preprocessors.register(QuoteSplitPreprocessor(md), "trainer_quotes", 15)
+        md.postprocessors.register(CodePanelPostprocessor(md), "trainer_code", 40)
+        md.lesson_processor = processor  # type: ignore[attr-defined]

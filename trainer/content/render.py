@@ -1,0 +1,155 @@
+"""Markdown → sanitised HTML for QTextBrowser, cached by content hash (DESIGN §2, §7).
+
+Pack text is untrusted: raw HTML passes an allow-list (nh3), scripts, event handlers, iframes
+and ``javascript:`` links are dropped, images load only from files inside the pack, and nothing
+is ever fetched from the network.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+import markdown
+import nh3
+from markdown.extensions.toc import slugify_unicode
+
+from trainer.content.mdext import CALLOUT_TITLES, CALLOUT_TITLES_ZH, LessonExtension
+from trainer.content.styles import lesson_stylesheet
+from trainer.content.textcheck import IMAGE_TYPES
+
+__all__ = ["render_markdown", "lesson_stylesheet", "clear_cache"]
+
+_VERSION = "1"  # bump when the output changes, so cached HTML is rebuilt
+_CACHE_SIZE = 64
+_cache: OrderedDict[str, str] = OrderedDict()
+_cache_lock = threading.Lock()
+_local = threading.local()
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+TAGS = {"a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt",
+        "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "kbd", "li", "ol", "p",
+        "pre", "s", "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot",
+        "th", "thead", "tr", "u", "ul"}
+ATTRIBUTES = {
+    "*": {"class", "title"},
+    "a": {"href", "name"},
+    "img": {"src", "alt", "width", "height"},
+    "table": {"width", "border", "cellspacing", "cellpadding"},
+    "td": {"width", "align", "valign", "colspan", "rowspan"},
+    "th": {"width", "align", "valign", "colspan", "rowspan"},
+    "ol": {"start"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "file"}
+
+
+def _markdown() -> markdown.Markdown:
+    """One converter per thread (python-markdown instances are not thread-safe)."""
+    md = getattr(_local, "md", None)
+    if md is None:
+        md = markdown.Markdown(
+            extensions=["tables", "fenced_code", "sane_lists", "def_list", "admonition", "toc",
+                        LessonExtension()],
+            extension_configs={"toc": {"slugify": slugify_unicode,
+                                       "permalink": False}},
+            output_format="html")
+        _local.md = md
+    return md
+
+
+def render_markdown(text: str, base_dir: Path, pack_root: Path,
+                    language: str | None = None) -> str:
+    """Sanitised HTML for one Markdown text whose relative paths start at ``base_dir``.
+
+    ``language`` (the pack's) picks the default call-out titles; without it, text containing
+    Chinese characters gets Chinese titles.
+    """
+    root = Path(pack_root).resolve()
+    base = Path(base_dir).resolve()
+    chinese = language.lower().startswith("zh") if language else bool(_CJK.search(text))
+    key = hashlib.sha256("\0".join((_VERSION, str(root), str(base), str(chinese), text))
+                         .encode()).hexdigest()
+    with _cache_lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    html = _render(text, base, root, chinese)
+    with _cache_lock:
+        _cache[key] = html
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return html
+
+
+def clear_cache() -> None:
+    with _cache_lock:
+        _cache.clear()
+
+
+def _render(text: str, base: Path, root: Path, chinese: bool) -> str:
+    md = _markdown()
+    md.reset()
+    md.lesson_processor.titles = (  # type: ignore[attr-defined]
+        CALLOUT_TITLES_ZH if chinese else CALLOUT_TITLES)
+
+    def resolve(src: str) -> str | None:
+        return resolve_image(src, base, root)
+
+    md.lesson_processor.resolve_image = resolve  # type: ignore[attr-defined]
+    html = md.convert(text)
+    return sanitize(html, base, root)
+
+
+def resolve_image(src: str, base: Path, root: Path) -> str | None:
+    """A ``file:`` URL for an image inside the pack, else None (never a web address)."""
+    from urllib.parse import unquote, urlparse
+
+    if not src or src.startswith("//"):
+        return None
+    parsed = urlparse(src)
+    if parsed.scheme == "file":
+        path = Path(unquote(parsed.path))
+    elif parsed.scheme and len(parsed.scheme) > 1:
+        return None
+    else:
+        path = base / unquote(src.split("#", 1)[0].split("?", 1)[0])
+    try:
+        path = path.resolve()
+    except (OSError, RuntimeError):
+        return None
+    if not path.is_relative_to(root) or not path.is_file():
+        return None
+    if path.suffix.lower() not in IMAGE_TYPES:
+        return None
+    return path.as_uri()
+
+
+def sanitize(html: str, base: Path, root: Path) -> str:
+    """Allow-list the HTML; images must resolve inside the pack, links may not run code."""
+
+    def attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+        if tag == "img" and attribute == "src":
+            return resolve_image(value, base, root)
+        if tag == "a" and attribute == "href":
+            return _safe_link(value, base, root)
+        return value
+
+    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
+                     attribute_filter=attribute_filter, link_rel=None,
+                     clean_content_tags={"script", "style"}, strip_comments=True)
+
+
+def _safe_link(href: str, base: Path, root: Path) -> str | None:
+    lowered = href.strip().lower()
+    if lowered.startswith(("http://", "https://", "mailto:", "#")):
+        return href
+    if ":" in lowered.split("/", 1)[0]:  # file:, data:, javascript: and other schemes
+        return None
+    try:
+        target = (base / href.split("#", 1)[0]).resolve()
+    except (OSError, RuntimeError):
+        return None
+    return href if target.is_relative_to(root) else None
