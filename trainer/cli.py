@@ -16,7 +16,7 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from trainer import __version__
 from trainer.config import ENV_DATABASE_URL, Paths, resolve_paths, setup_logging
@@ -55,15 +55,24 @@ class CliContext:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # exit 2 with one line, as argparse does, plus a hint
+    def error(self, message: str) -> NoReturn:  # exit 2: usage, one line, and where to look
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, f"{self.prog}: error: {message}\nRun '{self.prog} --help' for help.\n")
+
+
+EPILOG = """\
+exit status: 0 success, 1 a problem to fix (the message says what and how), 2 wrong usage.
+The desktop app and every command use the same data folder; whoever can run this command can
+read that folder, so it acts as the folder's administrator.
+"""
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="trainer",
         description="Digital-government skills training. With no command, opens the desktop app.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"trainer {__version__}")
     parser.add_argument("--data-dir", metavar="DIR",
@@ -84,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``trainer`` command; returns the exit status (see the module docstring)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -94,12 +104,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             from trainer.ui.app import run_app
 
             return run_app(ctx)
+        func = getattr(args, "func", None)
+        if func is None:  # a command group given without its action
+            _subparser(parser, args.command).print_help(sys.stderr)
+            return 2
         paths.ensure()
         setup_logging(paths)
-        func = getattr(args, "func", None)
-        if func is None:  # a command group given without its sub-command
-            parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "--help"])
-            return 2
         return int(func(args, ctx) or 0)
     except TrainerError as exc:
         print(f"trainer: {exc}", file=sys.stderr)
@@ -110,11 +120,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception:
-        log.exception("Unexpected error")
-        where = ""
-        try:
-            where = f" Details are in {resolve_paths(args.data_dir).log_file}."
-        except Exception:
-            pass
-        print(f"trainer: an unexpected error occurred (a bug).{where}", file=sys.stderr)
-        return 1
+        return _report_bug(args.data_dir)
+
+
+def _subparser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return action.choices[command]  # type: ignore[no-any-return]
+
+
+def _report_bug(data_dir: str | None) -> int:
+    """A bug: the traceback goes to the log file, the user gets one line saying where it is."""
+    where = ""
+    try:
+        paths = resolve_paths(data_dir)
+        setup_logging(paths)
+        where = f" Details are in {paths.log_file}."
+    except Exception:  # noqa: BLE001 - reporting a bug must not raise another
+        pass
+    log.exception("Unexpected error")
+    print(f"trainer: an unexpected error occurred (a bug).{where}", file=sys.stderr)
+    return 1

@@ -128,10 +128,14 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> Paths:
 
 
 def setup_logging(paths: Paths, level: int = logging.INFO) -> None:
-    """Rotating log file in the data folder (1 MB × 5). Safe to call more than once."""
+    """Rotating log file in the data folder (1 MB × 5). Calling it again for the same folder
+    changes nothing; for another folder the log moves there."""
     root = logging.getLogger()
-    if any(getattr(h, "_trainer", False) for h in root.handlers):
-        return
+    for existing in [h for h in root.handlers if getattr(h, "_trainer", False)]:
+        if getattr(existing, "baseFilename", None) == str(paths.log_file):
+            return
+        root.removeHandler(existing)
+        existing.close()
     try:
         paths.logs_dir.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(

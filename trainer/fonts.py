@@ -47,8 +47,9 @@ def configure_matplotlib() -> str:
         log.warning("Bundled CJK font %s is missing", font_file)
     available = {entry.name for entry in font_manager.fontManager.ttflist}
     chosen = next((f for f in PREFERRED_CJK_FAMILIES if f in available), BUNDLED_FAMILY)
-    rcParams["font.family"] = ["sans-serif"]
-    rcParams["font.sans-serif"] = ["DejaVu Sans", chosen]
+    # Fallback works across the families of ``font.family`` (a generic name resolves to one font).
+    rcParams["font.family"] = ["DejaVu Sans", chosen]
+    rcParams["font.sans-serif"] = ["DejaVu Sans", chosen, *rcParams["font.sans-serif"]]
     rcParams["axes.unicode_minus"] = True
     _configured = chosen
     log.info("matplotlib draws Chinese with %s", chosen)

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from trainer import __version__
-from trainer.config import APP_NAME, ORG_NAME, Settings, assets_dir, setup_logging
+from trainer.config import APP_NAME, ORG_NAME, Paths, Settings, assets_dir, setup_logging
+from trainer.errors import TrainerError
 from trainer.ui.common.context import AppContext
 from trainer.ui.common.errors import present_error
 from trainer.ui.common.fonts import install_cjk_font
@@ -28,9 +30,6 @@ from trainer.ui.common.shell import MainWindow
 from trainer.ui.common.single_instance import SingleInstance
 from trainer.ui.common.start_page import StartPage
 from trainer.ui.common.theme import apply_theme
-
-if TYPE_CHECKING:
-    from trainer.cli import CliContext
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -43,6 +42,14 @@ PAGE_HOOKS: tuple[str, ...] = (
     "trainer.ui.hr.pages:install",
 )
 START_PAGE = "start"
+
+
+class StartOptions(Protocol):
+    """What the app needs from the command line (``trainer.cli.CliContext`` fits; the UI layer
+    must not import the CLI above it)."""
+
+    paths: Paths
+    database_url: str | None
 
 
 
@@ -138,8 +145,19 @@ def already_running(data_dir: str) -> int:
     return 1
 
 
-def run_app(ctx: CliContext) -> int:
+def check_display() -> None:
+    """Qt aborts the process without a display; say so clearly instead (e.g. over ssh)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise TrainerError(
+            "No graphical display found, so the desktop app cannot open.",
+            hint="Start Trainer from a desktop session, or use a command (trainer --help).")
+
+
+def run_app(ctx: StartOptions) -> int:
     """Open the desktop app for the CLI's data folder and database; returns the exit status."""
+    check_display()
     paths = ctx.paths.ensure()
     setup_logging(paths)
     log.info("Trainer %s starting with data folder %s", __version__, paths.data_dir)
