@@ -85,10 +85,6 @@ def _chunks(text: str, bank: Bank) -> list[_Raw]:
                 first = number
             lines.append(line)
             continue
-        # a blank line inside an open {…} belongs to the question (Moodle allows it)
-        if lines and _find("\n".join(lines), "{") > _find("\n".join(lines), "}"):
-            lines.append(line)
-            continue
         if lines:
             chunks.append(_Raw(first, "\n".join(lines), category))
             lines = []
