@@ -1,0 +1,60 @@
+"""Fixtures for GUI tests: an AppContext on a private data folder, and the real main window.
+
+``app_ctx`` opens nothing by itself (the database opens lazily on ``app_ctx.db``).
+``main_window`` is the window ``run_app`` builds (fonts, language, theme, start page) without
+the event loop and without the screens; call ``install_pages(window, app_ctx)`` to add them.
+``message_boxes`` records message boxes instead of showing them (modal boxes would block).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from trainer.config import Paths, Settings
+from trainer.ui.common import language, work
+from trainer.ui.common.context import AppContext
+
+
+@pytest.fixture
+def app_ctx(qapp: QApplication, paths: Paths) -> Iterator[AppContext]:
+    ctx = AppContext(paths, Settings(paths.settings_file))
+    yield ctx
+    work.wait_for_all()
+    qapp.processEvents()
+    ctx.close()
+
+
+@pytest.fixture
+def main_window(qapp: QApplication, qtbot: Any, app_ctx: AppContext) -> Iterator[Any]:
+    from trainer.ui.app import start_gui
+
+    window = start_gui(qapp, app_ctx)
+    qtbot.addWidget(window)
+    yield window
+    reset_app_appearance(qapp)
+
+
+def reset_app_appearance(app: QApplication) -> None:
+    """Back to untranslated English and no style sheet, so tests do not leak into each other."""
+    for translator in list(language._installed):
+        app.removeTranslator(translator)
+    language._installed.clear()
+    app.setProperty("trainerLanguage", None)
+    app.setStyleSheet("")
+
+
+@pytest.fixture
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
+    """Every QMessageBox that would be shown (exec'd) is recorded here instead."""
+    shown: list[QMessageBox] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box)
+        return int(QMessageBox.StandardButton.Ok)
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return shown
