@@ -129,20 +129,20 @@ def _import(args: argparse.Namespace, ctx: Any) -> int:
     pack = result.pack
     if result.changed:
         print(f"Installed {pack.title} ({pack.id} {pack.version}).")
-        _audit(ctx, pack)
+        _audit(ctx, pack, result.path)
     else:
         print(f"{pack.id} {pack.version} is already installed; nothing changed.")
     return 0
 
 
-def _audit(ctx: Any, pack: Any) -> None:
+def _audit(ctx: Any, pack: Any, result_path: Path) -> None:
     """Record the install in the audit log (the CLI acts as the data folder's administrator)."""
-    try:
-        from trainer.store import audit
-    except ImportError:
-        return
-    audit.record(ctx.database(), None, "pack.install",
-                 {"pack_id": pack.id, "version": pack.version, "title": pack.title})
+    from trainer.store import audit
+    from trainer.store.permissions import COMMAND_LINE
+
+    audit.record(ctx.database(), COMMAND_LINE, audit.PACK_INSTALL,
+                 {"pack_id": pack.id, "version": pack.version, "title": pack.title,
+                  "path": str(result_path)})
 
 
 def _list(args: argparse.Namespace, ctx: Any) -> int:

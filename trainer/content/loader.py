@@ -11,6 +11,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
+from trainer.content.digests import verify_digests
 from trainer.content.errors import ArchiveRefused, PackInvalid
 from trainer.content.framework import FRAMEWORK_FILE, read_framework
 from trainer.content.manifest import MANIFEST_FILE, Manifest, read_manifest
@@ -18,7 +19,7 @@ from trainer.content.model import Exercise, Framework, Module, Pack
 from trainer.content.modules import ModuleContext, parse_module
 from trainer.content.problems import Problem, Problems, did_you_mean_path
 from trainer.content.safety import DEFAULT_LIMITS, Limits
-from trainer.content.sources import PackSource, open_source
+from trainer.content.sources import PackSource, ZipSource, open_source
 from trainer.content.textcheck import TextContext
 from trainer.content.yamltext import load_yaml
 
@@ -67,6 +68,8 @@ def load_pack(path: str | os.PathLike[str]) -> Pack:
 
 def validate_source(source: PackSource) -> Validation:
     problems = Problems()
+    if isinstance(source, ZipSource):
+        verify_digests(source)  # raises ArchiveRefused, reported by validate_pack
     for link in source.links:
         problems.error(link, 0, "links (shortcuts) are not allowed in a pack; put the file "
                        "itself here.")
