@@ -150,3 +150,20 @@ def test_unknown_competency_and_occupied_folder_are_refused(tmp_path: Path) -> N
     with pytest.raises(PackError, match="not empty"):
         write_new_pack(bank, tmp_path / "full", title="t")
     assert (tmp_path / "full" / "keep.txt").read_text() == "mine"
+
+
+def test_cli_converts_then_adds_a_module_to_the_new_pack(tmp_path: Path, data_dir: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from trainer.cli import main
+
+    out = tmp_path / "bank"
+    assert main(["pack", "from-gift", str(BANKS / "malformed.gift"), "-o", str(out)]) == 0
+    report = capsys.readouterr()
+    assert "malformed.gift:3: error: the answers opened with '{' are never closed" in report.err
+    assert "Converted 1 question(s)" in report.out
+    assert main(["pack", "from-aiken", str(BANKS / "questions.aiken"), "--into", str(out),
+                 "--title", "Aiken"]) == 0
+    assert [len(m.exercises) for m in load_pack(out).modules] == [1, 3]
+    assert main(["pack", "from-aiken", str(tmp_path / "missing.txt"), "-o",
+                 str(tmp_path / "x")]) == 1
+    assert "Cannot read" in capsys.readouterr().err

@@ -47,6 +47,10 @@ def register(subparsers: Any) -> None:
     listing.add_argument("--json", action="store_true", help="machine-readable output")
     listing.set_defaults(func=_list)
 
+    from trainer.commands.bank import register_pack_actions
+
+    register_pack_actions(sub)
+
 
 def _new(args: argparse.Namespace, ctx: Any) -> int:
     from trainer.content.starter import create_starter

@@ -216,14 +216,16 @@ def _append_to_manifest(text: str, entry: str) -> str:
     start = next((i for i, line in enumerate(lines) if re.match(r"^modules\s*:", line)), None)
     if start is None:
         raise PackError("course.yaml has no 'modules:' list to add the new module to.")
-    last = start
+    if lines[start].split("#", 1)[0].split(":", 1)[1].strip():
+        raise PackError("course.yaml writes 'modules:' on one line; the new module cannot be "
+                        "added to it.", hint="Write each module on its own '  - …' line.")
+    last, indent = start, "  "
     for i in range(start + 1, len(lines)):
-        if re.match(r"^\s+-\s", lines[i]) or (lines[i].strip().startswith("#") and
-                                                lines[i].startswith(" ")):
-            last = i
-        elif lines[i].strip():
+        item = re.match(r"^(\s*)-\s", lines[i])
+        if item:
+            last, indent = i, item.group(1)
+        elif lines[i].strip() and not lines[i].strip().startswith("#"):
             break
-    indent = re.match(r"^(\s*)-", lines[last]).group(1) if last > start else "  "
     lines.insert(last + 1, f"{indent}- {entry}")
     return "\n".join(lines)
 
