@@ -11,16 +11,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QRectF,
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 LEARNER_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
+MODULE_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -105,3 +109,101 @@ class OutlineRow:
     minutes: int
     status: str  # "not_started" | "in_progress" | "done"
     score: float | None  # 0..1 mean of best exercise scores, None before any attempt
+
+
+_STATUS_TEXT = {
+    "not_started": QT_TRANSLATE_NOOP("OutlineModel", "Not started"),
+    "in_progress": QT_TRANSLATE_NOOP("OutlineModel", "In progress"),
+    "completed": QT_TRANSLATE_NOOP("OutlineModel", "Done"),
+}
+
+
+def status_text(status: str) -> str:
+    return QCoreApplication.translate("OutlineModel", _STATUS_TEXT.get(status, status))
+
+
+def outline_rows(pack: Any, states: dict[str, Any], best: dict[str, float]) -> list[OutlineRow]:
+    """Combine the pack's modules with the learner's lesson states and best scores."""
+    rows = []
+    for module in pack.modules:
+        state = states.get(module.id)
+        scores = [best[e.id] for e in module.exercises if e.id in best]
+        rows.append(OutlineRow(module.id, module.title, module.kind, module.minutes,
+                               state.status if state else "not_started",
+                               sum(scores) / len(scores) if scores else None))
+    return rows
+
+
+def status_icon(status: str, size: int = 18) -> QIcon:
+    """Empty ring, half-filled ring, filled disc: readable without colour as well as with it."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = QColor("#1e8e3e") if status == "completed" else QColor("#1a73e8")
+    if status == "not_started":
+        colour = QColor("#9aa0a6")
+    painter.setPen(QPen(colour, 2))
+    rect = QRectF(2, 2, size - 4, size - 4)
+    painter.drawEllipse(rect)
+    painter.setBrush(colour)
+    if status == "completed":
+        painter.drawEllipse(rect)
+    elif status == "in_progress":
+        painter.drawPie(rect, 90 * 16, 180 * 16)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class OutlineModel(QAbstractListModel):
+    """The course outline: number and title over status, time and score."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[OutlineRow] = []
+        self._icons: dict[str, QIcon] = {}
+
+    def set_rows(self, rows: Sequence[OutlineRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: int) -> OutlineRow:
+        return self._rows[index]
+
+    def row_of(self, module_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.module_id == module_id), -1)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{index.row() + 1}. {row.title}\n{self.details(row)}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{row.title}, {self.details(row)}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            if row.status not in self._icons:
+                self._icons[row.status] = status_icon(row.status)
+            return self._icons[row.status]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return status_text(row.status)
+        if role == MODULE_ID_ROLE:
+            return row.module_id
+        return None
+
+    @staticmethod
+    def details(row: OutlineRow) -> str:
+        tr = QCoreApplication.translate
+        parts = [status_text(row.status)]
+        if row.kind == "assessment":
+            parts.append(tr("OutlineModel", "Final assessment"))
+        elif row.kind == "case":
+            parts.append(tr("OutlineModel", "Case"))
+        parts.append(tr("OutlineModel", "%n min", "", row.minutes))
+        if row.score is not None:
+            parts.append(tr("OutlineModel", "Score %1%").replace("%1", str(round(row.score * 100))))
+        return "  ·  ".join(parts)

@@ -12,9 +12,13 @@ QLabel#pageTitle { font-size: 22px; font-weight: 600; padding-bottom: 4px; }
 QLabel#sectionTitle { font-size: 17px; font-weight: 600; }
 QLabel#subtitle, QLabel#hint { color: palette(placeholder-text); }
 QLabel#errorText { color: #c5221f; }
-QListView#learnerList, QListView#outline { font-size: 15px; }
+QListView#learnerList, QListView#outline, QListView#searchResults { font-size: 15px; }
 QListView#learnerList::item { padding: 8px 10px; border-radius: 6px; }
 QListView#outline::item { padding: 10px 8px; border-radius: 6px; }
+QListView#learnerList::item:selected, QListView#outline::item:selected,
+QListWidget#orderList::item:selected {
+    background: palette(highlight); color: palette(highlighted-text); }
+QListWidget#orderList::item { padding: 6px 8px; }
 QPushButton { padding: 6px 16px; min-height: 22px; }
 QPushButton#primary { font-weight: 600; }
 QFrame#exerciseCard, QFrame#courseCard {
@@ -23,7 +27,6 @@ QFrame#exerciseCard, QFrame#courseCard {
 }
 QFrame#courseCard:hover { border-color: palette(highlight); }
 QLabel#exerciseKind, QLabel#cardMeta { color: palette(placeholder-text); font-size: 13px; }
-QLabel#question { font-size: 16px; }
 QLabel#cardTitle { font-size: 18px; font-weight: 600; }
 QWidget#optionRow { border-radius: 6px; }
 QWidget#optionRow[state="right"], QWidget#optionRow[state="missed"] {
@@ -41,6 +44,8 @@ QComboBox[state="wrong"] { border: 2px solid rgba(197, 34, 31, 0.8); border-radi
 QLabel#resultScore { font-size: 30px; font-weight: 600; }
 QLabel#timer { font-size: 15px; font-weight: 600; }
 QTextBrowser#lessonText { border: none; background: transparent; }
+QTextBrowser#scenario { border: 1px solid rgba(128, 128, 128, 0.35); border-radius: 8px;
+    background: palette(base); padding: 8px; }
 """
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,7 @@ class OrderInput(ExerciseInput):
     def __init__(self, exercise: Any, seed: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(exercise, seed, parent)
         self.list = QListWidget()
+        self.list.setObjectName("orderList")
         self.list.setAccessibleName(self.tr("Steps to put in order"))
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -70,6 +71,15 @@ class OrderInput(ExerciseInput):
         layout.addWidget(self.list)
         layout.addLayout(buttons)
         layout.addWidget(self.solution)
+        self._fit_height()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self._fit_height)
+        super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
         self._fit_height()
 
     def _fit_height(self) -> None:

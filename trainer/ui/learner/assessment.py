@@ -1,0 +1,281 @@
+"""The final assessment: optional time limit, no feedback until handed in, then the result.
+
+Every answer of one sitting is saved with the same ``started_at`` (the sitting's start), so
+analytics can tell sittings apart.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.ui.common.context import AppContext
+from trainer.ui.learner.exercises import ExerciseCard, FeedbackMode
+from trainer.ui.learner.recorder import AttemptRecorder
+from trainer.ui.learner.sitting import SittingResult, sitting_result
+
+
+def _label(text: str = "", name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    widget.setMaximumWidth(860)
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.addWidget(widget)
+    area.setWidget(holder)
+    return area
+
+
+class AssessmentView(QWidget):
+    """Intro → questions (with a countdown when the pack sets a limit) → result and review."""
+
+    navigate = Signal(int)
+    finished = Signal(object)  # SittingResult
+
+    def __init__(self, ctx: AppContext, pack: Any, module: Any, render: Any, *,
+                 has_previous: bool, has_next: bool, font_size: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.pack, self.module, self.render = ctx, pack, module, render
+        self.has_previous, self.has_next = has_previous, has_next
+        self.cards: dict[str, ExerciseCard] = {}
+        self.result: SittingResult | None = None
+        self.passed_once = False
+        self.started_at: datetime | None = None
+        self._deadline: float | None = None
+        self.recorder = AttemptRecorder(ctx, pack, self)
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self._tick)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_intro())
+        self.exam_page = QWidget()
+        self.result_page = QWidget()
+        self.pages.addWidget(self.exam_page)
+        self.pages.addWidget(self.result_page)
+        QVBoxLayout(self).addWidget(self.pages)
+
+    # --- intro --------------------------------------------------------------------------------
+
+    def _build_intro(self) -> QWidget:
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setSpacing(14)
+        layout.addWidget(_label(self.module.title, "pageTitle"))
+        facts = [self.tr("%n question(s)", "", len(self.module.exercises))]
+        if self.module.time_limit:
+            facts.append(self.tr("time limit %n minute(s)", "", int(self.module.time_limit)))
+        facts.append(self.tr("pass mark %1%").replace("%1", str(self.pass_mark())))
+        layout.addWidget(_label("  ·  ".join(facts), "cardMeta"))
+        layout.addWidget(_label(self.tr(
+            "You see whether your answers are right only after handing in. You can take the "
+            "assessment again; your best result counts."), "subtitle"))
+        self.start_button = QPushButton(self.tr("Start the assessment"))
+        self.start_button.setObjectName("primary")
+        self.start_button.clicked.connect(self.start)
+        row = QHBoxLayout()
+        previous = QPushButton(self.tr("← Previous"))
+        previous.setEnabled(self.has_previous)
+        previous.clicked.connect(lambda: self.navigate.emit(-1))
+        row.addWidget(previous)
+        row.addStretch(1)
+        row.addWidget(self.start_button)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return _scrolling(column)
+
+    def pass_mark(self) -> int:
+        mark = self.module.pass_mark
+        return int(mark if mark is not None else self.pack.pass_mark)
+
+    # --- sitting ------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """A new sitting: fresh shuffles, the clock starts."""
+        self.started_at = datetime.now(UTC)
+        self.cards.clear()
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setSpacing(14)
+        self.timer_label = _label("", "timer")
+        self.answered_label = _label("", "cardMeta")
+        self.hand_in = QPushButton(self.tr("Hand in"))
+        self.hand_in.setObjectName("primary")
+        self.hand_in.clicked.connect(lambda: self.finish(confirm=True))
+        for number, exercise in enumerate(self.module.exercises, 1):
+            card = ExerciseCard(exercise, self.render, number, FeedbackMode.EXAM)
+            card.input.changed.connect(self._update_answered)
+            card.retried.connect(self._update_answered)
+            self.cards[exercise.id] = card
+            layout.addWidget(card)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.answered_label, 1)
+        bottom.addWidget(self.hand_in)
+        layout.addLayout(bottom)
+        layout.addStretch(1)
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(_label(self.module.title, "sectionTitle"), 1)
+        top.addWidget(self.timer_label)
+        page_layout.addLayout(top)
+        page_layout.addWidget(_scrolling(column))
+        self._replace(1, page)
+        self._deadline = (time.monotonic() + self.module.time_limit * 60
+                          if self.module.time_limit else None)
+        self._tick()
+        self._update_answered()
+        if self._deadline is not None:
+            self.timer.start()
+
+    def _replace(self, index: int, page: QWidget) -> None:
+        old = self.pages.widget(index)
+        self.pages.insertWidget(index, page)
+        self.pages.removeWidget(old)
+        old.deleteLater()
+        self.pages.setCurrentIndex(index)
+        if index == 1:
+            self.exam_page = page
+        else:
+            self.result_page = page
+
+    def remaining(self) -> float | None:
+        return None if self._deadline is None else max(0.0, self._deadline - time.monotonic())
+
+    def _tick(self) -> None:
+        left = self.remaining()
+        if left is None:
+            self.timer_label.setText("")
+            return
+        minutes, seconds = divmod(int(left + 0.999), 60)
+        self.timer_label.setText(self.tr("Time left %1").replace("%1", f"{minutes:02d}:{seconds:02d}"))
+        if left <= 0:
+            self.finish(confirm=False, timed_out=True)
+
+    def _update_answered(self) -> None:
+        done = sum(1 for c in self.cards.values() if c.response() is not None)
+        self.answered_label.setText(self.tr("Answered %1 of %2").replace("%1", str(done))
+                                    .replace("%2", str(len(self.cards))))
+
+    def finish(self, confirm: bool = True, timed_out: bool = False) -> None:
+        """Hand in: grade everything, save each answer with the sitting's start, show the result."""
+        from trainer.content.grading import grade
+
+        if self.started_at is None:
+            return
+        missing = sum(1 for c in self.cards.values() if c.response() is None)
+        if confirm and missing and QMessageBox.question(
+                self, self.tr("Hand in"),
+                self.tr("%n question(s) have no answer yet. Hand in anyway?", "", missing)
+        ) != QMessageBox.StandardButton.Yes:
+            return
+        self.timer.stop()
+        finished_at = datetime.now(UTC)
+        scores: dict[str, float | None] = {}
+        answered: set[str] = set()
+        user = self.ctx.user
+        for exercise_id, card in self.cards.items():
+            response = card.response()
+            if response is None:
+                continue
+            result = grade(card.exercise, response)
+            card.show_grade(result)
+            scores[exercise_id] = result.score
+            answered.add(exercise_id)
+            if user is not None:
+                self.recorder.save(user.id, card.exercise, response, result.score,
+                                   self.started_at, finished_at)
+        for card in self.cards.values():
+            card.input.set_locked(True)
+        self.started_at = None
+        self.result = sitting_result(self.pack, self.module, scores, answered)
+        self.passed_once = self.passed_once or self.result.passed
+        self._show_result(self.result, timed_out)
+        self.finished.emit(self.result)
+
+    # --- result -------------------------------------------------------------------------------
+
+    def _show_result(self, result: SittingResult, timed_out: bool) -> None:
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setSpacing(12)
+        layout.addWidget(_label(self.module.title, "pageTitle"))
+        if timed_out:
+            layout.addWidget(_label(self.tr("Time is up; your answers were handed in."), "hint"))
+        layout.addWidget(_label(f"{result.percent:g}%", "resultScore"))
+        verdict = (self.tr("Passed. Well done!") if result.passed else
+                   self.tr("Not passed yet: the pass mark is %1%. Review the answers and try again.")
+                   .replace("%1", str(result.pass_mark)))
+        self.verdict_label = _label(verdict, "verdict")
+        layout.addWidget(self.verdict_label)
+        layout.addWidget(_label(self.tr("Answered %1 of %2").replace("%1", str(result.answered))
+                                .replace("%2", str(result.total)), "cardMeta"))
+        if result.pending:
+            layout.addWidget(_label(self.tr("%n written answer(s) wait for a trainer's score.", "",
+                                            result.pending), "hint"))
+        layout.addWidget(_label(self.tr("By competency"), "sectionTitle"))
+        layout.addLayout(self._competency_grid(result))
+        review = QPushButton(self.tr("Review answers and explanations"))
+        review.clicked.connect(lambda: self.pages.setCurrentIndex(1))
+        again = QPushButton(self.tr("Take it again"))
+        again.clicked.connect(self.start)
+        self.hand_in.hide()
+        back = QPushButton(self.tr("Back to the result"))
+        back.clicked.connect(lambda: self.pages.setCurrentIndex(2))
+        self.exam_page.layout().addWidget(back, 0, Qt.AlignmentFlag.AlignRight)
+        row = QHBoxLayout()
+        row.addWidget(review)
+        row.addWidget(again)
+        row.addStretch(1)
+        if self.has_next:
+            next_button = QPushButton(self.tr("Next →"))
+            next_button.clicked.connect(lambda: self.navigate.emit(1))
+            row.addWidget(next_button)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self._replace(2, _scrolling(column))
+
+    def _competency_grid(self, result: SittingResult) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(14)
+        for row, item in enumerate(result.competencies):
+            bar = QProgressBar()
+            bar.setRange(0, 100)
+            bar.setValue(round(item.percent))
+            bar.setTextVisible(False)
+            bar.setAccessibleName(item.title)
+            grid.addWidget(_label(item.title), row, 0)
+            grid.addWidget(bar, row, 1)
+            grid.addWidget(QLabel(f"{item.percent:g}%"), row, 2)
+        return grid
+
+    def status(self) -> str | None:
+        """The module counts as done once the assessment has been passed."""
+        return "completed" if self.passed_once else None

@@ -1,0 +1,97 @@
+"""Course cards for the library: title, language, summary, size, time and the learner's progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout
+
+
+@dataclass(frozen=True)
+class CourseProgress:
+    """How far the learner is in one course."""
+
+    done: int
+    started: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+def language_name(tag: str) -> str:
+    tr = QCoreApplication.translate
+    lowered = tag.lower()
+    if lowered.startswith("zh"):
+        return tr("CourseCard", "Chinese")
+    if lowered.startswith("en"):
+        return tr("CourseCard", "English")
+    return tag
+
+
+def course_progress(pack: Any, states: dict[str, Any]) -> CourseProgress:
+    """Modules done and started; reference modules are not counted (nothing to finish)."""
+    counted = [m for m in pack.modules if m.kind != "reference"]
+    done = sum(1 for m in counted if getattr(states.get(m.id), "status", "") == "completed")
+    started = sum(1 for m in counted if m.id in states)
+    return CourseProgress(done, started, len(counted))
+
+
+class CourseCard(QFrame):
+    """One course; clicking anywhere (or the button) opens it."""
+
+    opened = Signal(str)  # pack id
+
+    def __init__(self, pack: Any, progress: CourseProgress) -> None:
+        super().__init__()
+        self.pack_id = pack.id
+        self.setObjectName("courseCard")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumWidth(320)
+        title = QLabel(pack.title)
+        title.setObjectName("cardTitle")
+        title.setWordWrap(True)
+        meta = QLabel("  ·  ".join([
+            language_name(pack.language),
+            self.tr("%n module(s)", "", len(pack.modules)),
+            self.tr("about %n hour(s)", "", max(1, round(pack.minutes / 60)))
+            if pack.minutes >= 90 else self.tr("about %n minute(s)", "", pack.minutes),
+        ]))
+        meta.setObjectName("cardMeta")
+        meta.setWordWrap(True)
+        summary = QLabel(pack.summary)
+        summary.setWordWrap(True)
+        summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 100)
+        self.bar.setValue(progress.percent)
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(8)
+        self.bar.setAccessibleName(self.tr("Progress"))
+        status = QLabel(self.tr("%1 of %2 modules done").replace("%1", str(progress.done))
+                        .replace("%2", str(progress.total)) if progress.started
+                        else self.tr("Not started yet"))
+        status.setObjectName("cardMeta")
+        self.button = QPushButton(self.tr("Continue") if progress.started else self.tr("Start"))
+        self.button.setObjectName("primary")
+        self.button.clicked.connect(lambda: self.opened.emit(self.pack_id))
+        row = QHBoxLayout()
+        row.addWidget(status, 1)
+        row.addWidget(self.button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 18)
+        layout.setSpacing(8)
+        for widget in (title, meta, summary):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addWidget(self.bar)
+        layout.addLayout(row)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.opened.emit(self.pack_id)
+        super().mouseReleaseEvent(event)

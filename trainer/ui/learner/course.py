@@ -1,0 +1,229 @@
+"""The course view: module outline with status and scores beside the open module.
+
+Page key "reader". ``open_payload`` takes a pack id, ``(pack_id, module_id)`` or
+``(pack_id, module_id, exercise_id)``. Zoom with Ctrl +/−/0, previous/next module with Alt+←/→.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.ui.common.context import ATTEMPTS, PROGRESS, AppContext
+from trainer.ui.learner.models import OutlineModel, outline_rows
+from trainer.ui.learner.module_views import build_module_view, module_status
+from trainer.ui.learner.rendering import DEFAULT_FONT_SIZE, clamp_font_size, stylesheet
+from trainer.ui.learner.study import StudySession
+from trainer.ui.learner.style import apply_learner_style
+
+log = logging.getLogger(__name__)
+
+
+class CoursePage(QWidget):
+    """Outline on the left, the current module on the right; saves time and position as it goes."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.pack: Any = None
+        self.module: Any = None
+        self.view: Any = None
+        self.session: StudySession | None = None
+        self.setObjectName("CoursePage")
+        apply_learner_style(self)
+        self.outline_model = OutlineModel(self)
+        self.back_button = QPushButton()
+        self.back_button.clicked.connect(lambda: ctx.request_page("library"))
+        self.course_title = QLabel()
+        self.course_title.setObjectName("sectionTitle")
+        self.course_title.setWordWrap(True)
+        self.outline = QListView()
+        self.outline.setObjectName("outline")
+        self.outline.setModel(self.outline_model)
+        self.outline.setWordWrap(True)
+        self.outline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.outline.clicked.connect(lambda index: self.open_module(index.row()))
+        self.outline.activated.connect(lambda index: self.open_module(index.row()))
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        side_layout.addWidget(self.course_title)
+        side_layout.addWidget(self.outline, 1)
+        side.setMinimumWidth(240)
+        self.content = QWidget()
+        self.content_layout = QVBoxLayout(self.content)
+        self.content_layout.setContentsMargins(0, 0, 0, 0)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(side)
+        splitter.addWidget(self.content)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 900])
+        splitter.setChildrenCollapsible(False)
+        QHBoxLayout(self).addWidget(splitter)
+        self._shortcuts()
+        ctx.userChanged.connect(self._on_user_changed)
+        ctx.dataChanged.connect(self._on_data_changed)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.close_session)
+        self.retranslate()
+
+    def _shortcuts(self) -> None:
+        keys = {"Ctrl++": 1, "Ctrl+=": 1, "Ctrl+-": -1, "Ctrl+0": 0}
+        for key, step in keys.items():
+            QShortcut(QKeySequence(key), self, lambda s=step: self.zoom(s))
+        QShortcut(QKeySequence("Alt+Left"), self, lambda: self.step(-1))
+        QShortcut(QKeySequence("Alt+Right"), self, lambda: self.step(1))
+
+    def retranslate(self) -> None:
+        self.back_button.setText(self.tr("← All courses"))
+        self.outline.setAccessibleName(self.tr("Course outline"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- opening ------------------------------------------------------------------------------
+
+    def open_payload(self, payload: Any) -> None:
+        if isinstance(payload, str):
+            self.open_course(payload)
+        else:
+            self.open_course(*payload)
+
+    def open_course(self, pack_id: str, module_id: str | None = None,
+                    exercise_id: str | None = None, find_text: str | None = None) -> None:
+        """Show a course at a module (default: where the learner was last, else the start),
+        optionally at an exercise or at a piece of text (a search hit)."""
+        pack = self.ctx.library.get(pack_id)
+        if self.pack is None or pack.key != self.pack.key:
+            self.close_session()
+            self.pack, self.module = pack, None
+            self.course_title.setText(pack.title)
+        states = self.refresh_outline()
+        if module_id is None:
+            module_id = self.module.id if self.module is not None else _resume_module(pack, states)
+        index = self.outline_model.row_of(module_id)
+        self.open_module(max(0, index), exercise_id=exercise_id)
+        if find_text and not exercise_id and hasattr(self.view, "show_text"):
+            self.view.show_text(find_text)
+
+    def refresh_outline(self) -> dict[str, Any]:
+        from trainer.store.progress import best_scores, lesson_states
+
+        user = self.ctx.user
+        if self.pack is None or user is None:
+            return {}
+        states = lesson_states(self.ctx.db, user.id, self.pack.id)
+        best = best_scores(self.ctx.db, user.id, self.pack.id)
+        self.outline_model.set_rows(outline_rows(self.pack, states, best))
+        if self.module is not None:
+            self.outline.setCurrentIndex(
+                self.outline_model.index(self.outline_model.row_of(self.module.id), 0))
+        return states
+
+    def open_module(self, index: int, exercise_id: str | None = None) -> None:
+        """Replace the module on the right; the previous one is saved first."""
+        if self.pack is None or not 0 <= index < len(self.pack.modules) or self.ctx.user is None:
+            return
+        module = self.pack.modules[index]
+        if self.module is not None and module.id == self.module.id and self.view is not None:
+            if exercise_id and hasattr(self.view, "show_exercise"):
+                self.view.show_exercise(exercise_id)
+            return
+        self.close_session()
+        if self.view is not None:
+            self.view.setParent(None)
+            self.view.deleteLater()
+        self.module = module
+        size = self.font_size()
+        self.view = build_module_view(self.ctx, self.pack, module, index, size,
+                                      stylesheet(self, self.ctx.settings.get("theme"), size))
+        self.view.navigate.connect(self.step)
+        self.content_layout.addWidget(self.view)
+        self.outline.setCurrentIndex(self.outline_model.index(index, 0))
+        self._restore_position(module, exercise_id)
+        self.session = StudySession(self.ctx, self.ctx.user.id, self.pack, module, self.view,
+                                    lambda: module_status(self.view), self)
+        self.session.flush()  # marks the module "in progress" and remembers it as the last place
+        if self.isVisible():
+            self.session.start()
+
+    def _restore_position(self, module: Any, exercise_id: str | None) -> None:
+        from trainer.store.progress import lesson_states
+
+        if exercise_id:
+            self.view.show_exercise(exercise_id)
+            return
+        state = lesson_states(self.ctx.db, self.ctx.user.id, self.pack.id).get(module.id)
+        position = state.position if state is not None else None
+        if isinstance(position, dict) and hasattr(self.view, "set_fraction"):
+            self.view.set_fraction(float(position.get("scroll", 0.0)))
+
+    def step(self, delta: int) -> None:
+        if self.pack is None or self.module is None:
+            return
+        index = self.outline_model.row_of(self.module.id) + delta
+        if 0 <= index < len(self.pack.modules):
+            self.open_module(index)
+
+    # --- zoom ---------------------------------------------------------------------------------
+
+    def font_size(self) -> int:
+        return clamp_font_size(self.ctx.settings.get("lesson_font_size"))
+
+    def zoom(self, step: int) -> None:
+        """Ctrl+ / Ctrl− change the lesson text size, Ctrl+0 resets it; remembered in settings."""
+        size = DEFAULT_FONT_SIZE if step == 0 else clamp_font_size(self.font_size() + step)
+        self.ctx.set_setting("lesson_font_size", size)
+        if self.view is not None and hasattr(self.view, "apply_font_size"):
+            self.view.apply_font_size(size, stylesheet(self, self.ctx.settings.get("theme"), size))
+
+    # --- saving -------------------------------------------------------------------------------
+
+    def close_session(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.session is not None:
+            self.session.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        if self.session is not None:
+            self.session.pause()
+        super().hideEvent(event)
+
+    def _on_user_changed(self, user: Any) -> None:
+        self.close_session()
+        if self.view is not None:
+            self.view.setParent(None)
+            self.view.deleteLater()
+        self.view = self.module = self.pack = None
+        self.outline_model.set_rows([])
+
+    def _on_data_changed(self, what: str) -> None:
+        if what in (ATTEMPTS, PROGRESS) and self.pack is not None and self.isVisible():
+            self.refresh_outline()
+
+
+def _resume_module(pack: Any, states: dict[str, Any]) -> str:
+    """The module touched last in this course, else the first one not done."""
+    if states:
+        return max(states.values(), key=lambda s: s.updated_at).module_id
+    return pack.modules[0].id

@@ -1,0 +1,295 @@
+"""A module on screen: lesson text and exercise cards in one scroll area, in document order.
+
+Text runs sit in auto-height ``LessonText`` browsers (QTextBrowser cannot host widgets), each
+exercise is an ``ExerciseCard``; a case module puts its scenario beside its questions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.ui.learner.exercises import ExerciseCard
+from trainer.ui.learner.rendering import module_dir
+
+COLUMN_WIDTH = 860  # comfortable reading measure
+
+
+class LessonText(QTextBrowser):
+    """Rendered Markdown that grows to its content's height; the page scrolls, not the text."""
+
+    def __init__(self, html: str, base_dir: Any, style: str, auto_height: bool = True,
+                 font_size: int = 15) -> None:
+        super().__init__()
+        self.setObjectName("lessonText")
+        self.auto_height = auto_height
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._open_link)
+        self.document().setBaseUrl(QUrl.fromLocalFile(str(base_dir) + "/"))
+        self.document().setDocumentMargin(2)
+        if auto_height:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self.set_content(html, style, font_size)
+
+    def set_content(self, html: str, style: str, font_size: int) -> None:
+        font = QFont(self.document().defaultFont())
+        font.setPixelSize(font_size)
+        self.document().setDefaultFont(font)
+        self.document().setDefaultStyleSheet(style)
+        self.setHtml(html)
+        self._fit()
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+
+    def _fit(self, *_: Any) -> None:
+        if not self.auto_height:
+            return
+        self.document().setTextWidth(self.viewport().width())
+        height = int(self.document().size().height()) + 2 * self.frameWidth() + 4
+        if height != self.height():
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(COLUMN_WIDTH, self.height())
+
+    def wheelEvent(self, event: Any) -> None:  # noqa: N802
+        if self.auto_height:
+            event.ignore()  # let the page scroll
+            return
+        super().wheelEvent(event)
+
+
+class LessonView(QWidget):
+    """One module; ``navigate(-1 | +1)`` asks for the previous or next module."""
+
+    navigate = Signal(int)
+
+    def __init__(self, pack: Any, module: Any, render: Any, style: str, *,
+                 has_previous: bool, has_next: bool, font_size: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pack, self.module, self.render, self.style_sheet = pack, module, render, style
+        self.font_size = font_size
+        self.cards: dict[str, ExerciseCard] = {}
+        self.answered: set[str] = set()  # exercises with at least one attempt
+        self.recorder: Any = None
+        self.texts: list[tuple[LessonText, str]] = []
+        self.base_dir = module_dir(pack, module)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.column = QWidget()
+        self.column.setMaximumWidth(COLUMN_WIDTH)
+        self.body = QVBoxLayout(self.column)
+        self.body.setContentsMargins(24, 20, 24, 32)
+        self.body.setSpacing(14)
+        holder = QWidget()
+        centre = QHBoxLayout(holder)
+        centre.setContentsMargins(0, 0, 0, 0)
+        centre.addWidget(self.column)
+        self.scroll.setWidget(holder)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.scenario: LessonText | None = None
+        if module.kind == "case" and module.exercises:
+            layout.addWidget(self._case_splitter())
+        else:
+            layout.addWidget(self.scroll)
+            self._add_header(self.body)
+        self._add_blocks(case=self.scenario is not None)
+        self._add_footer(has_previous, has_next)
+        self.apply_font_size(font_size, style)
+
+    # --- building -----------------------------------------------------------------------------
+
+    def _case_splitter(self) -> QSplitter:
+        self.scenario = LessonText(self.render(self._without_title(self.module.scenario)), self.base_dir,
+                                   self.style_sheet, auto_height=False, font_size=self.font_size)
+        self.scenario.setObjectName("scenario")
+        self.scenario.setAccessibleName(self.tr("Case scenario"))
+        self.texts.append((self.scenario, self._without_title(self.module.scenario)))
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(24, 20, 12, 12)
+        self._add_header(left_layout)
+        left_layout.addWidget(self.scenario, 1)
+        self.column.setMaximumWidth(COLUMN_WIDTH)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.scroll)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1000, 1000])
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        return splitter
+
+    def _add_header(self, target: QVBoxLayout) -> None:
+        title = QLabel(self.module.title)
+        title.setObjectName("pageTitle")
+        title.setWordWrap(True)
+        target.addWidget(title)
+        meta = QLabel(self._meta_text())
+        meta.setObjectName("cardMeta")
+        meta.setWordWrap(True)
+        target.addWidget(meta)
+        if self.module.objectives:
+            items = "".join(f"<li>{_escape(o)}</li>" for o in self.module.objectives)
+            goals = QLabel(f"<b>{_escape(self.tr('After this module you can:'))}</b>"
+                           f"<ul style='margin-top:4px'>{items}</ul>")
+            goals.setObjectName("objectives")
+            goals.setWordWrap(True)
+            target.addWidget(goals)
+
+    def _meta_text(self) -> str:
+        kinds = {"lesson": self.tr("Lesson"), "case": self.tr("Case study"),
+                 "assessment": self.tr("Final assessment"), "reference": self.tr("Reference")}
+        minutes = self.tr("about %n minute(s)", "", int(self.module.minutes))
+        return f"{kinds.get(self.module.kind, self.module.kind)}  ·  {minutes}"
+
+    def _without_title(self, markdown: str) -> str:
+        """Drop a leading ``# Title`` that repeats the module title shown in the header."""
+        first, _, rest = markdown.lstrip().partition("\n")
+        if first.startswith("# ") and _same(first[2:], self.module.title):
+            return rest
+        return markdown
+
+    def _add_blocks(self, case: bool) -> None:
+        pending: list[str] = []
+        number = 0
+        seen_exercise = False
+        for block in self.module.blocks:
+            if hasattr(block, "markdown"):
+                if not (case and not seen_exercise):  # the scenario is shown on the left
+                    first = not pending and not self.texts and number == 0
+                    pending.append(self._without_title(block.markdown) if first
+                                   else block.markdown)
+                continue
+            seen_exercise = True
+            self._flush_text(pending)
+            pending = []
+            number += 1
+            card = ExerciseCard(block, self.render, number)
+            self.cards[block.id] = card
+            self.body.addWidget(card)
+        self._flush_text(pending)
+
+    def _flush_text(self, parts: list[str]) -> None:
+        if not parts:
+            return
+        markdown = "\n\n".join(parts)
+        text = LessonText(self.render(markdown), self.base_dir, self.style_sheet,
+                          font_size=self.font_size)
+        self.texts.append((text, markdown))
+        self.body.addWidget(text)
+
+    def _add_footer(self, has_previous: bool, has_next: bool) -> None:
+        self.previous_button = QPushButton(self.tr("← Previous"))
+        self.next_button = QPushButton(self.tr("Next →"))
+        self.next_button.setObjectName("primary")
+        self.previous_button.setEnabled(has_previous)
+        self.next_button.setEnabled(has_next)
+        self.previous_button.clicked.connect(lambda: self.navigate.emit(-1))
+        self.next_button.clicked.connect(lambda: self.navigate.emit(1))
+        row = QHBoxLayout()
+        row.addWidget(self.previous_button)
+        row.addStretch(1)
+        row.addWidget(self.next_button)
+        self.body.addSpacing(12)
+        self.body.addLayout(row)
+        self.body.addStretch(1)
+
+    # --- zoom and position --------------------------------------------------------------------
+
+    def apply_font_size(self, size: int, style: str) -> None:
+        """Zoom: the lesson text and the exercise cards follow the chosen size."""
+        self.style_sheet, self.font_size = style, size
+        self.setStyleSheet(
+            f"QFrame#exerciseCard QWidget {{ font-size: {size}px; }}"
+            f"QFrame#exerciseCard QLabel#question {{ font-size: {size + 1}px; }}"
+            f"QFrame#exerciseCard QLabel#exerciseKind {{ font-size: {max(11, size - 2)}px; }}")
+        for widget, markdown in self.texts:
+            widget.set_content(self.render(markdown), style, size)
+
+    def fraction(self) -> float:
+        bar = self.scroll.verticalScrollBar()
+        return 0.0 if bar.maximum() <= 0 else round(bar.value() / bar.maximum(), 4)
+
+    def set_fraction(self, fraction: float) -> None:
+        """Scroll to a saved position once the layout has settled (heights change on first show)."""
+        bar = self.scroll.verticalScrollBar()
+        target = max(0.0, min(1.0, float(fraction)))
+
+        def apply() -> None:
+            bar.setValue(round(target * bar.maximum()))
+
+        apply()
+        bar.rangeChanged.connect(apply)
+        QTimer.singleShot(1500, lambda: _disconnect(bar.rangeChanged, apply))
+
+    def show_exercise(self, exercise_id: str) -> None:
+        card = self.cards.get(exercise_id)
+        if card is not None:
+            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(card, 0, 40))
+
+    def show_text(self, text: str) -> bool:
+        """Select the first occurrence of ``text`` (a search hit) and scroll it into view."""
+        for browser, _markdown in self.texts:
+            cursor = browser.document().find(text)
+            if cursor.isNull():
+                continue
+            browser.setTextCursor(cursor)
+            if browser.auto_height:
+                QTimer.singleShot(60, lambda b=browser: self._reveal(b))
+            else:
+                browser.ensureCursorVisible()
+            return True
+        return False
+
+    def _reveal(self, browser: LessonText) -> None:
+        rect = browser.cursorRect()
+        point = browser.viewport().mapTo(self.scroll.widget(), rect.topLeft())
+        self.scroll.ensureVisible(point.x(), point.y(), 0, 160)
+
+    def at_end(self) -> bool:
+        bar = self.scroll.verticalScrollBar()
+        return bar.maximum() <= 0 or bar.value() >= bar.maximum() * 0.95
+
+
+def _disconnect(signal: Any, slot: Any) -> None:
+    with contextlib.suppress(RuntimeError, TypeError):
+        signal.disconnect(slot)
+
+
+def _same(a: str, b: str) -> bool:
+    return "".join(a.split()).casefold() == "".join(b.split()).casefold()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,216 @@
+"""The library: course cards, "continue where I left off", and importing a pack (menu or drop)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.ui.common.context import ATTEMPTS, PACKS, PROGRESS, AppContext
+from trainer.ui.common.work import run_work
+from trainer.ui.learner.cards import CourseCard, course_progress
+from trainer.ui.learner.problems_dialog import show_import_failure
+from trainer.ui.learner.style import apply_learner_style
+
+log = logging.getLogger(__name__)
+COLUMNS = 2
+
+
+class LibraryPage(QWidget):
+    """Bundled and installed courses as cards; refreshes when packs or progress change."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.packs: list[Any] = []
+        self.cards: dict[str, CourseCard] = {}
+        self.resume: Any = None
+        self._stale = True
+        self.setObjectName("LibraryPage")
+        self.setAcceptDrops(True)
+        apply_learner_style(self)
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.import_button = QPushButton()
+        self.import_button.clicked.connect(self.choose_and_import)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.import_button)
+        self.resume_box = self._build_resume()
+        self.status = QLabel()
+        self.status.setObjectName("subtitle")
+        self.status.setWordWrap(True)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(16)
+        self.drop_hint = QLabel()
+        self.drop_hint.setObjectName("hint")
+        self.drop_hint.setWordWrap(True)
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(16)
+        layout.addLayout(header)
+        layout.addWidget(self.resume_box)
+        layout.addWidget(self.status)
+        layout.addLayout(self.grid)
+        layout.addWidget(self.drop_hint)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(column)
+        QVBoxLayout(self).addWidget(scroll)
+        self.layout().setContentsMargins(0, 0, 0, 0)
+        ctx.dataChanged.connect(self._on_data_changed)
+        ctx.userChanged.connect(lambda _u: self._mark_stale())
+        self.retranslate()
+
+    def _build_resume(self) -> QFrame:
+        box = QFrame()
+        box.setObjectName("courseCard")
+        self.resume_label = QLabel()
+        self.resume_label.setWordWrap(True)
+        self.resume_label.setObjectName("cardTitle")
+        self.resume_detail = QLabel()
+        self.resume_detail.setObjectName("cardMeta")
+        self.resume_detail.setWordWrap(True)
+        self.resume_button = QPushButton()
+        self.resume_button.setObjectName("primary")
+        self.resume_button.clicked.connect(self.continue_learning)
+        text = QVBoxLayout()
+        text.addWidget(self.resume_label)
+        text.addWidget(self.resume_detail)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(20, 16, 20, 16)
+        row.addLayout(text, 1)
+        row.addWidget(self.resume_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        box.hide()
+        return box
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Courses"))
+        self.import_button.setText(self.tr("Import course pack…"))
+        self.resume_label.setText(self.tr("Continue where you left off"))
+        self.resume_button.setText(self.tr("Continue"))
+        self.drop_hint.setText(self.tr("You can also drag a course pack (.zip file or folder) "
+                                       "onto this window to import it."))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._mark_stale()
+        super().changeEvent(event)
+
+    # --- data ---------------------------------------------------------------------------------
+
+    def on_shown(self) -> None:
+        if self._stale:
+            self.reload()
+
+    def _mark_stale(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def _on_data_changed(self, what: str) -> None:
+        if what in (PACKS, PROGRESS, ATTEMPTS):
+            self._mark_stale()
+
+    def reload(self) -> None:
+        """Load the packs off the GUI thread (the first time parses every module), then draw."""
+        self._stale = False
+        if not self.packs:
+            self.status.setText(self.tr("Loading courses…"))
+            self.status.show()
+        run_work(self, self.ctx, lambda _p: self.ctx.library.packs(), show_progress=False,
+                 on_success=self._show_packs)
+
+    def _show_packs(self, packs: list[Any]) -> None:
+        from trainer.store.progress import last_position, lesson_states
+
+        self.packs = list(packs)
+        user = self.ctx.user
+        states = {p.id: lesson_states(self.ctx.db, user.id, p.id) if user else {} for p in packs}
+        self._show_resume(last_position(self.ctx.db, user.id) if user else None)
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.cards.clear()
+        for index, pack in enumerate(self.packs):
+            card = CourseCard(pack, course_progress(pack, states[pack.id]))
+            card.opened.connect(self.open_course)
+            self.cards[pack.id] = card
+            self.grid.addWidget(card, index // COLUMNS, index % COLUMNS)
+        self.status.setText(self.tr("No courses yet. Import a course pack to begin."))
+        self.status.setVisible(not self.packs)
+
+    def _show_resume(self, state: Any) -> None:
+        pack = next((p for p in self.packs if state and p.id == state.pack_id), None)
+        module = None
+        if pack is not None:
+            module = next((m for m in pack.modules if m.id == state.module_id), None)
+        self.resume = state if module is not None else None
+        if module is not None and pack is not None:
+            self.resume_detail.setText(f"{pack.title}  ·  {module.title}")
+        self.resume_box.setVisible(self.resume is not None)
+
+    def open_course(self, pack_id: str) -> None:
+        self.ctx.request_page("reader", pack_id)
+
+    def continue_learning(self) -> None:
+        if self.resume is not None:
+            self.ctx.request_page("reader", (self.resume.pack_id, self.resume.module_id))
+
+    # --- import -------------------------------------------------------------------------------
+
+    def choose_and_import(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import a course pack"), str(Path.home()),
+            self.tr("Course packs (*.zip);;All files (*)"))
+        if path:
+            self.import_pack(Path(path))
+
+    def import_pack(self, path: Path) -> Any:
+        """Validate and install off the GUI thread; problems are listed with file and line."""
+        return run_work(self, self.ctx, lambda _p: self.ctx.library.install(path),
+                        title=self.tr("Importing %1…").replace("%1", path.name), changes=PACKS,
+                        on_success=self._imported, on_failure=lambda exc: show_import_failure(
+                            self, path, exc))
+
+    def _imported(self, pack: Any) -> None:
+        self.status.setText(self.tr("Imported: %1").replace("%1", pack.title))
+        self.status.show()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if _dropped_pack(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        path = _dropped_pack(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.import_pack(path)
+
+
+def _dropped_pack(event: Any) -> Path | None:
+    """The one local .zip file or folder being dropped, else None."""
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.is_dir() or path.suffix.lower() == ".zip" else None

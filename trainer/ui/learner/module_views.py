@@ -1,0 +1,66 @@
+"""Builds the right view for a module kind and wires it to grading and saving."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from trainer.ui.common.context import AppContext
+from trainer.ui.learner.lesson import LessonView
+from trainer.ui.learner.recorder import AttemptRecorder, last_responses
+from trainer.ui.learner.rendering import renderer
+
+
+def build_module_view(ctx: AppContext, pack: Any, module: Any, index: int, font_size: int,
+                      style: str) -> QWidget:
+    """A ``LessonView`` (lessons, cases, reference) or an ``AssessmentView``; both emit navigate."""
+    render = renderer(pack, module)
+    has_previous, has_next = index > 0, index < len(pack.modules) - 1
+    if module.kind == "assessment":
+        from trainer.ui.learner.assessment import AssessmentView
+
+        return AssessmentView(ctx, pack, module, render, has_previous=has_previous,
+                              has_next=has_next, font_size=font_size)
+    view = LessonView(pack, module, render, style, has_previous=has_previous, has_next=has_next,
+                      font_size=font_size)
+    recorder = AttemptRecorder(ctx, pack, view)
+    view.recorder = recorder
+    for card in view.cards.values():
+        recorder.attach(card)
+    restore_answers(ctx, pack, view)
+    return view
+
+
+def restore_answers(ctx: AppContext, pack: Any, view: LessonView) -> None:
+    """Show each exercise as last answered, graded again (grading is pure and quick)."""
+    from trainer.content.grading import grade
+
+    if ctx.user is None or not view.cards:
+        return
+    latest = last_responses(ctx, ctx.user.id, pack.id)
+    view.answered.update(e for e in view.cards if e in latest)
+    for exercise_id, card in view.cards.items():
+        attempt = latest.get(exercise_id)
+        if attempt is None or not isinstance(attempt.response, dict):
+            continue
+        try:
+            result = grade(card.exercise, attempt.response)
+        except Exception:  # noqa: BLE001 - an answer to an older version may no longer fit
+            continue
+        card.restore(attempt.response, result)
+    if view.recorder is not None:
+        view.recorder.graded.connect(lambda exercise_id, _g: view.answered.add(exercise_id))
+
+
+def module_status(view: Any) -> str | None:
+    """"completed" once every exercise has an answer (a text-only module: read to the end)."""
+    if view is None:
+        return None
+    if hasattr(view, "status"):
+        return view.status()
+    cards = getattr(view, "cards", {})
+    if cards:
+        answered = getattr(view, "answered", set())
+        return "completed" if all(e in answered for e in cards) else None
+    return "completed" if view.at_end() else None

@@ -1,0 +1,95 @@
+"""Registers the learner pages with the main window and keeps their titles translated."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+from trainer.errors import TrainerError
+from trainer.ui.common.context import AppContext
+
+log = logging.getLogger(__name__)
+
+# page key -> English title (context "LearnerPages")
+TITLES = {
+    "signin": QT_TRANSLATE_NOOP("LearnerPages", "Sign in"),
+    "library": QT_TRANSLATE_NOOP("LearnerPages", "Courses"),
+    "dashboard": QT_TRANSLATE_NOOP("LearnerPages", "My progress"),
+    "reader": QT_TRANSLATE_NOOP("LearnerPages", "Course"),
+    "search": QT_TRANSLATE_NOOP("LearnerPages", "Search"),
+}
+
+
+def title(key: str) -> str:
+    return QCoreApplication.translate("LearnerPages", TITLES[key])
+
+
+class _Retranslator(QObject):
+    """Renames the pages and the import action when the interface language changes."""
+
+    def __init__(self, window: Any, action: QAction) -> None:
+        super().__init__(window)
+        self.window, self.action = window, action
+        window.installEventFilter(self)
+        self.apply()
+
+    def apply(self) -> None:
+        for key in TITLES:
+            if self.window.has_page(key):
+                self.window.set_page_title(key, title(key))
+        self.action.setText(QCoreApplication.translate("LearnerPages", "&Import Course Pack…"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.apply()
+        return False
+
+
+def register_pages(window: Any, ctx: AppContext) -> None:
+    """Library, progress dashboard (analytics' page), course reader and search."""
+    from trainer.ui.learner.course import CoursePage
+    from trainer.ui.learner.library import LibraryPage
+    from trainer.ui.learner.search_page import SearchPage
+
+    window.add_page("library", lambda: LibraryPage(ctx), title("library"))
+    if importlib.util.find_spec("trainer.ui.learner.dashboard") is not None:
+        window.add_page("dashboard", lambda: _dashboard(ctx), title("dashboard"))
+    window.add_page("reader", lambda: CoursePage(ctx), title("reader"), navigation=False)
+    window.add_page("search", lambda: SearchPage(ctx), title("search"))
+    ctx.pageRequested.connect(lambda key, payload: _redirect(window, ctx, key, payload))
+    action = QAction(window)
+    action.setShortcut(QKeySequence("Ctrl+I"))
+    action.triggered.connect(lambda: _import_pack(window))
+    menu = window.file_menu
+    menu.insertAction(menu.actions()[0] if menu.actions() else None, action)
+    ctx.userChanged.connect(lambda user: action.setEnabled(user is not None))
+    action.setEnabled(ctx.user is not None)
+    window._learner_retranslator = _Retranslator(window, action)
+
+
+def _dashboard(ctx: AppContext) -> Any:
+    from trainer.ui.learner.dashboard import DashboardPage  # analytics' module
+
+    return DashboardPage(ctx)
+
+
+def _import_pack(window: Any) -> None:
+    if window.show_page("library"):
+        window.page("library").choose_and_import()
+
+
+def _redirect(window: Any, ctx: AppContext, key: str, payload: Any) -> None:
+    """"exercise" with (pack_id, exercise_id) opens the reader at that exercise."""
+    if key != "exercise" or not payload:
+        return
+    pack_id, exercise_id = payload[0], payload[1]
+    try:
+        module_id = ctx.library.get(pack_id).exercise(exercise_id).module_id
+    except (KeyError, TrainerError) as exc:
+        log.warning("Cannot open exercise %s in %s: %s", exercise_id, pack_id, exc)
+        return
+    window.show_page("reader", (pack_id, module_id, exercise_id))

@@ -1,0 +1,48 @@
+"""Markdown to HTML for one module, and the lesson style sheet for the current theme and zoom."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+DEFAULT_FONT_SIZE = 15
+MIN_FONT_SIZE, MAX_FONT_SIZE = 11, 30
+
+
+def module_dir(pack: Any, module: Any) -> Path:
+    """The folder a module's relative image paths start from."""
+    return (Path(pack.root) / module.file).parent
+
+
+def renderer(pack: Any, module: Any) -> Callable[[str], str]:
+    """``render(markdown) -> html`` for text of this module (sanitised, images inside the pack)."""
+    from trainer.content.render import render_markdown
+
+    base = module_dir(pack, module)
+    root = Path(pack.root)
+    language = pack.language
+
+    def render(text: str) -> str:
+        return render_markdown(text, base, root, language)
+
+    return render
+
+
+def theme_of(widget: QWidget, setting: str) -> str:
+    """"light" or "dark": the setting, or for "system" what the palette looks like."""
+    if setting in ("light", "dark"):
+        return setting
+    return "dark" if widget.palette().window().color().lightness() < 128 else "light"
+
+
+def stylesheet(widget: QWidget, theme_setting: str, font_size: int) -> str:
+    from trainer.content.render import lesson_stylesheet
+
+    return lesson_stylesheet(theme_of(widget, theme_setting), font_size)
+
+
+def clamp_font_size(size: int) -> int:
+    return max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, int(size)))

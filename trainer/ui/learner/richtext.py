@@ -1,0 +1,50 @@
+"""A list delegate that draws a little HTML (bold match, two lines) and sizes rows to fit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+PADDING = 8
+
+
+class RichTextDelegate(QStyledItemDelegate):
+    """Paints ``index.data(html_role)`` as rich text; selection colours follow the palette."""
+
+    def __init__(self, html_role: int, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.html_role = html_role
+
+    def _document(self, option: QStyleOptionViewItem, index: Any, width: int) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(0)
+        document.setHtml(str(index.data(self.html_role) or ""))
+        document.setTextWidth(max(50, width - 2 * PADDING))
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        document = self._document(option, index, option.rect.width())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.left() + PADDING, option.rect.top() + PADDING)
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        width = option.rect.width() if option.rect.width() > 0 else 600
+        document = self._document(option, index, width)
+        return QSize(width, int(document.size().height()) + 2 * PADDING)
