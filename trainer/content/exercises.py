@@ -42,7 +42,7 @@ def parse_exercise(open_line: Line, lines: list[Line], ctx: BlockContext) -> Exe
     parts = split_block(lines)
     settings = _settings(parts, kind, name, number, ctx)
     question = "\n".join(t for _, t in parts.question).strip()
-    if not question:
+    if not question and not parts.not_settings:
         ctx.problems.error(ctx.file, number, f"{name} has no question; write it after the "
                            "settings, separated by a blank line.")
     if not parts.items:
@@ -66,14 +66,13 @@ def _header(number: int, text: str, ctx: BlockContext) -> tuple[str, str] | None
     assert match is not None
     word, kind, exercise_id, extra = match[1], match[2], match[3], match[4]
     if word != "exercise":
-        ctx.problems.error(ctx.file, number, f"unknown block '::: {word}'"
-                           f"{did_you_mean(word, ['exercise'])} Blocks open with "
-                           "'::: exercise TYPE ID'.")
+        ctx.problems.error(ctx.file, number, f"unknown block '::: {word}'; blocks open with "
+                           f"'::: exercise TYPE ID'{did_you_mean(word, ['exercise'])}")
         return None
     if kind not in EXERCISE_TYPES:
         what = f"unknown exercise type '{kind}'" if kind else "the exercise has no type"
-        ctx.problems.error(ctx.file, number, f"{what}{did_you_mean(kind, EXERCISE_TYPES)}; "
-                           f"use one of {one_of(EXERCISE_TYPES)}.")
+        ctx.problems.error(ctx.file, number, f"{what}; use one of {one_of(EXERCISE_TYPES)}"
+                           f"{did_you_mean(kind, EXERCISE_TYPES)}")
         return None
     if not exercise_id:
         ctx.problems.error(ctx.file, number, "the exercise has no id; write '::: exercise "
@@ -103,9 +102,8 @@ def _settings(parts: BlockParts, kind: str, name: str, number: int,
             ctx.problems.error(ctx.file, line, f"'{key}' is given twice in {name}.")
         seen.add(key)
         if key not in SETTINGS:
-            ctx.problems.error(ctx.file, line, f"unknown setting '{key}' in {name}"
-                               f"{did_you_mean(key, SETTINGS)}; settings are "
-                               f"{one_of(SETTINGS)}.")
+            ctx.problems.error(ctx.file, line, f"unknown setting '{key}' in {name}; settings "
+                               f"are {one_of(SETTINGS)}{did_you_mean(key, SETTINGS)}")
         elif key == "competencies":
             result["weights"] = _weights(line, value, name, ctx)
         else:
@@ -147,10 +145,10 @@ def _weights(line: int, value: str, name: str, ctx: BlockContext) -> dict[str, f
             continue
         competency = words[0]
         weight = _weight(words[1:], competency, line, name, ctx)
-        if competency not in ctx.competencies:
-            ctx.problems.error(ctx.file, line, f"{name} refers to unknown competency "
-                               f"'{competency}'{did_you_mean(competency, ctx.competencies)}; "
-                               "competencies are defined in competencies.yaml.")
+        if ctx.competencies and competency not in ctx.competencies:
+            ctx.problems.error(ctx.file, line, f"{name} refers to competency '{competency}', "
+                               "which competencies.yaml does not define"
+                               f"{did_you_mean(competency, ctx.competencies)}")
         elif competency in weights:
             ctx.problems.error(ctx.file, line, f"{name} lists competency '{competency}' twice.")
         elif weight is not None:
@@ -185,7 +183,8 @@ def _options(items: list[Item], name: str, ctx: BlockContext) -> list[Option]:
     for index, item in enumerate(items, 1):
         match = _TASK.match(item.text)
         if not match:
-            hint = " (use ASCII brackets '[ ]' or '[x]')" if _BAD_TASK.match(item.text) else ""
+            hint = (" with half-width brackets (switch the input method to English)"
+                    if _BAD_TASK.match(item.text) else "")
             ctx.problems.error(ctx.file, item.line, f"option {index} of {name} must start with "
                                f"'[ ]' (wrong) or '[x]' (right){hint}, e.g. '- [x] 正确的选项'.")
             continue

@@ -25,6 +25,9 @@ def read_framework(data: Any, problems: Problems) -> Framework:
     levels = _levels(_section(fields, "levels", required=True), problems)
     competencies = _competencies(_section(fields, "competencies", required=True), len(levels),
                                  problems)
+    if "competencies" in data and not competencies and not problems.has_errors:
+        problems.error(_FILE, fields.line("competencies"), "no competency is defined; every "
+                       "exercise needs at least one (see the authoring guide).")
     known = [c.id for c in competencies]
     roles = _roles(_section(fields, "roles", required=False), known,
                    {level.id for level in levels}, problems)

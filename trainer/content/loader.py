@@ -73,12 +73,13 @@ def validate_source(source: PackSource) -> Validation:
     for link in source.links:
         problems.error(link, 0, "links (shortcuts) are not allowed in a pack; put the file "
                        "itself here.")
-    manifest_text = read_text(source, MANIFEST_FILE, problems, required=True)
-    manifest = read_manifest(load_yaml(manifest_text, MANIFEST_FILE, problems), problems) \
-        if manifest_text is not None else Manifest()
-    framework_text = read_text(source, FRAMEWORK_FILE, problems, required=True)
-    framework = read_framework(load_yaml(framework_text, FRAMEWORK_FILE, problems), problems) \
-        if framework_text is not None else Framework((), (), ())
+    manifest, framework = Manifest(), Framework((), (), ())
+    data = _yaml_file(source, MANIFEST_FILE, problems)
+    if data is not _UNREADABLE:
+        manifest = read_manifest(data, problems)
+    data = _yaml_file(source, FRAMEWORK_FILE, problems)
+    if data is not _UNREADABLE:
+        framework = read_framework(data, problems)
     modules = _modules(source, manifest, framework, problems)
     _check_unique_ids(modules, problems)
     ordered = _ordered(problems, manifest)
@@ -89,6 +90,19 @@ def validate_source(source: PackSource) -> Validation:
                 pass_mark=manifest.pass_mark, framework=framework, modules=tuple(modules),
                 root=source.root)
     return Validation(pack, ordered)
+
+
+_UNREADABLE = object()
+
+
+def _yaml_file(source: PackSource, name: str, problems: Problems) -> object:
+    """The file's YAML, or ``_UNREADABLE`` when it is missing or broken (already reported)."""
+    before = len(problems.items)
+    text = read_text(source, name, problems, required=True)
+    if text is None:
+        return _UNREADABLE
+    data = load_yaml(text, name, problems)
+    return _UNREADABLE if len(problems.items) > before else data
 
 
 def read_text(source: PackSource, name: str, problems: Problems,
@@ -147,7 +161,7 @@ def _modules(source: PackSource, manifest: Manifest, framework: Framework,
             modules.append(module)
     for name in markdown:
         if name.startswith("modules/") and name not in listed and manifest.modules:
-            problems.error(name, 0, f"'{name}' is not listed under 'modules:' in course.yaml; "
+            problems.error(name, 1, f"'{name}' is not listed under 'modules:' in course.yaml; "
                            f"add '  - {name}' there, or move the file out of modules/.")
     return modules
 

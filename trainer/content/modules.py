@@ -84,8 +84,8 @@ def _kind(fields: Fields) -> str:
     kind = fields.text("kind", "lesson", required=False, default="lesson")
     if kind not in MODULE_KINDS:
         fields.problems.error(fields.file, fields.line("kind"), f"unknown module kind "
-                              f"'{kind}'{did_you_mean(kind, MODULE_KINDS)}; use one of "
-                              f"{one_of(MODULE_KINDS)}.")
+                              f"'{kind}'; use one of {one_of(MODULE_KINDS)}"
+                              f"{did_you_mean(kind, MODULE_KINDS)}")
         return "lesson"
     return kind
 
@@ -93,10 +93,10 @@ def _kind(fields: Fields) -> str:
 def _competencies(fields: Fields, ctx: ModuleContext, kind: str) -> tuple[str, ...]:
     result: list[str] = []
     for competency, line in fields.text_list("competencies", "[data-literacy]"):
-        if competency not in ctx.competencies:
-            ctx.problems.error(ctx.file, line, f"unknown competency '{competency}'"
-                               f"{did_you_mean(competency, ctx.competencies)}; competencies "
-                               "are defined in competencies.yaml.")
+        if ctx.competencies and competency not in ctx.competencies:
+            ctx.problems.error(ctx.file, line, f"competency '{competency}' is not defined in "
+                               "competencies.yaml"
+                               f"{did_you_mean(competency, ctx.competencies)}")
         elif competency not in result:
             result.append(competency)
     if not result and kind != "reference" and "competencies" not in fields.data:

@@ -85,9 +85,10 @@ def _is_paragraph(line: str) -> bool:
 def _check_callout(number: int, line: str, ctx: TextContext) -> None:
     match = _CALLOUT.match(line)
     if match and match[1].upper() not in CALLOUT_KINDS:
-        ctx.problems.warning(ctx.file, number, f"unknown call-out kind '[!{match[1]}]'"
-                             f"{did_you_mean(match[1].upper(), CALLOUT_KINDS)}; use one of "
-                             f"{one_of(CALLOUT_KINDS)}.", line.index("[!") + 1)
+        ctx.problems.warning(ctx.file, number, f"unknown call-out kind '[!{match[1]}]'; use "
+                             f"one of {one_of(CALLOUT_KINDS)}"
+                             f"{did_you_mean(match[1].upper(), CALLOUT_KINDS)}",
+                             line.index("[!") + 1)
 
 
 def _check_refs(number: int, line: str, ctx: TextContext) -> None:
