@@ -25,6 +25,7 @@ class LearnerInfo:
     email: str | None
     active: bool = True
     updated_at: datetime | None = None
+    last_seen_at: datetime | None = None
 
     @property
     def is_admin(self) -> bool:

@@ -34,7 +34,7 @@ def to_info(learner: Learner) -> LearnerInfo:
         id=learner.id, employee_no=learner.employee_no, name=learner.name,
         department=learner.department.name if learner.department else None,
         role=learner.role, has_pin=learner.pin_hash is not None, email=learner.email,
-        active=learner.active, updated_at=learner.updated_at,
+        active=learner.active, updated_at=learner.updated_at, last_seen_at=learner.last_seen_at,
     )
 
 
@@ -178,7 +178,7 @@ def sign_in(db: Database, learner_id: int, pin: str | None) -> LearnerInfo:
             raise TooManyTries(f"Too many wrong PINs for {learner.name}. "
                                f"Try again in {max(1, round(wait))} seconds.", wait_seconds=wait)
         if learner.pin_hash is None or verify_pin(pin or "", learner.pin_hash):
-            learner.failed_tries, learner.locked_until = 0, None
+            learner.failed_tries, learner.locked_until, learner.last_seen_at = 0, None, now
             return to_info(learner)
         learner.failed_tries += 1
         wait = delay_after(learner.failed_tries)

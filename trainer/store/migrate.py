@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-from trainer.store.errors import SchemaTooNew
+from trainer.store.errors import SchemaTooNew, StoreError
 from trainer.store.migrations import HEAD, REVISIONS, SCRIPT_DIR
 
 if TYPE_CHECKING:
@@ -46,20 +48,51 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
-def upgrade(engine: Engine, where: str, target: str = "head") -> tuple[str | None, str]:
-    """Upgrade in one transaction, holding the write lock; returns (before, after)."""
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """One transaction holding the write lock, for schema changes.
+
+    On SQLite, foreign keys are off while tables are rebuilt (else dropping a table to rebuild
+    it would cascade-delete rows pointing at it) and every reference is checked before commit.
+    """
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection if conn.dialect.name == "sqlite" else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")  # only possible outside a transaction
+        try:
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_LOCK_KEY})
+                yield conn
+                if raw is not None:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise StoreError(f"The schema change would break {len(broken)} "
+                                         "references; nothing was changed.")
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
+
+
+def upgrade(engine: Engine, where: str, target: str = "head") -> tuple[str | None, str | None]:
+    """Upgrade in one transaction; returns the revisions (before, after)."""
     from alembic import command
 
-    with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_LOCK_KEY})
+    with migration_connection(engine) as conn:
         before = current_revision(conn)
         if target == "head" and not needs_upgrade(before, where):
-            return before, before or HEAD
+            return before, before
         log.info("Upgrading the database %s from %s to %s", where, before, target)
         command.upgrade(alembic_config(conn), target)
-        after = current_revision(conn)
-    return before, after or ""
+        return before, current_revision(conn)
+
+
+def downgrade(engine: Engine, target: str) -> None:
+    """For tests and developers: Trainer itself never downgrades."""
+    from alembic import command
+
+    with migration_connection(engine) as conn:
+        command.downgrade(alembic_config(conn), target)
 
 
 def script_heads() -> list[Any]:
