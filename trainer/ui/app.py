@@ -101,7 +101,8 @@ def install_pages(window: MainWindow, ctx: AppContext,
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
-            if exc.name == name:  # that area has not been written yet
+            if exc.name and (name == exc.name or name.startswith(exc.name + ".")):
+                # that area has not been written yet
                 continue
             present_error(window, exc)
             continue

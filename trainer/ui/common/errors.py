@@ -22,9 +22,11 @@ translate = QCoreApplication.translate
 
 def log_file_path() -> Path | None:
     """The file the rotating log handler writes to, if logging to a file is set up."""
-    for handler in logging.getLogger().handlers:
+    handlers = sorted(logging.getLogger().handlers,
+                      key=lambda h: not getattr(h, "_trainer", False))  # ours first
+    for handler in handlers:
         name = getattr(handler, "baseFilename", None)
-        if name:
+        if name and name != "/dev/null":
             return Path(name)
     return None
 

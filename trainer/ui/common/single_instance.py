@@ -53,6 +53,7 @@ class SingleInstance(QObject):
     def release(self) -> None:
         if self.server is not None:
             self.server.close()
+            self.server.deleteLater()
             self.server = None
 
     def _tell_running_instance(self) -> bool:
@@ -66,12 +67,15 @@ class SingleInstance(QObject):
         return True
 
     def _on_connection(self) -> None:
-        assert self.server is not None
-        while (socket := self.server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._on_message(s))
-            socket.disconnected.connect(socket.deleteLater)
-
-    def _on_message(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(RAISE_MESSAGE.strip()):
-            log.info("Another start asked this window to come to the front")
-            self.raiseRequested.emit()
+        """Read the one short message right away: the other process is waiting to exit."""
+        server = self.server
+        while server is not None and server.hasPendingConnections():
+            socket = server.nextPendingConnection()
+            if socket.bytesAvailable() < len(RAISE_MESSAGE):
+                socket.waitForReadyRead(CONNECT_TIMEOUT_MS)
+            message = bytes(socket.readAll().data())
+            socket.abort()
+            socket.deleteLater()
+            if message.startswith(RAISE_MESSAGE.strip()):
+                log.info("Another start asked this window to come to the front")
+                self.raiseRequested.emit()

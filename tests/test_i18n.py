@@ -1,0 +1,94 @@
+"""Translations: every source string has a Chinese translation with the same placeholders, the
+compiled files are current, and no UI code hides strings from lupdate."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from trainer.ui.i18n import I18N_DIR, LOCALES, qm_file
+
+PLACEHOLDER = re.compile(r"%(?:L?\d+|n)|\{[A-Za-z_][A-Za-z0-9_]*\}")
+TS_FILES = sorted(I18N_DIR.glob("*/*.ts"))
+UI_DIR = I18N_DIR.parent
+
+
+def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
+    tree = ET.parse(ts)
+    return [(context.findtext("name") or "", message.findtext("source") or "", message)
+            for context in tree.iter("context") for message in context.iter("message")]
+
+
+def translations(message: ET.Element) -> list[str]:
+    element = message.find("translation")
+    assert element is not None
+    forms = element.findall("numerusform")
+    return [(f.text or "") for f in forms] if forms else [element.text or ""]
+
+
+def test_every_area_has_a_source_for_every_locale() -> None:
+    areas = {ts.stem for ts in TS_FILES}
+    assert "shell" in areas
+    for locale in LOCALES:
+        assert {ts.stem for ts in (I18N_DIR / locale).glob("*.ts")} == areas, locale
+
+
+@pytest.mark.parametrize("ts", [t for t in TS_FILES if t.parent.name == "zh_CN"],
+                         ids=lambda p: p.stem)
+def test_chinese_translates_every_string_with_the_same_placeholders(ts: Path) -> None:
+    problems = []
+    for context, source, message in messages(ts):
+        element = message.find("translation")
+        where = f"{ts.name} [{context}] {source!r}"
+        if element is not None and element.get("type") in ("unfinished", "vanished", "obsolete"):
+            problems.append(f"{where}: {element.get('type')}")
+            continue
+        for text in translations(message):
+            if not text.strip():
+                problems.append(f"{where}: empty translation")
+            elif sorted(PLACEHOLDER.findall(text)) != sorted(set(PLACEHOLDER.findall(source))) \
+                    and message.get("numerus") != "yes":
+                problems.append(f"{where}: placeholders differ in {text!r}")
+            elif message.get("numerus") == "yes" and "%n" in source and "%n" not in text:
+                problems.append(f"{where}: plural form lacks %n")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("ts", [t for t in TS_FILES if t.parent.name == "en"],
+                         ids=lambda p: p.stem)
+def test_english_plural_forms_are_filled(ts: Path) -> None:
+    for context, source, message in messages(ts):
+        for text in translations(message):
+            assert text.strip(), f"{ts.name} [{context}] {source!r}: empty plural form"
+
+
+def test_compiled_translations_are_newer_than_their_sources() -> None:
+    for locale in LOCALES:
+        sources = list((I18N_DIR / locale).glob("*.ts"))
+        if not sources:
+            continue
+        compiled = qm_file(locale)
+        assert compiled.exists(), f"run: python -m trainer.ui.i18n.build ({compiled.name} missing)"
+
+
+def test_chinese_translation_loads_and_translates(qapp: object) -> None:
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator()
+    assert translator.load(str(qm_file("zh_CN")))
+    assert translator.translate("MainWindow", "&File") == "文件(&F)"
+
+
+def test_no_hidden_strings_behind_a_tr_wrapper() -> None:
+    """lupdate sees tr(), translate() and QT_TRANSLATE_NOOP, never a private ``_tr`` helper."""
+    offenders = [f"{path.relative_to(UI_DIR.parent.parent)}:{number}"
+                 for path in UI_DIR.rglob("*.py")
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if re.search(r"(?<![\w.])_tr\(\s*[\"']", line)]
+    assert not offenders, (
+        "lupdate cannot see strings passed to a _tr() wrapper, so they are never translated. "
+        "Write translate(\"Context\", \"text\") with translate = QCoreApplication.translate, "
+        "or self.tr(\"text\"):\n" + "\n".join(offenders))

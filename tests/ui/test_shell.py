@@ -1,0 +1,206 @@
+"""The application shell as a user meets it: pages, roles, sign-out, settings, about, fonts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QFontDatabase, QFontMetrics, QPalette
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QSpinBox, QWidget
+
+from trainer.ui.app import START_PAGE, install_pages
+from trainer.ui.common.about import AboutDialog
+from trainer.ui.common.context import AppContext
+from trainer.ui.common.fonts import cjk_family
+from trainer.ui.common.language import resolve_language
+from trainer.ui.common.settings_dialog import SettingsDialog
+from trainer.ui.common.shell import MainWindow
+from trainer.ui.common.theme import current_is_dark
+
+
+@dataclass(frozen=True)
+class FakeLearner:
+    """Stands in for store's LearnerInfo (only the fields the shell reads)."""
+
+    id: int
+    employee_no: str
+    name: str
+    role: str
+
+
+LEARNER = FakeLearner(1, "A001", "张堃", "learner")
+HR = FakeLearner(2, "H001", "王喆", "hr")
+
+
+def nav_titles(window: MainWindow) -> list[str]:
+    return [window.nav.item(i).text() for i in range(window.nav.count())
+            if not window.nav.item(i).isHidden()]
+
+
+def add_sample_pages(window: MainWindow) -> dict[str, int]:
+    built = {"reports": 0}
+
+    def build_reports() -> QWidget:
+        built["reports"] += 1
+        return QLabel("reports")
+
+    window.add_page("signin", QLabel("sign in"), "Sign in", public=True)
+    window.set_start_page("signin")
+    window.add_page("library", QLabel("library"), "Library")
+    window.add_page("reports", build_reports, "Reports", roles=("hr", "admin"))
+    return built
+
+
+def test_starts_in_chinese_on_the_start_page(main_window: MainWindow) -> None:
+    main_window.show()
+    assert main_window.current_page == START_PAGE
+    assert main_window.file_menu.title() == "文件(&F)"
+    assert main_window.user_label.text() == "未登录"
+    assert not main_window.nav.isVisibleTo(main_window)
+
+
+def test_navigation_follows_sign_in_and_roles(main_window: MainWindow, app_ctx: AppContext) -> None:
+    built = add_sample_pages(main_window)
+    assert main_window.current_page == "signin"
+    app_ctx.set_user(LEARNER)
+    assert main_window.current_page == "library"
+    assert nav_titles(main_window) == ["Library"]
+    assert main_window.nav.isVisibleTo(main_window)
+    assert not main_window.show_page("reports")  # a learner cannot open HR pages
+    assert built["reports"] == 0
+    assert "张堃" in main_window.user_label.text() and "A001" in main_window.user_label.text()
+    app_ctx.set_user(HR)
+    assert nav_titles(main_window) == ["Library", "Reports"]
+    assert main_window.show_page("reports") and built["reports"] == 1
+    assert main_window.show_page("library") and main_window.show_page("reports")
+    assert built["reports"] == 1  # a factory page is built once
+
+
+def test_sign_out_returns_to_the_start_page(main_window: MainWindow, app_ctx: AppContext,
+                                            qtbot: Any) -> None:
+    add_sample_pages(main_window)
+    app_ctx.set_user(HR)
+    main_window.show_page("reports")
+    with qtbot.waitSignal(app_ctx.userChanged):
+        main_window.sign_out_button.click()
+    assert app_ctx.user is None
+    assert main_window.current_page == "signin"
+    assert nav_titles(main_window) == []
+    assert not main_window.show_page("library")
+
+
+def test_pages_requested_through_the_context(main_window: MainWindow, app_ctx: AppContext) -> None:
+    class Reader(QLabel):
+        opened: list[Any] = []
+
+        def open_payload(self, payload: Any) -> None:
+            self.opened.append(payload)
+
+    main_window.add_page("library", QLabel("library"), "Library")
+    main_window.add_page("reader", Reader(), "Reader", navigation=False)
+    app_ctx.set_user(LEARNER)
+    app_ctx.request_page("reader", ("pack", "module-1"))
+    assert main_window.current_page == "reader"
+    assert Reader.opened == [("pack", "module-1")]
+    assert "Reader" not in nav_titles(main_window)
+
+
+def test_broken_page_factory_shows_the_crash_dialog(main_window: MainWindow, app_ctx: AppContext,
+                                                    message_boxes: list[Any]) -> None:
+    def broken() -> QWidget:
+        raise RuntimeError("screen bug")
+
+    main_window.add_page("broken", broken, "Broken")
+    app_ctx.set_user(LEARNER)
+    assert not main_window.show_page("broken")
+    assert message_boxes and "RuntimeError: screen bug" in message_boxes[-1].detailedText()
+
+
+def test_duplicate_page_key_is_a_programming_error(main_window: MainWindow) -> None:
+    main_window.add_page("x", QLabel(), "X")
+    with pytest.raises(ValueError, match="already registered"):
+        main_window.add_page("x", QLabel(), "X again")
+
+
+def test_install_pages_skips_missing_areas_and_reports_broken_ones(
+        main_window: MainWindow, app_ctx: AppContext, message_boxes: list[Any]) -> None:
+    installed = install_pages(main_window, app_ctx, (
+        "trainer.ui.no_such_area.pages:install", "json:no_such_function"))
+    assert installed == []
+    assert len(message_boxes) == 1  # the missing module is silent, the missing function is a bug
+    assert main_window.page(START_PAGE).status.text().startswith("数据文件夹")
+
+
+def test_language_switches_without_restart(main_window: MainWindow, app_ctx: AppContext,
+                                          qtbot: Any) -> None:
+    dialog = SettingsDialog(app_ctx, main_window)
+    qtbot.addWidget(dialog)
+    combo = dialog.editors["language"]
+    assert isinstance(combo, QComboBox)
+    assert dialog.labels["language"].text() == "界面语言"
+    combo.setCurrentIndex(combo.findData("en"))
+    assert app_ctx.settings.get("language") == "en"
+    qtbot.waitUntil(lambda: main_window.file_menu.title() == "&File")
+    assert main_window.user_label.text() == "Not signed in"
+    assert dialog.labels["language"].text() == "Interface language"
+    assert QLocale().language() == QLocale.Language.English
+    combo.setCurrentIndex(combo.findData("zh_CN"))
+    qtbot.waitUntil(lambda: main_window.file_menu.title() == "文件(&F)")
+
+
+def test_theme_switches_without_restart(main_window: MainWindow, app_ctx: AppContext,
+                                       qtbot: Any) -> None:
+    dialog = SettingsDialog(app_ctx, main_window)
+    qtbot.addWidget(dialog)
+    combo = dialog.editors["theme"]
+    combo.setCurrentIndex(combo.findData("dark"))
+    window_colour = QApplication.palette().color(QPalette.ColorRole.Window)
+    assert current_is_dark() and window_colour.lightness() < 80
+    combo.setCurrentIndex(combo.findData("light"))
+    assert not current_is_dark()
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() > 200
+
+
+def test_font_size_setting_is_saved_and_announced(app_ctx: AppContext, qtbot: Any) -> None:
+    dialog = SettingsDialog(app_ctx)
+    qtbot.addWidget(dialog)
+    spin = dialog.editors["lesson_font_size"]
+    assert isinstance(spin, QSpinBox) and spin.minimum() == 10
+    with qtbot.waitSignal(app_ctx.settingsChanged):
+        spin.setValue(20)
+    assert app_ctx.settings.get("lesson_font_size") == 20
+    assert "allow_self_registration" not in dialog.editors  # administrators only
+
+
+def test_about_shows_version_and_licences(qtbot: Any) -> None:
+    from trainer import __version__
+
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    text = dialog.licences.toPlainText()
+    for name in ("PySide6-Essentials", "SQLAlchemy", "Droid Sans Fallback", "Apache"):
+        assert name in text
+    assert __version__ in dialog.tabs.widget(0).text()
+
+
+def test_qt_has_a_simplified_chinese_font_and_draws_names_without_boxes(
+        main_window: MainWindow) -> None:
+    family = cjk_family()
+    assert family is not None
+    chinese = QFontDatabase.WritingSystem.SimplifiedChinese
+    assert family in QFontDatabase.families(chinese)
+    assert family in QApplication.font().families()
+    metrics = QFontMetrics(QApplication.font())
+    for char in "数据治理张堃王喆李珺陈赟":
+        assert metrics.inFontUcs4(ord(char)), f"{char} would be drawn as a box"
+
+
+@pytest.mark.parametrize(("setting", "system", "expected"), [
+    ("en", "zh_CN", "en"), ("zh_CN", "en_US", "zh_CN"), ("system", "zh_TW", "zh_CN"),
+    ("system", "en_US", "en"), ("system", "fr_FR", "zh_CN"), ("system", "C", "zh_CN"),
+])
+def test_language_follows_setting_then_system_then_chinese(
+        setting: str, system: str, expected: str) -> None:
+    assert resolve_language(setting, QLocale(system)) == expected

@@ -1,0 +1,158 @@
+"""The one helper for long or data-changing work, the error presenter and the instance guard."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+from trainer.config import Paths
+from trainer.errors import TrainerError
+from trainer.ui.common.context import PROGRESS, AppContext
+from trainer.ui.common.errors import build_error_box, present_error
+from trainer.ui.common.single_instance import SingleInstance, server_name
+from trainer.ui.common.work import Progress, run_work
+
+
+def test_work_runs_off_the_gui_thread_and_announces_changes(
+        app_ctx: AppContext, qtbot: Any) -> None:
+    gui_thread = threading.get_ident()
+    seen: dict[str, Any] = {}
+    changed: list[str] = []
+    app_ctx.dataChanged.connect(changed.append)
+
+    def job(progress: Progress) -> int:
+        seen["thread"] = threading.get_ident()
+        for step in range(3):
+            progress.update(step + 1, 3, f"step {step}")
+        return 42
+
+    work = run_work(None, app_ctx, job, title="Saving", changes=PROGRESS,
+                    on_success=lambda result: seen.setdefault("result", result))
+    with qtbot.waitSignal(work.finished, timeout=5000):
+        pass
+    assert seen["thread"] != gui_thread
+    assert seen["result"] == 42 and work.result == 42
+    assert changed == [PROGRESS]
+
+
+def test_known_problem_becomes_a_clear_message(
+        app_ctx: AppContext, qtbot: Any, message_boxes: list[QMessageBox]) -> None:
+    changed: list[str] = []
+    app_ctx.dataChanged.connect(changed.append)
+
+    def job(progress: Progress) -> None:
+        raise TrainerError("The roster has 3 bad rows.", hint="Fix rows 4, 9 and 12.")
+
+    work = run_work(None, app_ctx, job, changes="learners")
+    with qtbot.waitSignal(work.failed, timeout=5000):
+        pass
+    assert [box.text() for box in message_boxes] == ["The roster has 3 bad rows."]
+    assert message_boxes[0].informativeText() == "Fix rows 4, 9 and 12."
+    assert message_boxes[0].icon() == QMessageBox.Icon.Warning
+    assert changed == []  # nothing changed, nothing to refresh
+
+
+def test_bug_becomes_the_crash_dialog_with_the_log_path(
+        app_ctx: AppContext, qtbot: Any, message_boxes: list[QMessageBox]) -> None:
+    from trainer.config import setup_logging
+
+    setup_logging(app_ctx.paths)
+
+    def job(progress: Progress) -> None:
+        raise KeyError("oops")
+
+    work = run_work(None, app_ctx, job)
+    with qtbot.waitSignal(work.failed, timeout=5000):
+        pass
+    box = message_boxes[0]
+    assert box.icon() == QMessageBox.Icon.Critical
+    assert str(app_ctx.paths.log_file) in box.informativeText()
+    assert "KeyError: 'oops'" in box.detailedText()
+    assert "KeyError: 'oops'" in app_ctx.paths.log_file.read_text(encoding="utf-8")
+
+
+def test_cancel_stops_the_work_quietly(app_ctx: AppContext, qtbot: Any,
+                                       message_boxes: list[QMessageBox]) -> None:
+    started = threading.Event()
+    steps: list[int] = []
+
+    def job(progress: Progress) -> None:
+        started.set()
+        for step in range(1000):
+            progress.update(step, 1000)
+            steps.append(step)
+            threading.Event().wait(0.002)
+
+    work = run_work(None, app_ctx, job, cancellable=True)
+    started.wait(5)
+    assert work.dialog is not None
+    cancel_button = work.dialog.findChild(QPushButton)
+    with qtbot.waitSignal(work.cancelled, timeout=5000):
+        cancel_button.click()
+    assert len(steps) < 1000 and message_boxes == []
+
+
+def test_custom_failure_handler_replaces_the_message(app_ctx: AppContext, qtbot: Any,
+                                                     message_boxes: list[QMessageBox]) -> None:
+    handled: list[BaseException] = []
+
+    def job(progress: Progress) -> None:
+        raise TrainerError("wrong PIN")
+
+    work = run_work(None, app_ctx, job, on_failure=handled.append, show_progress=False)
+    with qtbot.waitSignal(work.finished, timeout=5000):
+        pass
+    assert [str(e) for e in handled] == ["wrong PIN"] and message_boxes == []
+
+
+def test_error_box_parent_may_be_gone(app_ctx: AppContext, qtbot: Any,
+                                      message_boxes: list[QMessageBox]) -> None:
+    parent = QWidget()
+
+    def job(progress: Progress) -> None:
+        raise TrainerError("late failure")
+
+    work = run_work(parent, app_ctx, job, show_progress=False)
+    parent.deleteLater()
+    with qtbot.waitSignal(work.finished, timeout=5000):
+        pass
+    assert message_boxes[0].text() == "late failure"
+
+
+def test_present_error_logs_bugs(caplog: Any, message_boxes: list[QMessageBox]) -> None:
+    try:
+        raise ValueError("bad state")
+    except ValueError as exc:
+        present_error(None, exc)
+    assert "bad state" in caplog.text
+    assert message_boxes[0].icon() == QMessageBox.Icon.Critical
+
+
+def test_known_problem_box_has_no_traceback(qapp: Any) -> None:
+    box = build_error_box(None, TrainerError("Disk full."))
+    assert box.text() == "Disk full." and box.detailedText() == ""
+
+
+def test_second_start_is_refused_and_raises_the_first(qapp: Any, qtbot: Any, tmp_path: Path) -> None:
+    folder = Paths(tmp_path / "data").ensure().data_dir
+    first = SingleInstance(folder)
+    assert first.acquire()
+    try:
+        other_folder = SingleInstance(tmp_path / "elsewhere")
+        assert other_folder.acquire()  # another data folder runs side by side
+        other_folder.release()
+        with qtbot.waitSignal(first.raiseRequested, timeout=5000):
+            assert not SingleInstance(folder).acquire()
+    finally:
+        first.release()
+    again = SingleInstance(folder)
+    assert again.acquire()  # free again once the first has gone
+    again.release()
+
+
+def test_server_name_depends_only_on_the_folder(tmp_path: Path) -> None:
+    assert server_name(tmp_path) == server_name(tmp_path / "." )
+    assert server_name(tmp_path / "a") != server_name(tmp_path / "b")
