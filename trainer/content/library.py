@@ -21,6 +21,7 @@ from trainer.content.errors import PackConflict, PackError, PackInvalid, PackNot
 from trainer.content.loader import Validation, validate_source
 from trainer.content.manifest import parse_version
 from trainer.content.model import Pack
+from trainer.content.safety import DEFAULT_LIMITS, Limits
 from trainer.content.sources import FolderSource, open_source
 
 log = logging.getLogger(__name__)
@@ -61,8 +62,10 @@ class InstallResult:
 class Library:
     """Finds, loads (with a cache) and installs packs; safe to share between threads."""
 
-    def __init__(self, packs_dir: Path, bundled_dir: Path | None = None) -> None:
+    def __init__(self, packs_dir: Path, bundled_dir: Path | None = None,
+                 limits: Limits = DEFAULT_LIMITS) -> None:
         self.packs_dir = Path(packs_dir)
+        self.limits = limits
         self.bundled_dir = Path(bundled_dir) if bundled_dir else None
         self._lock = threading.RLock()
         self._cache: dict[Path, Validation] = {}
@@ -108,7 +111,7 @@ class Library:
 
     def install(self, path: Path) -> InstallResult:
         """Validate, copy to a temporary folder, rename into place; nothing changes on failure."""
-        source = open_source(path)
+        source = open_source(path, self.limits)
         try:
             validation = validate_source(source)
             if validation.pack is None:

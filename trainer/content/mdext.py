@@ -40,7 +40,6 @@ class LessonTreeprocessor(Treeprocessor):
         self.titles = CALLOUT_TITLES
 
     def run(self, root: ET.Element) -> None:
-        _join_cjk_lines(root)
         for parent in list(root.iter()):
             children = list(parent)
             if not any(self._rewrites(child) for child in children):
@@ -54,6 +53,7 @@ class LessonTreeprocessor(Treeprocessor):
             for child in children:
                 parent.remove(child)
             parent.extend(new)
+        _join_cjk_lines(root)  # last: call-out titles end at a line break
 
     @staticmethod
     def _rewrites(element: ET.Element) -> bool:
