@@ -1,0 +1,78 @@
+"""A process killed at any moment (SIGKILL) never corrupts the database nor loses an attempt it
+had reported as saved; two processes writing at once both succeed."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from store_builders import learner
+
+from trainer.config import Paths
+from trainer.store.db import open_database
+from trainer.store.health import check_file
+from trainer.store.progress import attempts, lesson_states
+
+CHILD = Path(__file__).with_name("crash_child.py")
+ROUNDS = int(os.environ.get("TRAINER_CRASH_ROUNDS", "8"))  # two kills a round
+
+pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+
+
+def _start(paths: Paths, learner_id: int, tag: str, count: int = 0) -> subprocess.Popen[bytes]:
+    child = subprocess.Popen([sys.executable, str(CHILD), str(paths.data_dir), str(learner_id),
+                              tag, str(count)], stdout=subprocess.PIPE)
+    assert child.stdout is not None and child.stdout.readline() == b"ready\n"
+    return child
+
+
+def _acknowledged(output: bytes) -> set[uuid.UUID]:
+    """Ids on complete lines only: a line cut by the kill was never acknowledged."""
+    return {uuid.UUID(line.decode()) for line in output.split(b"\n")[:-1]}
+
+
+@pytest.mark.slow
+def test_killed_writers_never_lose_an_acknowledged_attempt(paths: Paths) -> None:
+    """Each round two writers run at once and each is killed at its own random moment."""
+    with open_database(paths) as db:
+        person = learner(db)
+    rng = random.Random(20261127)
+    acknowledged: set[uuid.UUID] = set()
+    for round_no in range(ROUNDS):
+        children = [_start(paths, person.id, f"r{round_no}-{n}") for n in range(2)]
+        for child in children:
+            time.sleep(rng.uniform(0.0, 0.25))
+            child.send_signal(signal.SIGKILL)
+        for child in children:
+            child.wait()
+            assert child.returncode == -signal.SIGKILL
+            acknowledged |= _acknowledged(child.stdout.read())  # type: ignore[union-attr]
+            child.stdout.close()  # type: ignore[union-attr]
+    report = check_file(paths.database_file)
+    assert report.healthy, report.problem
+    with open_database(paths) as db:
+        stored = {a.id for a in attempts(db, person.id)}
+    assert acknowledged <= stored
+    assert len(acknowledged) >= ROUNDS  # the children did get work done before being killed
+
+
+def test_two_processes_writing_at_once(paths: Paths) -> None:
+    with open_database(paths) as db:
+        person = learner(db)
+    children = [_start(paths, person.id, tag, 120) for tag in ("left", "right")]
+    outputs = [child.communicate(timeout=120)[0] for child in children]
+    assert [child.returncode for child in children] == [0, 0]
+    acknowledged = set().union(*(_acknowledged(out) for out in outputs))
+    assert len(acknowledged) == 240
+    assert check_file(paths.database_file).healthy
+    with open_database(paths) as db:
+        assert {a.id for a in attempts(db, person.id)} == acknowledged
+        states = lesson_states(db, person.id, "crash-pack")
+    assert {tag: s.seconds for tag, s in states.items()} == {"left": 24, "right": 24}
