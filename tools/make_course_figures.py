@@ -18,6 +18,8 @@ from matplotlib.patches import FancyBboxPatch  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent / "courses"
 PACKS = {"zh": ROOT / "digital-government" / "images", "en": ROOT / "digital-government-en" / "images"}
+# The lesson reader shows images at their pixel size: keep them about 700 px wide or less.
+DPI = 125
 BLUE, TEAL, GREY, INK = "#1f5fa8", "#2a9d8f", "#d9dee5", "#22313f"
 
 TIMELINE = {
@@ -57,23 +59,23 @@ USERS = {
 def _save(fig: plt.Figure, lang: str, name: str) -> None:
     """Write one PNG into the images folder of the pack in that language."""
     PACKS[lang].mkdir(parents=True, exist_ok=True)
-    fig.savefig(PACKS[lang] / name, dpi=150, bbox_inches="tight", facecolor="white")
+    fig.savefig(PACKS[lang] / name, dpi=DPI, bbox_inches="tight", facecolor="white")
     plt.close(fig)
 
 
 def timeline(lang: str, font: FontProperties) -> None:
     """Policy milestones on one horizontal axis, labels alternating above and below."""
-    fig, ax = plt.subplots(figsize=(11.5, 3.4))
+    fig, ax = plt.subplots(figsize=(7.4, 2.7))
     events = TIMELINE[lang]
     ax.axhline(0, color=GREY, lw=4, zorder=1)
     for i, (when, what) in enumerate(events):
         up = 1 if i % 2 == 0 else -1
         ax.plot([i, i], [0, 0.55 * up], color=BLUE, lw=1.5, zorder=2)
-        ax.scatter([i], [0], s=120, color=BLUE, zorder=3)
-        ax.text(i, -0.18 * up, when, ha="center", va="center", fontproperties=font, fontsize=11,
+        ax.scatter([i], [0], s=60, color=BLUE, zorder=3)
+        ax.text(i, -0.2 * up, when, ha="center", va="center", fontproperties=font, fontsize=9,
                 color=INK, weight="bold")
         ax.text(i, 0.62 * up, what, ha="center", va="bottom" if up > 0 else "top",
-                fontproperties=font, fontsize=10, color=INK)
+                fontproperties=font, fontsize=8 if lang == "zh" else 7.2, color=INK)
     ax.set_xlim(-0.7, len(events) - 0.3)
     ax.set_ylim(-1.3, 1.3)
     ax.axis("off")
@@ -82,13 +84,13 @@ def timeline(lang: str, font: FontProperties) -> None:
 
 def flow(lang: str, font: FontProperties, steps: list[str], name: str, colour: str) -> None:
     """A left-to-right chain of rounded boxes joined by arrows."""
-    fig, ax = plt.subplots(figsize=(1.45 * len(steps) + 0.4, 1.9))
+    fig, ax = plt.subplots(figsize=(0.98 * len(steps), 1.3))
     for i, label in enumerate(steps):
         x = i * 1.45
         ax.add_patch(FancyBboxPatch((x, 0), 1.1, 1, boxstyle="round,pad=0.04,rounding_size=0.12",
                                     fc=colour, ec="none"))
         ax.text(x + 0.55, 0.5, label, ha="center", va="center", color="white",
-                fontproperties=font, fontsize=10 if lang == "zh" else 8.5)
+                fontproperties=font, fontsize=9.5 if lang == "zh" else 7.5)
         if i < len(steps) - 1:
             ax.annotate("", xy=(x + 1.42, 0.5), xytext=(x + 1.13, 0.5),
                         arrowprops={"arrowstyle": "-|>", "color": INK, "lw": 1.4})
@@ -102,7 +104,7 @@ def flow(lang: str, font: FontProperties, steps: list[str], name: str, colour: s
 def users(lang: str, font: FontProperties) -> None:
     """CNNIC June 2022 internet penetration as a ring chart."""
     title, centre, users_label, others_label, source = USERS[lang]
-    fig, ax = plt.subplots(figsize=(6, 4.2))
+    fig, ax = plt.subplots(figsize=(5.4, 3.7))
     ax.pie([74.4, 25.6], colors=[BLUE, GREY], startangle=90, counterclock=False,
            wedgeprops={"width": 0.32, "edgecolor": "white"})
     ax.text(0, 0, centre, ha="center", va="center", fontproperties=font, fontsize=15, color=INK)
