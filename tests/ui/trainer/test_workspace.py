@@ -1,0 +1,171 @@
+"""The trainer's workspace: live preview of a pack folder, problems panel, build and share."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from trainer.content.starter import create_starter
+from trainer.ui.common.context import AppContext
+from trainer.ui.trainer.workspace import WorkspacePage
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+@pytest.fixture
+def pack_dir(tmp_path: Path) -> Path:
+    return create_starter(tmp_path / "course")
+
+
+@pytest.fixture
+def page(qtbot: Any, app_ctx: AppContext, pack_dir: Path) -> WorkspacePage:
+    widget = WorkspacePage(app_ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    with qtbot.waitSignal(widget.reloaded, timeout=5000):
+        widget.open_folder(pack_dir)
+    return widget
+
+
+def account(ctx: AppContext, number: str, role: str) -> Any:
+    """A signed-up account of ``role``; the first administrator creates the others."""
+    from trainer.store.learners import create_learner, find_learners
+
+    admins = [p for p in find_learners(ctx.db) if p.role == "admin"]
+    admin = admins[0] if admins else create_learner(ctx.db, "A00", "管理员", role="admin",
+                                                    pin="admin-pass-1")
+    if role == "admin":
+        return admin
+    pin = None if role == "learner" else "2468"
+    return create_learner(ctx.db, number, f"用户{number}", role=role, pin=pin, actor=admin)
+
+
+def first_lesson(pack_dir: Path) -> Path:
+    return pack_dir / "modules" / "01-lesson.md"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_opening_a_folder_shows_its_modules_and_no_problem(page: WorkspacePage) -> None:
+    pack = page.validation.pack
+    assert pack is not None
+    assert page.outline.count() == len(pack.modules)
+    assert page.preview.module_id == pack.modules[0].id
+    assert page.preview.view is not None
+    assert page.tabs.tabText(1).endswith("(0)") or "(" in page.tabs.tabText(1)
+    assert not [p for p in page.validation.problems if p.severity == "error"]
+
+
+def test_a_saved_file_reloads_the_preview_and_keeps_the_module(qtbot: Any, page: WorkspacePage,
+                                                               pack_dir: Path) -> None:
+    page.outline.setCurrentRow(1)
+    second = page.validation.pack.modules[1]
+    assert page.preview.module_id == second.id
+    edit(pack_dir / second.file, f"title: {second.title}", "title: 改过的标题")
+    with qtbot.waitSignal(page.reloaded, timeout=3000):
+        pass  # the watcher notices the save by itself
+    assert page.validation.pack.module(second.id).title == "改过的标题"
+    assert page.preview.module_id == second.id
+    assert "改过的标题" in page.outline.item(1).text()
+
+
+def test_a_mistake_appears_in_the_problems_panel_with_its_line(qtbot: Any, page: WorkspacePage,
+                                                               pack_dir: Path) -> None:
+    lesson = first_lesson(pack_dir)
+    edit(lesson, "- [x] 有条件共享", "- [ ] 有条件共享")
+    with qtbot.waitSignal(page.reloaded, timeout=3000):
+        pass
+    errors = [p for p in page.validation.problems if p.severity == "error"]
+    assert errors and errors[0].file == "modules/01-lesson.md"
+    assert page.preview.pack is not None  # the last good version stays on screen
+    assert page.preview.banner.isVisible() or not page.isVisible()
+    assert "1" in page.tabs.tabText(1)
+    model = page.problems.model
+    file_row = model.index(0, 0)
+    assert model.data(file_row).startswith("modules/01-lesson.md")
+    problem_index = model.index(0, 0, file_row)
+    page.problems.tree.clicked.emit(problem_index)
+    shown = page.problems.source
+    assert shown.path == lesson.resolve()
+    assert shown.current_line == errors[0].line
+    assert shown.extraSelections()
+    assert page.problems.editor_button.isEnabled()
+
+
+def test_answers_in_the_preview_are_graded_and_never_recorded(qtbot: Any, page: WorkspacePage,
+                                                              app_ctx: AppContext) -> None:
+    from trainer.store.progress import attempts
+
+    trainer = account(app_ctx, "T01", "trainer")
+    app_ctx.set_user(trainer)
+    view = page.preview.view
+    card = next(c for c in view.cards.values() if c.exercise.type == "single")
+    graded: list[Any] = []
+    page.preview.grader.graded.connect(lambda exercise_id, result: graded.append(result))
+    right = next(i for i, o in enumerate(card.exercise.options) if o.correct)
+    card.submitted.emit({"choice": right})
+    assert graded and graded[0].score == 1.0
+    assert attempts(app_ctx.db, trainer.id) == []
+
+
+def test_build_and_share_writes_the_zip_and_shows_its_digest(qtbot: Any, page: WorkspacePage,
+                                                             app_ctx: AppContext,
+                                                             tmp_path: Path) -> None:
+    from trainer.ui.trainer.dialogs import BuildDialog
+
+    dialog = BuildDialog(app_ctx, page.folder, page)
+    qtbot.addWidget(dialog)
+    out = tmp_path / "share" / "course.zip"
+    out.parent.mkdir()
+    dialog.output.setText(str(out))
+    dialog.build()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=5000)
+    assert dialog.digest.text() == hashlib.sha256(out.read_bytes()).hexdigest()
+    assert "modules" in dialog.summary.text()
+    dialog.copy_button.click()
+    assert QApplication.clipboard().text() == dialog.digest.text()
+
+
+def test_workspace_page_is_for_trainers_and_admins_only(main_window: Any,
+                                                        app_ctx: AppContext) -> None:
+    from trainer.ui.trainer.pages import install
+
+    install(main_window, app_ctx)
+    app_ctx.set_user(account(app_ctx, "L01", "learner"))
+    assert not main_window.show_page("workspace")
+    trainer = account(app_ctx, "T02", "trainer")
+    app_ctx.set_user(trainer)
+    assert main_window.show_page("workspace")
+    assert isinstance(main_window.page("workspace"), WorkspacePage)
+
+
+def test_question_bank_dialog_adds_a_module_to_the_open_pack(qtbot: Any, page: WorkspacePage,
+                                                             app_ctx: AppContext) -> None:
+    from trainer.ui.trainer.dialogs import BankImportDialog
+
+    bank = Path(__file__).resolve().parents[2] / "fixtures" / "banks" / "questions.aiken"
+    before = len(page.validation.pack.modules)
+    dialog = BankImportDialog(app_ctx, page.folder, page)
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(bank))
+    assert dialog.format.currentData() == "aiken"
+    assert dialog.into_open.isChecked()
+    dialog.convert()
+    qtbot.waitUntil(lambda: dialog.result_folder is not None, timeout=5000)
+    assert "Converted 3 question(s)" in dialog.report.toPlainText()
+    assert "questions.aiken:14" in dialog.report.toPlainText()
+    with qtbot.waitSignal(page.reloaded, timeout=3000):
+        page.reload()
+    assert len(page.validation.pack.modules) == before + 1
+    assert page.outline.count() == before + 1
+    assert page.outline.item(before).data(Qt.ItemDataRole.UserRole) == \
+        page.validation.pack.modules[-1].id

@@ -1,0 +1,321 @@
+"""Workspace dialogs: a new pack, a question bank imported, a pack built for sharing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.ui.common.context import AppContext
+from trainer.ui.common.errors import present_error
+from trainer.ui.common.work import run_work
+
+TYPE_TITLES = {
+    "single": QT_TRANSLATE_NOOP("WorkspaceDialogs", "single choice"),
+    "multiple": QT_TRANSLATE_NOOP("WorkspaceDialogs", "multiple choice"),
+    "truefalse": QT_TRANSLATE_NOOP("WorkspaceDialogs", "true/false"),
+    "fill": QT_TRANSLATE_NOOP("WorkspaceDialogs", "fill-in"),
+    "order": QT_TRANSLATE_NOOP("WorkspaceDialogs", "ordering"),
+    "match": QT_TRANSLATE_NOOP("WorkspaceDialogs", "matching"),
+    "open": QT_TRANSLATE_NOOP("WorkspaceDialogs", "open response"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WorkspaceDialogs", text)
+
+
+def _path_row(edit: QLineEdit, browse: Any) -> QWidget:
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    button = QPushButton(_tr("Browse…"))
+    button.clicked.connect(browse)
+    layout.addWidget(edit, 1)
+    layout.addWidget(button)
+    return row
+
+
+class NewPackDialog(QDialog):
+    """The same starter pack as ``trainer pack new``, in a folder the trainer chooses."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from trainer.content.starter import starter_languages
+
+        self.setWindowTitle(_tr("New course pack"))
+        self.created: Path | None = None
+        self.folder = QLineEdit(str(Path.home() / "my-course"))
+        self.language = QComboBox()
+        for tag in starter_languages():
+            self.language.addItem(tag, tag)
+        form = QFormLayout()
+        form.addRow(_tr("New folder:"), _path_row(self.folder, self._browse))
+        form.addRow(_tr("Language of the examples:"), self.language)
+        note = QLabel(_tr("The starter pack has a lesson, a case, an assessment and a glossary "
+                          "with an example of every exercise type. Edit its files in your own "
+                          "editor; the preview follows every save."))
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, _tr("New pack folder"), self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    def accept(self) -> None:
+        from trainer.content.starter import create_starter
+
+        try:
+            self.created = create_starter(Path(self.folder.text()).expanduser(),
+                                          self.language.currentData())
+        except Exception as exc:  # noqa: BLE001 - shown to the trainer, dialog stays open
+            present_error(self, exc)
+            return
+        super().accept()
+
+
+def guess_format(path: Path) -> str:
+    """Aiken files are plain text with 'ANSWER:' lines; anything else is read as GIFT."""
+    if path.suffix.lower() == ".gift":
+        return "gift"
+    try:
+        head = path.read_bytes()[:20000].decode("utf-8", errors="ignore")
+    except OSError:
+        return "gift"
+    return "aiken" if "ANSWER:" in head.upper() and "{" not in head else "gift"
+
+
+class BankImportDialog(QDialog):
+    """Convert a Moodle GIFT or Aiken file into a new pack, or a module of the open pack."""
+
+    def __init__(self, ctx: AppContext, open_pack: Path | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.open_pack = ctx, open_pack
+        self.result_folder: Path | None = None
+        self.setWindowTitle(_tr("Import a question bank"))
+        self.setMinimumWidth(620)
+        self.file = QLineEdit()
+        self.file.textChanged.connect(self._file_changed)
+        self.format = QComboBox()
+        self.format.addItem("Moodle GIFT", "gift")
+        self.format.addItem("Aiken", "aiken")
+        self.into_open = QRadioButton(_tr("Add as a new module of the open pack"))
+        self.into_new = QRadioButton(_tr("Create a new pack in:"))
+        group = QButtonGroup(self)
+        group.addButton(self.into_open)
+        group.addButton(self.into_new)
+        self.into_open.setEnabled(open_pack is not None)
+        (self.into_open if open_pack is not None else self.into_new).setChecked(True)
+        self.target = QLineEdit(str(Path.home() / "question-bank"))
+        self.title = QLineEdit()
+        self.competency = QComboBox()
+        self._fill_competencies()
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        self.report.setPlaceholderText(_tr("Questions that cannot be converted are listed here "
+                                           "with their line; the rest still convert."))
+        self._layout()
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        form.addRow(_tr("Question file:"), _path_row(self.file, self._browse_file))
+        form.addRow(_tr("Format:"), self.format)
+        form.addRow(self.into_open)
+        form.addRow(self.into_new, _path_row(self.target, self._browse_target))
+        form.addRow(_tr("Title:"), self.title)
+        form.addRow(_tr("Competency trained:"), self.competency)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.convert_button = self.buttons.addButton(_tr("Convert"),
+                                                     QDialogButtonBox.ButtonRole.ActionRole)
+        self.convert_button.clicked.connect(self.convert)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.report, 1)
+        layout.addWidget(self.buttons)
+
+    def _fill_competencies(self) -> None:
+        from trainer.content.bankwriter import _framework_ids
+        from trainer.content.starter import STARTER_DIR
+
+        source = (self.open_pack or STARTER_DIR / "zh-CN") / "competencies.yaml"
+        try:
+            ids = _framework_ids(source)
+        except (OSError, ValueError):
+            ids = []
+        for competency in ids:
+            self.competency.addItem(competency, competency)
+
+    def _browse_file(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, _tr("Choose a question bank"), str(Path.home()),
+            _tr("Question banks (*.gift *.txt);;All files (*)"))
+        if chosen:
+            self.file.setText(chosen)
+
+    def _browse_target(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, _tr("New pack folder"), self.target.text())
+        if chosen:
+            self.target.setText(chosen)
+            self.into_new.setChecked(True)
+
+    def _file_changed(self, text: str) -> None:
+        path = Path(text)
+        if path.is_file():
+            self.format.setCurrentIndex(self.format.findData(guess_format(path)))
+            if not self.title.text():
+                self.title.setText(path.stem)
+
+    def convert(self) -> None:
+        """Convert off the GUI thread; report skipped questions; keep the dialog on failure."""
+        from trainer.content.bankwriter import add_module, read_bank, write_new_pack
+
+        source, fmt = Path(self.file.text()).expanduser(), self.format.currentData()
+        title = self.title.text().strip() or source.stem
+        chosen = [self.competency.currentData()] if self.competency.currentData() else []
+        into = self.open_pack if self.into_open.isChecked() else None
+        target = Path(self.target.text()).expanduser()
+
+        def work(_progress: Any) -> Any:
+            bank = read_bank(source, fmt)
+            if into is not None:
+                return add_module(bank, into, title=title, competencies=chosen), into
+            return write_new_pack(bank, target, title=title, competencies=chosen), target
+
+        self.convert_button.setEnabled(False)
+        job = run_work(self, self.ctx, work, title=_tr("Converting questions…"),
+                       on_success=self._converted)
+        job.finished.connect(lambda: self.convert_button.setEnabled(True))
+
+    def _converted(self, outcome: tuple[Any, Path]) -> None:
+        result, folder = outcome
+        self.result_folder = folder
+        lines = [str(p) for p in result.problems]
+        lines.insert(0, _tr("Converted %1 question(s) into %2.")
+                     .replace("%1", str(result.questions)).replace("%2", str(folder)))
+        self.report.setPlainText("\n".join(lines))
+        self.convert_button.hide()
+        done = self.buttons.addButton(_tr("Open in workspace"),
+                                      QDialogButtonBox.ButtonRole.AcceptRole)
+        done.setDefault(True)
+        done.clicked.connect(self.accept)
+
+
+class BuildDialog(QDialog):
+    """Build the distributable zip (as ``trainer pack build``) and show what to hand out."""
+
+    def __init__(self, ctx: AppContext, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.folder = ctx, folder
+        self.result: Any = None
+        self.setWindowTitle(_tr("Build and share"))
+        self.setMinimumWidth(560)
+        self.output = QLineEdit(str(folder.parent / f"{folder.name}.zip"))
+        self.summary = QLabel(_tr("Builds one file that learners' machines import. The pack is "
+                                  "checked first; a pack with errors is not built."))
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.digest = QLineEdit()
+        self.digest.setReadOnly(True)
+        self.digest.setPlaceholderText(_tr("SHA-256 digest of the file, after building"))
+        self.copy_button = QPushButton(_tr("Copy digest"))
+        self.copy_button.setEnabled(False)
+        self.copy_button.clicked.connect(self._copy)
+        self.show_button = QPushButton(_tr("Show in folder"))
+        self.show_button.setEnabled(False)
+        self.show_button.clicked.connect(self._show_folder)
+        form = QFormLayout()
+        form.addRow(_tr("File to write:"), _path_row(self.output, self._browse))
+        digest_row = QHBoxLayout()
+        digest_row.addWidget(self.digest, 1)
+        digest_row.addWidget(self.copy_button)
+        form.addRow(_tr("Digest:"), digest_row)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.build_button = self.buttons.addButton(_tr("Build"),
+                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.build_button.setDefault(True)
+        self.build_button.clicked.connect(self.build)
+        self.buttons.addButton(self.show_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary, 1)
+        layout.addWidget(self.buttons)
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, _tr("Save the pack as"), self.output.text(),
+                                                _tr("Course pack (*.zip)"))
+        if chosen:
+            self.output.setText(chosen)
+
+    def build(self) -> None:
+        from trainer.content.archive import build_pack
+
+        folder, out = self.folder, Path(self.output.text()).expanduser()
+        self.build_button.setEnabled(False)
+        job = run_work(self, self.ctx, lambda _p: build_pack(folder, out),
+                       title=_tr("Building the pack…"), on_success=self._built)
+        job.finished.connect(lambda: self.build_button.setEnabled(True))
+
+    def _built(self, result: Any) -> None:
+        from trainer.content.info import pack_info
+
+        self.result = result
+        info = pack_info(result.pack)
+        self.summary.setText(build_summary(info, result))
+        self.digest.setText(result.sha256)
+        self.copy_button.setEnabled(True)
+        self.show_button.setEnabled(True)
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.digest.text())
+
+    def _show_folder(self) -> None:
+        if self.result is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.path.parent)))
+
+
+def build_summary(info: dict[str, Any], result: Any) -> str:
+    """What a trainer tells learners' machines: contents, size, and how to check the file."""
+    types = ", ".join(f"{QCoreApplication.translate('WorkspaceDialogs', TYPE_TITLES[k])} {v}"
+                      for k, v in info["exercise_types"].items())
+    competencies = ", ".join(f"{k} {v}" for k, v in info["competencies"].items())
+    return "\n".join([
+        _tr("Built %1 (%2 KB).").replace("%1", str(result.path))
+        .replace("%2", f"{result.size / 1024:.0f}"),
+        _tr("%1, version %2, language %3").replace("%1", info["title"])
+        .replace("%2", info["version"]).replace("%3", info["language"]),
+        _tr("%1 modules, %2 exercises, about %3 minutes of study")
+        .replace("%1", str(info["modules"])).replace("%2", str(info["exercises"]))
+        .replace("%3", str(info["minutes"])),
+        _tr("Exercises by type: %1").replace("%1", types),
+        _tr("Exercises per competency: %1").replace("%1", competencies),
+        _tr("Give learners' machines the file and its digest; importing checks the file."),
+    ])
