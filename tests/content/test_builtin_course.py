@@ -1,0 +1,193 @@
+"""The built-in course holds the numbers issue 5 promises, in both editions, and reads well.
+
+A learner or trainer would notice every failure here: a pack that does not load, a competency
+with too little practice, an option without an explanation, an English edition that drifted
+from the Chinese one, or a lesson whose figure is missing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from trainer.config import bundled_courses_dir
+from trainer.content.grading import grade
+from trainer.content.loader import load_pack, validate_pack
+from trainer.content.model import Exercise, Pack, TextBlock
+from trainer.content.render import render_markdown
+
+ZH, EN = "digital-government", "digital-government-en"
+EDITIONS = (ZH, EN)
+TYPES = ("single", "multiple", "truefalse", "fill", "order", "match", "open")
+COMPETENCIES = ("data-literacy", "data-sharing", "data-analysis", "data-management",
+                "data-security", "collaborative-governance", "digital-services", "policy-strategy")
+ROLES = ("frontline-officer", "data-steward", "department-leader")
+MODULE_ORDER = ("01-why", "02-features", "03-challenges", "c5-county-hardware", "04-sharing",
+                "c1-sharing-dispute", "c2-open-data-release", "05-data-resources",
+                "c6-one-stop-service", "06-management-quality", "c3-quality-complaint",
+                "07-security-privacy", "c4-data-leak", "08-talent", "c7-talent-plan",
+                "99-final-assessment", "90-glossary")
+LESSONS = ("01-why", "02-features", "03-challenges", "04-sharing", "05-data-resources",
+           "06-management-quality", "07-security-privacy", "08-talent")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+CALLOUT = re.compile(r"^> \[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.M)
+TABLE = re.compile(r"^\|.*\|\s*$\n^\|[\s:|-]+\|\s*$", re.M)
+
+
+@pytest.fixture(scope="module")
+def packs() -> dict[str, Pack]:
+    return {name: load_pack(bundled_courses_dir() / name) for name in EDITIONS}
+
+
+def lesson_text(pack: Pack, module_id: str) -> str:
+    """The teaching text of a module: every text block, exercises left out."""
+    module = pack.module(module_id)
+    return "\n\n".join(b.markdown for b in module.blocks if isinstance(b, TextBlock))
+
+
+@pytest.mark.parametrize("name", EDITIONS)
+def test_pack_validates_without_any_problem(name: str) -> None:
+    validation = validate_pack(bundled_courses_dir() / name)
+    assert [str(p) for p in validation.problems] == []
+    assert validation.pack is not None
+
+
+def test_manifests(packs: dict[str, Pack]) -> None:
+    assert packs[ZH].language == "zh-CN"
+    assert packs[EN].language == "en"
+    for name, pack in packs.items():
+        assert pack.id == name
+        assert pack.pass_mark == 60
+        assert tuple(m.file for m in pack.modules) == tuple(f"modules/{n}.md" for n in MODULE_ORDER)
+
+
+@pytest.mark.parametrize("name", EDITIONS)
+def test_exercise_counts(packs: dict[str, Pack], name: str) -> None:
+    exercises = packs[name].exercises()
+    assert len(exercises) >= 80
+    types = Counter(e.type for e in exercises)
+    assert set(types) == set(TYPES), types
+    assert min(types.values()) >= 5, types
+    per_competency = Counter(c for e in exercises for c in e.weights)
+    assert {c: per_competency[c] for c in COMPETENCIES if per_competency[c] < 8} == {}
+    assert set(per_competency) <= set(COMPETENCIES)
+
+
+@pytest.mark.parametrize("name", EDITIONS)
+def test_lesson_exercises_train_one_or_two_competencies(packs: dict[str, Pack],
+                                                        name: str) -> None:
+    for exercise in (e for lesson in LESSONS for e in packs[name].module(lesson).exercises):
+        assert 1 <= len(exercise.weights) <= 2, exercise.id
+        assert all(0 < w <= 1 for w in exercise.weights.values()), exercise.id
+
+
+@pytest.mark.parametrize("name", EDITIONS)
+def test_module_kinds_and_exercises(packs: dict[str, Pack], name: str) -> None:
+    modules = packs[name].modules
+    kinds = Counter(m.kind for m in modules)
+    assert kinds["lesson"] >= 8 and kinds["assessment"] == 1 and kinds["reference"] >= 1
+    for module in modules:
+        if module.kind != "reference":
+            assert module.exercises, f"{module.id} has no exercises"
+    cases = [m for m in modules if m.kind == "case"]
+    assert len(cases) >= 6
+    for case in cases:
+        assert 3 <= len(case.exercises) <= 6, case.id
+        assert any(e.type == "open" for e in case.exercises), f"{case.id} has no open exercise"
+    for lesson in (m for m in modules if m.kind == "lesson"):
+        assert lesson.objectives, lesson.id
+        assert 5 <= len(lesson.exercises) <= 7, lesson.id
+
+
+@pytest.mark.parametrize("name", EDITIONS)
+def test_every_choice_option_explains_itself(packs: dict[str, Pack], name: str) -> None:
+    for exercise in packs[name].exercises():
+        for index, option in enumerate(exercise.options):
+            assert option.feedback.strip(), f"{exercise.id} option {index + 1} has no feedback"
+
+
+@pytest.mark.parametrize("name", EDITIONS)
+def test_author_answers_earn_full_marks(packs: dict[str, Pack], name: str) -> None:
+    for exercise in packs[name].exercises():
+        if exercise.type == "open":
+            assert exercise.rubric, exercise.id
+            continue
+        result = grade(exercise, author_answer(exercise))
+        assert result.correct and result.score == 1.0, exercise.id
+
+
+def author_answer(exercise: Exercise) -> dict[str, object]:
+    """The response that the pack's own answer key describes."""
+    correct = [i for i, option in enumerate(exercise.options) if option.correct]
+    if exercise.type in ("single", "truefalse"):
+        return {"choice": correct[0]}
+    if exercise.type == "multiple":
+        return {"choices": correct}
+    if exercise.type == "fill":
+        return {"text": exercise.answers[0]}
+    if exercise.type == "order":
+        return {"order": list(range(len(exercise.items)))}
+    return {"pairs": {str(i): i for i in range(len(exercise.pairs))}}
+
+
+def test_editions_match_id_for_id(packs: dict[str, Pack]) -> None:
+    zh, en = packs[ZH], packs[EN]
+    for a, b in zip(zh.modules, en.modules, strict=True):
+        assert (a.id, a.kind, a.competencies, a.minutes) == (b.id, b.kind, b.competencies,
+                                                             b.minutes)
+        assert len(a.objectives) == len(b.objectives), a.id
+    for a, b in zip(zh.exercises(), en.exercises(), strict=True):
+        assert shape(a) == shape(b), a.id
+
+
+def shape(exercise: Exercise) -> tuple[object, ...]:
+    """What must not change in translation: id, type, weights, key and sizes."""
+    return (exercise.id, exercise.type, exercise.module_id, exercise.weights, exercise.grading,
+            tuple(o.correct for o in exercise.options), len(exercise.pairs),
+            len(exercise.items), tuple(c.points for c in exercise.rubric))
+
+
+def test_frameworks_agree(packs: dict[str, Pack]) -> None:
+    for pack in packs.values():
+        framework = pack.framework
+        assert tuple(c.id for c in framework.competencies) == COMPETENCIES
+        assert [(lv.id, lv.min) for lv in framework.levels] == [(1, 0), (2, 40), (3, 65), (4, 85)]
+        assert tuple(r.id for r in framework.roles) == ROLES
+        for competency in framework.competencies:
+            assert len(competency.levels) == 4 and competency.description, competency.id
+            assert competency.digcomp and competency.oecd, competency.id
+        for role in framework.roles:
+            assert set(role.targets) == set(COMPETENCIES), role.id
+    zh, en = (packs[n].framework for n in EDITIONS)
+    assert [lv.name for lv in zh.levels] == ["入门", "基础", "熟练", "精通"]
+    assert [lv.name for lv in en.levels] == ["Beginner", "Basic", "Proficient", "Expert"]
+    assert [r.targets for r in zh.roles] == [r.targets for r in en.roles]
+    assert [c.digcomp for c in zh.competencies] == [c.digcomp for c in en.competencies]
+
+
+@pytest.mark.parametrize("module_id", LESSONS)
+def test_chinese_lessons_teach_at_length_with_structure(packs: dict[str, Pack],
+                                                        module_id: str) -> None:
+    text = lesson_text(packs[ZH], module_id)
+    assert 1500 <= len(CJK.findall(text)) <= 3000
+    assert "## 小结" in text
+    assert CALLOUT.search(text) and TABLE.search(text)
+    assert re.search(r"20\d\d 年", text), "facts should carry their year"
+    english = lesson_text(packs[EN], module_id)
+    assert "## Summary" in english
+    assert not CJK.search(english.replace("”", "")), "untranslated Chinese in the English lesson"
+    assert len(CALLOUT.findall(english)) == len(CALLOUT.findall(text))
+
+
+@pytest.mark.parametrize("name", EDITIONS)
+def test_every_module_renders_with_its_images(packs: dict[str, Pack], name: str) -> None:
+    pack = packs[name]
+    for module in pack.modules:
+        text = lesson_text(pack, module.id)
+        html = render_markdown(text, (Path(pack.root) / module.file).parent, pack.root,
+                               pack.language)
+        assert "missing-image" not in html, module.id
+        assert html.count("<img") == text.count("!["), module.id
