@@ -24,12 +24,11 @@ class CourseProgress:
 
 
 def language_name(tag: str) -> str:
-    tr = QCoreApplication.translate
     lowered = tag.lower()
     if lowered.startswith("zh"):
-        return tr("CourseCard", "Chinese")
+        return QCoreApplication.translate("CourseCard", "Chinese")
     if lowered.startswith("en"):
-        return tr("CourseCard", "English")
+        return QCoreApplication.translate("CourseCard", "English")
     return tag
 
 

@@ -161,8 +161,8 @@ class LessonView(QWidget):
         target.addWidget(meta)
         if self.module.objectives:
             items = "".join(f"<li>{_escape(o)}</li>" for o in self.module.objectives)
-            goals = QLabel(f"<b>{_escape(self.tr('After this module you can:'))}</b>"
-                           f"<ul style='margin-top:4px'>{items}</ul>")
+            heading = _escape(self.tr("After this module you can:"))
+            goals = QLabel(f"<b>{heading}</b><ul style='margin-top:4px'>{items}</ul>")
             goals.setObjectName("objectives")
             goals.setWordWrap(True)
             target.addWidget(goals)

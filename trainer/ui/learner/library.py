@@ -192,7 +192,8 @@ class LibraryPage(QWidget):
                         on_success=self._imported, on_failure=lambda exc: show_import_failure(
                             self, path, exc))
 
-    def _imported(self, pack: Any) -> None:
+    def _imported(self, result: Any) -> None:
+        pack = getattr(result, "pack", result)
         self.status.setText(self.tr("Imported: %1").replace("%1", pack.title))
         self.status.show()
 

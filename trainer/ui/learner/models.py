@@ -197,13 +197,12 @@ class OutlineModel(QAbstractListModel):
 
     @staticmethod
     def details(row: OutlineRow) -> str:
-        tr = QCoreApplication.translate
         parts = [status_text(row.status)]
         if row.kind == "assessment":
-            parts.append(tr("OutlineModel", "Final assessment"))
+            parts.append(QCoreApplication.translate("OutlineModel", "Final assessment"))
         elif row.kind == "case":
-            parts.append(tr("OutlineModel", "Case"))
-        parts.append(tr("OutlineModel", "%n min", "", row.minutes))
+            parts.append(QCoreApplication.translate("OutlineModel", "Case"))
+        parts.append(QCoreApplication.translate("OutlineModel", "%n min", "", row.minutes))
         if row.score is not None:
-            parts.append(tr("OutlineModel", "Score %1%").replace("%1", str(round(row.score * 100))))
+            parts.append(QCoreApplication.translate("OutlineModel", "Score %1%").replace("%1", str(round(row.score * 100))))
         return "  ·  ".join(parts)

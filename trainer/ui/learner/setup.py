@@ -30,10 +30,6 @@ PERSONAL_NUMBER = "001"  # employee number of the one person in personal mode, i
 MIN_SECRET = 4
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FirstRunSetup", text)
-
-
 def _line(echo_password: bool = False) -> QLineEdit:
     edit = QLineEdit()
     if echo_password:
@@ -54,7 +50,7 @@ def store_message(exc: BaseException) -> str | None:
     from trainer.store.errors import Duplicate, InvalidValue
 
     if isinstance(exc, Duplicate):
-        return _tr("This employee number is already registered. Choose it in the list to sign in.")
+        return QCoreApplication.translate("FirstRunSetup", "This employee number is already registered. Choose it in the list to sign in.")
     if isinstance(exc, InvalidValue):
         return str(exc.message)
     return None
@@ -65,9 +61,9 @@ def check_secret(secret: str, again: str, required: bool) -> str | None:
     if not secret and not required:
         return None
     if len(secret) < MIN_SECRET:
-        return _tr("Use at least %1 characters.").replace("%1", str(MIN_SECRET))
+        return QCoreApplication.translate("FirstRunSetup", "Use at least %1 characters.").replace("%1", str(MIN_SECRET))
     if secret != again:
-        return _tr("The two entries are not the same. Please type them again.")
+        return QCoreApplication.translate("FirstRunSetup", "The two entries are not the same. Please type them again.")
     return None
 
 
@@ -107,17 +103,17 @@ class FirstRunSetup(QFrame):
 
     def _build_choice(self) -> QWidget:
         page = QWidget()
-        title = QLabel(_tr("Welcome! Let us set up Trainer"))
+        title = QLabel(QCoreApplication.translate("FirstRunSetup", "Welcome! Let us set up Trainer"))
         title.setObjectName("pageTitle")
-        intro = QLabel(_tr("This takes a minute. Who will use this computer?"))
+        intro = QLabel(QCoreApplication.translate("FirstRunSetup", "This takes a minute. Who will use this computer?"))
         intro.setObjectName("subtitle")
         intro.setWordWrap(True)
         self.personal_button = QCommandLinkButton(
-            _tr("Only me"),
-            _tr("Personal mode: no PIN needed, and you can also manage courses and settings."))
+            QCoreApplication.translate("FirstRunSetup", "Only me"),
+            QCoreApplication.translate("FirstRunSetup", "Personal mode: no PIN needed, and you can also manage courses and settings."))
         self.shared_button = QCommandLinkButton(
-            _tr("Several people"),
-            _tr("Shared computer: an administrator with a password, and each learner with a PIN."))
+            QCoreApplication.translate("FirstRunSetup", "Several people"),
+            QCoreApplication.translate("FirstRunSetup", "Shared computer: an administrator with a password, and each learner with a PIN."))
         self.personal_button.clicked.connect(lambda: self.choose("personal"))
         self.shared_button.clicked.connect(lambda: self.choose("shared"))
         layout = QVBoxLayout(page)
@@ -138,15 +134,15 @@ class FirstRunSetup(QFrame):
         self.secret = _line(True)
         self.secret_again = _line(True)
         self.form = QFormLayout()
-        self.form.addRow(_tr("Name:"), self.name)
-        self.form.addRow(_tr("Employee number:"), self.number)
-        self.form.addRow(_tr("Department:"), self.department)
-        self.form.addRow(_tr("Administrator password:"), self.secret)
-        self.form.addRow(_tr("Password again:"), self.secret_again)
+        self.form.addRow(QCoreApplication.translate("FirstRunSetup", "Name:"), self.name)
+        self.form.addRow(QCoreApplication.translate("FirstRunSetup", "Employee number:"), self.number)
+        self.form.addRow(QCoreApplication.translate("FirstRunSetup", "Department:"), self.department)
+        self.form.addRow(QCoreApplication.translate("FirstRunSetup", "Administrator password:"), self.secret)
+        self.form.addRow(QCoreApplication.translate("FirstRunSetup", "Password again:"), self.secret_again)
         self.error = _error_label()
-        back = QPushButton(_tr("Back"))
+        back = QPushButton(QCoreApplication.translate("FirstRunSetup", "Back"))
         back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
-        self.finish_button = QPushButton(_tr("Start"))
+        self.finish_button = QPushButton(QCoreApplication.translate("FirstRunSetup", "Start"))
         self.finish_button.setObjectName("primary")
         self.finish_button.clicked.connect(self.finish)
         buttons = QHBoxLayout()
@@ -166,12 +162,12 @@ class FirstRunSetup(QFrame):
         """Show the form for ``"personal"`` or ``"shared"``."""
         self.mode = mode
         shared = mode == "shared"
-        self.form_title.setText(_tr("The administrator") if shared else _tr("About you"))
+        self.form_title.setText(QCoreApplication.translate("FirstRunSetup", "The administrator") if shared else QCoreApplication.translate("FirstRunSetup", "About you"))
         self.form_intro.setText(
-            _tr("The administrator adds learners and manages courses. Learners set their own PIN.")
-            if shared else _tr("Your name is shown on your progress and certificates."))
-        self.number.setPlaceholderText("" if shared else _tr("Optional"))
-        self.department.setPlaceholderText(_tr("Optional"))
+            QCoreApplication.translate("FirstRunSetup", "The administrator adds learners and manages courses. Learners set their own PIN.")
+            if shared else QCoreApplication.translate("FirstRunSetup", "Your name is shown on your progress and certificates."))
+        self.number.setPlaceholderText("" if shared else QCoreApplication.translate("FirstRunSetup", "Optional"))
+        self.department.setPlaceholderText(QCoreApplication.translate("FirstRunSetup", "Optional"))
         for field in (self.secret, self.secret_again):
             self.form.setRowVisible(field, shared)
         self.error.hide()
@@ -180,9 +176,9 @@ class FirstRunSetup(QFrame):
 
     def _problem(self) -> str | None:
         if not self.name.text().strip():
-            return _tr("Please enter a name.")
+            return QCoreApplication.translate("FirstRunSetup", "Please enter a name.")
         if self.mode == "shared" and not self.number.text().strip():
-            return _tr("Please enter an employee number.")
+            return QCoreApplication.translate("FirstRunSetup", "Please enter an employee number.")
         if self.mode == "shared":
             return check_secret(self.secret.text(), self.secret_again.text(), required=True)
         return None

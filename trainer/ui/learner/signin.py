@@ -263,8 +263,8 @@ class SignInScreen(QWidget):
 
 def install_learner_pages(window: Any, ctx: AppContext) -> None:
     """Register the learner pages with the main window; the sign-in screen is the start page."""
-    from trainer.ui.learner.pages import register_pages
+    from trainer.ui.learner.pages import register_pages, title
 
-    window.add_page("signin", SignInScreen(ctx), window.tr("Sign in"), public=True)
+    window.add_page("signin", SignInScreen(ctx), title("signin"), public=True)
     window.set_start_page("signin")
     register_pages(window, ctx)

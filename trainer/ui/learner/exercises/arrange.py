@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -53,8 +53,11 @@ class OrderInput(ExerciseInput):
         self.down = QPushButton(self.tr("Move down"))
         self.up.clicked.connect(lambda: self.move_current(-1))
         self.down.clicked.connect(lambda: self.move_current(1))
-        QShortcut(QKeySequence("Ctrl+Up"), self.list, lambda: self.move_current(-1))
-        QShortcut(QKeySequence("Ctrl+Down"), self.list, lambda: self.move_current(1))
+        self.list.installEventFilter(self)
+        self._refit = QTimer(self)  # owned, so it never fires after the widget is gone
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_height)
         self.solution = QLabel()
         self.solution.setObjectName("solution")
         self.solution.setWordWrap(True)
@@ -73,9 +76,21 @@ class OrderInput(ExerciseInput):
         layout.addWidget(self.solution)
         self._fit_height()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Ctrl+Up / Ctrl+Down move the selected step (the keyboard way to reorder)."""
+        if watched is self.list and event.type() == QEvent.Type.KeyPress:
+            key_event = QKeyEvent(event) if not isinstance(event, QKeyEvent) else event
+            if key_event.modifiers() & Qt.KeyboardModifier.ControlModifier and key_event.key() in (
+                    Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.move_current(-1 if key_event.key() == Qt.Key.Key_Up else 1)
+                return True
+        return super().eventFilter(watched, event)
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            QTimer.singleShot(0, self._fit_height)
+        refit = getattr(self, "_refit", None)
+        if refit is not None and event.type() in (QEvent.Type.FontChange,
+                                                  QEvent.Type.StyleChange):
+            refit.start()
         super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802

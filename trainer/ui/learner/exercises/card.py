@@ -97,6 +97,7 @@ class ExerciseCard(QFrame):
         self._layout.addWidget(self.input)
         self._layout.addLayout(buttons)
         self._layout.addWidget(self.feedback_box)
+        self._update_submit()
         if mode is FeedbackMode.EXAM:
             self.submit_button.hide()
 
@@ -130,7 +131,7 @@ class ExerciseCard(QFrame):
         self.feedback_box.hide()
         self.retry_button.hide()
         self.submit_button.show()
-        self.submit_button.setEnabled(False)
+        self._update_submit()
         self.started_at = datetime.now(UTC)
         self.retried.emit()
 
@@ -164,12 +165,11 @@ class ExerciseCard(QFrame):
 
 
 def verdict_text(grade: Any) -> str:
-    tr = QCoreApplication.translate
     if grade.score is None:
-        return tr("ExerciseCard", "Submitted. A trainer will score this answer.")
+        return QCoreApplication.translate("ExerciseCard", "Submitted. A trainer will score this answer.")
     percent = round(grade.score * 100)
     if grade.correct:
-        return tr("ExerciseCard", "Correct! Score: %1%").replace("%1", str(percent))
+        return QCoreApplication.translate("ExerciseCard", "Correct! Score: %1%").replace("%1", str(percent))
     if grade.score > 0:
-        return tr("ExerciseCard", "Partly correct. Score: %1%").replace("%1", str(percent))
-    return tr("ExerciseCard", "Not correct. Score: %1%").replace("%1", str(percent))
+        return QCoreApplication.translate("ExerciseCard", "Partly correct. Score: %1%").replace("%1", str(percent))
+    return QCoreApplication.translate("ExerciseCard", "Not correct. Score: %1%").replace("%1", str(percent))
