@@ -39,15 +39,14 @@ TYPE_TITLES = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WorkspaceDialogs", text)
+translate = QCoreApplication.translate
 
 
 def _path_row(edit: QLineEdit, browse: Any) -> QWidget:
     row = QWidget()
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
-    button = QPushButton(_tr("Browse…"))
+    button = QPushButton(translate("WorkspaceDialogs", "Browse…"))
     button.clicked.connect(browse)
     layout.addWidget(edit, 1)
     layout.addWidget(button)
@@ -61,16 +60,16 @@ class NewPackDialog(QDialog):
         super().__init__(parent)
         from trainer.content.starter import starter_languages
 
-        self.setWindowTitle(_tr("New course pack"))
+        self.setWindowTitle(translate("WorkspaceDialogs", "New course pack"))
         self.created: Path | None = None
         self.folder = QLineEdit(str(Path.home() / "my-course"))
         self.language = QComboBox()
         for tag in starter_languages():
             self.language.addItem(tag, tag)
         form = QFormLayout()
-        form.addRow(_tr("New folder:"), _path_row(self.folder, self._browse))
-        form.addRow(_tr("Language of the examples:"), self.language)
-        note = QLabel(_tr("The starter pack has a lesson, a case, an assessment and a glossary "
+        form.addRow(translate("WorkspaceDialogs", "New folder:"), _path_row(self.folder, self._browse))
+        form.addRow(translate("WorkspaceDialogs", "Language of the examples:"), self.language)
+        note = QLabel(translate("WorkspaceDialogs", "The starter pack has a lesson, a case, an assessment and a glossary "
                           "with an example of every exercise type. Edit its files in your own "
                           "editor; the preview follows every save."))
         note.setWordWrap(True)
@@ -84,7 +83,7 @@ class NewPackDialog(QDialog):
         layout.addWidget(buttons)
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, _tr("New pack folder"), self.folder.text())
+        chosen, _ = QFileDialog.getSaveFileName(self, translate("WorkspaceDialogs", "New pack folder"), self.folder.text())
         if chosen:
             self.folder.setText(chosen)
 
@@ -119,15 +118,15 @@ class BankImportDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.open_pack = ctx, open_pack
         self.result_folder: Path | None = None
-        self.setWindowTitle(_tr("Import a question bank"))
+        self.setWindowTitle(translate("WorkspaceDialogs", "Import a question bank"))
         self.setMinimumWidth(620)
         self.file = QLineEdit()
         self.file.textChanged.connect(self._file_changed)
         self.format = QComboBox()
         self.format.addItem("Moodle GIFT", "gift")
         self.format.addItem("Aiken", "aiken")
-        self.into_open = QRadioButton(_tr("Add as a new module of the open pack"))
-        self.into_new = QRadioButton(_tr("Create a new pack in:"))
+        self.into_open = QRadioButton(translate("WorkspaceDialogs", "Add as a new module of the open pack"))
+        self.into_new = QRadioButton(translate("WorkspaceDialogs", "Create a new pack in:"))
         group = QButtonGroup(self)
         group.addButton(self.into_open)
         group.addButton(self.into_new)
@@ -139,20 +138,20 @@ class BankImportDialog(QDialog):
         self._fill_competencies()
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
-        self.report.setPlaceholderText(_tr("Questions that cannot be converted are listed here "
+        self.report.setPlaceholderText(translate("WorkspaceDialogs", "Questions that cannot be converted are listed here "
                                            "with their line; the rest still convert."))
         self._layout()
 
     def _layout(self) -> None:
         form = QFormLayout()
-        form.addRow(_tr("Question file:"), _path_row(self.file, self._browse_file))
-        form.addRow(_tr("Format:"), self.format)
+        form.addRow(translate("WorkspaceDialogs", "Question file:"), _path_row(self.file, self._browse_file))
+        form.addRow(translate("WorkspaceDialogs", "Format:"), self.format)
         form.addRow(self.into_open)
         form.addRow(self.into_new, _path_row(self.target, self._browse_target))
-        form.addRow(_tr("Title:"), self.title)
-        form.addRow(_tr("Competency trained:"), self.competency)
+        form.addRow(translate("WorkspaceDialogs", "Title:"), self.title)
+        form.addRow(translate("WorkspaceDialogs", "Competency trained:"), self.competency)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.convert_button = self.buttons.addButton(_tr("Convert"),
+        self.convert_button = self.buttons.addButton(translate("WorkspaceDialogs", "Convert"),
                                                      QDialogButtonBox.ButtonRole.ActionRole)
         self.convert_button.clicked.connect(self.convert)
         self.buttons.rejected.connect(self.reject)
@@ -175,13 +174,13 @@ class BankImportDialog(QDialog):
 
     def _browse_file(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, _tr("Choose a question bank"), str(Path.home()),
-            _tr("Question banks (*.gift *.txt);;All files (*)"))
+            self, translate("WorkspaceDialogs", "Choose a question bank"), str(Path.home()),
+            translate("WorkspaceDialogs", "Question banks (*.gift *.txt);;All files (*)"))
         if chosen:
             self.file.setText(chosen)
 
     def _browse_target(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, _tr("New pack folder"), self.target.text())
+        chosen, _ = QFileDialog.getSaveFileName(self, translate("WorkspaceDialogs", "New pack folder"), self.target.text())
         if chosen:
             self.target.setText(chosen)
             self.into_new.setChecked(True)
@@ -210,7 +209,7 @@ class BankImportDialog(QDialog):
             return write_new_pack(bank, target, title=title, competencies=chosen), target
 
         self.convert_button.setEnabled(False)
-        job = run_work(self, self.ctx, work, title=_tr("Converting questions…"),
+        job = run_work(self, self.ctx, work, title=translate("WorkspaceDialogs", "Converting questions…"),
                        on_success=self._converted)
         job.finished.connect(lambda: self.convert_button.setEnabled(True))
 
@@ -218,11 +217,11 @@ class BankImportDialog(QDialog):
         result, folder = outcome
         self.result_folder = folder
         lines = [str(p) for p in result.problems]
-        lines.insert(0, _tr("Converted %1 question(s) into %2.")
+        lines.insert(0, translate("WorkspaceDialogs", "Converted %1 question(s) into %2.")
                      .replace("%1", str(result.questions)).replace("%2", str(folder)))
         self.report.setPlainText("\n".join(lines))
         self.convert_button.hide()
-        done = self.buttons.addButton(_tr("Open in workspace"),
+        done = self.buttons.addButton(translate("WorkspaceDialogs", "Open in workspace"),
                                       QDialogButtonBox.ButtonRole.AcceptRole)
         done.setDefault(True)
         done.clicked.connect(self.accept)
@@ -235,30 +234,30 @@ class BuildDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.folder = ctx, folder
         self.result: Any = None
-        self.setWindowTitle(_tr("Build and share"))
+        self.setWindowTitle(translate("WorkspaceDialogs", "Build and share"))
         self.setMinimumWidth(560)
         self.output = QLineEdit(str(folder.parent / f"{folder.name}.zip"))
-        self.summary = QLabel(_tr("Builds one file that learners' machines import. The pack is "
+        self.summary = QLabel(translate("WorkspaceDialogs", "Builds one file that learners' machines import. The pack is "
                                   "checked first; a pack with errors is not built."))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.digest = QLineEdit()
         self.digest.setReadOnly(True)
-        self.digest.setPlaceholderText(_tr("SHA-256 digest of the file, after building"))
-        self.copy_button = QPushButton(_tr("Copy digest"))
+        self.digest.setPlaceholderText(translate("WorkspaceDialogs", "SHA-256 digest of the file, after building"))
+        self.copy_button = QPushButton(translate("WorkspaceDialogs", "Copy digest"))
         self.copy_button.setEnabled(False)
         self.copy_button.clicked.connect(self._copy)
-        self.show_button = QPushButton(_tr("Show in folder"))
+        self.show_button = QPushButton(translate("WorkspaceDialogs", "Show in folder"))
         self.show_button.setEnabled(False)
         self.show_button.clicked.connect(self._show_folder)
         form = QFormLayout()
-        form.addRow(_tr("File to write:"), _path_row(self.output, self._browse))
+        form.addRow(translate("WorkspaceDialogs", "File to write:"), _path_row(self.output, self._browse))
         digest_row = QHBoxLayout()
         digest_row.addWidget(self.digest, 1)
         digest_row.addWidget(self.copy_button)
-        form.addRow(_tr("Digest:"), digest_row)
+        form.addRow(translate("WorkspaceDialogs", "Digest:"), digest_row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.build_button = self.buttons.addButton(_tr("Build"),
+        self.build_button = self.buttons.addButton(translate("WorkspaceDialogs", "Build"),
                                                    QDialogButtonBox.ButtonRole.ActionRole)
         self.build_button.setDefault(True)
         self.build_button.clicked.connect(self.build)
@@ -270,8 +269,8 @@ class BuildDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, _tr("Save the pack as"), self.output.text(),
-                                                _tr("Course pack (*.zip)"))
+        chosen, _ = QFileDialog.getSaveFileName(self, translate("WorkspaceDialogs", "Save the pack as"), self.output.text(),
+                                                translate("WorkspaceDialogs", "Course pack (*.zip)"))
         if chosen:
             self.output.setText(chosen)
 
@@ -281,7 +280,7 @@ class BuildDialog(QDialog):
         folder, out = self.folder, Path(self.output.text()).expanduser()
         self.build_button.setEnabled(False)
         job = run_work(self, self.ctx, lambda _p: build_pack(folder, out),
-                       title=_tr("Building the pack…"), on_success=self._built)
+                       title=translate("WorkspaceDialogs", "Building the pack…"), on_success=self._built)
         job.finished.connect(lambda: self.build_button.setEnabled(True))
 
     def _built(self, result: Any) -> None:
@@ -308,14 +307,14 @@ def build_summary(info: dict[str, Any], result: Any) -> str:
                       for k, v in info["exercise_types"].items())
     competencies = ", ".join(f"{k} {v}" for k, v in info["competencies"].items())
     return "\n".join([
-        _tr("Built %1 (%2 KB).").replace("%1", str(result.path))
+        translate("WorkspaceDialogs", "Built %1 (%2 KB).").replace("%1", str(result.path))
         .replace("%2", f"{result.size / 1024:.0f}"),
-        _tr("%1, version %2, language %3").replace("%1", info["title"])
+        translate("WorkspaceDialogs", "%1, version %2, language %3").replace("%1", info["title"])
         .replace("%2", info["version"]).replace("%3", info["language"]),
-        _tr("%1 modules, %2 exercises, about %3 minutes of study")
+        translate("WorkspaceDialogs", "%1 modules, %2 exercises, about %3 minutes of study")
         .replace("%1", str(info["modules"])).replace("%2", str(info["exercises"]))
         .replace("%3", str(info["minutes"])),
-        _tr("Exercises by type: %1").replace("%1", types),
-        _tr("Exercises per competency: %1").replace("%1", competencies),
-        _tr("Give learners' machines the file and its digest; importing checks the file."),
+        translate("WorkspaceDialogs", "Exercises by type: %1").replace("%1", types),
+        translate("WorkspaceDialogs", "Exercises per competency: %1").replace("%1", competencies),
+        translate("WorkspaceDialogs", "Give learners' machines the file and its digest; importing checks the file."),
     ])

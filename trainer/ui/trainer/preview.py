@@ -11,9 +11,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from trainer.ui.learner.lesson import LessonView
 from trainer.ui.learner.rendering import clamp_font_size, renderer, stylesheet
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PackPreview", text)
+translate = QCoreApplication.translate
 
 
 class PreviewGrader(QObject):
@@ -60,7 +58,8 @@ class PackPreview(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.empty.setText(_tr("Open a pack folder to see it as learners will."))
+        self.empty.setText(translate("PackPreview", "The course appears here as learners will see it, once its "
+                               "folder is open and has no errors."))
 
     def set_banner(self, text: str) -> None:
         self.banner.setText(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -32,8 +34,7 @@ from PySide6.QtWidgets import (
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProblemsPanel", text)
+translate = QCoreApplication.translate
 
 
 class ProblemsModel(QStandardItemModel):
@@ -41,7 +42,7 @@ class ProblemsModel(QStandardItemModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setHorizontalHeaderLabels([_tr("Problem"), _tr("Line")])
+        self.setHorizontalHeaderLabels([translate("ProblemsPanel", "Problem"), translate("ProblemsPanel", "Line")])
 
     def set_problems(self, problems: Sequence[Any]) -> None:
         self.removeRows(0, self.rowCount())
@@ -101,7 +102,7 @@ class SourceView(QPlainTextEdit):
         try:
             text = path.read_text(encoding="utf-8", errors="replace")
         except OSError as exc:
-            text = _tr("Cannot read this file: %1").replace("%1", exc.strerror or str(exc))
+            text = translate("ProblemsPanel", "Cannot read this file: %1").replace("%1", exc.strerror or str(exc))
         if path != self.path or text != self.toPlainText():
             self.setPlainText(text)
         self.path = path
@@ -134,12 +135,19 @@ class ProblemsPanel(QWidget):
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setWordWrap(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.clicked.connect(self._open)
         self.tree.activated.connect(self._open)
         self.summary = QLabel()
         self.summary.setObjectName("problemsSummary")
         self.source = SourceView()
         self.where = QLabel()
+        self.where.setWordWrap(True)
+        self.where.setTextFormat(Qt.TextFormat.RichText)
         self.editor_button = QPushButton()
         self.editor_button.setEnabled(False)
         self.editor_button.clicked.connect(self.open_in_editor)
@@ -159,7 +167,7 @@ class ProblemsPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([420, 580])
+        splitter.setSizes([560, 520])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -167,17 +175,16 @@ class ProblemsPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.editor_button.setText(_tr("Open in my editor"))
-        self.editor_button.setToolTip(_tr("Opens the file with the system's default "
+        self.editor_button.setText(translate("ProblemsPanel", "Open in my editor"))
+        self.editor_button.setToolTip(translate("ProblemsPanel", "Opens the file with the system's default "
                                           "application for it"))
-        self.model.setHorizontalHeaderLabels([_tr("Problem"), _tr("Line")])
+        self.model.setHorizontalHeaderLabels([translate("ProblemsPanel", "Problem"), translate("ProblemsPanel", "Line")])
         self._update_summary()
 
     def set_problems(self, root: Path | None, problems: Sequence[Any]) -> None:
         self.root, self.problems = root, list(problems)
         self.model.set_problems(self.problems)
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(1)
         self._update_summary()
         if self.source.path is not None and root is not None:
             self.source.show_file(self.source.path, self.source.current_line)
@@ -186,9 +193,9 @@ class ProblemsPanel(QWidget):
         errors = sum(1 for p in self.problems if p.severity == "error")
         warnings = len(self.problems) - errors
         if not self.problems:
-            self.summary.setText(_tr("No problems: the pack is ready to build."))
+            self.summary.setText(translate("ProblemsPanel", "No problems: the pack is ready to build."))
         else:
-            self.summary.setText(_tr("%1 error(s), %2 warning(s). Click one to see the "
+            self.summary.setText(translate("ProblemsPanel", "%1 error(s), %2 warning(s). Click one to see the "
                                      "file at that line.").replace("%1", str(errors))
                                  .replace("%2", str(warnings)))
 
@@ -196,13 +203,14 @@ class ProblemsPanel(QWidget):
         problem = self.model.problem_at(index)
         if problem is None or self.root is None:
             return
-        self.show_location(problem.file or "course.yaml", problem.line)
+        self.show_location(problem.file or "course.yaml", problem.line, problem.message)
 
-    def show_location(self, file: str, line: int) -> None:
+    def show_location(self, file: str, line: int, message: str = "") -> None:
         assert self.root is not None
         path = (self.root / file).resolve()
         self.source.show_file(path, line)
-        self.where.setText(f"{file}:{line}" if line else file)
+        where = f"{file}:{line}" if line else file
+        self.where.setText(f"<b>{html.escape(where)}</b> {html.escape(message)}")
         self.editor_button.setEnabled(path.is_file())
 
     def open_in_editor(self) -> bool:

@@ -36,8 +36,7 @@ from trainer.ui.trainer.watcher import PackWatcher
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Workspace", text)
+translate = QCoreApplication.translate
 
 
 KIND_TITLES = {"lesson": QT_TRANSLATE_NOOP("Workspace", "Lesson"),
@@ -109,14 +108,14 @@ class WorkspacePage(QWidget):
         self._update_actions()
 
     def retranslate(self) -> None:
-        self.open_button.setText(_tr("Open pack folder…"))
-        self.new_button.setText(_tr("New pack…"))
-        self.bank_button.setText(_tr("Import question bank…"))
-        self.build_button.setText(_tr("Build and share…"))
-        self.reload_button.setText(_tr("Reload"))
-        self.reload_button.setToolTip(_tr("The preview also reloads by itself when a file "
+        self.open_button.setText(translate("Workspace", "Open pack folder…"))
+        self.new_button.setText(translate("Workspace", "New pack…"))
+        self.bank_button.setText(translate("Workspace", "Import question bank…"))
+        self.build_button.setText(translate("Workspace", "Build and share…"))
+        self.reload_button.setText(translate("Workspace", "Reload"))
+        self.reload_button.setToolTip(translate("Workspace", "The preview also reloads by itself when a file "
                                           "is saved (F5)"))
-        self.tabs.setTabText(0, _tr("Preview"))
+        self.tabs.setTabText(0, translate("Workspace", "Preview"))
         self.preview.retranslate()
         self.problems.retranslate()
         self._show_state()
@@ -141,7 +140,7 @@ class WorkspacePage(QWidget):
 
     def choose_folder(self) -> None:
         start = str(self.folder.parent) if self.folder else str(Path.home())
-        chosen = QFileDialog.getExistingDirectory(self, _tr("Open a pack folder"), start)
+        chosen = QFileDialog.getExistingDirectory(self, translate("Workspace", "Open a pack folder"), start)
         if chosen:
             self.open_folder(Path(chosen))
 
@@ -177,6 +176,8 @@ class WorkspacePage(QWidget):
         if validation.pack is not None:
             self.preview.show_pack(validation.pack)
             self._fill_outline(validation.pack)
+        elif self.preview.pack is None:
+            self.tabs.setCurrentWidget(self.problems)  # nothing to preview yet: show why
         self.loaded_at = time.strftime("%H:%M:%S")
         self._show_state()
         self.reloaded.emit(validation)
@@ -184,25 +185,25 @@ class WorkspacePage(QWidget):
     def _show_state(self) -> None:
         validation = self.validation
         self.folder_label.setText(str(self.folder) if self.folder else
-                                  _tr("No pack folder is open. Open one, create a new pack or "
+                                  translate("Workspace", "No pack folder is open. Open one, create a new pack or "
                                       "import a question bank."))
         count = len(validation.problems) if validation is not None else 0
-        self.tabs.setTabText(1, _tr("Problems (%1)").replace("%1", str(count)))
+        self.tabs.setTabText(1, translate("Workspace", "Problems (%1)").replace("%1", str(count)))
         if validation is None:
             self.status.setText("")
             self.preview.set_banner("")
             return
         errors = len(validation.errors)
         if validation.pack is None:
-            shown = (_tr("The preview shows the last version that loaded.")
+            shown = (translate("Workspace", "The preview shows the last version that loaded.")
                      if self.preview.pack is not None else "")
             self.preview.set_banner(
-                _tr("This pack has %1 error(s) and cannot be loaded. %2 "
+                translate("Workspace", "This pack has %1 error(s) and cannot be loaded. %2 "
                     "<a href='problems'>Show the problems</a>")
                 .replace("%1", str(errors)).replace("%2", shown))
         else:
             self.preview.set_banner("")
-        self.status.setText(_tr("Checked at %1: %2 error(s), %3 warning(s).")
+        self.status.setText(translate("Workspace", "Checked at %1: %2 error(s), %3 warning(s).")
                             .replace("%1", getattr(self, "loaded_at", ""))
                             .replace("%2", str(errors))
                             .replace("%3", str(len(validation.problems) - errors)))

@@ -1,0 +1,23 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>ProblemsPanel</name>
+    <message numerus="yes">
+        <location filename="../../trainer/problems.py" line="+71"/>
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error(s)</numerusform>
+            <numerusform>%n error(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning(s)</numerusform>
+            <numerusform>%n warning(s)</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

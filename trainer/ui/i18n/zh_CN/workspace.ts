@@ -1,0 +1,386 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>PackPreview</name>
+    <message>
+        <location filename="../../trainer/preview.py" line="+61"/>
+        <source>The course appears here as learners will see it, once its folder is open and has no errors.</source>
+        <translation>打开课程包文件夹且没有错误后，这里会按学员看到的样子显示课程。</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <location filename="../../trainer/problems.py" line="+45"/>
+        <location line="+136"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="-136"/>
+        <location line="+136"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-110"/>
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cannot read this file: %1</source>
+        <translation>无法读取此文件：%1</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Open in my editor</source>
+        <translation>用我的编辑器打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opens the file with the system&apos;s default application for it</source>
+        <translation>用系统为此类文件设置的默认程序打开</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No problems: the pack is ready to build.</source>
+        <translation>没有问题：可以生成课程包文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 error(s), %2 warning(s). Click one to see the file at that line.</source>
+        <translation>%1 个错误，%2 个警告。点击某一条即可查看文件中的对应行。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainerPages</name>
+    <message>
+        <location filename="../../trainer/pages.py" line="+11"/>
+        <source>Course workspace</source>
+        <translation>课程编写</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../trainer/workspace.py" line="+42"/>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assessment</source>
+        <translation>测验</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation>参考资料</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Open pack folder…</source>
+        <translation>打开课程包文件夹…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New pack…</source>
+        <translation>新建课程包…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import question bank…</source>
+        <translation>导入题库…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Build and share…</source>
+        <translation>生成并分发…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The preview also reloads by itself when a file is saved (F5)</source>
+        <translation>保存文件后预览也会自动刷新（F5）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Open a pack folder</source>
+        <translation>打开课程包文件夹</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>No pack folder is open. Open one, create a new pack or import a question bank.</source>
+        <translation>还没有打开课程包文件夹。可以打开一个、新建课程包，或导入题库。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Problems (%1)</source>
+        <translation>问题（%1）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The preview shows the last version that loaded.</source>
+        <translation>预览中显示的是上一次成功加载的版本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This pack has %1 error(s) and cannot be loaded. %2 &lt;a href=&apos;problems&apos;&gt;Show the problems&lt;/a&gt;</source>
+        <translation>此课程包有 %1 个错误，无法加载。%2 &lt;a href=&apos;problems&apos;&gt;查看问题&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checked at %1: %2 error(s), %3 warning(s).</source>
+        <translation>%1 检查：%2 个错误，%3 个警告。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceDialogs</name>
+    <message>
+        <location filename="../../trainer/dialogs.py" line="+32"/>
+        <source>single choice</source>
+        <translation>单选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>multiple choice</source>
+        <translation>多选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true/false</source>
+        <translation>判断</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fill-in</source>
+        <translation>填空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ordering</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>matching</source>
+        <translation>配对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open response</source>
+        <translation>简答</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New course pack</source>
+        <translation>新建课程包</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New folder:</source>
+        <translation>新文件夹：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language of the examples:</source>
+        <translation>示例语言：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The starter pack has a lesson, a case, an assessment and a glossary with an example of every exercise type. Edit its files in your own editor; the preview follows every save.</source>
+        <translation>示例课程包包含一节课程、一个案例、一次测验和一份术语表，每种题型都有示例。用您自己的编辑器修改文件，每次保存后预览都会随之更新。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+97"/>
+        <source>New pack folder</source>
+        <translation>新课程包文件夹</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Import a question bank</source>
+        <translation>导入题库</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add as a new module of the open pack</source>
+        <translation>作为新模块加入当前课程包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create a new pack in:</source>
+        <translation>新建课程包于：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Questions that cannot be converted are listed here with their line; the rest still convert.</source>
+        <translation>无法转换的题目会连同行号列在这里，其余题目照常转换。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Question file:</source>
+        <translation>题库文件：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Competency trained:</source>
+        <translation>训练的能力：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Convert</source>
+        <translation>转换</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Choose a question bank</source>
+        <translation>选择题库文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Question banks (*.gift *.txt);;All files (*)</source>
+        <translation>题库 (*.gift *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Converting questions…</source>
+        <translation>正在转换题目…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Converted %1 question(s) into %2.</source>
+        <translation>已把 %1 道题转换到 %2。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open in workspace</source>
+        <translation>在编写区打开</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Build and share</source>
+        <translation>生成并分发</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Builds one file that learners&apos; machines import. The pack is checked first; a pack with errors is not built.</source>
+        <translation>生成一个供学员电脑导入的文件。生成前会先检查课程包，有错误的课程包不会生成。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SHA-256 digest of the file, after building</source>
+        <translation>生成后显示文件的 SHA-256 摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy digest</source>
+        <translation>复制摘要</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>File to write:</source>
+        <translation>保存为：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Digest:</source>
+        <translation>摘要：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Build</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save the pack as</source>
+        <translation>课程包另存为</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Course pack (*.zip)</source>
+        <translation>课程包 (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Building the pack…</source>
+        <translation>正在生成课程包…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Built %1 (%2 KB).</source>
+        <translation>已生成 %1（%2 KB）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, version %2, language %3</source>
+        <translation>%1，版本 %2，语言 %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 modules, %2 exercises, about %3 minutes of study</source>
+        <translation>%1 个模块，%2 道练习，约需学习 %3 分钟</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exercises by type: %1</source>
+        <translation>各题型练习数：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exercises per competency: %1</source>
+        <translation>各能力练习数：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give learners&apos; machines the file and its digest; importing checks the file.</source>
+        <translation>把文件和摘要一起交给学员电脑；导入时会核对文件。</translation>
+    </message>
+</context>
+</TS>
