@@ -15,7 +15,7 @@ from trainer.content.starter import STARTER_DIR
 from trainer.content.yamltext import load_yaml
 
 COURSES = Path(__file__).resolve().parents[2] / "courses"
-GUIDES = [g for g in (COURSES / "README.md", COURSES / "README.en.md") if g.is_file()]
+GUIDES = [COURSES / "README.md", COURSES / "README.en.md"]
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 WRAPPER = ("---\nid: guide-example\ntitle: Example\nminutes: 5\n"
            "competencies: [data-sharing, data-literacy, data-security]\n---\n\n# Example\n\n")

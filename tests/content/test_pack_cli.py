@@ -92,3 +92,15 @@ def test_import_of_a_hostile_zip_fails_cleanly(tmp_path: Path, data_dir: Path,
     assert code == 1 and "leaves its folder" in err and "Traceback" not in err
     assert not (tmp_path / "evil.txt").exists()
     assert not any((data_dir / "packs").iterdir())
+
+
+def test_english_starter_has_the_same_ids_as_the_chinese_one(tmp_path: Path, data_dir: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from trainer.content.loader import load_pack
+
+    run(capsys, "pack", "new", str(tmp_path / "zh"))
+    assert run(capsys, "pack", "new", "--language", "en", str(tmp_path / "en"))[0] == 0
+    zh, en = load_pack(tmp_path / "zh"), load_pack(tmp_path / "en")
+    assert en.language == "en" and zh.language == "zh-CN"
+    assert [e.id for e in en.exercises()] == [e.id for e in zh.exercises()]
+    assert [m.id for m in en.modules] == [m.id for m in zh.modules]
