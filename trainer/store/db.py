@@ -38,6 +38,7 @@ class Database:
         self.file: Path | None = sqlite_file(url)
         self.is_sqlite = url.get_backend_name() == "sqlite"
         self.device_id: uuid.UUID | None = None
+        self.enrolled: set[tuple[int, str]] = set()  # (learner, pack) known to be enrolled
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._readers = sessionmaker(engine.execution_options(**{READ_ONLY_OPTION: True}),
                                      expire_on_commit=False)

@@ -150,12 +150,16 @@ def record_attempt(db: Database, learner_id: int, pack_id: str, pack_version: st
                   started_at=as_utc(started_at),
                   finished_at=as_utc(finished_at) if finished_at else utcnow(),
                   device_id=device_id or db.device_id, recorded_at=utcnow())
+    key = (learner_id, row.pack_id)
     try:
         with db.session() as session:
-            _enroll(session, learner_id, row.pack_id)
+            if key not in db.enrolled:  # saves a query on every answer after the first
+                _enroll(session, learner_id, row.pack_id)
             session.add(row)
             session.flush()
-            return attempt_info(row)
+            saved = attempt_info(row)
+        db.enrolled.add(key)  # only once committed
+        return saved
     except IntegrityError as exc:
         with db.reader() as session:
             if session.get(Learner, learner_id) is None:
