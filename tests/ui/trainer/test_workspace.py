@@ -169,3 +169,46 @@ def test_question_bank_dialog_adds_a_module_to_the_open_pack(qtbot: Any, page: W
     assert page.outline.count() == before + 1
     assert page.outline.item(before).data(Qt.ItemDataRole.UserRole) == \
         page.validation.pack.modules[-1].id
+
+
+def test_the_reading_position_survives_a_reload(qtbot: Any, page: WorkspacePage,
+                                                pack_dir: Path) -> None:
+    page.show()
+    view = page.preview.view
+    qtbot.waitUntil(lambda: view.scroll.verticalScrollBar().maximum() > 0, timeout=3000)
+    view.set_fraction(0.6)
+    qtbot.waitUntil(lambda: abs(view.fraction() - 0.6) < 0.05, timeout=3000)
+    edit(first_lesson(pack_dir), "政务数据按共享属性分为三类", "政务数据按共享属性分成三类")
+    with qtbot.waitSignal(page.reloaded, timeout=3000):
+        pass
+    assert page.preview.view is not view  # rebuilt from the saved file
+    qtbot.waitUntil(lambda: abs(page.preview.view.fraction() - 0.6) < 0.05, timeout=3000)
+
+
+def test_open_in_my_editor_asks_the_system_for_that_file(page: WorkspacePage, pack_dir: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        lambda url: opened.append(url.toLocalFile()) or True)
+    page.problems.show_location("modules/01-lesson.md", 3)
+    assert page.problems.open_in_editor()
+    assert opened == [str(first_lesson(pack_dir).resolve())]
+
+
+def test_new_pack_dialog_creates_the_starter_and_refuses_a_full_folder(
+        qtbot: Any, tmp_path: Path, message_boxes: list[Any]) -> None:
+    from trainer.ui.trainer.dialogs import NewPackDialog
+
+    dialog = NewPackDialog()
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path / "new-course"))
+    dialog.accept()
+    assert dialog.created == tmp_path / "new-course"
+    assert (tmp_path / "new-course" / "course.yaml").is_file()
+    again = NewPackDialog()
+    qtbot.addWidget(again)
+    again.folder.setText(str(tmp_path / "new-course"))
+    again.accept()
+    assert again.created is None and message_boxes  # told why, nothing overwritten
