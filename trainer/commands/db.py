@@ -48,7 +48,7 @@ def _schema_line(revision: str | None, where: str) -> str:
 
     if not needs_upgrade(revision, where):
         return f"Schema:    {revision} (current)"
-    return (f"Schema:    {revision} (this Trainer upgrades it to {HEAD} at start, "
+    return (f"Schema:    {revision or 'none yet'} (this Trainer upgrades it to {HEAD} at start, "
             "or run: trainer db upgrade)")
 
 

@@ -168,6 +168,8 @@ def update_learner(db: Database, learner_id: int, *, actor: Actor | None,
 def sign_in(db: Database, learner_id: int, pin: str | None) -> LearnerInfo:
     """The learner, when the PIN matches (or they have none). Wrong tries are counted and delayed."""
     with db.session() as session:
+        # PostgreSQL: lock the row, so simultaneous wrong tries are all counted
+        session.execute(select(Learner.id).where(Learner.id == learner_id).with_for_update())
         learner = _load(session, learner_id)
         if not learner.active:
             raise NotFound(f"The account of {learner.name} is switched off.",
