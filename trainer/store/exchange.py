@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -26,10 +28,12 @@ from sqlalchemy.orm import Session
 
 from trainer.store.departments import department_named
 from trainer.store.models import Attempt, Department, Device, Enrollment, Learner, LessonProgress
+from trainer.store.types import UTCDateTime, as_utc
 
 TABLES: tuple[str, ...] = ("devices", "learners", "enrollments", "lesson_progress", "attempts")
 CHUNK = 500  # keys per IN (...) query, well under every backend's parameter limit
 INSERT_BATCH = 5000
+BULK_CACHE_KIB = 128 * 1024  # page cache while bulk inserting, released afterwards
 
 
 @dataclass(frozen=True)
@@ -133,17 +137,98 @@ def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
 
 
 def bulk_insert(session: Session, model: type[Any], rows: Iterable[dict[str, Any]]) -> int:
-    """Insert many rows (column names as keys) in batches of executemany; returns the count."""
-    total, batch = 0, []
+    """Insert many rows (column names as keys) in batches of executemany; returns the count.
+
+    On SQLite the rows skip SQLAlchemy's per-statement machinery (10× faster for a million
+    attempts) but still go through each column type's own conversion and defaults.
+    """
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        total = 0
+        for batch in _batches(rows):
+            session.execute(insert(model), batch)
+            total += len(batch)
+        return total
+    raw = connection.connection.driver_connection
+    previous = raw.execute("PRAGMA cache_size").fetchone()[0]
+    raw.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")  # random UUID keys thrash a small cache
+    try:
+        total = 0
+        for batch in _batches(rows):
+            _sqlite_executemany(connection, model.__table__, batch)
+            total += len(batch)
+        return total
+    finally:
+        raw.execute(f"PRAGMA cache_size={int(previous)}")
+
+
+@contextmanager
+def indexes_built_after(session: Session, model: type[Any]) -> Iterator[None]:
+    """Load an (empty) table without its secondary indexes, then build them once, sorted.
+
+    For generated benchmark data only: a million rows load ~5× faster. The drop and the
+    rebuild are part of the caller's transaction, so a failure leaves the schema as it was.
+    """
+    connection = session.connection()
+    indexes = sorted(model.__table__.indexes, key=lambda index: str(index.name))
+    for index in indexes:
+        index.drop(connection)
+    yield
+    for index in indexes:
+        index.create(connection)
+
+
+def _batches(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    batch: list[dict[str, Any]] = []
     for row in rows:
         batch.append(row)
         if len(batch) >= INSERT_BATCH:
-            session.execute(insert(model), batch)
-            total, batch = total + len(batch), []
+            yield batch
+            batch = []
     if batch:
-        session.execute(insert(model), batch)
-        total += len(batch)
-    return total
+        yield batch
+
+
+def _sqlite_executemany(connection: Any, table: Any, batch: list[dict[str, Any]]) -> None:
+    """One executemany on the session's own DBAPI connection (so it is the same transaction)."""
+    given = list(batch[0])
+    defaults = {c.name: c.default.arg(None) if callable(c.default.arg) else c.default.arg
+                for c in table.columns if c.name not in given and c.default is not None
+                and (c.default.is_scalar or c.default.is_callable)}
+    names = given + list(defaults)
+    converters = [_converter(table.c[name], connection.dialect) for name in names]
+    params = [tuple(convert(row[name] if name in row else defaults[name])
+                    for name, convert in zip(names, converters, strict=True)) for row in batch]
+    sql = (f"INSERT INTO {table.name} ({', '.join(names)}) "
+           f"VALUES ({', '.join('?' for _ in names)})")
+    connection.connection.driver_connection.executemany(sql, params)
+
+
+def _sqlite_time(value: datetime) -> str:
+    value = as_utc(value)
+    return f"{value:%Y-%m-%d %H:%M:%S}.{value.microsecond:06d}"
+
+
+def _converter(column: Any, dialect: Any) -> Callable[[Any], Any]:
+    """The column type's own bind conversion, made cheap for repeated JSON and for times."""
+    process = column.type.dialect_impl(dialect).bind_processor(dialect)
+    if process is None:
+        return lambda value: value
+    sample = datetime(2001, 2, 3, 4, 5, 6, 7, tzinfo=UTC)
+    if isinstance(column.type, UTCDateTime) and process(sample) == _sqlite_time(sample):
+        return lambda value: None if value is None else _sqlite_time(value)
+    memo: dict[int, tuple[Any, Any]] = {}  # the same JSON object (a weight map) is written once
+
+    def convert(value: Any) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, dict | list):
+            return process(value)
+        cached = memo.get(id(value))
+        if cached is None or cached[0] is not value:
+            cached = memo[id(value)] = (value, process(value))
+        return cached[1]
+    return convert
 
 
 def learner_ids(session: Session, numbers: Sequence[str]) -> dict[str, int]:

@@ -1,0 +1,102 @@
+"""Demonstration data: a plausible organisation, real grades, a learning curve, deterministic."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from trainer.cli import main
+from trainer.config import Paths
+from trainer.reports.demo import DemoRefused, builtin_pack, fill_demo, generate
+from trainer.store.db import Database, open_database
+from trainer.store.learners import create_learner, find_learners
+from trainer.store.permissions import COMMAND_LINE
+
+UNTIL = datetime(2026, 6, 30, 12, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return builtin_pack()
+
+
+def _open(root: Path, name: str) -> Database:
+    return open_database(Paths(root / name).ensure())
+
+
+def _rows(db: Database, sql: str) -> list[tuple]:
+    with db.reader() as session:
+        return [tuple(row) for row in session.execute(text(sql))]
+
+
+def test_same_seed_same_data_other_seed_other_data(tmp_path: Path, pack) -> None:
+    dbs = [_open(tmp_path, name) for name in ("a", "b", "c")]
+    for db, seed in zip(dbs, (7, 7, 8), strict=True):
+        fill_demo(db, learners=25, seed=seed, until=UNTIL, pack=pack)
+    sql = ("SELECT l.employee_no, l.name, a.id, a.exercise_id, a.score, a.started_at "
+           "FROM attempts a JOIN learners l ON l.id = a.learner_id ORDER BY a.id")
+    first, second, other = (_rows(db, sql) for db in dbs)
+    assert first and first == second
+    assert first != other
+    for db in dbs:
+        db.close()
+
+
+def test_a_plausible_organisation_with_staff_and_a_learning_curve(tmp_path: Path, pack) -> None:
+    db = _open(tmp_path, "demo")
+    summary = fill_demo(db, learners=80, seed=3, until=UNTIL, pack=pack)
+    people = find_learners(db)
+    assert len(people) == 80
+    assert {p.role for p in summary.staff} == {"admin", "hr", "trainer"}
+    assert all(p.has_pin for p in people if p.role != "learner")
+    departments = {p.department for p in people}
+    assert 8 <= len(departments) <= 12 and all(d.startswith("临江市") for d in departments)
+    assert len({p.name for p in people}) > 60  # names vary
+    scores = _rows(db, "SELECT l.employee_no, a.exercise_id, a.score, a.started_at FROM attempts a"
+                       " JOIN learners l ON l.id = a.learner_id ORDER BY a.started_at")
+    assert summary.attempts == len(scores) > 1000
+    assert all(s is None or 0 <= s <= 1 for _, _, s, _ in scores)
+    assert {s for _, _, s, _ in scores if s is not None} - {0.0, 1.0}  # partial credit exists
+    tries: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for number, exercise, score, _ in scores:
+        if score is not None:
+            tries[(number, exercise)].append(score)
+    retried = [t for t in tries.values() if len(t) > 1]
+    before = sum(t[0] for t in retried) / len(retried)
+    after = sum(t[1] for t in retried) / len(retried)
+    assert after > before + 0.2  # people do better on a retry
+    days = _rows(db, "SELECT MIN(started_at), MAX(started_at) FROM attempts")[0]
+    assert str(days[1]) < "2026-07-01" and str(days[0]) >= "2026-04-01"
+    db.close()
+
+
+def test_an_organisation_with_people_is_never_mixed_with_demo_data(tmp_path: Path) -> None:
+    db = _open(tmp_path, "real")
+    create_learner(db, "1001", "王䶮", actor=COMMAND_LINE)
+    with pytest.raises(DemoRefused, match="already has 1 people"):
+        fill_demo(db, learners=5)
+    assert [p.employee_no for p in find_learners(db)] == ["1001"]
+    db.close()
+
+
+def test_bulk_generator_writes_exactly_what_was_asked(tmp_path: Path, pack) -> None:
+    db = _open(tmp_path, "bulk")
+    assert generate(db, learners=40, attempts_per_learner=25, seed=2, pack=pack) == 1000
+    assert _rows(db, "SELECT COUNT(DISTINCT learner_id), COUNT(*) FROM attempts") == [(40, 1000)]
+    indexes = {name for (name,) in _rows(
+        db, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'attempts'")}
+    assert "ix_attempts_learner_id_pack_id" in indexes  # rebuilt after the load
+    db.close()
+
+
+def test_demo_command(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--learners", "12", "--seed", "5", "--days", "30"]) == 0
+    out = capsys.readouterr().out
+    assert "12 people in" in out and "PIN 123456" in out
+    assert main(["demo", "--learners", "12"]) == 1
+    assert "already has 12 people" in capsys.readouterr().err
+    assert main(["demo", "--learners", "0"]) == 2
