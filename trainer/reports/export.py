@@ -1,0 +1,69 @@
+"""One entry point for every report export, used by the HR screen and ``trainer report export``.
+
+It checks the actor may see HR figures, gathers the figures through ``reports.data`` (unless the
+screen hands over the ones it shows), writes the format, and records the export with its filters
+in the audit log (who exported what is personal data leaving the application).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from trainer.analytics.filters import CohortFilter
+from trainer.content.model import Pack
+from trainer.reports.data import ProgressFn, ReportData, collect
+from trainer.store import audit
+from trainer.store.permissions import Actor, require
+
+FORMATS = ("csv", "xlsx", "pdf")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    format: str
+    learners: int  # learner rows in the report
+    rows: int  # rows written: CSV data rows, XLSX answers on the Attempts sheet, PDF pages
+    attempts: int  # answers the filter covers
+
+
+def export_report(db: Any, packs: Sequence[Pack], out: Path, fmt: str, *,
+                  actor: Actor | None, filters: CohortFilter | None = None,
+                  language: str | None = None, table: str = "learners",
+                  data: ReportData | None = None,
+                  progress: ProgressFn | None = None) -> ExportResult:
+    """Write ``out`` in ``fmt`` (csv, xlsx or pdf); HR or administrator only."""
+    require(actor, "hr")
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if data is None:
+        data = collect(db, packs, filters, language=language, progress=progress)
+    out = Path(out)
+    if fmt == "csv":
+        from trainer.reports.csv_export import export_csv
+
+        rows = export_csv(db, data, out, table=table, progress=progress)
+    elif fmt == "xlsx":
+        from trainer.reports.xlsx_export import export_xlsx
+
+        rows = export_xlsx(db, data, out, progress=progress)
+    else:
+        from trainer.reports.pdf_report import export_pdf
+
+        rows = export_pdf(data, out, progress=progress)
+    audit.record(db, actor, audit.REPORT_EXPORT, {
+        "format": fmt, "file": out.name, "table": table if fmt == "csv" else None,
+        "filters": describe_filters(data.filters), "language": data.texts.language,
+        "learners": len(data.learners), "attempts": data.attempts,
+    })
+    return ExportResult(out, fmt, len(data.learners), rows, data.attempts)
+
+
+def describe_filters(flt: CohortFilter) -> dict[str, str | None]:
+    """The filter as JSON-able text, for the audit log."""
+    return {"department": flt.department, "role": flt.role, "course": flt.course,
+            "since": flt.since.isoformat() if flt.since else None,
+            "until": flt.until.isoformat() if flt.until else None}

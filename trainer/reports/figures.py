@@ -1,0 +1,148 @@
+"""The three HR charts as matplotlib figures, without Qt: completion by department, the
+department × competency heat map and the distribution of learners' average scores.
+
+The PDF renders them with the Agg backend; the HR screen draws the same functions on its own
+canvas, so screen and report show one picture of one set of numbers. matplotlib is imported
+inside the functions (heavy, and not needed at start-up).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from trainer.reports.data import ReportData, rounded
+
+# Shared look: muted colours readable in print and on light or dark screens.
+PALETTE = ("#2F6DB5", "#E08A2E", "#3A9A5B", "#C0504D", "#8064A2", "#4BACC6", "#7F7F7F")
+HEAT_MAP = "YlGnBu"
+STYLE = {
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "axes.titlesize": 11,
+    "axes.labelsize": 9,
+    "xtick.labelsize": 8,
+    "ytick.labelsize": 8,
+    "legend.fontsize": 8,
+}
+
+
+def styled() -> Any:
+    """A context manager applying the shared style (and the CJK font) while drawing."""
+    import matplotlib
+
+    from trainer.fonts import configure_matplotlib
+
+    configure_matplotlib()
+    return matplotlib.rc_context(STYLE)
+
+
+def _short(text: str, limit: int = 14) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def draw_completion(fig: Any, data: ReportData) -> None:
+    """Horizontal bars: mean completion per department, one bar per course."""
+    ax = fig.add_subplot(111)
+    t = data.texts
+    departments = [d for d in data.departments() if any(r.group == d for r in data.completion)]
+    courses = list(dict.fromkeys(r.pack_id for r in data.completion))
+    ax.set_title(t("chart_completion"))
+    if not departments:
+        _empty(ax, t("no_data"))
+        return
+    values = {(r.group, r.pack_id): rounded(r.percent) for r in data.completion}
+    height = 0.8 / max(len(courses), 1)
+    for index, course in enumerate(courses):
+        ys = [y + index * height for y in range(len(departments))]
+        xs = [values.get((d, course)) or 0.0 for d in departments]
+        ax.barh(ys, xs, height=height * 0.9, color=PALETTE[index % len(PALETTE)],
+                label=_short(data.course_title(course), 24))
+    ax.set_yticks([y + height * (len(courses) - 1) / 2 for y in range(len(departments))])
+    ax.set_yticklabels([_short(data.department_label(d)) for d in departments])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xlabel(t("axis_completion"))
+    if len(courses) > 1:
+        ax.legend(loc="lower right")
+    fig.tight_layout()
+
+
+def draw_heat_map(fig: Any, data: ReportData) -> None:
+    """Departments down, competencies across, the mean score written in each cell."""
+    ax = fig.add_subplot(111)
+    t = data.texts
+    ax.set_title(t("chart_heatmap"))
+    cells = data.heat_map()
+    departments = [d for d in data.departments() if any(k[0] == d for k in cells)]
+    competencies = data.competencies
+    if not departments or not competencies:
+        _empty(ax, t("no_data"))
+        return
+    import numpy as np
+
+    grid = np.full((len(departments), len(competencies)), np.nan)
+    for i, dept in enumerate(departments):
+        for j, comp in enumerate(competencies):
+            value = rounded(cells.get((dept, comp.id)))
+            if value is not None:
+                grid[i, j] = value
+    image = ax.imshow(grid, cmap=HEAT_MAP, vmin=0, vmax=100, aspect="auto")
+    ax.grid(False)
+    ax.set_xticks(range(len(competencies)))
+    ax.set_xticklabels([_short(c.title, 9) for c in competencies], rotation=35, ha="right")
+    ax.set_yticks(range(len(departments)))
+    ax.set_yticklabels([_short(data.department_label(d)) for d in departments])
+    size = 7 if len(departments) * len(competencies) > 60 else 8
+    for (i, j), value in np.ndenumerate(grid):
+        if not np.isnan(value):
+            ax.text(j, i, f"{value:.1f}", ha="center", va="center", fontsize=size,
+                    color="white" if value >= 60 else "black")
+    fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
+    fig.tight_layout()
+
+
+def draw_distribution(fig: Any, data: ReportData) -> None:
+    """How many learners reach each band of average score (evidence only)."""
+    ax = fig.add_subplot(111)
+    t = data.texts
+    ax.set_title(t("chart_distribution"))
+    counts = data.score_histogram()
+    if not any(counts):
+        _empty(ax, t("no_data"))
+        return
+    width = 100 / len(counts)
+    ax.bar([i * width + width / 2 for i in range(len(counts))], counts, width=width * 0.9,
+           color=PALETTE[0])
+    ax.set_xlim(0, 100)
+    ax.set_xticks([i * width for i in range(len(counts) + 1)])
+    ax.set_xlabel(t("axis_score"))
+    ax.set_ylabel(t("axis_learners"))
+    fig.tight_layout()
+
+
+def _empty(ax: Any, message: str) -> None:
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
+
+
+CHARTS = {"completion": draw_completion, "heat_map": draw_heat_map,
+          "distribution": draw_distribution}
+
+
+def render_png(name: str, data: ReportData, width_in: float, height_in: float,
+               dpi: int = 150) -> bytes:
+    """One chart as PNG bytes, drawn with the Agg backend (no display needed)."""
+    import io
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    with styled():
+        fig = Figure(figsize=(width_in, height_in), dpi=dpi)
+        FigureCanvasAgg(fig)
+        CHARTS[name](fig, data)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()

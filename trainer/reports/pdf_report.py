@@ -1,0 +1,267 @@
+"""PDF report: a cover with the filters and headline figures, the three charts, the department
+tables and, per department, its learners; every page numbered "page X of Y".
+
+Drawn with QPainter on a QPdfWriter (QtGui only) with the bundled CJK font, charts rendered by
+matplotlib's Agg backend. Tables are laid out first (fixed row heights), so the page count is
+known before the first page is drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from trainer.reports.data import ProgressFn, ReportData, rounded
+from trainer.reports.output import atomic_output
+from trainer.reports.qtpdf import PageLayout, cjk_family, ensure_gui_application
+from trainer.reports.tables import (
+    Column,
+    department_columns,
+    filter_lines,
+    learner_columns,
+)
+
+RESOLUTION = 300  # dots per inch of the PDF's coordinate system
+MARGIN_MM = 15
+LEARNER_KEYS = ("employee_no", "name", "job_role", "completion", "average", "attempts",
+                "last_active")
+
+
+def format_value(value: Any, kind: str) -> str:
+    """A cell as text: one decimal for scores and percentages, like the screen."""
+    if value is None or value == "":
+        return "–"
+    if kind in ("number", "percent"):
+        return f"{float(value):.1f}"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return str(value)
+
+
+class _Pdf:
+    """Fonts, metrics and the layout for one document."""
+
+    def __init__(self, writer: Any) -> None:
+        from PySide6.QtGui import QFont, QFontMetricsF
+
+        family = cjk_family()
+        self.width = float(writer.width())
+        self.layout = PageLayout(0.0, float(writer.height()) - self._pt(24))
+        self.fonts: dict[str, Any] = {}
+        for name, size, bold in (("body", 8.5, False), ("bold", 8.5, True), ("h1", 24, True),
+                                 ("h2", 13, True), ("big", 16, True), ("small", 7.5, False)):
+            font = QFont(family)
+            font.setPointSizeF(size)
+            font.setBold(bold)
+            self.fonts[name] = font
+        self.metrics = {k: QFontMetricsF(f, writer) for k, f in self.fonts.items()}
+
+    @staticmethod
+    def _pt(points: float) -> float:
+        return points * RESOLUTION / 72.0
+
+    def line(self, name: str) -> float:
+        return self.metrics[name].height()
+
+    def text(self, text: str, font: str = "body", *, gap: float = 0.3, align: str = "left"
+             ) -> None:
+        """One line of text (elided to the page width)."""
+        height = self.line(font) * (1 + gap)
+        shown = self.metrics[font].elidedText(text, _elide_right(), self.width)
+
+        def draw(painter: Any, y: float) -> None:
+            from PySide6.QtCore import QRectF, Qt
+
+            painter.setFont(self.fonts[font])
+            flags = Qt.AlignmentFlag.AlignCenter if align == "center" else \
+                Qt.AlignmentFlag.AlignLeft
+            painter.drawText(QRectF(0, y, self.width, height),
+                             flags | Qt.AlignmentFlag.AlignVCenter, shown)
+        self.layout.add(height, draw, keep=self.line("body") * 3 if font == "h2" else 0.0)
+
+    def image(self, png: bytes, width_in: float, height_in: float) -> None:
+        from PySide6.QtGui import QImage
+
+        image = QImage.fromData(png, "PNG")
+        width = min(self.width, width_in * RESOLUTION)
+        height = width * height_in / width_in
+
+        def draw(painter: Any, y: float) -> None:
+            from PySide6.QtCore import QRectF
+
+            painter.drawImage(QRectF((self.width - width) / 2, y, width, height), image)
+        self.layout.add(height + self._pt(8), draw)
+
+    def table(self, columns: Sequence[Column], rows: Sequence[Any], *,
+              header_lines: int = 1) -> None:
+        """A header and rows; the header repeats at the top of each page the table runs onto."""
+        total = sum(c.width for c in columns)
+        widths = [self.width * c.width / total for c in columns]
+        height = self.line("body") * 1.5
+        head = self.line("bold") * (header_lines + 0.5)
+        header = [c.header for c in columns]
+        self.layout.add(head, self._row_drawer(header, columns, widths, head, header=True),
+                        keep=height * 2)
+        for index, item in enumerate(rows):
+            cells = [format_value(c.value(item), c.kind) for c in columns]
+            if self.layout.y + height > self.layout.bottom:
+                self.layout.new_page()
+                self.layout.add(head, self._row_drawer(header, columns, widths, head,
+                                                       header=True))
+            self.layout.add(height, self._row_drawer(cells, columns, widths, height,
+                                                     shade=index % 2 == 1))
+        self.layout.skip(height)
+
+    def _row_drawer(self, cells: list[str], columns: Sequence[Column], widths: list[float],
+                    height: float, *, header: bool = False, shade: bool = False) -> Any:
+        font = "bold" if header else "body"
+        pad = self._pt(3)
+        wrap = header and height > self.line("bold") * 2
+        shown = cells if wrap else [self.metrics[font].elidedText(text, _elide_right(), w - 2 * pad)
+                                    for text, w in zip(cells, widths, strict=True)]
+
+        def draw(painter: Any, y: float) -> None:
+            from PySide6.QtCore import QRectF, Qt
+            from PySide6.QtGui import QColor
+
+            if header or shade:
+                painter.fillRect(QRectF(0, y, sum(widths), height),
+                                 QColor("#DCE6F1" if header else "#F3F6FA"))
+            painter.setFont(self.fonts[font])
+            x = 0.0
+            for text, width, column in zip(shown, widths, columns, strict=True):
+                right = column.kind != "text" and not header
+                align = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
+                flags = align | Qt.AlignmentFlag.AlignVCenter
+                if wrap:
+                    flags |= Qt.TextFlag.TextWordWrap
+                painter.drawText(QRectF(x + pad, y, width - 2 * pad, height), flags, text)
+                x += width
+        return draw
+
+
+def _elide_right() -> Any:
+    from PySide6.QtCore import Qt
+
+    return Qt.TextElideMode.ElideRight
+
+
+def export_pdf(data: ReportData, out: Path, *, progress: ProgressFn | None = None) -> int:
+    """Write the report; returns the number of pages."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    ensure_gui_application()
+    with atomic_output(out) as temp:
+        writer = QPdfWriter(str(temp))
+        writer.setResolution(RESOLUTION)
+        writer.setTitle(data.texts("report_title"))
+        writer.setCreator("Trainer")
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                         QPageLayout.Orientation.Portrait,
+                                         QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                                         QPageLayout.Unit.Millimeter))
+        pdf = _Pdf(writer)
+        _compose(pdf, data, progress)
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise OSError(f"cannot write {out}")
+        try:
+            _render(pdf, painter, writer, data, progress)
+        finally:
+            painter.end()
+    return len(pdf.layout.pages)
+
+
+def _compose(pdf: _Pdf, data: ReportData, progress: ProgressFn | None) -> None:
+    """Lay out every page (no drawing yet)."""
+    from trainer.reports.figures import render_png
+
+    t = data.texts
+    pdf.layout.skip(pdf._pt(120))
+    pdf.text(t("report_title"), "h1", align="center", gap=1.0)
+    pdf.text(f"{t('generated')}: {data.generated_at:%Y-%m-%d %H:%M}", align="center", gap=2.0)
+    pdf.text(t("filters"), "h2")
+    for label, value in filter_lines(data):
+        pdf.text(f"{label}: {value}")
+    pdf.layout.skip(pdf._pt(12))
+    average = rounded(data.mean_completion())
+    for key, value in (("learners_total", str(len(data.learners))),
+                       ("average_completion", format_value(average, "percent")),
+                       ("attempts_total", str(data.attempts))):
+        pdf.text(f"{t(key)}: {value}", "big")
+    for number, (name, height) in enumerate((("completion", 4.2), ("distribution", 3.4),
+                                             ("heat_map", 5.5))):
+        if progress is not None:
+            progress(number, 3, "charts")
+        if number != 1:
+            pdf.layout.new_page()
+        pdf.image(render_png(name, data, 7.0, height), 7.0, height)
+    pdf.layout.new_page()
+    pdf.text(t("department_summary"), "h2")
+    everyone = [replace(r, group=t("everyone")) for r in data.overall_completion]
+    pdf.table(department_columns(data), [*data.completion, *everyone])
+    pdf.text(t("department_competency"), "h2")
+    pdf.table(*_competency_matrix(data), header_lines=3)
+    _learner_tables(pdf, data)
+
+
+def _competency_matrix(data: ReportData) -> tuple[list[Column], list[Any]]:
+    """Departments down, competencies across (the heat map's numbers as a table)."""
+    cells = data.heat_map()
+    everyone = {r.competency_id: r.score for r in data.overall_competency}
+    label = data.texts("everyone")
+    columns = [Column("department", data.texts("department"),
+                      lambda d: label if d is _EVERYONE else data.department_label(d), "text", 24)]
+    for competency in data.competencies:
+        columns.append(Column(competency.id, competency.title, _matrix_cell(
+            cells, everyone, competency.id), "number", 9))
+    departments = [d for d in data.departments() if any(k[0] == d for k in cells)]
+    return columns, [*departments, _EVERYONE]
+
+
+_EVERYONE = object()
+
+
+def _matrix_cell(cells: dict[tuple[str | None, str], float], everyone: dict[str, float],
+                 competency_id: str) -> Any:
+    def value(department: Any) -> float | None:
+        if department is _EVERYONE:
+            return rounded(everyone.get(competency_id))
+        return rounded(cells.get((department, competency_id)))
+    return value
+
+
+def _learner_tables(pdf: _Pdf, data: ReportData) -> None:
+    """Per department, its learners (in the analytics table's order)."""
+    columns = {c.key: c for c in learner_columns(data)}
+    chosen = [columns[k] for k in LEARNER_KEYS]
+    by_department: dict[str | None, list[Any]] = {}
+    for row in data.learners:
+        by_department.setdefault(row.department, []).append(row)
+    for department, rows in by_department.items():
+        pdf.layout.new_page()
+        pdf.text(data.texts("learners_of", data.department_label(department)), "h2")
+        pdf.table(chosen, rows)
+
+
+def _render(pdf: _Pdf, painter: Any, writer: Any, data: ReportData,
+            progress: ProgressFn | None) -> None:
+    from PySide6.QtCore import QRectF, Qt
+
+    pages = pdf.layout.pages
+    footer_y = pdf.layout.bottom + pdf._pt(8)
+    for number, page in enumerate(pages, start=1):
+        if number > 1:
+            writer.newPage()
+        for y, draw in page.ops:
+            draw(painter, y)
+        painter.setFont(pdf.fonts["small"])
+        painter.drawText(QRectF(0, footer_y, pdf.width, pdf.line("small") * 1.5),
+                         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+                         data.texts("page_of", number, len(pages)))
+        if progress is not None and number % 10 == 0:
+            progress(number, len(pages), "pages")

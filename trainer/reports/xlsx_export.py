@@ -1,0 +1,173 @@
+"""XLSX workbook: Summary, Learners, Competencies and Attempts sheets (DESIGN §6).
+
+Written with xlsxwriter in ``constant_memory`` mode (rows go to disk as they are written), so a
+million answers never sit in memory. Every sheet has a frozen header row, a filter and column
+widths; numbers are numbers with a number format, moments are real dates. Excel stops at
+1,048,576 rows a sheet; answers beyond that are left to the CSV export, and the workbook says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from trainer.reports.data import ProgressFn, ReportData, iter_attempts, rounded
+from trainer.reports.output import atomic_output
+from trainer.reports.tables import (
+    Column,
+    attempt_columns,
+    competency_columns,
+    department_columns,
+    filter_lines,
+    learner_columns,
+)
+
+MAX_ROWS = 1_048_576  # Excel's limit per sheet, header included
+EXCEL_EPOCH = datetime(1899, 12, 30)
+ONE_DAY = timedelta(days=1)
+PROGRESS_EVERY = 20_000
+
+
+class _Formats:
+    """The few cell formats the workbook uses, created once."""
+
+    def __init__(self, book: Any) -> None:
+        self.header = book.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1,
+                                       "text_wrap": True, "valign": "top"})
+        self.title = book.add_format({"bold": True, "font_size": 14})
+        self.bold = book.add_format({"bold": True})
+        self.note = book.add_format({"italic": True, "font_color": "#9C5700", "text_wrap": True})
+        self.by_kind = {
+            "number": book.add_format({"num_format": "0.0"}),
+            "percent": book.add_format({"num_format": "0.0"}),
+            "integer": book.add_format({"num_format": "0"}),
+            "datetime": book.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
+            "text": None,
+        }
+
+
+def export_xlsx(db: Any, data: ReportData, out: Path, *,
+                progress: ProgressFn | None = None) -> int:
+    """Write the workbook; returns how many answers went onto the Attempts sheet."""
+    import xlsxwriter
+
+    with atomic_output(out) as temp:
+        book = xlsxwriter.Workbook(str(temp), {"constant_memory": True,
+                                               "default_date_format": "yyyy-mm-dd hh:mm",
+                                               "strings_to_formulas": False,
+                                               "strings_to_urls": False})
+        formats = _Formats(book)
+        t = data.texts
+        summary = book.add_worksheet(t("sheet_summary"))
+        _table_sheet(book.add_worksheet(t("sheet_learners")), formats,
+                     learner_columns(data), data.learners)
+        _table_sheet(book.add_worksheet(t("sheet_competencies")), formats,
+                     competency_columns(data),
+                     [*data.competency, *_as_everyone(data.overall_competency, t("everyone"))])
+        written = _attempts_sheet(db, book.add_worksheet(t("sheet_attempts")), formats, data,
+                                  progress)
+        _summary_sheet(summary, formats, data, written)
+        book.close()
+    return written
+
+
+def _header(sheet: Any, formats: _Formats, columns: Sequence[Column], row: int = 0) -> None:
+    for col, column in enumerate(columns):
+        sheet.write_string(row, col, column.header, formats.header)
+        sheet.set_column(col, col, column.width)
+
+
+def _write_value(sheet: Any, row: int, col: int, value: Any, fmt: Any) -> None:
+    if value is None:
+        return
+    if isinstance(value, str):
+        sheet.write_string(row, col, value, fmt)
+    elif isinstance(value, datetime):
+        sheet.write_number(row, col, (value - EXCEL_EPOCH) / ONE_DAY, fmt)
+    else:
+        sheet.write_number(row, col, value, fmt)
+
+
+def _table_sheet(sheet: Any, formats: _Formats, columns: Sequence[Column], rows: Iterable[Any],
+                 *, first: int = 0, freeze: bool = True) -> int:
+    """A header at row ``first`` and the rows below, with a filter; returns the last row."""
+    _header(sheet, formats, columns, first)
+    row = first
+    kinds = [formats.by_kind[c.kind] for c in columns]
+    getters = [c.value for c in columns]
+    for item in rows:
+        row += 1
+        for col, get in enumerate(getters):
+            _write_value(sheet, row, col, get(item), kinds[col])
+    if freeze:
+        sheet.freeze_panes(first + 1, 0)
+    sheet.autofilter(first, 0, max(row, first), len(columns) - 1)
+    return row
+
+
+def _as_everyone(rows: Iterable[Any], label: str) -> list[Any]:
+    """Whole-organisation rows (group None) labelled "everyone", not "no department"."""
+    return [replace(r, group=label) for r in rows]
+
+
+def _summary_sheet(sheet: Any, formats: _Formats, data: ReportData, written: int) -> None:
+    """Title, filters, headline figures, then the department table and the overall rows."""
+    t = data.texts
+    sheet.set_column(0, 0, 26)
+    sheet.set_column(1, 1, 26)
+    sheet.write_string(0, 0, t("report_title"), formats.title)
+    sheet.write_string(1, 0, t("generated"), formats.bold)
+    _write_value(sheet, 1, 1, data.generated_at.replace(tzinfo=None), formats.by_kind["datetime"])
+    sheet.write_string(3, 0, t("filters"), formats.bold)
+    row = 3
+    for label, value in filter_lines(data):
+        row += 1
+        sheet.write_string(row, 0, label)
+        sheet.write_string(row, 1, value)
+    headline = [("learners_total", len(data.learners), "integer"),
+                ("average_completion", rounded(data.mean_completion()), "percent"),
+                ("attempts_total", data.attempts, "integer")]
+    row += 1
+    for key, value, kind in headline:
+        row += 1
+        sheet.write_string(row, 0, t(key), formats.bold)
+        _write_value(sheet, row, 1, value, formats.by_kind[kind])
+    if written < data.attempts:
+        row += 1
+        sheet.merge_range(row, 0, row, 5, t("attempts_truncated", f"{written:,}",
+                                             f"{data.attempts:,}"), formats.note)
+        sheet.set_row(row, 48)
+    row += 2
+    sheet.write_string(row, 0, t("department_summary"), formats.bold)
+    rows = [*data.completion, *_as_everyone(data.overall_completion, t("everyone"))]
+    _table_sheet(sheet, formats, department_columns(data), rows, first=row + 1, freeze=False)
+
+
+def _attempts_sheet(db: Any, sheet: Any, formats: _Formats, data: ReportData,
+                    progress: ProgressFn | None) -> int:
+    """Every answer the sheet can hold, streamed; returns how many were written."""
+    columns = attempt_columns(data)
+    _header(sheet, formats, columns)
+    number, when = formats.by_kind["number"], formats.by_kind["datetime"]
+    write_string, write_number = sheet.write_string, sheet.write_number
+    row = 0
+    for no, name, pack_id, exercise_id, score, started, finished in iter_attempts(
+            db, data, limit=MAX_ROWS - 1):
+        row += 1
+        write_string(row, 0, no)
+        write_string(row, 1, name)
+        write_string(row, 2, pack_id)
+        write_string(row, 3, exercise_id)
+        if score is not None:
+            write_number(row, 4, score, number)
+        write_number(row, 5, (started - EXCEL_EPOCH) / ONE_DAY, when)
+        if finished is not None:
+            write_number(row, 6, (finished - EXCEL_EPOCH) / ONE_DAY, when)
+        if progress is not None and row % PROGRESS_EVERY == 0:
+            progress(row, data.attempts, "attempts")
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(row, 0), len(columns) - 1)
+    return row
