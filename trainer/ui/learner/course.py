@@ -42,7 +42,7 @@ class CoursePage(QWidget):
         self.view: Any = None
         self.session: StudySession | None = None
         self.setObjectName("CoursePage")
-        apply_learner_style(self)
+        apply_learner_style(self, self.font_size())
         self.outline_model = OutlineModel(self)
         self.back_button = QPushButton()
         self.back_button.clicked.connect(lambda: ctx.request_page("library"))
@@ -189,6 +189,7 @@ class CoursePage(QWidget):
         """Ctrl+ / Ctrl− change the lesson text size, Ctrl+0 resets it; remembered in settings."""
         size = DEFAULT_FONT_SIZE if step == 0 else clamp_font_size(self.font_size() + step)
         self.ctx.set_setting("lesson_font_size", size)
+        apply_learner_style(self, size)
         if self.view is not None and hasattr(self.view, "apply_font_size"):
             self.view.apply_font_size(size, stylesheet(self, self.ctx.settings.get("theme"), size))
 

@@ -228,12 +228,8 @@ class LessonView(QWidget):
     # --- zoom and position --------------------------------------------------------------------
 
     def apply_font_size(self, size: int, style: str) -> None:
-        """Zoom: the lesson text and the exercise cards follow the chosen size."""
+        """Zoom the lesson text; the cards follow the page's style sheet (see ``zoom_rules``)."""
         self.style_sheet, self.font_size = style, size
-        self.setStyleSheet(
-            f"QFrame#exerciseCard QWidget {{ font-size: {size}px; }}"
-            f"QFrame#exerciseCard QLabel#question {{ font-size: {size + 1}px; }}"
-            f"QFrame#exerciseCard QLabel#exerciseKind {{ font-size: {max(11, size - 2)}px; }}")
         for widget, markdown in self.texts:
             widget.set_content(self.render(markdown), style, size)
 

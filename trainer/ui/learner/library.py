@@ -54,6 +54,10 @@ class LibraryPage(QWidget):
         self.status = QLabel()
         self.status.setObjectName("subtitle")
         self.status.setWordWrap(True)
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         self.grid = QGridLayout()
         self.grid.setSpacing(16)
         self.drop_hint = QLabel()
@@ -64,6 +68,7 @@ class LibraryPage(QWidget):
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(16)
         layout.addLayout(header)
+        layout.addWidget(self.notice)
         layout.addWidget(self.resume_box)
         layout.addWidget(self.status)
         layout.addLayout(self.grid)
@@ -194,8 +199,8 @@ class LibraryPage(QWidget):
 
     def _imported(self, result: Any) -> None:
         pack = getattr(result, "pack", result)
-        self.status.setText(self.tr("Imported: %1").replace("%1", pack.title))
-        self.status.show()
+        self.notice.setText(self.tr("Imported: %1").replace("%1", pack.title))
+        self.notice.show()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if _dropped_pack(event) is not None:

@@ -49,6 +49,13 @@ QTextBrowser#scenario { border: 1px solid rgba(128, 128, 128, 0.35); border-radi
 """
 
 
-def apply_learner_style(widget: QWidget) -> None:
+def zoom_rules(size: int) -> str:
+    """Exercise cards at the lesson's zoom; set on the page once, so opening a module is cheap."""
+    return (f"QFrame#exerciseCard QWidget {{ font-size: {size}px; }}"
+            f"QFrame#exerciseCard QLabel#question {{ font-size: {size + 1}px; }}"
+            f"QFrame#exerciseCard QLabel#exerciseKind {{ font-size: {max(11, size - 2)}px; }}")
+
+
+def apply_learner_style(widget: QWidget, font_size: int | None = None) -> None:
     """Give a learner page (and everything inside it) the learner style sheet."""
-    widget.setStyleSheet(LEARNER_QSS)
+    widget.setStyleSheet(LEARNER_QSS + (zoom_rules(font_size) if font_size else ""))
