@@ -71,7 +71,8 @@ def test_every_kind_of_bad_row_is_reported_with_its_line() -> None:
     assert problems[3] == ("missing name",)
     assert "unknown role '局长'" in problems[4][0]
     assert "not-an-email" in problems[5][0]
-    assert problems[6] == ("A PIN or password needs at least 4 characters.",)
+    assert problems[6] == ("PIN shorter than 4 characters",)
+    assert problems[6][0].code == "short_pin" and problems[6][0].args == {"limit": "4"}
     assert "duplicate employee number B006 (also on line 8)" in problems[7]
     assert "duplicate employee number B006 (also on line 7)" in problems[8]
     assert problems[10] == ()  # a quoted cell spanning two lines is fine

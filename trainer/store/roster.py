@@ -13,9 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trainer.store.errors import InvalidValue
 from trainer.store.roster_files import RawTable, read_table
-from trainer.store.security import check_pin_rules
+from trainer.store.security import MAX_LENGTH, MIN_LENGTH
 
 FIELDS: tuple[str, ...] = ("employee_no", "name", "department", "role", "email", "pin")
 REQUIRED: tuple[str, ...] = ("employee_no", "name")
@@ -46,6 +45,39 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _EMPLOYEE_NO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
 MAX_NAME = 200
 MAX_EMPLOYEE_NO = 64
+
+
+PROBLEM_TEXTS: dict[str, str] = {
+    "missing_number": "missing employee number",
+    "bad_number": "employee number {number!r} may only hold letters, digits and . _ / - "
+                  "(at most {limit})",
+    "missing_name": "missing name",
+    "long_name": "name longer than {limit} characters",
+    "long_department": "department longer than {limit} characters",
+    "unknown_role": "unknown role {role!r} (use 学员, 培训师, 人事, 管理员 or learner, trainer, hr, "
+                    "admin)",
+    "bad_email": "email {email!r} is not an address like name@example.gov.cn",
+    "short_pin": "PIN shorter than {limit} characters",
+    "long_pin": "PIN longer than {limit} characters",
+    "duplicate": "duplicate employee number {number} (also on line {lines})",
+    "grant_needs_admin": "only an administrator may give the role {role}",
+    "role_needs_pin": "a {role} account needs a PIN (add a PIN column)",
+    "last_admin": "{name} is the only administrator and cannot be demoted",
+}
+
+
+class RowProblem(str):
+    """A problem's English text (for the CLI) that also keeps its ``code`` and ``args``, so the
+    GUI can show it in the user's language."""
+
+    code: str
+    args: dict[str, str]
+
+    def __new__(cls, code: str, **args: object) -> RowProblem:
+        problem = super().__new__(cls, PROBLEM_TEXTS[code].format(**args))
+        problem.code = code
+        problem.args = {key: str(value) for key, value in args.items()}
+        return problem
 
 
 @dataclass(frozen=True)
@@ -155,29 +187,26 @@ def _read_row(line: int, cells: tuple[str, ...], mapping: Mapping[str, int]) -> 
 
 
 def _row_problems(number: str, name: str, department: str | None, role_text: str,
-                  role: str | None, email: str | None, pin: str | None) -> list[str]:
-    problems: list[str] = []
+                  role: str | None, email: str | None, pin: str | None) -> list[RowProblem]:
+    problems: list[RowProblem] = []
     if not number:
-        problems.append("missing employee number")
+        problems.append(RowProblem("missing_number"))
     elif len(number) > MAX_EMPLOYEE_NO or not _EMPLOYEE_NO.match(number):
-        problems.append(f"employee number {number!r} may only hold letters, digits and . _ / - "
-                        f"(at most {MAX_EMPLOYEE_NO})")
+        problems.append(RowProblem("bad_number", number=number, limit=MAX_EMPLOYEE_NO))
     if not name:
-        problems.append("missing name")
+        problems.append(RowProblem("missing_name"))
     elif len(name) > MAX_NAME:
-        problems.append(f"name longer than {MAX_NAME} characters")
+        problems.append(RowProblem("long_name", limit=MAX_NAME))
     if department is not None and len(department) > MAX_NAME:
-        problems.append(f"department longer than {MAX_NAME} characters")
+        problems.append(RowProblem("long_department", limit=MAX_NAME))
     if role_text and role is None:
-        problems.append(f"unknown role {role_text!r} (use 学员, 培训师, 人事, 管理员 or "
-                        "learner, trainer, hr, admin)")
+        problems.append(RowProblem("unknown_role", role=role_text))
     if email is not None and not _EMAIL.match(email):
-        problems.append(f"email {email!r} is not an address like name@example.gov.cn")
-    if pin is not None:
-        try:
-            check_pin_rules(pin)
-        except InvalidValue as exc:
-            problems.append(exc.message)
+        problems.append(RowProblem("bad_email", email=email))
+    if pin is not None and len(pin.strip()) < MIN_LENGTH:
+        problems.append(RowProblem("short_pin", limit=MIN_LENGTH))
+    elif pin is not None and len(pin.strip()) > MAX_LENGTH:
+        problems.append(RowProblem("long_pin", limit=MAX_LENGTH))
     return problems
 
 
@@ -192,7 +221,7 @@ def _mark_duplicates(rows: list[RosterRow]) -> list[RosterRow]:
         same = lines.get(row.employee_no.casefold(), [])
         if len(same) > 1:
             others = ", ".join(str(line) for line in same if line != row.line)
-            problem = f"duplicate employee number {row.employee_no} (also on line {others})"
+            problem = RowProblem("duplicate", number=row.employee_no, lines=others)
             row = RosterRow(row.line, row.employee_no, row.name, row.department, row.role,
                             row.email, row.pin, (*row.problems, problem))
         result.append(row)

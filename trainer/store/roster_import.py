@@ -22,7 +22,7 @@ from trainer.store.departments import department_named
 from trainer.store.errors import InvalidValue
 from trainer.store.models import Learner
 from trainer.store.permissions import Actor, require
-from trainer.store.roster import RosterPreview, RosterRow
+from trainer.store.roster import RosterPreview, RosterRow, RowProblem
 from trainer.store.security import hash_pin
 from trainer.store.types import utcnow
 
@@ -180,14 +180,14 @@ def _rights_problems(row: RosterRow, current: Learner | None, changes: tuple[str
                      is_admin: bool, admins: int) -> list[str]:
     role = row.role or (current.role if current else "learner")
     granting = role != "learner" and (current is None or "role" in changes)
-    problems = []
+    problems: list[RowProblem] = []
     if granting and not is_admin:
-        problems.append(f"only an administrator may give the role {role}")
+        problems.append(RowProblem("grant_needs_admin", role=role))
     has_pin = bool(row.pin) or (current is not None and current.pin_hash is not None)
     if granting and not has_pin:
-        problems.append(f"a {role} account needs a PIN (add a PIN column)")
+        problems.append(RowProblem("role_needs_pin", role=role))
     if current is not None and current.role == "admin" and "role" in changes and admins <= 1:
-        problems.append(f"{current.name} is the only administrator and cannot be demoted")
+        problems.append(RowProblem("last_admin", name=current.name))
     return problems
 
 
