@@ -102,3 +102,16 @@ def test_file_commands_refuse_a_server(data_dir: Path, capsys: pytest.CaptureFix
     url = "postgresql+psycopg://u:p@127.0.0.1:1/x"
     status, _, err = run(capsys, "--database-url", url, "db", "backup")
     assert status == 2 and "pg_dump" in err
+
+
+def test_an_unreachable_server_is_named_without_its_password(
+        data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = "postgresql+psycopg://trainer:secret-pw@127.0.0.1:1/trainer"
+    status, out, err = run(capsys, "--database-url", url, "db", "check")
+    assert status == 1 and "Cannot reach the database server" in err
+    assert "secret-pw" not in err and "***" in err
+
+
+def test_a_url_that_is_not_a_database(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "--database-url", "mysql://x/y", "db", "check")
+    assert status == 1 and "Trainer works with SQLite or PostgreSQL" in err

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from trainer.errors import ConfigError
 from trainer.store.errors import DatabaseCorrupt, DatabaseUnavailable, StoreError
@@ -113,8 +113,7 @@ def translate(exc: DBAPIError, where: str, backup_hint: str, *, sqlite: bool) ->
     if exc.connection_invalidated or "connection" in text and "refused" in text:
         return DatabaseUnavailable(f"Cannot reach the database server {where}.",
                                    hint="Check that the server is running and reachable.")
-    name = type(exc.orig).__name__ if exc.orig is not None else ""
-    if name == "OperationalError" and not sqlite:
+    if isinstance(exc, OperationalError) and not sqlite:
         return DatabaseUnavailable(f"Database server problem at {where}: {exc.orig}",
                                    hint="Check the server, then try again.")
     return None
