@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 from markdown import Extension, Markdown
+from markdown.extensions.toc import slugify_unicode
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
@@ -40,6 +41,7 @@ class LessonTreeprocessor(Treeprocessor):
         self.titles = CALLOUT_TITLES
 
     def run(self, root: ET.Element) -> None:
+        self.slugs: dict[str, int] = {}
         for parent in list(root.iter()):
             children = list(parent)
             if not any(self._rewrites(child) for child in children):
@@ -73,12 +75,19 @@ class LessonTreeprocessor(Treeprocessor):
         tag = element.tag
         if tag == "table" and not element.get("class"):
             _data_table(element)
-        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6") and element.get("id"):
-            anchor = ET.Element("a", {"name": element.attrib.pop("id")})
-            anchor.tail, element.text = element.text, None
-            element.insert(0, anchor)
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self._anchor(element)
         elif tag == "img":
             self._image(element)
+
+    def _anchor(self, heading: ET.Element) -> None:
+        """``<a name>`` (what QTextBrowser scrolls to), unique like GitHub's heading ids."""
+        slug = slugify_unicode("".join(heading.itertext()), "-") or "section"
+        count = self.slugs.get(slug, 0)
+        self.slugs[slug] = count + 1
+        anchor = ET.Element("a", {"name": f"{slug}_{count}" if count else slug})
+        anchor.tail, heading.text = heading.text, None
+        heading.insert(0, anchor)
 
     def _image(self, element: ET.Element) -> None:
         resolved = self.resolve_image(element.get("src", ""))
@@ -192,11 +201,19 @@ class QuoteSplitPreprocessor(Preprocessor):
 
 
 class CodePanelPostprocessor(Postprocessor):
-    """Fenced code is stashed as HTML text by python-markdown: frame it like indented code."""
+    """Fenced code is stashed as HTML text by python-markdown: frame it like indented code.
+
+    The toc extension runs every postprocessor once per heading, so each stashed block is
+    looked at only once (``done`` is reset with the converter).
+    """
+
+    done = 0
 
     def run(self, text: str) -> str:
         blocks = self.md.htmlStash.rawHtmlBlocks
-        for index, block in enumerate(blocks):
+        start, self.done = min(self.done, len(blocks)), len(blocks)
+        for index in range(start, len(blocks)):
+            block = blocks[index]
             if isinstance(block, str) and block.startswith("<pre") and block.endswith("</pre>"):
                 block = block.replace("\n</code></pre>", "</code></pre>")
                 blocks[index] = (
@@ -210,5 +227,10 @@ class LessonExtension(Extension):
         processor = LessonTreeprocessor(md)
         md.treeprocessors.register(processor, "trainer_lesson", 1)
         md.preprocessors.register(QuoteSplitPreprocessor(md), "trainer_quotes", 15)
-        md.postprocessors.register(CodePanelPostprocessor(md), "trainer_code", 40)
+        self.code = CodePanelPostprocessor(md)
+        md.postprocessors.register(self.code, "trainer_code", 40)
+        md.registerExtension(self)
         md.lesson_processor = processor  # type: ignore[attr-defined]
+
+    def reset(self) -> None:
+        self.code.done = 0

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import markdown
 import nh3
-from markdown.extensions.toc import slugify_unicode
 
 from trainer.content.mdext import CALLOUT_TITLES, CALLOUT_TITLES_ZH, LessonExtension
 from trainer.content.styles import lesson_stylesheet
@@ -23,7 +22,7 @@ from trainer.content.textcheck import IMAGE_TYPES
 
 __all__ = ["render_markdown", "lesson_stylesheet", "clear_cache"]
 
-_VERSION = "1"  # bump when the output changes, so cached HTML is rebuilt
+_VERSION = "2"  # bump when the output changes, so cached HTML is rebuilt
 _CACHE_SIZE = 64
 _cache: OrderedDict[str, str] = OrderedDict()
 _cache_lock = threading.Lock()
@@ -51,10 +50,8 @@ def _markdown() -> markdown.Markdown:
     md = getattr(_local, "md", None)
     if md is None:
         md = markdown.Markdown(
-            extensions=["tables", "fenced_code", "sane_lists", "def_list", "admonition", "toc",
+            extensions=["tables", "fenced_code", "sane_lists", "def_list", "admonition",
                         LessonExtension()],
-            extension_configs={"toc": {"slugify": slugify_unicode,
-                                       "permalink": False}},
             output_format="html")
         _local.md = md
     return md
