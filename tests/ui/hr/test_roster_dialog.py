@@ -1,0 +1,116 @@
+"""The roster import dialog, driven as HR would: preview with every problem, mapping, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from trainer.store.learners import create_learner, find_learners
+from trainer.store.permissions import COMMAND_LINE
+from trainer.ui.common.context import AppContext
+from trainer.ui.hr.roster_dialog import RosterImportDialog, column_letter
+from trainer.ui.hr.roster_model import RosterPlanModel
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "rosters"
+
+
+@pytest.fixture
+def hr_ctx(app_ctx: AppContext) -> AppContext:
+    hr = create_learner(app_ctx.db, "H1", "人事甲", role="hr", pin="1234", actor=COMMAND_LINE)
+    app_ctx.set_user(hr)
+    return app_ctx
+
+
+def _open(qtbot: Any, ctx: AppContext, name: str) -> RosterImportDialog:
+    dialog = RosterImportDialog(ctx, None, path=FIXTURES / name)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _column(model: RosterPlanModel, name: str) -> list[Any]:
+    column = model.COLUMNS.index(name)
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def test_preview_lists_every_problem_then_imports_the_good_rows(
+        qtbot: Any, hr_ctx: AppContext, message_boxes: list[QMessageBox]) -> None:
+    dialog = _open(qtbot, hr_ctx, "roster-bad-rows.csv")
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    assert "9 row(s): 2 new, 0 to update, 0 unchanged, 7 with problems" in dialog.summary.text()
+    assert dialog.only_problems.isChecked()  # problems first
+    assert _column(dialog.model, "line") == [2, 3, 4, 5, 6, 7, 8]
+    problems = _column(dialog.model, "problems")
+    assert problems[0] == "missing employee number"
+    assert "unknown role 局长" in problems[2]
+    assert "duplicate employee number B006 (also on line 8)" in problems[5]
+    assert dialog.import_button.text() == "Import 2 good row(s)"
+    assert find_learners(hr_ctx.db) == [find_learners(hr_ctx.db)[0]]  # only HR so far
+    with qtbot.waitSignal(hr_ctx.dataChanged, timeout=10_000):
+        dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.result_summary is not None)
+    assert {p.employee_no for p in find_learners(hr_ctx.db)} == {"H1", "B009", "B010"}
+    assert "2 new, 0 updated, 0 unchanged, 7 not imported." in message_boxes[-1].text()
+
+
+def test_unrecognised_headers_are_mapped_by_hand(qtbot: Any, hr_ctx: AppContext) -> None:
+    dialog = _open(qtbot, hr_ctx, "roster-unknown-headers.csv")
+    qtbot.waitUntil(lambda: dialog.preview is not None)
+    assert "employee number, name" in dialog.mapping_note.text()
+    assert not dialog.import_button.isEnabled()
+    assert dialog.combos["employee_no"].itemText(1) == "A: 工作证号"
+    dialog.set_column("employee_no", 0)
+    dialog.set_column("name", 1)
+    dialog.set_column("department", 2)
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    assert _column(dialog.model, "result") == ["New", "New"]
+    assert _column(dialog.model, "department") == ["办公室", "办公室"]
+    assert dialog.import_button.isEnabled() and dialog.import_button.text() == "Import 2 row(s)"
+
+
+def test_an_unchanged_roster_has_nothing_to_import(qtbot: Any, hr_ctx: AppContext) -> None:
+    create_learner(hr_ctx.db, "X1", "赵一", "办公室", actor=COMMAND_LINE)
+    dialog = _open(qtbot, hr_ctx, "roster-unknown-headers.csv")
+    qtbot.waitUntil(lambda: dialog.preview is not None)
+    for field, column in (("employee_no", 0), ("name", 1), ("department", 2)):
+        dialog.set_column(field, column)
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    assert _column(dialog.model, "result") == ["No change", "New"]
+
+
+def test_a_learner_cannot_preview_or_import(qtbot: Any, app_ctx: AppContext,
+                                            message_boxes: list[QMessageBox]) -> None:
+    learner = create_learner(app_ctx.db, "L1", "学员甲", actor=COMMAND_LINE)
+    app_ctx.set_user(learner)
+    dialog = _open(qtbot, app_ctx, "roster-utf8.csv")
+    qtbot.waitUntil(lambda: len(message_boxes) == 1)
+    assert "needs a HR sign-in" in message_boxes[0].text()
+    assert dialog.plan is None and not dialog.import_button.isEnabled()
+
+
+def test_an_unreadable_file_is_explained(qtbot: Any, hr_ctx: AppContext, tmp_path: Path,
+                                         message_boxes: list[QMessageBox]) -> None:
+    old = tmp_path / "roster.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    dialog = RosterImportDialog(hr_ctx, None, path=old)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: len(message_boxes) == 1)
+    assert ".xls spreadsheets cannot be read" in message_boxes[0].text()
+
+
+def test_the_model_passes_qt_checks(qtmodeltester: Any, hr_ctx: AppContext) -> None:
+    from trainer.store.roster import read_roster
+    from trainer.store.roster_import import plan_roster
+
+    model = RosterPlanModel()
+    model.set_plan(plan_roster(hr_ctx.db, read_roster(FIXTURES / "roster-bad-rows.csv"),
+                               actor=hr_ctx.user))
+    qtmodeltester.check(model)
+    model.set_only_problems(True)
+    qtmodeltester.check(model)
+
+
+def test_column_letters() -> None:
+    assert [column_letter(i) for i in (0, 25, 26, 27)] == ["A", "Z", "AA", "AB"]

@@ -1,0 +1,251 @@
+"""Roster import for HR: choose a file, check the column mapping, see every row's problem and
+what will change, then import the good rows (one transaction, recorded in the audit log)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.ui.common.context import LEARNERS, AppContext
+from trainer.ui.common.work import Work, run_work
+from trainer.ui.hr.roster_model import RosterPlanModel, field_text
+
+FIELDS = ("employee_no", "name", "department", "role", "email", "pin")
+REQUIRED = ("employee_no", "name")
+NOT_IN_FILE = -1
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column name: 0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+class RosterImportDialog(QDialog):
+    """Preview and import a roster; ``path`` opens that file straight away."""
+
+    def __init__(self, app_ctx: AppContext, parent: QWidget | None = None,
+                 path: Path | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = app_ctx
+        self.table: Any = None  # RawTable once read
+        self.preview: Any = None
+        self.plan: Any = None
+        self.result_summary: Any = None
+        self.work: Work | None = None
+        self.setWindowTitle(self.tr("Import roster"))
+        self.resize(940, 620)
+        self._build()
+        if path is not None:
+            self.open_file(Path(path))
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.file_label = QLabel(self.tr("Choose a roster: CSV (UTF-8 or GB18030) or Excel .xlsx, "
+                                         "one person per row."))
+        self.file_label.setWordWrap(True)
+        choose = QPushButton(self.tr("Choose file…"))
+        choose.clicked.connect(self.choose_file)
+        top = QHBoxLayout()
+        top.addWidget(self.file_label, 1)
+        top.addWidget(choose)
+        self.columns_box = QGroupBox(self.tr("Columns"))
+        grid = QGridLayout(self.columns_box)
+        self.combos: dict[str, QComboBox] = {}
+        for n, field in enumerate(FIELDS):
+            title = field_text(field) + (" *" if field in REQUIRED else "")
+            combo = QComboBox()
+            combo.setAccessibleName(field_text(field))
+            combo.currentIndexChanged.connect(self._mapping_changed)
+            self.combos[field] = combo
+            grid.addWidget(QLabel(title), n // 3, (n % 3) * 2)
+            grid.addWidget(combo, n // 3, (n % 3) * 2 + 1)
+        self.mapping_note = QLabel()
+        self.mapping_note.setWordWrap(True)
+        grid.addWidget(self.mapping_note, 2, 0, 1, 6)
+        self.columns_box.setEnabled(False)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.only_problems = QCheckBox(self.tr("Show only rows with problems"))
+        self.only_problems.toggled.connect(lambda on: self.model.set_only_problems(on))
+        self.model = RosterPlanModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.import_button = self.buttons.addButton(self.tr("Import"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.start_import)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.columns_box)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.only_problems)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.buttons)
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a roster"), str(Path.home()),
+            self.tr("Rosters (*.csv *.txt *.xlsx);;All files (*)"))
+        if name:
+            self.open_file(Path(name))
+
+    def open_file(self, path: Path) -> None:
+        """Read the file off the GUI thread, then show the mapping and the preview."""
+        from trainer.store.roster_files import read_table
+
+        self.file_label.setText(str(path))
+        self.work = run_work(self, self.ctx, lambda progress: read_table(path),
+                             title=self.tr("Reading the roster…"), on_success=self._table_read)
+
+    def _table_read(self, table: Any) -> None:
+        from trainer.store.roster import guess_mapping
+
+        self.table = table
+        guessed = guess_mapping(table.headers)
+        choices = [(self.tr("(not in the file)"), NOT_IN_FILE)] + [
+            (f"{column_letter(i)}: {header or self.tr('(no header)')}", i)
+            for i, header in enumerate(table.headers)]
+        for field, combo in self.combos.items():
+            combo.blockSignals(True)
+            combo.clear()
+            for text, data in choices:
+                combo.addItem(text, data)
+            combo.setCurrentIndex(combo.findData(guessed.get(field, NOT_IN_FILE)))
+            combo.blockSignals(False)
+        self.columns_box.setEnabled(True)
+        self.file_label.setText(self.tr("%1 — %n row(s), read as %2", "", len(table.records))
+                                .replace("%1", str(table.source)).replace("%2", table.encoding))
+        self._mapping_changed()
+
+    def mapping(self) -> dict[str, int]:
+        chosen = {field: combo.currentData() for field, combo in self.combos.items()}
+        return {field: index for field, index in chosen.items()
+                if index is not None and index != NOT_IN_FILE}
+
+    def set_column(self, field: str, column: int) -> None:
+        """Map ``field`` to a column (index into the headers, or -1 for none)."""
+        combo = self.combos[field]
+        combo.setCurrentIndex(combo.findData(column))
+
+    def _mapping_changed(self) -> None:
+        from trainer.store.roster import build_preview
+
+        if self.table is None:
+            return
+        self.preview = build_preview(self.table, self.mapping())
+        missing = [field_text(f) for f in self.preview.unmapped_required]
+        self.plan = None
+        self.model.set_plan(None)
+        self.import_button.setEnabled(False)
+        if missing:
+            self.mapping_note.setText(self.tr("Not recognised: choose the column that holds the "
+                                              "%1.").replace("%1", ", ".join(missing)))
+            self.summary.setText(self.tr("Nothing can be imported until the required columns "
+                                         "(*) are chosen."))
+            return
+        self.mapping_note.setText(self.tr("Check that each field uses the right column; change "
+                                          "it here if the headers were not recognised."))
+        preview = self.preview
+        self.work = run_work(
+            self, self.ctx, lambda progress: self._plan(preview), show_progress=False,
+            title=self.tr("Checking the roster…"), on_success=self._show_plan)
+
+    def _plan(self, preview: Any) -> Any:
+        from trainer.store.roster_import import plan_roster
+
+        return preview, plan_roster(self.ctx.db, preview, actor=self.ctx.user)
+
+    def _show_plan(self, result: Any) -> None:
+        preview, plan = result
+        if preview is not self.preview:  # the mapping changed meanwhile
+            return
+        self.plan = plan
+        self.model.set_plan(plan)
+        self.view.resizeColumnsToContents()
+        new, updated = plan.count("create"), plan.count("update")
+        bad = len(plan.bad)
+        self.summary.setText(self.tr(
+            "%1 row(s): %2 new, %3 to update, %4 unchanged, %5 with problems (not imported). "
+            "Nothing is written until you press Import.")
+            .replace("%1", str(len(plan.rows))).replace("%2", str(new))
+            .replace("%3", str(updated)).replace("%4", str(plan.count("unchanged")))
+            .replace("%5", str(bad)))
+        if bad and not self.only_problems.isChecked():
+            self.only_problems.setChecked(True)
+        writes = new + updated
+        self.import_button.setEnabled(writes > 0)
+        if writes == 0:
+            self.import_button.setText(self.tr("Nothing to import"))
+        elif bad:
+            self.import_button.setText(self.tr("Import %n good row(s)", "", writes))
+        else:
+            self.import_button.setText(self.tr("Import %n row(s)", "", writes))
+
+    # --- importing ---------------------------------------------------------------------------
+
+    def start_import(self) -> None:
+        from trainer.store.roster_import import import_roster
+
+        if self.plan is None:
+            return
+        preview, db, user = self.preview, self.ctx.db, self.ctx.user
+        label = self.tr("Protecting PINs…")
+
+        def run(progress: Any) -> Any:
+            return import_roster(db, preview, actor=user, skip_bad=True,
+                                 progress=lambda done, total: progress.update(done, total, label))
+
+        self.import_button.setEnabled(False)
+        self.work = run_work(self, self.ctx, run, title=self.tr("Importing the roster…"),
+                             changes=(LEARNERS,), on_success=self._imported,
+                             on_failure=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        from trainer.ui.common.errors import present_error
+
+        self.import_button.setEnabled(True)
+        present_error(self, exc)
+
+    def _imported(self, result: Any) -> None:
+        self.result_summary = result
+        text = (self.tr("%1 new, %2 updated, %3 unchanged, %4 not imported.")
+                .replace("%1", str(result.created)).replace("%2", str(result.updated))
+                .replace("%3", str(result.unchanged)).replace("%4", str(len(result.skipped))))
+        QMessageBox(QMessageBox.Icon.Information, self.tr("Roster imported"), text,
+                    QMessageBox.StandardButton.Ok, self).exec()
+        self.accept()

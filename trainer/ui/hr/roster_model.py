@@ -1,0 +1,161 @@
+"""Table model for the roster preview: one row per roster line, what importing it would do, and
+every problem in the user's language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from trainer.store.roster_import import RosterPlan, RowPlan
+
+translate = QCoreApplication.translate
+Index = QModelIndex | QPersistentModelIndex
+PROBLEM_COLOUR = QColor("#c62828")
+
+
+def problem_text(problem: str) -> str:
+    """A roster problem in the user's language; unknown codes fall back to the English text."""
+    code, args = getattr(problem, "code", ""), getattr(problem, "args", {})
+    texts = {
+        "missing_number": translate("RosterProblem", "missing employee number"),
+        "bad_number": translate("RosterProblem", "employee number %1 may only hold letters, "
+                                "digits and . _ / - (at most %2)"),
+        "missing_name": translate("RosterProblem", "missing name"),
+        "long_name": translate("RosterProblem", "name longer than %1 characters"),
+        "long_department": translate("RosterProblem", "department longer than %1 characters"),
+        "unknown_role": translate("RosterProblem", "unknown role %1 (use 学员, 培训师, 人事, 管理员 "
+                                  "or learner, trainer, hr, admin)"),
+        "bad_email": translate("RosterProblem", "email %1 is not an address like "
+                               "name@example.gov.cn"),
+        "short_pin": translate("RosterProblem", "PIN shorter than %1 characters"),
+        "long_pin": translate("RosterProblem", "PIN longer than %1 characters"),
+        "duplicate": translate("RosterProblem", "duplicate employee number %1 (also on line %2)"),
+        "grant_needs_admin": translate("RosterProblem", "only an administrator may give the "
+                                       "role %1"),
+        "role_needs_pin": translate("RosterProblem", "a %1 account needs a PIN (add a PIN "
+                                    "column)"),
+        "last_admin": translate("RosterProblem", "%1 is the only administrator and cannot be "
+                                "demoted"),
+    }
+    template = texts.get(code)
+    if template is None:
+        return str(problem)
+    for number, key in enumerate(_ARG_ORDER.get(code, ()), start=1):
+        value = args.get(key, "")
+        if code in ("grant_needs_admin", "role_needs_pin"):
+            value = role_text(value)
+        template = template.replace(f"%{number}", value)
+    return template
+
+
+# Which argument fills %1, %2 … in each translated problem.
+_ARG_ORDER: dict[str, tuple[str, ...]] = {
+    "bad_number": ("number", "limit"), "long_name": ("limit",), "long_department": ("limit",),
+    "unknown_role": ("role",), "bad_email": ("email",), "short_pin": ("limit",),
+    "long_pin": ("limit",), "duplicate": ("number", "lines"), "grant_needs_admin": ("role",),
+    "role_needs_pin": ("role",), "last_admin": ("name",)}
+
+
+def role_text(role: str | None) -> str:
+    names = {"learner": translate("Roles", "learner"), "trainer": translate("Roles", "trainer"),
+             "hr": translate("Roles", "HR"), "admin": translate("Roles", "administrator")}
+    return names.get(role or "", role or "")
+
+
+def field_text(field: str) -> str:
+    names = {"employee_no": translate("RosterFields", "employee number"),
+             "name": translate("RosterFields", "name"),
+             "department": translate("RosterFields", "department"),
+             "role": translate("RosterFields", "role"), "email": translate("RosterFields", "email"),
+             "pin": translate("RosterFields", "PIN"), "new": translate("RosterFields", "new")}
+    return names.get(field, field)
+
+
+class RosterPlanModel(QAbstractTableModel):
+    """Rows of a ``RosterPlan``; ``set_only_problems`` hides the rows that are fine."""
+
+    COLUMNS = ("line", "employee_no", "name", "department", "role", "result", "problems")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._all: tuple[RowPlan, ...] = ()
+        self._rows: tuple[RowPlan, ...] = ()
+        self._only_problems = False
+
+    def set_plan(self, plan: RosterPlan | None) -> None:
+        self.beginResetModel()
+        self._all = plan.rows if plan is not None else ()
+        self._apply_filter()
+        self.endResetModel()
+
+    def set_only_problems(self, only: bool) -> None:
+        self.beginResetModel()
+        self._only_problems = only
+        self._apply_filter()
+        self.endResetModel()
+
+    def _apply_filter(self) -> None:
+        self._rows = tuple(p for p in self._all if p.problems) if self._only_problems else self._all
+
+    def row_plan(self, row: int) -> RowPlan:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Line"), self.tr("Employee no."), self.tr("Name"),
+                  self.tr("Department"), self.tr("Role"), self.tr("Result"), self.tr("Problems"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        plan = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(plan, column)
+        if role == Qt.ItemDataRole.ToolTipRole and plan.problems:
+            return "\n".join(problem_text(p) for p in plan.problems)
+        if role == Qt.ItemDataRole.ForegroundRole and plan.problems and column in (
+                "result", "problems"):
+            return PROBLEM_COLOUR
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "line":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, plan: RowPlan, column: str) -> Any:
+        row = plan.row
+        if column == "line":
+            return row.line
+        if column == "role":
+            return role_text(row.role) if row.role else ""
+        if column == "result":
+            return self.action_text(plan)
+        if column == "problems":
+            return "; ".join(problem_text(p) for p in plan.problems)
+        return getattr(row, column) or ""
+
+    def action_text(self, plan: RowPlan) -> str:
+        if plan.action == "create":
+            return self.tr("New")
+        if plan.action == "update":
+            return self.tr("Update: %1").replace("%1", ", ".join(field_text(f)
+                                                                 for f in plan.changes))
+        if plan.action == "unchanged":
+            return self.tr("No change")
+        return self.tr("Not imported")
