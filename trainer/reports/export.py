@@ -36,7 +36,7 @@ def export_report(db: Any, packs: Sequence[Pack], out: Path, fmt: str, *,
                   data: ReportData | None = None,
                   progress: ProgressFn | None = None) -> ExportResult:
     """Write ``out`` in ``fmt`` (csv, xlsx or pdf); HR or administrator only."""
-    require(actor, "hr")
+    require(actor, "hr", "admin")
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if data is None:
