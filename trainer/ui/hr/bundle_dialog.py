@@ -1,0 +1,205 @@
+"""Progress bundles in the HR screens: export this machine's progress to a file, and merge a
+bundle from another machine after a preview of exactly what it adds (nothing is half-imported)."""
+
+from __future__ import annotations
+
+import socket
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.ui.common.context import ATTEMPTS, LEARNERS, PROGRESS, AppContext
+from trainer.ui.common.work import Work, run_work
+from trainer.ui.hr.bundle_model import MergePlanModel
+
+translate = QCoreApplication.translate
+
+
+def _inform(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok,
+                parent).exec()
+
+
+def export_bundle_with_dialog(app_ctx: AppContext, parent: QWidget | None,
+                              path: Path | None = None) -> Path | None:
+    """Ask where to save (unless ``path`` is given) and export there in the background.
+
+    Returns the chosen file, or None when the user cancelled; a message reports the result.
+    """
+    if path is None:
+        suggested = Path.home() / f"trainer-progress-{socket.gethostname()}-{date.today()}.zip"
+        name, _ = QFileDialog.getSaveFileName(
+            parent, translate("BundleExport", "Export progress bundle"),
+            str(suggested), translate("BundleExport", "Progress bundles (*.zip)"))
+        if not name:
+            return None
+        path = Path(name)
+    db, user, target = app_ctx.db, app_ctx.user, path
+
+    def run(progress: Any) -> Any:
+        from trainer.reports.bundles import export_bundle
+
+        return export_bundle(db, target, actor=user)
+
+    def done(manifest: Any) -> None:
+        counts = manifest.counts
+        _inform(parent, translate("BundleExport", "Progress exported"),
+                translate("BundleExport", "%1 holds %2 learners, %3 lesson records and %4 "
+                          "answers. Copy it to the other machine and import it there.")
+                .replace("%1", str(target)).replace("%2", str(counts["learners"]))
+                .replace("%3", str(counts["lesson_progress"]))
+                .replace("%4", str(counts["attempts"])))
+
+    run_work(parent, app_ctx, run, title=translate("BundleExport", "Exporting progress…"),
+             on_success=done)
+    return path
+
+
+class BundleImportDialog(QDialog):
+    """Check a bundle, show what merging it adds, then merge it in one transaction."""
+
+    def __init__(self, app_ctx: AppContext, parent: QWidget | None = None,
+                 path: Path | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = app_ctx
+        self.bundle: Any = None
+        self.plan: Any = None
+        self.merged: Any = None
+        self.work: Work | None = None
+        self.setWindowTitle(self.tr("Import progress bundle"))
+        self.resize(860, 560)
+        self._build()
+        if path is not None:
+            self.open_file(Path(path))
+
+    def _build(self) -> None:
+        self.file_label = QLabel(self.tr("Choose a progress bundle exported on another machine "
+                                         "(trainer progress export, or Export progress)."))
+        self.file_label.setWordWrap(True)
+        choose = QPushButton(self.tr("Choose file…"))
+        choose.clicked.connect(self.choose_file)
+        top = QHBoxLayout()
+        top.addWidget(self.file_label, 1)
+        top.addWidget(choose)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.only_changes = QCheckBox(self.tr("Show only learners with something new"))
+        self.only_changes.setChecked(True)
+        self.model = MergePlanModel(self)
+        self.only_changes.toggled.connect(self.model.set_only_changes)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.import_button = self.buttons.addButton(self.tr("Import"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.start_import)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.only_changes)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.buttons)
+
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a progress bundle"),
+                                              str(Path.home()),
+                                              self.tr("Progress bundles (*.zip);;All files (*)"))
+        if name:
+            self.open_file(Path(name))
+
+    def open_file(self, path: Path) -> None:
+        """Check the whole bundle (digests, every line) and compute the preview off the GUI."""
+        db, user = self.ctx.db, self.ctx.user
+        self.bundle = self.plan = None
+        self.model.set_plan(None)
+        self.import_button.setEnabled(False)
+        self.file_label.setText(str(path))
+        self.summary.setText(self.tr("Checking the bundle…"))
+
+        def run(progress: Any) -> Any:
+            from trainer.reports.bundles import preview_bundle, read_bundle
+
+            bundle = read_bundle(path)
+            return bundle, preview_bundle(db, bundle, actor=user)
+
+        self.work = run_work(self, self.ctx, run, title=self.tr("Checking the bundle…"),
+                             on_success=self._show_plan, on_failure=self._refused)
+
+    def _refused(self, exc: BaseException) -> None:
+        from trainer.ui.common.errors import present_error
+
+        self.summary.setText(self.tr("This file cannot be imported; nothing was changed."))
+        present_error(self, exc)
+
+    def _show_plan(self, result: Any) -> None:
+        self.bundle, self.plan = result
+        made = self.bundle.manifest
+        plan = self.plan
+        self.model.set_plan(plan)
+        self.view.resizeColumnsToContents()
+        origin = (self.tr("From %1, exported %2.")
+                  .replace("%1", made.device_name or self.tr("an unnamed machine"))
+                  .replace("%2", made.created_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+        if plan.changes == 0:
+            what = self.tr("Everything in this bundle is already here: importing it changes "
+                           "nothing.")
+        else:
+            what = (self.tr("Importing adds %1 learner(s) and updates %2; adds %3 answer(s) "
+                            "(%4 already here) and %5 lesson record(s), updating %6.")
+                    .replace("%1", str(plan.learners_new)).replace("%2", str(plan.learners_updated))
+                    .replace("%3", str(plan.attempts_new)).replace("%4", str(plan.attempts_known))
+                    .replace("%5", str(plan.lessons_new)).replace("%6", str(plan.lessons_updated)))
+        self.summary.setText(f"{origin} {what}")
+        self.import_button.setEnabled(plan.changes > 0)
+
+    def start_import(self) -> None:
+        if self.bundle is None:
+            return
+        db, user, bundle = self.ctx.db, self.ctx.user, self.bundle
+
+        def run(progress: Any) -> Any:
+            from trainer.reports.bundles import import_bundle
+
+            return import_bundle(db, bundle, actor=user)
+
+        self.import_button.setEnabled(False)
+        self.work = run_work(self, self.ctx, run, title=self.tr("Importing progress…"),
+                             changes=(LEARNERS, PROGRESS, ATTEMPTS), on_success=self._imported,
+                             on_failure=self._import_failed)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        from trainer.ui.common.errors import present_error
+
+        self.import_button.setEnabled(True)
+        present_error(self, exc)
+
+    def _imported(self, plan: Any) -> None:
+        self.merged = plan
+        _inform(self, self.tr("Progress imported"),
+                self.tr("Added %1 learner(s) and %2 answer(s); %3 lesson record(s) changed.")
+                .replace("%1", str(plan.learners_new)).replace("%2", str(plan.attempts_new))
+                .replace("%3", str(plan.lessons_new + plan.lessons_updated)))
+        self.accept()
