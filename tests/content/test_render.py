@@ -103,3 +103,14 @@ def test_style_sheet_styles_call_outs_by_class_never_all_cells() -> None:
         assert not re.search(r"(^|[\s,}])td\s*\{", css)
     assert "font-size: 16px" in lesson_stylesheet("light", 16)
     assert lesson_stylesheet("dark") != lesson_stylesheet("light")
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG", "GIF", "BMP"])
+def test_wide_images_are_scaled_to_fit_the_lesson(fmt: str, pack: Path) -> None:
+    from PIL import Image
+
+    name = f"wide.{fmt.lower()}"
+    Image.new("RGB", (1440, 200), "white").save(pack / "images" / name, fmt)
+    html = render(f"![wide](../images/{name})\n\n![small](../images/flow.png)", pack)
+    assert 'height="100" ' in html and 'width="720"' in html
+    assert html.count("width=") == 1  # the 1-pixel image keeps its natural size

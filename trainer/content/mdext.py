@@ -11,12 +11,17 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 from markdown import Extension, Markdown
 from markdown.extensions.toc import slugify_unicode
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+
+from trainer.content.images import fitted_size
 
 CALLOUT_TITLES = {"note": "Note", "tip": "Tip", "important": "Important",
                   "warning": "Warning", "caution": "Caution"}
@@ -99,6 +104,10 @@ class LessonTreeprocessor(Treeprocessor):
             element.text = f"[{alt}]"
         else:
             element.set("src", resolved)
+            fitted = fitted_size(Path(url2pathname(urlparse(resolved).path)))
+            if fitted and not element.get("width"):
+                element.set("width", str(fitted[0]))
+                element.set("height", str(fitted[1]))
 
 
 def _join_cjk_lines(element: ET.Element) -> None:
