@@ -172,3 +172,21 @@ def test_folder_with_a_link_is_invalid(tmp_path: Path) -> None:
     assert [str(p) for p in validation.errors] == [
         "images/x.png: error: links (shortcuts) are not allowed in a pack; put the file itself "
         "here."]
+
+
+def test_install_reports_ids_a_new_version_drops(tmp_path: Path, library: Library) -> None:
+    library.install(MINIMAL)
+    newer = tmp_path / "newer"
+    shutil.copytree(MINIMAL, newer)
+    (newer / "course.yaml").write_text(
+        (newer / "course.yaml").read_text("utf-8").replace("1.0.0", "2.0.0"), "utf-8")
+    module = newer / "modules" / "01-basics.md"
+    module.write_text(module.read_text("utf-8").replace("q-type", "q-kind"), "utf-8")
+    result = library.install(newer)
+    assert (result.previous, result.removed_ids, result.current) == ("1.0.0", ("q-type",), True)
+    older = tmp_path / "older"
+    shutil.copytree(MINIMAL, older)
+    (older / "course.yaml").write_text(
+        (older / "course.yaml").read_text("utf-8").replace("1.0.0", "0.9.0"), "utf-8")
+    assert not library.install(older).current
+    assert library.get("broken-example").version == "2.0.0"

@@ -134,6 +134,14 @@ def _import(args: argparse.Namespace, ctx: Any) -> int:
     if result.changed:
         print(f"Installed {pack.title} ({pack.id} {pack.version}).")
         _audit(ctx, pack, result.path)
+        if not result.current:
+            print(f"Note: {result.previous} is newer and stays the version learners see.")
+        elif result.removed_ids:
+            shown = ", ".join(result.removed_ids[:8]) + (" …" if len(result.removed_ids) > 8
+                                                          else "")
+            print(f"Note: {len(result.removed_ids)} id(s) of version {result.previous} are gone "
+                  f"({shown}); learners keep their past results for them, but they no longer "
+                  "count in this version.", file=sys.stderr)
     else:
         print(f"{pack.id} {pack.version} is already installed; nothing changed.")
     return 0

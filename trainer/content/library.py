@@ -57,6 +57,13 @@ class InstallResult:
     pack: Pack
     changed: bool  # False when the same version with the same content was already there
     path: Path
+    previous: str | None = None  # the version that was current before, if any
+    removed_ids: tuple[str, ...] = ()  # module/exercise ids of ``previous`` that are gone
+    current: bool = True  # False when an older version than the current one was installed
+
+
+def _ids(pack: Pack) -> list[str]:
+    return [m.id for m in pack.modules] + [e.id for e in pack.exercises()]
 
 
 class Library:
@@ -124,13 +131,21 @@ class Library:
                         f"{pack.id} {pack.version} is already installed with different content.",
                         hint="Raise the version in course.yaml (e.g. 1.0.1) and build again.")
                 return InstallResult(self._validation(existing).pack or pack, False, existing)
+            before = next((p for p in self.packs() if p.id == pack.id), None)
             target = self._place(source, pack)
         finally:
             source.close()
         with self._lock:
             self._cache.pop(target, None)
         log.info("Installed pack %s %s into %s", pack.id, pack.version, target)
-        return InstallResult(self._validation(target).pack or pack, True, target)
+        installed = self._validation(target).pack or pack
+        if before is None:
+            return InstallResult(installed, True, target)
+        kept = set(_ids(installed))
+        return InstallResult(
+            installed, True, target, before.version,
+            tuple(i for i in _ids(before) if i not in kept),
+            parse_version(installed.version) >= parse_version(before.version))
 
     def _place(self, source: object, pack: Pack) -> Path:
         self.packs_dir.mkdir(parents=True, exist_ok=True)
