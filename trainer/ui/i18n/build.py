@@ -26,6 +26,9 @@ PACKAGE_DIR = UI_DIR.parent
 AREA_NAMES = {"common": "shell", "learner": "learner", "hr": "hr", "trainer": "workspace"}
 # Files outside trainer/ui whose QT_TRANSLATE_NOOP strings belong to an area.
 EXTRA_SOURCES = {"shell": [UI_DIR / "app.py", PACKAGE_DIR / "config.py"]}
+# Files inside a folder that form an area of their own (two helpers sharing trainer/ui/hr),
+# as glob patterns relative to trainer/ui; they are left out of their folder's area.
+FILE_AREAS = {"hr_data": ("hr/roster_*.py", "hr/bundle_*.py")}
 
 
 def _tool(name: str) -> str:
@@ -42,6 +45,7 @@ def _tool(name: str) -> str:
 def areas() -> dict[str, list[Path]]:
     """Each area's source files, sorted so the .ts files are stable."""
     result: dict[str, list[Path]] = {}
+    claimed = {f for patterns in FILE_AREAS.values() for p in patterns for f in UI_DIR.glob(p)}
     for folder in sorted(p for p in UI_DIR.iterdir() if p.is_dir()):
         if folder.name in ("i18n", "__pycache__"):
             continue
@@ -49,7 +53,12 @@ def areas() -> dict[str, list[Path]]:
         if not files:
             continue
         area = AREA_NAMES.get(folder.name, folder.name)
+        files = [f for f in files if f not in claimed]
         result[area] = files + [f for f in EXTRA_SOURCES.get(area, []) if f.exists()]
+    for area, patterns in FILE_AREAS.items():
+        files = sorted(f for pattern in patterns for f in UI_DIR.glob(pattern))
+        if files:
+            result[area] = files
     return result
 
 

@@ -1,0 +1,31 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>RosterImportDialog</name>
+    <message numerus="yes">
+        <location filename="../../hr/roster_dialog.py" line="+151"/>
+        <source>%1 — %n row(s), read as %2</source>
+        <translation>
+            <numerusform>%1 — %n row(s), read as %2</numerusform>
+            <numerusform>%1 — %n row(s), read as %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+64"/>
+        <source>Import %n good row(s)</source>
+        <translation>
+            <numerusform>Import %n good row(s)</numerusform>
+            <numerusform>Import %n good row(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Import %n row(s)</source>
+        <translation>
+            <numerusform>Import %n row(s)</numerusform>
+            <numerusform>Import %n row(s)</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

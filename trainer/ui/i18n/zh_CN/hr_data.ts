@@ -1,0 +1,485 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BundleExport</name>
+    <message>
+        <location filename="../../hr/bundle_dialog.py" line="+48"/>
+        <source>Export progress bundle</source>
+        <translation>导出学习进度包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress bundles (*.zip)</source>
+        <translation>学习进度包 (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Progress exported</source>
+        <translation>学习进度已导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 holds %2 learners, %3 lesson records and %4 answers. Copy it to the other machine and import it there.</source>
+        <translation>%1 包含 %2 名学员、%3 条课程学习记录和 %4 条作答记录。请将其复制到另一台电脑并在那里导入。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exporting progress…</source>
+        <translation>正在导出学习进度…</translation>
+    </message>
+</context>
+<context>
+    <name>BundleImportDialog</name>
+    <message>
+        <location line="+16"/>
+        <source>Import progress bundle</source>
+        <translation>导入学习进度包</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a progress bundle exported on another machine (trainer progress export, or Export progress).</source>
+        <translation>请选择在另一台电脑上导出的学习进度包（trainer progress export，或“导出学习进度”）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show only learners with something new</source>
+        <translation>只显示有新内容的学员</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose a progress bundle</source>
+        <translation>选择学习进度包</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Progress bundles (*.zip);;All files (*)</source>
+        <translation>学习进度包 (*.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+8"/>
+        <source>Checking the bundle…</source>
+        <translation>正在检查进度包…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This file cannot be imported; nothing was changed.</source>
+        <translation>此文件无法导入，没有做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>From %1, exported %2.</source>
+        <translation>来自 %1，导出于 %2。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an unnamed machine</source>
+        <translation>未命名的电脑</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Everything in this bundle is already here: importing it changes nothing.</source>
+        <translation>此进度包中的内容本机都已存在，导入不会有任何更改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Importing adds %1 learner(s) and updates %2; adds %3 answer(s) (%4 already here) and %5 lesson record(s), updating %6.</source>
+        <translation>导入将新增 %1 名学员、更新 %2 名；新增 %3 条作答记录（%4 条已存在），新增 %5 条课程学习记录、更新 %6 条。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Importing progress…</source>
+        <translation>正在导入学习进度…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Progress imported</source>
+        <translation>学习进度已导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added %1 learner(s) and %2 answer(s); %3 lesson record(s) changed.</source>
+        <translation>已新增 %1 名学员和 %2 条作答记录；%3 条课程学习记录有变化。</translation>
+    </message>
+</context>
+<context>
+    <name>MergePlanModel</name>
+    <message>
+        <location filename="../../hr/bundle_model.py" line="+55"/>
+        <source>Employee no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learner</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New answers</source>
+        <translation>新作答</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lesson records</source>
+        <translation>课程学习记录</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New here</source>
+        <translation>新学员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Profile updated</source>
+        <translation>资料已更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already here</source>
+        <translation>已存在</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../hr/roster_model.py" line="+68"/>
+        <source>learner</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>trainer</source>
+        <translation>培训师</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HR</source>
+        <translation>人事</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>RosterFields</name>
+    <message>
+        <location line="+5"/>
+        <source>employee number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportDialog</name>
+    <message>
+        <location filename="../../hr/roster_dialog.py" line="+59"/>
+        <source>Import roster</source>
+        <translation>导入人员名单</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose a roster: CSV (UTF-8 or GB18030) or Excel .xlsx, one person per row.</source>
+        <translation>请选择人员名单：CSV（UTF-8 或 GB18030 编码）或 Excel .xlsx 文件，每行一人。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Columns</source>
+        <translation>列对应关系</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Show only rows with problems</source>
+        <translation>只显示有问题的行</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose a roster</source>
+        <translation>选择人员名单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rosters (*.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>人员名单 (*.csv *.txt *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading the roster…</source>
+        <translation>正在读取人员名单…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(not in the file)</source>
+        <translation>（文件中没有）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%1 — %n row(s), read as %2</source>
+        <translation>
+            <numerusform>%1 — 共 %n 行，按 %2 编码读取</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Not recognised: choose the column that holds the %1.</source>
+        <translation>未能识别：请选择%1所在的列。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing can be imported until the required columns (*) are chosen.</source>
+        <translation>选定必填列（*）之后才能导入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check that each field uses the right column; change it here if the headers were not recognised.</source>
+        <translation>请核对每一项对应的列是否正确；如果表头未被识别，可在此处修改。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checking the roster…</source>
+        <translation>正在检查人员名单…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 row(s): %2 new, %3 to update, %4 unchanged, %5 with problems (not imported). Nothing is written until you press Import.</source>
+        <translation>共 %1 行：新增 %2 人，更新 %3 人，%4 人无变化，%5 行有问题（不会导入）。按“导入”之前不会写入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing to import</source>
+        <translation>没有需要导入的内容</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Import %n good row(s)</source>
+        <translation>
+            <numerusform>导入 %n 条无问题的行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Import %n row(s)</source>
+        <translation>
+            <numerusform>导入 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Protecting PINs…</source>
+        <translation>正在加密保存 PIN 码…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Importing the roster…</source>
+        <translation>正在导入人员名单…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 new, %2 updated, %3 unchanged, %4 not imported.</source>
+        <translation>新增 %1 人，更新 %2 人，%3 人无变化，%4 行未导入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Roster imported</source>
+        <translation>人员名单已导入</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPlanModel</name>
+    <message>
+        <location filename="../../hr/roster_model.py" line="+43"/>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Employee no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>导入结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Update: %1</source>
+        <translation>更新：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No change</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not imported</source>
+        <translation>不导入</translation>
+    </message>
+</context>
+<context>
+    <name>RosterProblem</name>
+    <message>
+        <location line="-133"/>
+        <source>missing employee number</source>
+        <translation>缺少工号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>employee number %1 may only hold letters, digits and . _ / - (at most %2)</source>
+        <translation>工号 %1 只能包含字母、数字和 . _ / -（最多 %2 个字符）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>missing name</source>
+        <translation>缺少姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name longer than %1 characters</source>
+        <translation>姓名超过 %1 个字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>department longer than %1 characters</source>
+        <translation>部门名称超过 %1 个字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown role %1 (use 学员, 培训师, 人事, 管理员 or learner, trainer, hr, admin)</source>
+        <translation>无法识别的角色“%1”（请填写 学员、培训师、人事、管理员，或 learner、trainer、hr、admin）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>email %1 is not an address like name@example.gov.cn</source>
+        <translation>邮箱 %1 格式不正确，应类似 name@example.gov.cn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PIN shorter than %1 characters</source>
+        <translation>PIN 码少于 %1 个字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN longer than %1 characters</source>
+        <translation>PIN 码超过 %1 个字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>duplicate employee number %1 (also on line %2)</source>
+        <translation>工号 %1 重复（第 %2 行也有）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only an administrator may give the role %1</source>
+        <translation>只有管理员才能授予“%1”角色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a %1 account needs a PIN (add a PIN column)</source>
+        <translation>%1账号需要设置 PIN 码（请增加 PIN 码列）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is the only administrator and cannot be demoted</source>
+        <translation>%1 是唯一的管理员，不能取消其管理员角色</translation>
+    </message>
+</context>
+</TS>
