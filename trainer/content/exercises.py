@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from trainer.content.blocks import BlockParts, Item, Line, quote_text, split_block
 from trainer.content.framework import ITEM_ID
@@ -89,12 +90,12 @@ def _header(number: int, text: str, ctx: BlockContext) -> tuple[str, str] | None
 
 
 def _settings(parts: BlockParts, kind: str, name: str, number: int,
-              ctx: BlockContext) -> dict[str, object]:
+              ctx: BlockContext) -> dict[str, Any]:
     for line, text in parts.not_settings:
         ctx.problems.error(ctx.file, line, f"'{text.strip()[:40]}' in {name} is not a "
                            "'key: value' setting; leave a blank line between the settings "
                            "and the question.")
-    result: dict[str, object] = {"shuffle": kind in SHUFFLED,
+    result: dict[str, Any] = {"shuffle": kind in SHUFFLED,
                                  "grading": "self" if kind == "open" else "auto"}
     seen: set[str] = set()
     for line, key, value in parts.settings:
@@ -117,7 +118,7 @@ def _settings(parts: BlockParts, kind: str, name: str, number: int,
     return result
 
 
-def _choice(result: dict[str, object], line: int, key: str, value: str, kind: str, name: str,
+def _choice(result: dict[str, Any], line: int, key: str, value: str, kind: str, name: str,
             ctx: BlockContext) -> None:
     allowed = {"match": ("fill", ("loose", "exact")), "grading": ("open", ("self", "trainer")),
                "shuffle": (None, tuple(_YES))}[key]
@@ -192,7 +193,7 @@ def _options(items: list[Item], name: str, ctx: BlockContext) -> list[Option]:
     return options
 
 
-def _single(items: list[Item], name: str, ctx: BlockContext) -> dict[str, object]:
+def _single(items: list[Item], name: str, ctx: BlockContext) -> dict[str, Any]:
     options = _options(items, name, ctx)
     line = items[0].line
     if len(items) < 2:
@@ -208,7 +209,7 @@ def _single(items: list[Item], name: str, ctx: BlockContext) -> dict[str, object
     return {"options": tuple(options)}
 
 
-def _multiple(items: list[Item], name: str, ctx: BlockContext) -> dict[str, object]:
+def _multiple(items: list[Item], name: str, ctx: BlockContext) -> dict[str, Any]:
     options = _options(items, name, ctx)
     line = items[0].line
     if len(items) < 2:
@@ -222,7 +223,7 @@ def _multiple(items: list[Item], name: str, ctx: BlockContext) -> dict[str, obje
     return {"options": tuple(options)}
 
 
-def _truefalse(items: list[Item], name: str, ctx: BlockContext) -> dict[str, object]:
+def _truefalse(items: list[Item], name: str, ctx: BlockContext) -> dict[str, Any]:
     options = _options(items, name, ctx)
     if len(items) != 2:
         ctx.problems.error(ctx.file, items[0].line, f"{name} must have exactly two options, "
@@ -242,7 +243,7 @@ def _no_feedback(items: list[Item], name: str, what: str, ctx: BlockContext) -> 
                                  "the end of the block.")
 
 
-def _fill(items: list[Item], name: str, ctx: BlockContext) -> dict[str, object]:
+def _fill(items: list[Item], name: str, ctx: BlockContext) -> dict[str, Any]:
     _no_feedback(items, name, "answers", ctx)
     answers: list[str] = []
     for item in items:
@@ -256,7 +257,7 @@ def _fill(items: list[Item], name: str, ctx: BlockContext) -> dict[str, object]:
     return {"answers": tuple(answers)}
 
 
-def _order(items: list[Item], name: str, ctx: BlockContext) -> dict[str, object]:
+def _order(items: list[Item], name: str, ctx: BlockContext) -> dict[str, Any]:
     _no_feedback(items, name, "steps", ctx)
     if not all(item.numbered for item in items):
         ctx.problems.error(ctx.file, items[0].line, f"{name} lists the steps as a numbered "
@@ -273,7 +274,7 @@ def _order(items: list[Item], name: str, ctx: BlockContext) -> dict[str, object]
     return {"items": tuple(texts)}
 
 
-def _match(items: list[Item], name: str, ctx: BlockContext) -> dict[str, object]:
+def _match(items: list[Item], name: str, ctx: BlockContext) -> dict[str, Any]:
     _no_feedback(items, name, "pairs", ctx)
     pairs: list[tuple[str, str]] = []
     for item in items:
@@ -294,7 +295,7 @@ def _match(items: list[Item], name: str, ctx: BlockContext) -> dict[str, object]
     return {"pairs": tuple(pairs)}
 
 
-def _open(items: list[Item], name: str, ctx: BlockContext) -> dict[str, object]:
+def _open(items: list[Item], name: str, ctx: BlockContext) -> dict[str, Any]:
     _no_feedback(items, name, "criteria", ctx)
     rubric: list[Criterion] = []
     for item in items:

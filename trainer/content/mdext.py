@@ -239,7 +239,7 @@ class LessonExtension(Extension):
         self.code = CodePanelPostprocessor(md)
         md.postprocessors.register(self.code, "trainer_code", 40)
         md.registerExtension(self)
-        md.lesson_processor = processor  # type: ignore[attr-defined]
+        md.lesson_processor = processor
 
     def reset(self) -> None:
         self.code.done = 0

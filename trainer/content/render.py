@@ -89,13 +89,12 @@ def clear_cache() -> None:
 def _render(text: str, base: Path, root: Path, chinese: bool) -> str:
     md = _markdown()
     md.reset()
-    md.lesson_processor.titles = (  # type: ignore[attr-defined]
-        CALLOUT_TITLES_ZH if chinese else CALLOUT_TITLES)
+    md.lesson_processor.titles = CALLOUT_TITLES_ZH if chinese else CALLOUT_TITLES
 
     def resolve(src: str) -> str | None:
         return resolve_image(src, base, root)
 
-    md.lesson_processor.resolve_image = resolve  # type: ignore[attr-defined]
+    md.lesson_processor.resolve_image = resolve
     html = md.convert(text)
     return sanitize(html, base, root)
 

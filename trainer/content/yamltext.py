@@ -40,7 +40,7 @@ class LineList(list[Any]):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
-class _Loader(_Base):  # type: ignore[misc,valid-type]
+class _Loader(_Base):  # type: ignore[misc]
     pass
 
 
