@@ -9,10 +9,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from trainer.content.problems import Problems
+
 Line = tuple[int, str]
 SETTING = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 ITEM = re.compile(r"^ ?(?:([-*+])|(\d{1,9})[.)])(?:[ \t]+(.*?))?\s*$")
 _QUOTE = re.compile(r"^ ?>")
+
+
+@dataclass
+class BlockContext:
+    file: str
+    module_id: str
+    problems: Problems
+    competencies: tuple[str, ...]  # the framework's ids
+    module_competencies: tuple[str, ...]
 
 
 @dataclass

@@ -4,31 +4,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Any
 
-from trainer.content.blocks import BlockParts, Item, Line, quote_text, split_block
+from trainer.content.answers import BUILDERS, LIST_HINT
+from trainer.content.blocks import BlockContext, BlockParts, Line, quote_text, split_block
 from trainer.content.framework import ITEM_ID
-from trainer.content.model import EXERCISE_TYPES, Criterion, Exercise, Option
-from trainer.content.problems import Problems, did_you_mean, one_of
+from trainer.content.model import EXERCISE_TYPES, Exercise
+from trainer.content.problems import did_you_mean, one_of
 
 OPENING = re.compile(r"^:::\s*(\S+)\s*(\S*)\s*(\S*)\s*(.*)$")
 SETTINGS = ("competencies", "match", "grading", "shuffle")
 SHUFFLED = {"single", "multiple", "order", "match"}
-_TASK = re.compile(r"^\[([ xX])\][ \t]+(.+)$", re.DOTALL)
-_BAD_TASK = re.compile(r"^(?:\[[^\]]*\]|［[^］]*］|【[^】]*】)")
-_RUBRIC = re.compile(r"^\[(\d+(?:\.\d+)?)\][ \t]+(.+)$", re.DOTALL)
-_ARROW = re.compile(r"\s*(?:->|→)\s*")
 _YES = {"yes": True, "true": True, "no": False, "false": False}
-
-
-@dataclass
-class BlockContext:
-    file: str
-    module_id: str
-    problems: Problems
-    competencies: tuple[str, ...]  # the framework's ids
-    module_competencies: tuple[str, ...]
 
 
 def parse_exercise(open_line: Line, lines: list[Line], ctx: BlockContext) -> Exercise | None:
@@ -47,9 +34,9 @@ def parse_exercise(open_line: Line, lines: list[Line], ctx: BlockContext) -> Exe
         ctx.problems.error(ctx.file, number, f"{name} has no question; write it after the "
                            "settings, separated by a blank line.")
     if not parts.items:
-        ctx.problems.error(ctx.file, number, f"{name} has no answer list; {_LIST_HINT[kind]}")
+        ctx.problems.error(ctx.file, number, f"{name} has no answer list; {LIST_HINT[kind]}")
         return None
-    fields = _BUILDERS[kind](parts.items, name, ctx)
+    fields = BUILDERS[kind](parts.items, name, ctx)
     explanation = quote_text(parts.explanation)
     if not explanation and not any(o.feedback for o in fields.get("options", ())):
         ctx.problems.warning(ctx.file, number, f"{name} gives no feedback; add an explanation "
@@ -177,146 +164,3 @@ def _weight(words: list[str], competency: str, line: int, name: str,
                            "separate competencies with commas.")
         return None
     return weight
-
-
-def _options(items: list[Item], name: str, ctx: BlockContext) -> list[Option]:
-    options: list[Option] = []
-    for index, item in enumerate(items, 1):
-        match = _TASK.match(item.text)
-        if not match:
-            hint = (" with half-width brackets (switch the input method to English)"
-                    if _BAD_TASK.match(item.text) else "")
-            ctx.problems.error(ctx.file, item.line, f"option {index} of {name} must start with "
-                               f"'[ ]' (wrong) or '[x]' (right){hint}, e.g. '- [x] 正确的选项'.")
-            continue
-        options.append(Option(match[2].strip(), match[1] != " ", item.feedback))
-    return options
-
-
-def _single(items: list[Item], name: str, ctx: BlockContext) -> dict[str, Any]:
-    options = _options(items, name, ctx)
-    line = items[0].line
-    if len(items) < 2:
-        ctx.problems.error(ctx.file, line, f"{name} needs at least two options.")
-    correct = sum(o.correct for o in options)
-    if len(options) == len(items) and correct == 0:
-        ctx.problems.error(ctx.file, line, f"{name} marks no option as correct; tick the "
-                           "right one with '- [x]'.")
-    elif correct > 1:
-        ctx.problems.error(ctx.file, line, f"{name} marks {correct} options as correct; a "
-                           "single-choice exercise has exactly one '- [x]' (or use "
-                           "'multiple').")
-    return {"options": tuple(options)}
-
-
-def _multiple(items: list[Item], name: str, ctx: BlockContext) -> dict[str, Any]:
-    options = _options(items, name, ctx)
-    line = items[0].line
-    if len(items) < 2:
-        ctx.problems.error(ctx.file, line, f"{name} needs at least two options.")
-    if len(options) == len(items) and not any(o.correct for o in options):
-        ctx.problems.error(ctx.file, line, f"{name} marks no option as correct; tick each "
-                           "right one with '- [x]'.")
-    elif len(options) > 1 and all(o.correct for o in options):
-        ctx.problems.warning(ctx.file, line, f"every option of {name} is correct; add at least "
-                             "one wrong option so the question tests something.")
-    return {"options": tuple(options)}
-
-
-def _truefalse(items: list[Item], name: str, ctx: BlockContext) -> dict[str, Any]:
-    options = _options(items, name, ctx)
-    if len(items) != 2:
-        ctx.problems.error(ctx.file, items[0].line, f"{name} must have exactly two options, "
-                           f"the true one first: '- [x] 正确' and '- [ ] 错误' (it has "
-                           f"{len(items)}).")
-    elif len(options) == 2 and sum(o.correct for o in options) != 1:
-        ctx.problems.error(ctx.file, items[0].line, f"{name} must tick exactly one of its two "
-                           "options with '- [x]'.")
-    return {"options": tuple(options)}
-
-
-def _no_feedback(items: list[Item], name: str, what: str, ctx: BlockContext) -> None:
-    for item in items:
-        if item.feedback:
-            ctx.problems.warning(ctx.file, item.feedback_line, f"feedback under {what} of "
-                                 f"{name} is not shown; put it in the explanation quote at "
-                                 "the end of the block.")
-
-
-def _fill(items: list[Item], name: str, ctx: BlockContext) -> dict[str, Any]:
-    _no_feedback(items, name, "answers", ctx)
-    answers: list[str] = []
-    for item in items:
-        if _TASK.match(item.text):
-            ctx.problems.error(ctx.file, item.line, f"accepted answers of {name} are plain "
-                               "items such as '- 一网通办', without '[ ]' or '[x]'.")
-        elif not item.text:
-            ctx.problems.error(ctx.file, item.line, f"an accepted answer of {name} is empty.")
-        else:
-            answers.append(item.text)
-    return {"answers": tuple(answers)}
-
-
-def _order(items: list[Item], name: str, ctx: BlockContext) -> dict[str, Any]:
-    _no_feedback(items, name, "steps", ctx)
-    if not all(item.numbered for item in items):
-        ctx.problems.error(ctx.file, items[0].line, f"{name} lists the steps as a numbered "
-                           "list in the correct order ('1. …', '2. …'); the app shuffles them.")
-    if len(items) < 2:
-        ctx.problems.error(ctx.file, items[0].line, f"{name} needs at least two steps.")
-    texts = [item.text for item in items]
-    for item in items:
-        if not item.text:
-            ctx.problems.error(ctx.file, item.line, f"a step of {name} is empty.")
-        elif texts.count(item.text) > 1:
-            ctx.problems.error(ctx.file, item.line, f"step '{item.text}' appears twice in "
-                               f"{name}; make every step different.")
-    return {"items": tuple(texts)}
-
-
-def _match(items: list[Item], name: str, ctx: BlockContext) -> dict[str, Any]:
-    _no_feedback(items, name, "pairs", ctx)
-    pairs: list[tuple[str, str]] = []
-    for item in items:
-        sides = _ARROW.split(item.text.replace("\n", " "), maxsplit=1)
-        if len(sides) != 2 or not sides[0].strip() or not sides[1].strip():
-            ctx.problems.error(ctx.file, item.line, f"pair '{item.text[:40]}' of {name} must "
-                               "be written 'left -> right' (or 'left → right').")
-            continue
-        pairs.append((sides[0].strip(), sides[1].strip()))
-    if len(items) < 2:
-        ctx.problems.error(ctx.file, items[0].line, f"{name} needs at least two pairs.")
-    for side, label in ((0, "left"), (1, "right")):
-        texts = [pair[side] for pair in pairs]
-        for index, text in enumerate(texts):
-            if texts.index(text) != index:
-                ctx.problems.error(ctx.file, items[index].line, f"{label} side '{text}' appears "
-                                   f"twice in {name}; every {label} side must be different.")
-    return {"pairs": tuple(pairs)}
-
-
-def _open(items: list[Item], name: str, ctx: BlockContext) -> dict[str, Any]:
-    _no_feedback(items, name, "criteria", ctx)
-    rubric: list[Criterion] = []
-    for item in items:
-        match = _RUBRIC.match(item.text)
-        if not match or float(match[1]) <= 0:
-            ctx.problems.error(ctx.file, item.line, f"rubric item '{item.text[:40]}' of {name} "
-                               "must start with its points in brackets, e.g. "
-                               "'- [2] 指出了数据权属不清的问题'.")
-            continue
-        rubric.append(Criterion(float(match[1]), match[2].strip()))
-    return {"rubric": tuple(rubric)}
-
-
-_BUILDERS = {"single": _single, "multiple": _multiple, "truefalse": _truefalse, "fill": _fill,
-             "order": _order, "match": _match, "open": _open}
-_LIST_HINT = {
-    "single": "list the options as '- [ ] wrong' and '- [x] right'.",
-    "multiple": "list the options as '- [ ] wrong' and '- [x] right'.",
-    "truefalse": "add '- [x] 正确' and '- [ ] 错误' (tick the true one).",
-    "fill": "list the accepted answers as plain items, e.g. '- 一网通办'.",
-    "order": "list the steps in the correct order as '1. …', '2. …'.",
-    "match": "list the pairs as '- left -> right'.",
-    "open": "list the rubric as '- [2] criterion'.",
-}
