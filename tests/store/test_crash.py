@@ -76,3 +76,14 @@ def test_two_processes_writing_at_once(paths: Paths) -> None:
         assert {a.id for a in attempts(db, person.id)} == acknowledged
         states = lesson_states(db, person.id, "crash-pack")
     assert {tag: s.seconds for tag, s in states.items()} == {"left": 24, "right": 24}
+
+
+def test_several_first_starts_at_once_make_one_schema_and_one_device(paths: Paths) -> None:
+    code = ("import pathlib, sys; from trainer.config import Paths; from trainer.store.db import "
+            "open_database; print(open_database(Paths(pathlib.Path(sys.argv[1]))).device_id)")
+    starts = [subprocess.Popen([sys.executable, "-c", code, str(paths.data_dir)],
+                               stdout=subprocess.PIPE, text=True) for _ in range(3)]
+    devices = {start.communicate(timeout=60)[0].strip() for start in starts}
+    assert [start.returncode for start in starts] == [0, 0, 0]
+    assert len(devices) == 1
+    assert check_file(paths.database_file).healthy

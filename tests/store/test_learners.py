@@ -7,8 +7,9 @@ import time
 import pytest
 from store_builders import admin, learner
 
+from trainer.config import Paths
 from trainer.store import audit
-from trainer.store.db import Database
+from trainer.store.db import Database, open_database
 from trainer.store.errors import (
     Duplicate,
     InvalidValue,
@@ -118,6 +119,17 @@ def test_wrong_pins_are_counted_and_then_delayed(store: Database) -> None:
     with pytest.raises(TooManyTries) as delayed:  # even the right PIN must wait
         sign_in(store, person.id, "2468")
     assert 0 < delayed.value.wait_seconds <= 5
+
+
+def test_the_delay_survives_a_restart(store: Database, paths: Paths,
+                                      store_url: str | None) -> None:
+    person = learner(store, pin="2468")
+    for _ in range(3):
+        with pytest.raises(WrongPin):
+            sign_in(store, person.id, "1111")
+    store.close()
+    with open_database(paths, store_url) as again, pytest.raises(TooManyTries):
+        sign_in(again, person.id, "2468")
 
 
 def test_the_delay_ends_and_a_good_pin_resets_the_count(store: Database) -> None:
