@@ -190,3 +190,34 @@ def test_install_reports_ids_a_new_version_drops(tmp_path: Path, library: Librar
         (older / "course.yaml").read_text("utf-8").replace("1.0.0", "0.9.0"), "utf-8")
     assert not library.install(older).current
     assert library.get("broken-example").version == "2.0.0"
+
+
+class _GbkName(zipfile.ZipInfo):
+    """What archivers on Chinese Windows write: GBK names without the UTF-8 flag."""
+
+    def _encodeFilenameFlags(self) -> tuple[bytes, int]:  # noqa: N802 - zipfile's name
+        return self.filename.encode("gbk"), self.flag_bits & ~0x800
+
+
+def test_a_zip_with_gbk_file_names_is_read(tmp_path: Path, library: Library) -> None:
+    archive = tmp_path / "gbk.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        for name, data in pack_files():
+            handle.writestr(_GbkName(f"示例课程/{name}"), data)
+    result = library.install(archive)
+    assert result.pack.id == "broken-example"
+
+
+def test_file_name_case_mismatch_is_explained(tmp_path: Path) -> None:
+    folder = tmp_path / "p"
+    shutil.copytree(MINIMAL, folder)
+    module = folder / "modules" / "01-basics.md"
+    module.write_text(module.read_text("utf-8").replace(
+        "政务数据分为三类。", "政务数据分为三类。\n\n![图](../images/Flow.png)"), "utf-8")
+    (folder / "images").mkdir()
+    (folder / "images" / "flow.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    messages = [p.message for p in validate_pack(folder).errors]
+    assert messages == ["image '../images/Flow.png' does not exist (looked for "
+                        "'images/Flow.png') — the file is named 'images/flow.png'; upper and "
+                        "lower case must match (they do on Windows, not in a zip or on other "
+                        "systems)"]

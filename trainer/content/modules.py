@@ -15,6 +15,7 @@ from trainer.content.yamltext import Fields, LineDict, describe, load_yaml
 FRONT_KEYS = ("id", "title", "minutes", "kind", "competencies", "objectives", "time_limit",
               "pass_mark")
 _CLOSE = re.compile(r"^:::\s*$")
+_INDENTED_BLOCK = re.compile(r"^[ \t]+:::\s*exercise\b")
 _BROKEN = TextBlock("", 0)  # stands for an exercise block too broken to use
 Line = tuple[int, str]
 
@@ -139,6 +140,10 @@ def _blocks(body: list[Line], block_ctx: BlockContext, ctx: ModuleContext) -> li
             blocks.append(exercise if exercise is not None else _BROKEN)
             index = resume
             continue
+        if fence is None and _INDENTED_BLOCK.match(line):
+            ctx.problems.warning(ctx.file, number, "an indented ':::' line is shown as text, "
+                                 "not read as an exercise; start it at the beginning of the "
+                                 "line.")
         if fence is None and _CLOSE.match(line):
             ctx.problems.error(ctx.file, number, "':::' closes no exercise; remove it, or open "
                                "the exercise with '::: exercise TYPE ID'.")

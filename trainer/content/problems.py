@@ -62,6 +62,11 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 def did_you_mean_path(path: str, names: Iterable[str]) -> str:
     """Like ``did_you_mean`` for pack paths: compares file names, not the shared folders."""
+    names = list(names)
+    for name in names:
+        if name.casefold() == path.casefold():
+            return (f" — the file is named '{name}'; upper and lower case must match (they do "
+                    "on Windows, not in a zip or on other systems)")
     by_name: dict[str, str] = {}
     for name in names:
         by_name.setdefault(name.rsplit("/", 1)[-1], name)

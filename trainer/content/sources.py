@@ -78,7 +78,7 @@ class ZipSource(PackSource):
         super().__init__(path, str(path))
         self.limits = limits
         try:
-            self._zip = zipfile.ZipFile(path)
+            self._zip = _open_zip(path)
         except (zipfile.BadZipFile, OSError) as exc:
             raise ArchiveRefused(f"{path} is not a readable zip file: {exc}",
                                  hint="Build pack archives with 'trainer pack build'.") from exc
@@ -105,6 +105,23 @@ class ZipSource(PackSource):
 
     def close(self) -> None:
         self._zip.close()
+
+
+def _open_zip(path: Path) -> zipfile.ZipFile:
+    """Open a zip; names stored without the UTF-8 flag are read as GB18030 when that works.
+
+    Archivers on Chinese Windows write file names in the local code page without saying so;
+    read as the zip default (CP437) they become gibberish and no module would be found.
+    """
+    archive = zipfile.ZipFile(path)
+    legacy = [i for i in archive.infolist() if not i.flag_bits & 0x800 and not i.filename.isascii()]
+    if not legacy:
+        return archive
+    archive.close()
+    try:
+        return zipfile.ZipFile(path, metadata_encoding="gb18030")
+    except UnicodeDecodeError:
+        return zipfile.ZipFile(path)
 
 
 def _common_root(infos: list[zipfile.ZipInfo]) -> str:
