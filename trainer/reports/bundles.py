@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
+import uuid
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -68,13 +68,16 @@ def export_bundle(db: Database, out: Path, *, actor: Actor | None) -> BundleMani
     """Write this database's learners and progress to ``out`` (atomically: all or no file)."""
     require(actor, "hr")
     out = Path(out)
-    fd, temp_name = tempfile.mkstemp(prefix=".bundle-", suffix=".tmp", dir=out.parent)
-    os.close(fd)
+    temp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")  # usual file permissions
     try:
-        manifest = _write_bundle(db, Path(temp_name))
-        os.replace(temp_name, out)
+        manifest = _write_bundle(db, temp)
+        os.replace(temp, out)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise TrainerError(f"Cannot write {out}: {exc.strerror or exc}",
+                            hint="Choose a folder you can write to, with free space.") from exc
     except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
     audit.record(db, actor, audit.PROGRESS_EXPORT, {"file": out.name, **manifest.counts})
     return manifest
