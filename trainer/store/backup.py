@@ -87,10 +87,15 @@ def backup_sqlite(database: Path, folder: Path, reason: str = "manual", keep: in
 
 
 def prune(folder: Path, keep: int = KEEP) -> None:
-    """Delete the oldest automatic backups beyond ``keep``."""
+    """Delete the oldest automatic backups beyond ``keep``, and copies left half-written by a
+    process that ended during a backup (older than an hour, so none still being written)."""
     ordinary = [p for p in list_backups(folder) if BEFORE_RESTORE not in p.name]
     for old in ordinary[:-keep] if keep > 0 else ordinary:
         _remove_quietly(old)
+    hour_ago = datetime.now(UTC).timestamp() - 3600
+    for partial in folder.glob(f"{PREFIX}*{SUFFIX}.partial"):
+        if partial.stat().st_mtime < hour_ago:
+            _remove_quietly(partial)
 
 
 def _remove_quietly(path: Path | None) -> None:

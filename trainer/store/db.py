@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import socket
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,6 +40,7 @@ class Database:
         self.is_sqlite = url.get_backend_name() == "sqlite"
         self.device_id: uuid.UUID | None = None
         self.enrolled: set[tuple[int, str]] = set()  # (learner, pack) known to be enrolled
+        self._backup_thread: threading.Thread | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._readers = sessionmaker(engine.execution_options(**{READ_ONLY_OPTION: True}),
                                      expire_on_commit=False)
@@ -73,6 +75,10 @@ class Database:
             raise known from exc
 
     def close(self) -> None:
+        """Wait for a running start-up backup, then close every connection."""
+        if self._backup_thread is not None:
+            self._backup_thread.join()
+            self._backup_thread = None
         self.engine.dispose()
 
     def __enter__(self) -> Database:
@@ -128,15 +134,23 @@ def _make_folder(folder: Path) -> None:
 
 
 def _backup_at_start(db: Database, file: Path, pending: bool) -> None:
-    """Before an upgrade a backup is required; otherwise one a day, and a failure only logged."""
+    """Before an upgrade a backup is required (and made now); otherwise one a day, made in the
+    background so a large database does not hold up the start, and a failure is only logged."""
     if pending:
         backup.backup_sqlite(file, db.paths.backups_dir, reason="before-upgrade")
         return
-    if backup.backup_is_stale(db.paths.backups_dir):
+    if not backup.backup_is_stale(db.paths.backups_dir):
+        return
+
+    def daily() -> None:
         try:
             backup.backup_sqlite(file, db.paths.backups_dir, reason="daily")
         except DatabaseUnavailable as exc:
             log.warning("Daily backup skipped: %s", exc)
+
+    # not a daemon: a process that ends right after start still finishes the copy
+    db._backup_thread = threading.Thread(target=daily, name="trainer-daily-backup", daemon=False)
+    db._backup_thread.start()
 
 
 def ensure_local_device(db: Database) -> uuid.UUID:
