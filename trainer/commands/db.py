@@ -14,7 +14,8 @@ from trainer.errors import UsageError
 def register(subparsers: Any) -> None:
     db = subparsers.add_parser("db", help="check, back up, upgrade or restore the database")
     sub = db.add_subparsers(dest="db_command", metavar="ACTION")
-    check = sub.add_parser("check", help="integrity and schema version (changes nothing)")
+    check = sub.add_parser("check", help="integrity and schema version; never changes an existing "
+                                         "database")
     check.set_defaults(func=run_check)
     backup = sub.add_parser("backup", help="copy the database into the backups folder")
     backup.add_argument("--list", action="store_true", help="list the backups instead")
