@@ -114,3 +114,27 @@ def test_the_model_passes_qt_checks(qtmodeltester: Any, hr_ctx: AppContext) -> N
 
 def test_column_letters() -> None:
     assert [column_letter(i) for i in (0, 25, 26, 27)] == ["A", "Z", "AA", "AB"]
+
+
+def test_in_chinese_every_problem_reads_in_chinese(qtbot: Any, qapp: Any,
+                                                   hr_ctx: AppContext) -> None:
+    from PySide6.QtCore import QLocale
+
+    from trainer.ui.common import language
+
+    locale = QLocale()
+    language.install_language("zh_CN")
+    try:
+        dialog = _open(qtbot, hr_ctx, "roster-bad-rows.csv")
+        qtbot.waitUntil(lambda: dialog.plan is not None)
+        problems = _column(dialog.model, "problems")
+        assert problems[0] == "缺少工号"
+        assert problems[2].startswith("无法识别的角色“局长”")
+        assert problems[5] == "工号 B006 重复（第 8 行也有）"
+        assert dialog.import_button.text() == "导入 2 条无问题的行"
+        assert dialog.windowTitle() == "导入人员名单"
+    finally:
+        for translator in list(language._installed):
+            qapp.removeTranslator(translator)
+        language._installed.clear()
+        QLocale.setDefault(locale)
