@@ -57,7 +57,7 @@ def fresh_actor(session: Session, actor: Actor | int | None) -> Actor | None:
 
 def has_admin(db: Database) -> bool:
     """False on first run: the app then asks for an administrator account."""
-    with db.session() as session:
+    with db.reader() as session:
         return _admins(session) > 0
 
 
@@ -106,7 +106,7 @@ def create_learner(db: Database, employee_no: str, name: str, department: str | 
 
 
 def get_learner(db: Database, learner_id: int) -> LearnerInfo:
-    with db.session() as session:
+    with db.reader() as session:
         return to_info(_load(session, learner_id))
 
 
