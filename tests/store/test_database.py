@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -189,4 +190,17 @@ def test_restore_refuses_a_bad_backup(paths: Paths, tmp_path: Path) -> None:
     before = _digest(file)
     with pytest.raises(Exception, match="not a usable backup"):
         backup.restore(file, bad, paths.backups_dir)
+    assert _digest(file) == before
+
+
+def test_restore_refuses_a_newer_trainers_backup(paths: Paths) -> None:
+    file = _populated(paths)
+    newer = backup.backup_sqlite(file, paths.backups_dir)
+    conn = sqlite3.connect(newer)
+    with conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.close()
+    before = _digest(file)
+    with pytest.raises(SchemaTooNew):
+        backup.restore(file, newer, paths.backups_dir)
     assert _digest(file) == before

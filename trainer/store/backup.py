@@ -121,6 +121,9 @@ def restore(database: Path, backup: Path, folder: Path) -> Path | None:
     if not report.healthy:
         raise StoreError(f"{backup} is not a usable backup: {report.problem}",
                          hint="Choose another backup file.")
+    from trainer.store.migrate import needs_upgrade
+
+    needs_upgrade(report.revision, str(backup))  # SchemaTooNew for a newer Trainer's backup
     kept = _keep_current(database, folder)
     try:
         partial = database.with_name(database.name + ".restoring")
