@@ -94,9 +94,11 @@ def test_bulk_generator_writes_exactly_what_was_asked(tmp_path: Path, pack) -> N
 
 
 def test_demo_command(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["demo", "--learners", "12", "--seed", "5", "--days", "30"]) == 0
+    assert main(["demo", "--learners", "12", "--seed", "5", "--days", "30",
+                 "--until", "2026-06-30"]) == 0
     out = capsys.readouterr().out
     assert "12 people in" in out and "PIN 123456" in out
     assert main(["demo", "--learners", "12"]) == 1
     assert "already has 12 people" in capsys.readouterr().err
     assert main(["demo", "--learners", "0"]) == 2
+    assert main(["demo", "--until", "30/06/2026"]) == 2

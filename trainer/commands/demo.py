@@ -23,6 +23,9 @@ def register(subparsers: Any) -> None:
     demo.add_argument("--days", type=int, default=90, metavar="N",
                       help="days of study to simulate (default 90)")
     demo.add_argument("--seed", type=int, default=1, help="same seed, same people and answers")
+    demo.add_argument("--until", metavar="YYYY-MM-DD",
+                      help="last day of the simulated study (default today); with --seed, the "
+                           "data is then the same on every run")
     demo.set_defaults(func=run_demo)
 
 
@@ -33,7 +36,16 @@ def run_demo(args: argparse.Namespace, ctx: Any) -> int:
         raise UsageError("--learners must be between 1 and 100000.")
     if not 1 <= args.days <= 3650:
         raise UsageError("--days must be between 1 and 3650.")
-    summary = fill_demo(ctx.database(), learners=args.learners, days=args.days, seed=args.seed)
+    until = None
+    if args.until:
+        from datetime import UTC, datetime
+
+        try:
+            until = datetime.strptime(args.until, "%Y-%m-%d").replace(hour=12, tzinfo=UTC)
+        except ValueError as exc:
+            raise UsageError(f"--until {args.until!r}: use a date like 2026-06-30.") from exc
+    summary = fill_demo(ctx.database(), learners=args.learners, days=args.days, seed=args.seed,
+                        until=until)
     print(f"Demonstration data in {ctx.paths.data_dir}: {summary.learners} people in "
           f"{summary.departments} departments, {summary.lessons} lesson records, "
           f"{summary.attempts} answers over {args.days} days.")
