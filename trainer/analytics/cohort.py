@@ -47,21 +47,28 @@ def cohort_competency(db: Any, packs: Iterable[Pack], *, by: str = "department",
     group = sql.group_column(by)
     if not packs:
         return []
-    scores = sql.learner_scores_subquery(packs, filters)
-    query = (select(group.label("grp"), scores.c.competency_id, func.count(),
-                    func.avg(scores.c.score))
-             .select_from(scores)
-             .join(Learner, Learner.id == scores.c.learner_id)
-             .outerjoin(Department, Department.id == Learner.department_id)
-             .group_by(group, scores.c.competency_id)
-             .order_by(group, scores.c.competency_id))
     framework = merged_framework(packs)
     rows = []
-    with db.reader() as session:
-        for grp, competency, learners, mean in session.execute(query):
-            level = level_for(framework, float(mean)) if framework else None
-            rows.append(CohortCompetencyRow(grp, competency, int(learners), float(mean),
-                                            level.id if level else None))
+    with db.reader() as session, sql.weights_source(session, packs) as weights:
+        per = sql.learner_scores_subquery(weights, filters)
+        indices = range(len(weights.competencies))
+        figures = []
+        for i in indices:
+            figures += [func.count(sql.learner_score(per, i)), func.avg(sql.learner_score(per, i))]
+        query = (select(group.label("grp"), *figures)
+                 .select_from(per)
+                 .join(Learner, Learner.id == per.c.learner_id)
+                 .outerjoin(Department, Department.id == Learner.department_id)
+                 .where(*sql.learner_conditions(filters))
+                 .group_by(group).order_by(group))
+        for grp, *values in session.execute(query):
+            for i, competency in zip(indices, weights.competencies, strict=True):
+                learners, mean = values[2 * i], values[2 * i + 1]
+                if not learners:
+                    continue
+                level = level_for(framework, float(mean)) if framework else None
+                rows.append(CohortCompetencyRow(grp, competency, int(learners), float(mean),
+                                                level.id if level else None))
     return rows
 
 

@@ -7,12 +7,32 @@ structure, which is small (hundreds of rows), as common table expressions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Float, Integer, String, and_, column, func, literal, null, select, values
+from sqlalchemy import (
+    Column,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    and_,
+    case,
+    column,
+    func,
+    insert,
+    literal,
+    null,
+    select,
+    values,
+)
 
 from trainer.analytics.filters import CohortFilter, time_window
+from trainer.analytics.scoring import merged_framework
 from trainer.content.model import Pack
 from trainer.store.models import Attempt, Department, Enrollment, Learner, LessonProgress
 
@@ -23,15 +43,6 @@ def job_role_column() -> Any:
     """The learner's job-role profile id (NULL until the store records one)."""
     column_ = getattr(Learner, "job_role", None)
     return column_ if column_ is not None else null()
-
-
-def weights_cte(packs: Sequence[Pack]) -> Any:
-    """(pack_id, exercise_id, competency_id, weight) for every weighted exercise."""
-    rows = [(p.id, e.id, c, float(w)) for p in packs for e in p.exercises()
-            for c, w in e.weights.items() if w > 0]
-    return values(column("pack_id", String), column("exercise_id", String),
-                  column("competency_id", String), column("weight", Float),
-                  name="weights").data(rows or [("", "", "", 0.0)]).cte()
 
 
 def modules_cte(packs: Sequence[Pack]) -> Any:
@@ -71,29 +82,79 @@ def filtered_learners(flt: CohortFilter | None) -> Any:
             .where(*learner_conditions(flt)).subquery("kept"))
 
 
-def best_subquery(pack_ids: Sequence[str], flt: CohortFilter | None) -> Any:
-    """Best scored result per (learner, pack, exercise), pending answers excluded."""
-    kept = filtered_learners(flt)
-    return (select(Attempt.learner_id, Attempt.pack_id, Attempt.exercise_id,
-                   func.max(Attempt.score).label("best"))
-            .join(kept, kept.c.learner_id == Attempt.learner_id)
-            .where(Attempt.score.is_not(None), Attempt.pack_id.in_(list(pack_ids)),
-                   *time_window(Attempt.started_at, flt))
+@dataclass(frozen=True)
+class WeightSource:
+    """Exercise weights pivoted to one row per exercise: pack_id, exercise_id, w0 … wN."""
+
+    table: Any
+    competencies: tuple[str, ...]  # competency id of column w{i}
+
+
+def competency_order(packs: Sequence[Pack]) -> tuple[str, ...]:
+    """Framework order, then any other competency the exercises weigh, alphabetically."""
+    framework = merged_framework(packs)
+    ordered = [c.id for c in framework.competencies] if framework else []
+    extra = sorted({c for p in packs for e in p.exercises() for c in e.weights} - set(ordered))
+    return tuple(ordered + extra)
+
+
+@contextmanager
+def weights_source(session: Any, packs: Sequence[Pack]) -> Iterator[WeightSource]:
+    """The packs' weights as a table the database can join by key.
+
+    SQLite gets a temporary table with a primary key: it cannot index a VALUES list, and a
+    million look-ups into an unindexed one take seconds. PostgreSQL hash-joins a VALUES list.
+    """
+    competencies = competency_order(packs)
+    rows = [{"pack_id": p.id, "exercise_id": e.id,
+             **{f"w{i}": float(e.weights.get(c, 0.0)) for i, c in enumerate(competencies)}}
+            for p in packs for e in p.exercises() if e.weights]
+    columns = [f"w{i}" for i in range(len(competencies))]
+    if session.get_bind().dialect.name != "sqlite":
+        data = [tuple(r.values()) for r in rows] or [("", "", *(0.0 for _ in columns))]
+        yield WeightSource(values(column("pack_id", String), column("exercise_id", String),
+                                  *(column(c, Float) for c in columns),
+                                  name="weights").data(data).cte(), competencies)
+        return
+    table = Table(f"analytics_weights_{uuid.uuid4().hex[:12]}", MetaData(),
+                  Column("pack_id", String, primary_key=True),
+                  Column("exercise_id", String, primary_key=True),
+                  *(Column(c, Float, nullable=False) for c in columns), prefixes=["TEMPORARY"])
+    connection = session.connection()
+    table.create(connection)
+    try:
+        if rows:
+            connection.execute(insert(table), rows)
+        yield WeightSource(table, competencies)
+    finally:
+        table.drop(connection)
+
+
+def learner_scores_subquery(weights: WeightSource, flt: CohortFilter | None) -> Any:
+    """Per learner: s{i} = Σ weight × best, t{i} = Σ weight, n{i} = exercises, per competency.
+
+    The inner GROUP BY reads only the covering index ``ix_attempts_results`` (no date filter).
+    """
+    w = weights.table
+    indices = range(len(weights.competencies))
+    best = (select(Attempt.learner_id.label("learner_id"), func.max(Attempt.score).label("best"),
+                   *(func.max(w.c[f"w{i}"]).label(f"w{i}") for i in indices))
+            .select_from(Attempt)
+            .join(w, and_(w.c.pack_id == Attempt.pack_id, w.c.exercise_id == Attempt.exercise_id))
+            .where(Attempt.score.is_not(None), *time_window(Attempt.started_at, flt))
             .group_by(Attempt.learner_id, Attempt.pack_id, Attempt.exercise_id)
             .subquery("best"))
+    sums = []
+    for i in indices:
+        weight = best.c[f"w{i}"]
+        sums += [func.sum(best.c.best * weight).label(f"s{i}"), func.sum(weight).label(f"t{i}"),
+                 func.sum(case((weight > 0, 1), else_=0)).label(f"n{i}")]
+    return select(best.c.learner_id, *sums).group_by(best.c.learner_id).subquery("per_learner")
 
 
-def learner_scores_subquery(packs: Sequence[Pack], flt: CohortFilter | None) -> Any:
-    """(learner_id, competency_id, score 0–100, exercises) — the scoring rule in SQL."""
-    best = best_subquery([p.id for p in packs], flt)
-    weights = weights_cte(packs)
-    score = 100.0 * func.sum(weights.c.weight * best.c.best) / func.sum(weights.c.weight)
-    return (select(best.c.learner_id, weights.c.competency_id, score.label("score"),
-                   func.count().label("exercises"))
-            .join(weights, and_(weights.c.pack_id == best.c.pack_id,
-                                weights.c.exercise_id == best.c.exercise_id))
-            .group_by(best.c.learner_id, weights.c.competency_id)
-            .subquery("learner_scores"))
+def learner_score(per: Any, i: int) -> Any:
+    """SQL: learner's score 0–100 in competency column i, NULL without evidence."""
+    return case((per.c[f"t{i}"] > 0, 100.0 * per.c[f"s{i}"] / per.c[f"t{i}"]), else_=null())
 
 
 def participants_subquery(pack_ids: Sequence[str], flt: CohortFilter | None) -> Any:

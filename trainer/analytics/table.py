@@ -29,12 +29,16 @@ def _learners(session: Any, flt: CohortFilter | None) -> list[Any]:
 
 def _scores(session: Any, packs: Sequence[Pack], flt: CohortFilter | None
             ) -> dict[int, list[tuple[str, float, int]]]:
-    scores = sql.learner_scores_subquery(packs, flt)
     found: dict[int, list[tuple[str, float, int]]] = defaultdict(list)
-    query = select(scores.c.learner_id, scores.c.competency_id, scores.c.score,
-                   scores.c.exercises)
-    for learner_id, competency, score, count in session.execute(query):
-        found[learner_id].append((competency, float(score), int(count)))
+    with sql.weights_source(session, packs) as weights:
+        per = sql.learner_scores_subquery(weights, flt)
+        indices = range(len(weights.competencies))
+        columns = [c for i in indices for c in (sql.learner_score(per, i), per.c[f"n{i}"])]
+        for learner_id, *values in session.execute(select(per.c.learner_id, *columns)):
+            for i, competency in zip(indices, weights.competencies, strict=True):
+                score, count = values[2 * i], values[2 * i + 1]
+                if score is not None:
+                    found[learner_id].append((competency, float(score), int(count)))
     return found
 
 
@@ -67,7 +71,7 @@ def _activity(session: Any, pack_ids: list[str], flt: CohortFilter | None
                     *time_window(LessonProgress.updated_at, flt))
              .group_by(LessonProgress.learner_id))
     counted = {i: (int(n), last) for i, n, last in session.execute(answers)}
-    return counted, dict(session.execute(study).tuples().all())
+    return counted, {learner_id: last for learner_id, last in session.execute(study)}
 
 
 def build_learner_table(db: Any, packs: Sequence[Pack], flt: CohortFilter | None, *,

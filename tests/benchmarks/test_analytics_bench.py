@@ -1,0 +1,71 @@
+"""Analytics budgets (DESIGN §6): one learner with 5,000 attempts under 50 ms; cohort figures
+over 10,000 learners and 1 M attempts under 1 s. Each is compared with a plain scan of the
+same attempts measured in the same run, since absolute times drift between machines.
+
+Run: QT_QPA_PLATFORM=offscreen pytest tests/benchmarks/test_analytics_bench.py -p no:cacheprovider -s
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import text
+
+from tests.benchmarks.analytics_data import build
+from trainer.analytics.cohort import cohort_competency, cohort_completion, learner_table
+from trainer.analytics.learner import competency_scores
+from trainer.config import bundled_courses_dir
+from trainer.content.loader import load_pack
+from trainer.store.db import open_database
+
+
+def median_ms(action: Callable[[], object], repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return load_pack(bundled_courses_dir() / "digital-government")
+
+
+def test_one_learner_with_5000_attempts(tmp_path, pack) -> None:
+    paths = build(tmp_path / "one", pack, learners=20, per_learner=5000)
+    with open_database(paths) as db:
+        took = median_ms(lambda: competency_scores(db, 7, [pack]), repeat=9)
+        with db.reader() as s:
+            scan = median_ms(lambda: s.execute(text(
+                "SELECT count(*), max(score) FROM attempts WHERE learner_id = 7")).all(), 9)
+    print(f"\none learner, 5,000 attempts: competency_scores {took:.1f} ms "
+          f"(plain indexed scan {scan:.1f} ms, ratio {took / scan:.1f})")
+    assert took < 50
+
+
+@pytest.mark.slow
+def test_cohort_over_10000_learners_and_1m_attempts(tmp_path, pack) -> None:
+    start = time.perf_counter()
+    paths = build(tmp_path / "big", pack, learners=10_000, per_learner=100)
+    print(f"\nbuilt 1 M attempts in {time.perf_counter() - start:.0f} s")
+    with open_database(paths, backup=False) as db:
+        with db.reader() as s:
+            scan = median_ms(lambda: s.execute(text(
+                "SELECT count(*), max(score) FROM attempts")).all(), 3)
+        figures = {
+            "cohort_competency by department": lambda: cohort_competency(db, [pack]),
+            "cohort_competency all": lambda: cohort_competency(db, [pack], by="all"),
+            "cohort_completion by department": lambda: cohort_completion(db, [pack]),
+            "learner_table": lambda: learner_table(db, [pack]),
+        }
+        took = {name: median_ms(action, 3) for name, action in figures.items()}
+    print(f"plain scan of 1 M attempts {scan:.0f} ms")
+    for name, ms in took.items():
+        print(f"{name}: {ms:.0f} ms (ratio to scan {ms / scan:.1f})")
+    assert took["cohort_competency by department"] < 1000
+    assert took["cohort_completion by department"] < 1000
