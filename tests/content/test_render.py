@@ -114,3 +114,14 @@ def test_wide_images_are_scaled_to_fit_the_lesson(fmt: str, pack: Path) -> None:
     html = render(f"![wide](../images/{name})\n\n![small](../images/flow.png)", pack)
     assert 'height="100" ' in html and 'width="720"' in html
     assert html.count("width=") == 1  # the 1-pixel image keeps its natural size
+
+
+def test_lists_nest_like_in_markdown_editors(pack: Path) -> None:
+    html = render("- 三类共享属性：\n  - 无条件共享\n  - 有条件共享\n- 责任清晰\n\n1. 第一步\n   - 子项", pack)
+    assert "<li>三类共享属性：<ul>\n<li>无条件共享</li>" in html
+    assert "<li>第一步<ul>\n<li>子项</li>" in html
+
+
+def test_a_list_may_follow_a_call_out_title(pack: Path) -> None:
+    html = render("> [!IMPORTANT] 三个要点\n> 1. 先查目录\n> 2. 再提申请", pack)
+    assert "<b>三个要点</b></p><ol>\n<li>先查目录</li>" in html

@@ -31,6 +31,8 @@ ADMONITION_KINDS = {"note": "note", "info": "note", "seealso": "note", "tip": "t
                     "hint": "tip", "important": "important", "attention": "important",
                     "warning": "warning", "caution": "caution", "danger": "caution",
                     "error": "caution"}
+_LIST_MARKER = re.compile(r"^(?:[-*+]|\d{1,9}[.)])( {1,4}|$)")
+_ALERT_LINE = re.compile(r"^ {0,3}>\s*\[![A-Za-z]+\]")
 _ALERT = re.compile(r"^\s*\[!([A-Za-z]+)\][ \t]*([^\n]*)\n?")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _CJK_BREAK = re.compile(f"(?<=[{_CJK}])[ \\t]*\\n[ \\t]*(?=[{_CJK}])")
@@ -206,6 +208,43 @@ class QuoteSplitPreprocessor(Preprocessor):
                     and lines[index - 2].startswith(">")):
                 result.extend([self.md.htmlStash.store("<!-- -->"), ""])
             result.append(line)
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            if _ALERT_LINE.match(line) and following.startswith(">") and following[1:].strip():
+                result.append(">")  # the marker line is its own paragraph: a list may follow
+        return result
+
+
+class ListIndentPreprocessor(Preprocessor):
+    """Nest list items the way editors do: under the item's text, not only by 4 spaces.
+
+    VS Code, Typora and GitHub nest ``  - b`` under ``- a`` (CommonMark); python-markdown
+    needs four spaces per level, so each list line is re-indented to its nesting level.
+    """
+
+    def run(self, lines: list[str]) -> list[str]:
+        stack: list[int] = []  # content column of each open item, outermost first
+        result: list[str] = []
+        previous_blank = True
+        for line in lines:
+            stripped = line.lstrip(" ")
+            indent = len(line) - len(stripped)
+            item = _LIST_MARKER.match(stripped) if "\t" not in line[:indent] else None
+            if not stripped:
+                result.append(line)
+            elif item and (stack or indent == 0):
+                while stack and indent < stack[-1]:
+                    stack.pop()
+                result.append(" " * (4 * len(stack)) + stripped)
+                stack.append(indent + len(item[0]))
+            elif stack and indent > 0:
+                level = sum(1 for column in stack if column <= indent)
+                extra = indent - stack[level - 1] if level else indent
+                result.append(" " * (4 * level + extra) + stripped)
+            else:
+                if previous_blank or stripped.startswith(">"):
+                    stack = []
+                result.append(line)
+            previous_blank = not stripped
         return result
 
 
@@ -236,6 +275,7 @@ class LessonExtension(Extension):
         processor = LessonTreeprocessor(md)
         md.treeprocessors.register(processor, "trainer_lesson", 1)
         md.preprocessors.register(QuoteSplitPreprocessor(md), "trainer_quotes", 15)
+        md.preprocessors.register(ListIndentPreprocessor(md), "trainer_lists", 14)
         self.code = CodePanelPostprocessor(md)
         md.postprocessors.register(self.code, "trainer_code", 40)
         md.registerExtension(self)

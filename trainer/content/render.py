@@ -22,7 +22,7 @@ from trainer.content.textcheck import IMAGE_TYPES
 
 __all__ = ["render_markdown", "lesson_stylesheet", "clear_cache"]
 
-_VERSION = "3"  # bump when the output changes, so cached HTML is rebuilt
+_VERSION = "5"  # bump when the output changes, so cached HTML is rebuilt
 _CACHE_SIZE = 64
 _cache: OrderedDict[str, str] = OrderedDict()
 _cache_lock = threading.Lock()

@@ -17,7 +17,10 @@ _CODE_SPAN = re.compile(r"(`+).*?\1")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
 _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
+_ALERT_MARKER = re.compile(r"^\[![A-Za-z]+\]")
 _CALLOUT = re.compile(r"^ {0,3}>\s*\[!([A-Za-z]+)\]")
+_QUOTE_PREFIX = re.compile(r"^(?: {0,3}>[ \t]?)+")
+_NESTED_ITEM = re.compile(r"^[ \t]+(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 _RULE = re.compile(r"^ {0,3}([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
 _SCHEME = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
@@ -48,8 +51,7 @@ def check_text(lines: Sequence[tuple[int, str]], ctx: TextContext,
                list_spacing: bool = True) -> None:
     """Check Markdown lines (``(line number, text)``), skipping fenced code."""
     fence: str | None = None
-    previous = ""
-    in_list = False
+    lists = _ListLayout(ctx) if list_spacing else None
     for number, raw in lines:
         match = FENCE.match(raw)
         if fence is not None:
@@ -57,20 +59,46 @@ def check_text(lines: Sequence[tuple[int, str]], ctx: TextContext,
                 fence = None
             continue
         if match:
-            fence, previous, in_list = match[1], "", False
+            fence = match[1]
+            if lists:
+                lists.reset()
             continue
         line = _CODE_SPAN.sub("", raw)
         _check_refs(number, line, ctx)
         _check_callout(number, line, ctx)
+        if lists:
+            lists.feed(number, line)
+
+
+class _ListLayout:
+    """Lists python-markdown would not see because no blank line comes before them."""
+
+    def __init__(self, ctx: TextContext) -> None:
+        self.ctx = ctx
+        self.reset()
+
+    def reset(self) -> None:
+        self.previous = ""
+        self.in_list = False  # inside a list, up to the next blank line
+        self.depth = 0
+
+    def feed(self, number: int, line: str) -> None:
+        quote = _QUOTE_PREFIX.match(line)
+        depth = quote[0].count(">") if quote else 0
+        if depth != self.depth:
+            self.reset()
+            self.depth = depth
+        line = line[quote.end():] if quote else line
         is_item = bool(_LIST_ITEM.match(line)) and not _RULE.match(line)
-        if list_spacing and is_item and not in_list and _is_paragraph(previous):
-            ctx.problems.warning(ctx.file, number, "this list follows a paragraph directly; "
-                                 "leave a blank line before it, or it is shown as plain text.")
+        if is_item and not self.in_list and _is_paragraph(self.previous):
+            self.ctx.problems.warning(self.ctx.file, number, "this list follows a paragraph "
+                                      "directly; leave a blank line before it, or it is shown "
+                                      "as plain text.")
         if not line.strip():
-            in_list = False
-        elif is_item:
-            in_list = True
-        previous = line
+            self.in_list = False
+        elif is_item or _NESTED_ITEM.match(line):
+            self.in_list = True
+        self.previous = line
 
 
 def _is_paragraph(line: str) -> bool:
@@ -79,6 +107,8 @@ def _is_paragraph(line: str) -> bool:
         return False
     if stripped[0] in "#>|<:" or _LIST_ITEM.match(line) or _RULE.match(line):
         return False
+    if _ALERT_MARKER.match(stripped):
+        return False  # the renderer gives a call-out marker its own paragraph
     return not stripped.startswith("!!!")
 
 
