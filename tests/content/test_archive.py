@@ -221,3 +221,14 @@ def test_file_name_case_mismatch_is_explained(tmp_path: Path) -> None:
                         "'images/Flow.png') — the file is named 'images/flow.png'; upper and "
                         "lower case must match (they do on Windows, not in a zip or on other "
                         "systems)"]
+
+
+def test_build_into_a_folder_or_the_pack_itself(tmp_path: Path) -> None:
+    folder = tmp_path / "p"
+    shutil.copytree(MINIMAL, folder)
+    first = build_pack(folder, folder)  # -o the pack folder: ID-VERSION.zip inside it
+    assert first.path == folder / "broken-example-1.0.0.zip"
+    second = build_pack(folder, tmp_path / "again.zip")
+    with zipfile.ZipFile(second.path) as archive:
+        assert not any(n.endswith(".zip") for n in archive.namelist())
+    assert first.path.read_bytes() == second.path.read_bytes()

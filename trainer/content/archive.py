@@ -39,10 +39,14 @@ def build_pack(folder: Path, out: Path | None = None) -> BuildResult:
     if validation.pack is None:
         raise PackInvalid(str(folder), validation.problems)
     pack = validation.pack
-    out = Path(out) if out is not None else Path.cwd() / f"{pack.id}-{pack.version}.zip"
+    default_name = f"{pack.id}-{pack.version}.zip"
+    out = Path(out) if out is not None else Path.cwd() / default_name
+    if out.is_dir():
+        out = out / default_name
     out = out.resolve()
+    # Earlier builds saved inside the pack folder never end up inside the next one.
     names = [n for n in source.names()
-             if n != DIGESTS_FILE and (source.root / n).resolve() != out]
+             if n != DIGESTS_FILE and not n.lower().endswith(".zip")]
     digests = {n: hashlib.sha256(source.read(n)).hexdigest() for n in names}
     entries = [(n, source.read(n)) for n in names]
     entries.append((DIGESTS_FILE, digests_text(digests).encode("utf-8")))

@@ -46,7 +46,8 @@ class LibraryEntry:
 
     def line(self) -> str:
         if self.pack is None:
-            return f"  (invalid: {self.errors} error(s))  {self.path}"
+            return (f"! {self.path}: not usable ({self.errors} error(s)); see 'trainer pack "
+                    f"validate {self.path}'")
         mark = "*" if self.current else " "
         return (f"{mark} {self.pack.id:<28} {self.pack.version:<10} {self.pack.language:<6} "
                 f"{self.origin:<9} {self.pack.title}")
