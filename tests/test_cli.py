@@ -144,3 +144,11 @@ def test_app_without_display_says_so(monkeypatch: pytest.MonkeyPatch, tmp_path: 
         monkeypatch.delenv(name, raising=False)
     assert run(["--data-dir", str(tmp_path / "d")]) == 1
     assert "No graphical display" in capsys.readouterr().err
+
+
+def test_opening_the_app_needs_no_command_modules() -> None:
+    """``trainer`` alone parses only the global options; commands are for everything else."""
+    args = cli.parse_gui_only(["--data-dir", "x", "--database-url", "sqlite://"])
+    assert args is not None and args.data_dir == "x" and args.command is None
+    for argv in (["pack", "list"], ["--help"], ["--version"], ["--data-dir"], ["--bogus"]):
+        assert cli.parse_gui_only(argv) is None, argv

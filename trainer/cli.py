@@ -67,6 +67,41 @@ read that folder, so it acts as the folder's administrator.
 """
 
 
+class _NotJustGlobalOptions(Exception):  # noqa: N818 - internal signal, never shown
+    pass
+
+
+class _GlobalParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotJustGlobalOptions(message)
+
+
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="data folder (default: TRAINER_DATA_DIR or the user data folder)")
+    parser.add_argument("--database-url", metavar="URL",
+                        help="database URL (default: SQLite in the data folder; "
+                             "also TRAINER_DATABASE_URL)")
+
+
+def parse_gui_only(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options when ``argv`` holds only global options (so: open the app), else None.
+
+    Opening the app then skips importing every sub-command module, which keeps the first
+    window quick; anything else (a command, --help, a mistake) goes to the full parser.
+    """
+    parser = _GlobalParser(add_help=False)
+    _add_global_options(parser)
+    try:
+        args, rest = parser.parse_known_args(list(argv))
+    except _NotJustGlobalOptions:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="trainer",
@@ -75,11 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"trainer {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help="data folder (default: TRAINER_DATA_DIR or the user data folder)")
-    parser.add_argument("--database-url", metavar="URL",
-                        help="database URL (default: SQLite in the data folder; "
-                             "also TRAINER_DATABASE_URL)")
+    _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         try:
@@ -94,8 +125,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``trainer`` command; returns the exit status (see the module docstring)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = parse_gui_only(arguments)
+    if args is None:
+        parser = build_parser()
+        args = parser.parse_args(arguments)
     try:
         paths = resolve_paths(args.data_dir)
         database_url = args.database_url or os.environ.get(ENV_DATABASE_URL) or None
@@ -106,7 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(ctx)
         func = getattr(args, "func", None)
         if func is None:  # a command group given without its action
-            _subparser(parser, args.command).print_help(sys.stderr)
+            _subparser(build_parser(), args.command).print_help(sys.stderr)
             return 2
         paths.ensure()
         setup_logging(paths)

@@ -49,12 +49,7 @@ def reset_app_appearance(app: QApplication) -> None:
 
 @pytest.fixture
 def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
-    """Every QMessageBox that would be shown (exec'd) is recorded here instead."""
+    """Every error box the presenter would show is recorded here instead (modal boxes block)."""
     shown: list[QMessageBox] = []
-
-    def fake_exec(box: QMessageBox) -> int:
-        shown.append(box)
-        return int(QMessageBox.StandardButton.Ok)
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr("trainer.ui.common.errors.show_box", shown.append)
     return shown

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -12,7 +14,7 @@ from trainer.config import Paths
 from trainer.errors import TrainerError
 from trainer.ui.common.context import PROGRESS, AppContext
 from trainer.ui.common.errors import build_error_box, present_error
-from trainer.ui.common.single_instance import SingleInstance, server_name
+from trainer.ui.common.single_instance import LOCK_NAME, SingleInstance, server_name
 from trainer.ui.common.work import Progress, run_work
 
 
@@ -140,8 +142,9 @@ def test_second_start_is_refused_and_raises_the_first(qapp: Any, qtbot: Any, tmp
     folder = Paths(tmp_path / "data").ensure().data_dir
     first = SingleInstance(folder)
     assert first.acquire()
+    first.listen()
     try:
-        other_folder = SingleInstance(tmp_path / "elsewhere")
+        other_folder = SingleInstance(Paths(tmp_path / "elsewhere").ensure().data_dir)
         assert other_folder.acquire()  # another data folder runs side by side
         other_folder.release()
         with qtbot.waitSignal(first.raiseRequested, timeout=5000):
@@ -151,6 +154,17 @@ def test_second_start_is_refused_and_raises_the_first(qapp: Any, qtbot: Any, tmp
     again = SingleInstance(folder)
     assert again.acquire()  # free again once the first has gone
     again.release()
+
+
+def test_lock_of_a_crashed_run_is_taken_over(qapp: Any, tmp_path: Path) -> None:
+    folder = Paths(tmp_path / "data").ensure().data_dir
+    crash = ("import os, sys; from PySide6.QtCore import QLockFile; "
+             "lock = QLockFile(sys.argv[1]); assert lock.tryLock(0); os._exit(0)")
+    subprocess.run([sys.executable, "-c", crash, str(folder / LOCK_NAME)], check=True, timeout=60)
+    assert (folder / LOCK_NAME).exists()
+    guard = SingleInstance(folder)
+    assert guard.acquire()
+    guard.release()
 
 
 def test_server_name_depends_only_on_the_folder(tmp_path: Path) -> None:

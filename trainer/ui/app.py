@@ -12,19 +12,21 @@ import importlib
 import logging
 import os
 import sys
+from collections.abc import Callable
 from types import TracebackType
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from trainer import __version__
-from trainer.config import APP_NAME, ORG_NAME, Paths, Settings, assets_dir, setup_logging
+from trainer.config import APP_NAME, ORG_NAME, Paths, Settings, setup_logging
 from trainer.errors import TrainerError
 from trainer.ui.common.context import AppContext
 from trainer.ui.common.errors import present_error
 from trainer.ui.common.fonts import install_cjk_font
+from trainer.ui.common.icons import app_icon
 from trainer.ui.common.language import install_language, resolve_language
 from trainer.ui.common.shell import MainWindow
 from trainer.ui.common.single_instance import SingleInstance
@@ -42,6 +44,7 @@ PAGE_HOOKS: tuple[str, ...] = (
     "trainer.ui.hr.pages:install",
 )
 START_PAGE = "start"
+INSTALL_FALLBACK_MS = 1500
 
 
 class StartOptions(Protocol):
@@ -65,7 +68,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("trainer")
-    app.setWindowIcon(QIcon(str(assets_dir() / "icons" / "trainer.svg")))
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -142,8 +145,22 @@ def already_running(data_dir: str) -> int:
     print(f"trainer: {message}", file=sys.stderr)
     if QGuiApplication.platformName() not in ("offscreen", "minimal") and not (
             sys.stderr and sys.stderr.isatty()):
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(None, translate("App", "Trainer"), message)
     return 1
+
+
+def _once(action: Callable[[], object]) -> Callable[[], None]:
+    done = False
+
+    def run() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            action()
+
+    return run
 
 
 def check_display() -> None:
@@ -171,8 +188,14 @@ def run_app(ctx: StartOptions) -> int:
     guard.raiseRequested.connect(lambda: bring_to_front(window))
     previous_hook = sys.excepthook
     sys.excepthook = _excepthook
+    def after_first_paint() -> None:
+        guard.listen()
+        install_pages(window, app_ctx)
+
+    install_once = _once(after_first_paint)
+    window.firstPainted.connect(install_once)
+    QTimer.singleShot(INSTALL_FALLBACK_MS, install_once)  # e.g. started minimised: never painted
     window.show()
-    QTimer.singleShot(0, lambda: install_pages(window, app_ctx))
     try:
         return app.exec()
     finally:

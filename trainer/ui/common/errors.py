@@ -9,11 +9,15 @@ from __future__ import annotations
 import logging
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from trainer.errors import TrainerError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -33,6 +37,8 @@ def log_file_path() -> Path | None:
 
 def build_error_box(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     """The message box for ``exc``, not yet shown (tests inspect it)."""
+    from PySide6.QtWidgets import QMessageBox  # not on the start-up path
+
     box = QMessageBox(parent)
     box.setWindowTitle(translate("ErrorPresenter", "Trainer"))
     if isinstance(exc, TrainerError):
@@ -58,4 +64,9 @@ def present_error(parent: QWidget | None, exc: BaseException) -> None:
         log.info("Shown to the user: %s", exc)
     else:
         log.error("Unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
-    build_error_box(parent, exc).exec()
+    show_box(build_error_box(parent, exc))
+
+
+def show_box(box: QMessageBox) -> None:
+    """Show a built box modally; the one place tests replace to record boxes instead."""
+    box.exec()

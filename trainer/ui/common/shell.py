@@ -10,46 +10,46 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QSplitter,
-    QStackedWidget,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolButton, QWidget
 
 from trainer.ui.common.context import AppContext
 from trainer.ui.common.errors import present_error
+from trainer.ui.common.menus import ShellMenus
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu
 
 log = logging.getLogger(__name__)
 
 PageSource = QWidget | Callable[[], QWidget]
 
 
-@dataclass
 class Page:
-    key: str
-    source: PageSource
-    title: str
-    roles: tuple[str, ...] | None
-    public: bool
-    navigation: bool
-    widget: QWidget | None = None
-    item: QListWidgetItem | None = None
+    """One registered page (a plain class: a dataclass costs start-up time to build)."""
+
+    __slots__ = ("key", "source", "title", "roles", "public", "navigation", "widget", "item")
+
+    def __init__(self, key: str, source: PageSource, title: str,
+                 roles: tuple[str, ...] | None, public: bool, navigation: bool) -> None:
+        self.key = key
+        self.source = source
+        self.title = title
+        self.roles = roles
+        self.public = public
+        self.navigation = navigation
+        self.widget: QWidget | None = None
+        self.item: QListWidgetItem | None = None
 
 
 class MainWindow(QMainWindow):
-    """Navigation on the left (when signed in), the current page on the right."""
+    """Navigation on the left (once signed in), the current page on the right."""
 
     pageShown = Signal(str)
+    firstPainted = Signal()  # once, on the event-loop turn after the window first drew itself
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,68 +57,32 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, Page] = {}
         self._current: str | None = None
         self._start_key: str | None = None
+        self._painted = False
+        self.nav: QListWidget | None = None  # built with the first navigation page
         self.setObjectName("MainWindow")
         self.resize(QSize(1180, 760))
-        self._build_body()
-        self._build_menus()
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("Pages")
+        self.setCentralWidget(self.stack)
+        self.menus = ShellMenus(self)
         self._build_status_bar()
         self.retranslate()
         ctx.userChanged.connect(self._on_user_changed)
         ctx.pageRequested.connect(self._on_page_requested)
         self._on_user_changed(ctx.user)
 
-    # --- layout ----------------------------------------------------------------------------
+    @property
+    def file_menu(self) -> QMenu:
+        """Screens may add their own entries (e.g. "Import Course Pack…")."""
+        return self.menus.file_menu
 
-    def _build_body(self) -> None:
-        self.nav = QListWidget()
-        self.nav.setObjectName("Navigation")
-        self.nav.setIconSize(QSize(20, 20))
-        self.nav.setMinimumWidth(170)
-        self.nav.setMaximumWidth(260)
-        self.nav.currentItemChanged.connect(self._on_nav_changed)
-        self.stack = QStackedWidget()
-        self.stack.setObjectName("Pages")
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.nav)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+    @property
+    def view_menu(self) -> QMenu:
+        return self.menus.view_menu
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        self.settings_action = QAction(self, menuRole=QAction.MenuRole.PreferencesRole)
-        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
-        self.settings_action.triggered.connect(self.open_settings)
-        self.sign_out_action = QAction(self)
-        self.sign_out_action.triggered.connect(self.sign_out)
-        self.open_data_action = QAction(self)
-        self.open_data_action.triggered.connect(self._open_data_folder)
-        self.quit_action = QAction(self, menuRole=QAction.MenuRole.QuitRole)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
-        for action in (self.settings_action, self.open_data_action, None,
-                       self.sign_out_action, self.quit_action):
-            self.file_menu.addAction(action) if action else self.file_menu.addSeparator()
-        self.view_menu = bar.addMenu("")
-        self.nav_action = QAction(self, checkable=True, checked=True)
-        self.nav_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.nav_action.toggled.connect(self._set_nav_wanted)
-        self.full_screen_action = QAction(self, checkable=True)
-        self.full_screen_action.setShortcut(QKeySequence.StandardKey.FullScreen)
-        self.full_screen_action.toggled.connect(self._set_full_screen)
-        self.view_menu.addAction(self.nav_action)
-        self.view_menu.addAction(self.full_screen_action)
-        self.view_menu.addSeparator()
-        self.pages_menu_anchor = self.view_menu.addSeparator()
-        self.help_menu = bar.addMenu("")
-        self.log_action = QAction(self)
-        self.log_action.triggered.connect(self._open_log_folder)
-        self.about_action = QAction(self, menuRole=QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.open_about)
-        self.help_menu.addAction(self.log_action)
-        self.help_menu.addAction(self.about_action)
+    @property
+    def help_menu(self) -> QMenu:
+        return self.menus.help_menu
 
     def _build_status_bar(self) -> None:
         self.user_label = QLabel()
@@ -129,20 +93,33 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.sign_out_button)
 
+    def _ensure_nav(self) -> QListWidget:
+        """The navigation list beside the pages, in a splitter the user can drag."""
+        if self.nav is not None:
+            return self.nav
+        from PySide6.QtWidgets import QListWidget, QSplitter
+
+        nav = QListWidget()
+        nav.setObjectName("Navigation")
+        nav.setIconSize(QSize(20, 20))
+        nav.setMinimumWidth(170)
+        nav.setMaximumWidth(260)
+        nav.currentItemChanged.connect(self._on_nav_changed)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("ShellSplitter")
+        self.takeCentralWidget()  # the stack moves into the splitter
+        splitter.addWidget(nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.nav = nav
+        return nav
+
     def retranslate(self) -> None:
         """Set every visible text again; called when the interface language changes."""
         self.setWindowTitle(self.tr("Trainer — Digital Government Skills"))
-        self.file_menu.setTitle(self.tr("&File"))
-        self.settings_action.setText(self.tr("&Settings…"))
-        self.open_data_action.setText(self.tr("Open &Data Folder"))
-        self.sign_out_action.setText(self.tr("Sign &Out"))
-        self.quit_action.setText(self.tr("&Quit"))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.nav_action.setText(self.tr("Show &Navigation"))
-        self.full_screen_action.setText(self.tr("&Full Screen"))
-        self.help_menu.setTitle(self.tr("&Help"))
-        self.log_action.setText(self.tr("Open &Log Folder"))
-        self.about_action.setText(self.tr("&About Trainer"))
+        self.menus.retranslate()
         self.sign_out_button.setText(self.tr("Sign out"))
         self._update_user_label()
 
@@ -150,6 +127,16 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self.menus.install_shortcuts()
+        self.firstPainted.emit()
 
     # --- pages -------------------------------------------------------------------------------
 
@@ -163,11 +150,13 @@ class MainWindow(QMainWindow):
         if isinstance(widget, QWidget):
             self._attach(page, widget)
         if page.navigation:
+            from PySide6.QtWidgets import QListWidgetItem
+
             page.item = QListWidgetItem(title)
             page.item.setData(Qt.ItemDataRole.UserRole, key)
             if icon is not None:
                 page.item.setIcon(icon)
-            self.nav.addItem(page.item)
+            self._ensure_nav().addItem(page.item)
         self._pages[key] = page
         if public and self._start_key is None:
             self._start_key = key
@@ -205,6 +194,7 @@ class MainWindow(QMainWindow):
         return self._current
 
     def can_show(self, key: str) -> bool:
+        """Public pages always; others when signed in with one of the page's roles."""
         page = self._pages.get(key)
         if page is None:
             return False
@@ -219,21 +209,28 @@ class MainWindow(QMainWindow):
             return False
         try:
             widget = self.page(key)
+            if payload is not None and hasattr(widget, "open_payload"):
+                widget.open_payload(payload)
         except Exception as exc:  # a broken screen must not take the window down
             present_error(self, exc)
             return False
-        if payload is not None and hasattr(widget, "open_payload"):
-            widget.open_payload(payload)
         self.stack.setCurrentWidget(widget)
         self._current = key
-        item = self._pages[key].item
-        self.nav.blockSignals(True)
-        self.nav.setCurrentItem(item) if item is not None else self.nav.clearSelection()
-        self.nav.blockSignals(False)
+        self._select_nav_item(self._pages[key].item)
         if hasattr(widget, "on_shown"):
             widget.on_shown()
         self.pageShown.emit(key)
         return True
+
+    def _select_nav_item(self, item: QListWidgetItem | None) -> None:
+        if self.nav is None:
+            return
+        self.nav.blockSignals(True)
+        if item is not None:
+            self.nav.setCurrentItem(item)
+        else:
+            self.nav.clearSelection()
+        self.nav.blockSignals(False)
 
     def _attach(self, page: Page, widget: QWidget) -> None:
         page.widget = widget
@@ -259,11 +256,12 @@ class MainWindow(QMainWindow):
         self._refresh_navigation()
         self._update_user_label()
         signed_in = user is not None
-        self.sign_out_action.setEnabled(signed_in)
+        self.menus.sign_out_action.setEnabled(signed_in)
         self.sign_out_button.setVisible(signed_in)
         target = self.first_page_for_user() if signed_in else self._start_key
-        if self._current is not None and self.can_show(self._current) and signed_in:
-            target = self._current if not self._pages[self._current].public else target
+        current = self._pages.get(self._current or "")
+        if signed_in and current is not None and not current.public and self.can_show(current.key):
+            target = current.key  # a role change keeps the page when still allowed
         if target is not None:
             self.show_page(target)
 
@@ -271,10 +269,12 @@ class MainWindow(QMainWindow):
         self.ctx.set_user(None)
 
     def _refresh_navigation(self) -> None:
+        if self.nav is None:
+            return
         for page in self._pages.values():
             if page.item is not None:
                 page.item.setHidden(not self.can_show(page.key))
-        self.nav.setVisible(self.ctx.user is not None and self.nav_action.isChecked())
+        self.nav.setVisible(self.ctx.user is not None and self.menus.nav_action.isChecked())
 
     def _update_user_label(self) -> None:
         user = self.ctx.user
@@ -288,11 +288,15 @@ class MainWindow(QMainWindow):
 
     # --- menu actions ------------------------------------------------------------------------
 
-    def _set_nav_wanted(self, wanted: bool) -> None:
-        self.nav.setVisible(wanted and self.ctx.user is not None)
+    def set_navigation_wanted(self, wanted: bool) -> None:
+        if self.nav is not None:
+            self.nav.setVisible(wanted and self.ctx.user is not None)
 
-    def _set_full_screen(self, on: bool) -> None:
-        self.showFullScreen() if on else self.showNormal()
+    def set_full_screen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
 
     def open_settings(self) -> None:
         from trainer.ui.common.settings_dialog import SettingsDialog
@@ -304,11 +308,11 @@ class MainWindow(QMainWindow):
 
         AboutDialog(self).exec()
 
-    def _open_data_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.paths.data_dir)))
+    def open_data_folder(self) -> None:
+        _open_folder(self.ctx.paths.data_dir)
 
-    def _open_log_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.paths.logs_dir)))
+    def open_log_folder(self) -> None:
+        _open_folder(self.ctx.paths.logs_dir)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         from trainer.ui.common import work
@@ -318,3 +322,11 @@ class MainWindow(QMainWindow):
             QCoreApplication.processEvents()
             work.wait_for_all()
         super().closeEvent(event)
+
+
+def _open_folder(folder: object) -> None:
+    """Show a folder in the system file manager."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

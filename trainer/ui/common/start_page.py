@@ -5,12 +5,11 @@ no sign-in screen is installed. It is light on purpose: it paints before any hea
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from trainer import __version__
-from trainer.config import assets_dir
 from trainer.ui.common.context import AppContext
+from trainer.ui.common.icons import app_logo
 
 
 class StartPage(QWidget):
@@ -21,7 +20,7 @@ class StartPage(QWidget):
         self.ctx = ctx
         self.setObjectName("StartPage")
         self.logo = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        self.logo.setPixmap(QIcon(str(assets_dir() / "icons" / "trainer.svg")).pixmap(96, 96))
+        self.logo.setPixmap(app_logo(96))
         self.title = QLabel(objectName="PageTitle", alignment=Qt.AlignmentFlag.AlignCenter)
         self.subtitle = QLabel(objectName="PageSubtitle", alignment=Qt.AlignmentFlag.AlignCenter)
         self.status = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)

@@ -1,6 +1,6 @@
 """The one helper for long or data-changing work (STYLE §7, like Anki's ``CollectionOp``).
 
-``run_work`` runs a function off the GUI thread, shows a progress dialog when it takes longer than
+``run_work`` runs a function on a worker thread, shows a progress dialog when it takes longer than
 a moment, routes a failure to the error presenter (a ``TrainerError`` as a clear message, anything
 else as the crash dialog), and on success tells every view what changed via
 ``AppContext.dataChanged`` so they refresh. Screens never start threads of their own.
@@ -15,10 +15,11 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from trainer.ui.common.context import AppContext
@@ -84,24 +85,30 @@ class Work(QObject):
         self.progress._cancelled.set()
 
 
-class _Runner(QRunnable):
-    def __init__(self, work: Work, fn: Callable[[Progress], Any]) -> None:
-        super().__init__()
-        self.work = work
-        self.fn = fn
-
-    def run(self) -> None:
-        try:
-            result = self.fn(self.work.progress)
-        except Cancelled:
-            self.work._stopped.emit()
-        except BaseException as exc:  # noqa: BLE001 - every failure goes to the presenter
-            self.work._error.emit(exc)
-        else:
-            self.work._result.emit(result)
+def _run(work: Work, fn: Callable[[Progress], Any]) -> None:
+    """On a worker thread: run ``fn`` and report the outcome; the signals queue to the GUI."""
+    try:
+        result = fn(work.progress)
+    except Cancelled:
+        work._stopped.emit()
+    except BaseException as exc:  # noqa: BLE001 - every failure goes to the presenter
+        work._error.emit(exc)
+    else:
+        work._result.emit(result)
 
 
 _running: set[Work] = set()  # keeps Work objects alive until they finish
+_futures: set[Future[None]] = set()
+_pool: ThreadPoolExecutor | None = None
+MAX_WORKERS = 4
+
+
+def _executor() -> ThreadPoolExecutor:
+    """Plain Python threads (no Qt runnable wrappers to keep alive); signals queue to the GUI."""
+    global _pool
+    if _pool is None:
+        _pool = ThreadPoolExecutor(max_workers=MAX_WORKERS, thread_name_prefix="trainer-work")
+    return _pool
 
 
 
@@ -143,6 +150,7 @@ def _finish(work: Work) -> None:
         work.dialog = None
     work.finished.emit()
     _running.discard(work)
+    _futures.difference_update([f for f in _futures if f.done()])
 
 
 def run_work(
@@ -192,7 +200,7 @@ def run_work(
     if show_progress:
         work.dialog = _make_dialog(work, cancellable)
     _running.add(work)
-    QThreadPool.globalInstance().start(_Runner(work, fn))
+    _futures.add(_executor().submit(_run, work, fn))
     return work
 
 
@@ -217,5 +225,9 @@ def running() -> int:
 
 
 def wait_for_all(timeout_ms: int = 30_000) -> bool:
-    """Block until the thread pool is idle; for shutdown and tests."""
-    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+    """Block until every work function has returned; for shutdown and tests. Results still
+    arrive through the event loop afterwards."""
+    pending = list(_futures)
+    _, not_done = wait(pending, timeout=timeout_ms / 1000)
+    _futures.difference_update(f for f in pending if f.done())
+    return not not_done

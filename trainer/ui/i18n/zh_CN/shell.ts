@@ -132,25 +132,53 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../app.py" line="+80" />
+            <location filename="../../app.py" line="+90" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+53" />
             <source>Trainer is already running for this data folder (%1). Its window has been brought to the front.</source>
             <translation>Trainer 已在使用此数据文件夹（%1）运行，已将其窗口切换到前台。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>Trainer</source>
             <translation>Trainer</translation>
         </message>
     </context>
     <context>
+        <name>ChartView</name>
+        <message>
+            <location filename="../../common/charts.py" line="+233" />
+            <source>Save as PNG…</source>
+            <translation>另存为 PNG…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Save as SVG…</source>
+            <translation>另存为 SVG…</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>PNG image (*.png)</source>
+            <translation>PNG 图像 (*.png)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>SVG image (*.svg)</source>
+            <translation>SVG 图像 (*.svg)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save Chart</source>
+            <translation>保存图表</translation>
+        </message>
+    </context>
+    <context>
         <name>ErrorPresenter</name>
         <message>
-            <location filename="../../common/errors.py" line="+35" />
+            <location filename="../../common/errors.py" line="+43" />
             <source>Trainer</source>
             <translation>Trainer</translation>
         </message>
@@ -173,12 +201,12 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../common/shell.py" line="+134" />
+            <location filename="../../common/shell.py" line="+121" />
             <source>Trainer — Digital Government Skills</source>
             <translation>Trainer — 数字政府能力培训</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../common/menus.py" line="+67" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
@@ -233,12 +261,12 @@
             <translation>关于 Trainer(&amp;A)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../common/shell.py" line="+2" />
             <source>Sign out</source>
             <translation>退出登录</translation>
         </message>
         <message>
-            <location line="+136" />
+            <location line="+159" />
             <source>Not signed in</source>
             <translation>未登录</translation>
         </message>
@@ -248,7 +276,7 @@
             <translation>当前用户：%1（%2）</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+35" />
             <source>Finishing work in progress…</source>
             <translation>正在完成进行中的操作…</translation>
         </message>
@@ -277,7 +305,7 @@
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../../config.py" line="+185" />
+            <location filename="../../../config.py" line="+189" />
             <source>Interface language</source>
             <translation>界面语言</translation>
         </message>
@@ -315,7 +343,7 @@
     <context>
         <name>StartPage</name>
         <message>
-            <location filename="../../common/start_page.py" line="+44" />
+            <location filename="../../common/start_page.py" line="+43" />
             <source>Trainer %1</source>
             <translation>Trainer %1</translation>
         </message>
@@ -338,7 +366,7 @@
     <context>
         <name>Work</name>
         <message>
-            <location filename="../../common/work.py" line="+114" />
+            <location filename="../../common/work.py" line="+121" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -348,7 +376,7 @@
             <translation>Trainer</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+46" />
             <source>Working…</source>
             <translation>正在处理…</translation>
         </message>
