@@ -142,7 +142,7 @@ def last_active(db: Any, learner_id: int) -> datetime | None:
 
 
 def wrong_exercises(db: Any, learner_id: int, packs: Iterable[Pack]) -> list[WrongExercise]:
-    """Exercises answered but not yet mastered, most recent first: the learner's retry list."""
+    """Practice exercises answered but not yet mastered, most recent first: the retry list."""
     packs = {p.id: p for p in packs}
     query = (select(Attempt.pack_id, Attempt.exercise_id, func.max(Attempt.score),
                     func.count(), func.max(Attempt.started_at))
@@ -157,6 +157,8 @@ def wrong_exercises(db: Any, learner_id: int, packs: Iterable[Pack]) -> list[Wro
                 exercise = packs[pack_id].exercise(exercise_id)
             except KeyError:  # removed from the pack since: nothing to retry
                 continue
+            if packs[pack_id].module(exercise.module_id).kind == "assessment":
+                continue  # assessment questions are answered in a sitting, not practised
             wrong.append(WrongExercise(pack_id, exercise.module_id, exercise_id, float(best),
                                        int(tries), last))
     wrong.sort(key=lambda w: w.last_at, reverse=True)

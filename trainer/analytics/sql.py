@@ -7,7 +7,6 @@ structure, which is small (hundreds of rows), as common table expressions.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from trainer.content.model import Pack
 from trainer.store.models import Attempt, Department, Enrollment, Learner, LessonProgress
 
 GROUPINGS = ("department", "role", "all")
+TEMP_WEIGHTS = "analytics_weights"  # per connection; a fixed name keeps the SQL cache warm
 
 
 def job_role_column() -> Any:
@@ -116,7 +116,7 @@ def weights_source(session: Any, packs: Sequence[Pack]) -> Iterator[WeightSource
                                   *(column(c, Float) for c in columns),
                                   name="weights").data(data).cte(), competencies)
         return
-    table = Table(f"analytics_weights_{uuid.uuid4().hex[:12]}", MetaData(),
+    table = Table(TEMP_WEIGHTS, MetaData(),
                   Column("pack_id", String, primary_key=True),
                   Column("exercise_id", String, primary_key=True),
                   *(Column(c, Float, nullable=False) for c in columns), prefixes=["TEMPORARY"])

@@ -1,0 +1,55 @@
+"""A seeded learner for dashboard tests and screenshots: real built-in course, known numbers.
+
+王小明 (E1001, 市数据局) studied the zh-CN course: modules 1–3 completed, module 4 in
+progress; answered the whole first lesson (some wrong, then retried), part of a case, and passed
+the final assessment at the second sitting. A colleague in the same department gives the
+department average.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from trainer.content.model import Pack
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+
+
+def _answer(db: Any, learner: int, pack: Pack, exercise_id: str, score: float | None,
+            when: datetime) -> None:
+    from trainer.store.progress import record_attempt
+
+    weights = dict(pack.exercise(exercise_id).weights)
+    record_attempt(db, learner, pack.id, pack.version, exercise_id, {"seeded": True}, score,
+                   weights, when, when + timedelta(seconds=40))
+
+
+def seed(db: Any, pack: Pack) -> dict[str, int]:
+    """Two learners of 市数据局 with a known history; returns their ids by employee number."""
+    from trainer.store.learners import create_learner
+    from trainer.store.progress import record_lesson_progress
+
+    me = create_learner(db, "E1001", "王小明", "市数据局").id
+    colleague = create_learner(db, "E1002", "李华", "市数据局").id
+    modules = [m for m in pack.modules]
+    for index, module in enumerate(modules[:4]):
+        status = "completed" if index < 3 else "in_progress"
+        record_lesson_progress(db, me, pack.id, module.id, status=status,
+                               add_seconds=900 + 300 * index)
+    start = NOW - timedelta(days=40)
+    for day, module in enumerate(modules[:3]):
+        for n, exercise in enumerate(module.exercises):
+            when = start + timedelta(days=3 * day, minutes=5 * n)
+            first = 0.0 if n % 3 == 0 else 1.0
+            _answer(db, me, pack, exercise.id, first, when)
+            if n % 3 == 0 and n % 2 == 0:  # retried and got right later
+                _answer(db, me, pack, exercise.id, 1.0, when + timedelta(days=1))
+    final = next(m for m in modules if m.kind == "assessment")
+    for sitting, share in ((NOW - timedelta(days=5), 0.4), (NOW - timedelta(days=2), 0.8)):
+        for n, exercise in enumerate(final.exercises):
+            _answer(db, me, pack, exercise.id, 1.0 if n < len(final.exercises) * share else 0.0,
+                    sitting)
+    for n, exercise in enumerate(pack.exercises()):
+        _answer(db, colleague, pack, exercise.id, 0.5 if n % 2 else 1.0, start)
+    return {"E1001": me, "E1002": colleague}

@@ -1,0 +1,207 @@
+"""“我的进度 / My progress”: the signed-in learner's competencies, completion, activity, advice,
+exercises to retry and certificates.
+
+Numbers come from ``trainer.analytics`` (through ``dashboard_data``), charts from
+``trainer.ui.common.charts``; this module only lays them out and reacts to clicks. The page is
+built the first time it is shown; matplotlib was preloaded in the background by then.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.ui.common.charts import ChartView
+from trainer.ui.common.context import AppContext
+from trainer.ui.learner import dashboard_view as view
+from trainer.ui.learner.dashboard_data import DashboardData, default_role, load_dashboard
+from trainer.ui.learner.dashboard_panels import (
+    CertificatesPanel,
+    RecommendationsPanel,
+    RetryTable,
+    Tile,
+)
+
+log = logging.getLogger(__name__)
+WEEKS = 26
+
+
+class DashboardPage(QWidget):
+    """The learner's progress page; reloads when shown after their records changed."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.data: DashboardData | None = None
+        self._stale = True
+        self._roles: dict[int, str | None] = {}  # learner id → role profile chosen here
+        self._build()
+        ctx.dataChanged.connect(self._on_data_changed)
+        ctx.userChanged.connect(lambda _user: self._on_data_changed("user"))
+        self.reload()
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setObjectName("PageTitle")
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("PageSubtitle")
+        self.role_label = QLabel()
+        self.role_box = QComboBox()
+        self.role_box.currentIndexChanged.connect(self._on_role_chosen)
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        head.addLayout(titles, 1)
+        head.addWidget(self.role_label)
+        head.addWidget(self.role_box)
+        self.tiles = [Tile() for _ in range(4)]
+        tiles = QHBoxLayout()
+        for tile in self.tiles:
+            tiles.addWidget(tile)
+        self.radar = ChartView(name="competencies", height=4.2)
+        self.completion = ChartView(name="completion", height=3.6)
+        self.calendar = ChartView(name="activity", height=1.9)
+        self.course_box = QComboBox()
+        self.course_box.currentIndexChanged.connect(lambda _i: self._draw_completion())
+        self.advice = RecommendationsPanel()
+        self.advice.openRequested.connect(self._open_exercise)
+        self.retry = RetryTable()
+        self.retry.retryRequested.connect(lambda p, e: self.ctx.request_page("exercise", (p, e)))
+        self.retry_empty = QLabel()
+        self.certificates = CertificatesPanel()
+        self.certificates.saveRequested.connect(self._save_certificate)
+        self.certificates.verifyRequested.connect(self._verify_certificate)
+        self.groups = {key: QGroupBox() for key in
+                       ("radar", "advice", "completion", "activity", "retry", "certificates")}
+        self._fill_groups()
+        grid = QGridLayout()
+        grid.addWidget(self.groups["radar"], 0, 0)
+        grid.addWidget(self.groups["advice"], 0, 1)
+        grid.addWidget(self.groups["completion"], 1, 0)
+        grid.addWidget(self.groups["activity"], 1, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addLayout(head)
+        layout.addLayout(tiles)
+        layout.addLayout(grid)
+        layout.addWidget(self.groups["retry"])
+        layout.addWidget(self.groups["certificates"])
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def _fill_groups(self) -> None:
+        parts: dict[str, list[QWidget]] = {
+            "radar": [self.radar], "advice": [self.advice],
+            "completion": [self.course_box, self.completion], "activity": [self.calendar],
+            "retry": [self.retry_empty, self.retry], "certificates": [self.certificates]}
+        for key, widgets in parts.items():
+            box = QVBoxLayout(self.groups[key])
+            for widget in widgets:
+                box.addWidget(widget)
+            if key == "activity":
+                self.activity_note = QLabel()
+                self.activity_note.setWordWrap(True)
+                box.addWidget(self.activity_note)
+                box.addStretch(1)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("My progress"))
+        self.role_label.setText(self.tr("Compare with the role:"))
+        for key, text in (("radar", self.tr("Competencies")),
+                          ("advice", self.tr("What to study next")),
+                          ("completion", self.tr("Course completion")),
+                          ("activity", self.tr("Activity")),
+                          ("retry", self.tr("Exercises to retry")),
+                          ("certificates", self.tr("Certificates"))):
+            self.groups[key].setTitle(text)
+        self.retry_empty.setText(self.tr("No wrong answers waiting: every exercise you answered "
+                                         "is mastered."))
+
+    # --- data --------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the learner's figures again and redraw everything."""
+        self.retranslate()
+        user = self.ctx.user
+        self._stale = False
+        if user is None:
+            self.data = None
+            self.subtitle.setText(self.tr("Sign in to see your progress."))
+            return
+        packs = self.ctx.library.packs()
+        language = str(QLocale().name())
+        if user.id not in self._roles:
+            from trainer.ui.learner.dashboard_data import display_framework
+
+            self._roles[user.id] = default_role(user, display_framework(packs, language))
+        self.data = load_dashboard(self.ctx.db, user, packs, role_id=self._roles[user.id],
+                                   language=language)
+        view.fill(self, user, self.data)
+
+    def on_shown(self) -> None:
+        if self._stale:
+            self.reload()
+
+    def _on_data_changed(self, _what: str) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def _on_role_chosen(self, index: int) -> None:
+        user = self.ctx.user
+        if index < 0 or user is None or self.role_box.signalsBlocked():
+            return
+        self._roles[user.id] = self.role_box.itemData(index)
+        self.reload()
+
+    def _draw_completion(self) -> None:
+        if self.data is not None:
+            view.draw_completion(self, self.data)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and self.data is not None:
+            self.reload()
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def _open_exercise(self, pack_id: str, module_id: str, exercise_id: str) -> None:
+        self.ctx.request_page("reader", (pack_id, module_id, exercise_id))
+
+    def _save_certificate(self, pack_id: str) -> None:
+        from trainer.ui.learner.certificate_dialog import save_certificate
+
+        save_certificate(self, self.ctx, pack_id)
+
+    def _verify_certificate(self) -> None:
+        from trainer.ui.learner.certificate_dialog import VerifyDialog
+
+        VerifyDialog(self.ctx, self).exec()
+
+    def charts(self) -> list[ChartView]:
+        return [self.radar, self.completion, self.calendar]
+
+    def figures(self) -> dict[str, Any]:
+        """Chart name → matplotlib figure (tests and screenshots)."""
+        return {chart.name: chart.figure for chart in self.charts()}

@@ -1,0 +1,203 @@
+"""The non-chart parts of "My progress": summary tiles, study advice, the retry list and the
+certificates of passed courses. Each panel only shows values and emits what the learner asked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.analytics.learner import WrongExercise
+from trainer.analytics.recommend import Recommendation
+from trainer.content.model import Framework, Pack
+
+
+def plain_question(markdown: str, limit: int = 70) -> str:
+    """The first line of a question without Markdown marks, shortened for a table cell."""
+    text = " ".join(line.strip() for line in markdown.strip().splitlines()[:3])
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*`#>]+", "", text).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Tile(QFrame):
+    """A big figure with a caption (study time, answers this week …)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("DashboardTile")
+        self.value = QLabel()
+        self.value.setObjectName("TileValue")
+        self.value.setStyleSheet("font-size: 22px; font-weight: 600;")
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+    def set(self, value: str, caption: str) -> None:
+        self.value.setText(value)
+        self.caption.setText(caption)
+
+
+def _clear(layout: Any) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()  # at once: deleteLater only acts on the next turn of the event loop
+            widget.deleteLater()
+
+
+class RecommendationsPanel(QWidget):
+    """For each of the largest gaps: what it is, then one button per module to study."""
+
+    openRequested = Signal(str, str, str)  # pack id, module id, first exercise id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.buttons: list[QPushButton] = []
+
+    def show_advice(self, advice: Sequence[Recommendation], framework: Framework | None,
+                    titles: dict[tuple[str, str], str], *, role_chosen: bool) -> None:
+        _clear(self.box)
+        self.buttons = []
+        if not advice:
+            empty = QLabel(self.tr("Every target of your role profile is reached. Well done!")
+                           if role_chosen else
+                           self.tr("Answer a few exercises to get advice on what to study."))
+            empty.setWordWrap(True)
+            self.box.addWidget(empty)
+        for item in advice:
+            self.box.addWidget(self._heading(item, framework))
+            for suggestion in item.suggestions:
+                title = titles.get((suggestion.pack_id, suggestion.module_id),
+                                   suggestion.module_title)
+                todo = len(suggestion.exercise_ids)
+                button = QPushButton(self.tr("Study “%1” — %n exercise(s) to master", "",
+                                             todo).replace("%1", title))
+                button.setToolTip(self.tr("Opens the module at its first exercise you have "
+                                          "not mastered yet."))
+                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+                button.setStyleSheet("text-align: left; padding: 5px 10px;")
+                button.clicked.connect(
+                    lambda _=False, s=suggestion: self.openRequested.emit(
+                        s.pack_id, s.module_id, s.exercise_ids[0]))
+                self.box.addWidget(button)
+                self.buttons.append(button)
+        self.box.addStretch(1)
+
+    def _heading(self, item: Recommendation, framework: Framework | None) -> QLabel:
+        gap = item.gap
+        titles = {c.id: c.title for c in framework.competencies} if framework else {}
+        name = titles.get(gap.competency_id, gap.competency_id)
+        now = (self.tr("%1 (%2 points)").replace("%1", gap.level.name)
+               .replace("%2", f"{gap.score:.0f}")
+               if gap.level is not None and gap.score is not None else self.tr("not assessed yet"))
+        label = QLabel(self.tr("<b>%1</b>: now %2, target %3").replace("%1", name)
+                       .replace("%2", now).replace("%3", gap.target.name))
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        return label
+
+
+class RetryTable(QTableWidget):
+    """Exercises answered but not yet mastered, newest first, each with a Retry button."""
+
+    retryRequested = Signal(str, str)  # pack id, exercise id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 5, parent)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.cellDoubleClicked.connect(lambda row, _col: self._retry(row))
+        self.items: list[WrongExercise] = []
+
+    def show_items(self, items: Sequence[WrongExercise], packs: dict[str, Pack],
+                   limit: int = 50) -> None:
+        self.items = list(items)[:limit]
+        self.setRowCount(0)  # drops the old rows' Retry buttons
+        self.setHorizontalHeaderLabels([self.tr("Module"), self.tr("Question"),
+                                        self.tr("Best"), self.tr("Tries"), ""])
+        self.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            pack = packs[item.pack_id]
+            module = pack.module(item.module_id)
+            question = plain_question(pack.exercise(item.exercise_id).question)
+            cells = [module.title, question, f"{item.best * 100:.0f}%", str(item.tries)]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if column >= 2:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.setItem(row, column, cell)
+            button = QPushButton(self.tr("Retry"))
+            button.clicked.connect(lambda _=False, r=row: self._retry(r))
+            self.setCellWidget(row, 4, button)
+        self.setVisible(bool(self.items))
+
+    def _retry(self, row: int) -> None:
+        if 0 <= row < len(self.items):
+            item = self.items[row]
+            self.retryRequested.emit(item.pack_id, item.exercise_id)
+
+
+class CertificatesPanel(QWidget):
+    """Passed courses with a button to save their certificate, and a way to check a code."""
+
+    saveRequested = Signal(str)  # pack id
+    verifyRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+
+    def show_passed(self, passed: Sequence[tuple[str, str, str]]) -> None:
+        """``passed``: (pack id, course title, "passed on … with …") per course."""
+        _clear(self.box)
+        if not passed:
+            note = QLabel(self.tr("Pass a course's final assessment to receive its certificate."))
+            note.setWordWrap(True)
+            self.box.addWidget(note)
+        for pack_id, title, detail in passed:
+            row = QHBoxLayout()
+            label = QLabel(f"<b>{_escape(title)}</b><br>{_escape(detail)}")
+            label.setWordWrap(True)
+            row.addWidget(label, 1)
+            button = QPushButton(self.tr("Save Certificate…"))
+            button.clicked.connect(lambda _=False, p=pack_id: self.saveRequested.emit(p))
+            row.addWidget(button)
+            holder = QWidget()
+            holder.setLayout(row)
+            self.box.addWidget(holder)
+        verify = QPushButton(self.tr("Check a Certificate Code…"))
+        verify.clicked.connect(self.verifyRequested.emit)
+        self.box.addWidget(verify, 0, Qt.AlignmentFlag.AlignLeft)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,182 @@
+"""Puts a ``DashboardData`` on the "My progress" page: texts, tiles, charts and panels.
+
+Every visible string is translated here (context "DashboardPage"), so the chart functions only
+receive ready labels.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from trainer.ui.learner.dashboard_charts import (
+    Bar,
+    Series,
+    draw_calendar,
+    draw_radar,
+)
+from trainer.ui.learner.dashboard_charts import draw_completion as draw_bars
+from trainer.ui.learner.dashboard_data import DashboardData
+
+
+def tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("DashboardPage", text, None, n)
+
+
+def duration(seconds: int) -> str:
+    """“3 h 05 min” / “3 小时 5 分钟”, or minutes alone under an hour."""
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return tr("%n min", minutes)
+    return tr("%1 h %2 min").replace("%1", str(minutes // 60)).replace("%2", str(minutes % 60))
+
+
+def day_text(day: date) -> str:
+    return QLocale().toString(day, QLocale.FormatType.ShortFormat)
+
+
+def fill(page: Any, user: Any, data: DashboardData) -> None:
+    """Everything on the page, from one set of figures."""
+    department = user.department or tr("no department")
+    page.subtitle.setText(f"{user.name} · {user.employee_no} · {department}")
+    _fill_roles(page, data)
+    _fill_tiles(page, data)
+    draw_radar_chart(page, data)
+    _fill_courses(page, data)
+    draw_completion(page, data)
+    draw_activity(page, data)
+    page.advice.show_advice(data.recommendations, data.framework, data.titles,
+                            role_chosen=data.role_id is not None)
+    packs = {p.id: p for p in data.packs}
+    page.retry.show_items(data.wrong, packs)
+    page.retry_empty.setVisible(not data.wrong)
+    page.certificates.show_passed(passed_courses(data))
+
+
+def _fill_roles(page: Any, data: DashboardData) -> None:
+    box = page.role_box
+    box.blockSignals(True)
+    box.clear()
+    box.addItem(tr("None (show my weakest areas)"), None)
+    if data.framework is not None:
+        for role in data.framework.roles:
+            box.addItem(role.title, role.id)
+    index = box.findData(data.role_id) if data.role_id else 0
+    box.setCurrentIndex(max(index, 0))
+    box.blockSignals(False)
+
+
+def _fill_tiles(page: Any, data: DashboardData) -> None:
+    done = sum(1 for c in data.courses if c.percent >= 100)
+    passed = sum(1 for r in data.assessments.values() if r.passed)
+    figures = [
+        (duration(data.seconds), tr("study time")),
+        (str(data.answers_since(7)), tr("answers in the last 7 days")),
+        (f"{done}/{len(data.courses)}", tr("courses completed")),
+        (str(passed), tr("final assessments passed")),
+    ]
+    for tile, (value, caption) in zip(page.tiles, figures, strict=True):
+        tile.set(value, caption)
+
+
+def draw_radar_chart(page: Any, data: DashboardData) -> None:
+    framework = data.framework
+    if framework is None:
+        page.radar.set_draw(lambda *a: None)
+        return
+    ids = [c.id for c in framework.competencies]
+    labels = [c.title for c in framework.competencies]
+    mine = tuple(data.scores[c].score if c in data.scores else None for c in ids)
+    series = [Series(tr("Me"), mine, "me")]
+    if data.targets:
+        role = framework.role(data.role_id) if data.role_id else None
+        name = tr("Target: %1").replace("%1", role.title) if role else tr("Target")
+        series.append(Series(name, tuple(data.targets.get(c) for c in ids), "target"))
+    if data.department_mean:
+        series.append(Series(tr("My department's average"),
+                             tuple(data.department_mean.get(c) for c in ids), "group"))
+    rings = [(level.min, level.name) for level in framework.levels if level.min > 0]
+    page.radar.set_draw(partial(draw_radar, labels=labels, series=series, rings=rings,
+                                no_data=tr("no answers yet")))
+
+
+def _fill_courses(page: Any, data: DashboardData) -> None:
+    box = page.course_box
+    current = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    for course in data.courses:
+        box.addItem(f"{course.title} — {course.percent:.0f}%", course.pack_id)
+    index = box.findData(current)
+    box.setCurrentIndex(index if index >= 0 else 0)
+    box.setVisible(len(data.courses) > 1)
+    box.blockSignals(False)
+
+
+def draw_completion(page: Any, data: DashboardData) -> None:
+    """Module bars of the course chosen above the chart."""
+    chosen = page.course_box.currentData()
+    course = next((c for c in data.courses if c.pack_id == chosen),
+                  data.courses[0] if data.courses else None)
+    if course is None:
+        page.completion.set_draw(partial(_message, text=tr(
+            "Open a course in the library to start; your progress appears here.")))
+        return
+    bars = []
+    passed = data.assessments.get(course.pack_id)
+    for module in course.modules:
+        if module.kind == "reference":
+            continue
+        status = module.status
+        if status == "completed" or (passed is not None and passed.passed
+                                     and passed.module_id == module.module_id):
+            status, percent = "completed", 100.0
+        else:
+            percent = 100.0 * module.answered / module.exercises if module.exercises else 0.0
+            status = "in_progress" if module.answered and status == "not_started" else status
+        note = tr("%1: %2 of %3 exercises answered, %4").replace("%1", module.title).replace(
+            "%2", str(module.answered)).replace("%3", str(module.exercises)).replace(
+            "%4", duration(module.seconds))
+        bars.append(Bar(module.title, percent, status, note))
+    title = tr("%1 — %2% complete").replace("%1", course.title).replace(
+        "%2", f"{course.percent:.0f}")
+    names = {"completed": tr("completed"), "in_progress": tr("in progress"),
+             "not_started": tr("not started")}
+    page.completion.set_draw(partial(draw_bars, title=title, bars=bars, status_names=names))
+
+
+def draw_activity(page: Any, data: DashboardData) -> None:
+    locale = QLocale()
+    weekdays = [locale.dayName(d, QLocale.FormatType.ShortFormat) for d in range(1, 8)]
+    months = [locale.monthName(m, QLocale.FormatType.ShortFormat) for m in range(1, 13)]
+
+    def describe(day: date, count: int) -> str:
+        return tr("%1: %n answer(s)", count).replace("%1", day_text(day))
+
+    page.calendar.set_draw(partial(draw_calendar, activity=data.activity, today=data.today,
+                                   weeks=26, weekday_names=weekdays, month_names=months,
+                                   describe=describe))
+    active_days = sum(1 for n in data.activity.values() if n)
+    page.activity_note.setText(
+        tr("%1 answers on %2 days in the last 26 weeks; %3 of study in all.")
+        .replace("%1", str(data.answers)).replace("%2", str(active_days))
+        .replace("%3", duration(data.seconds)))
+
+
+def passed_courses(data: DashboardData) -> list[tuple[str, str, str]]:
+    rows = []
+    titles = {c.pack_id: c.title for c in data.courses}
+    for pack_id, result in data.assessments.items():
+        if result.passed:
+            when = day_text(result.finished_at.astimezone().date())
+            detail = tr("Passed on %1 with %2 points").replace("%1", when).replace(
+                "%2", f"{result.score:.0f}")
+            rows.append((pack_id, titles.get(pack_id, pack_id), detail))
+    return rows
+
+
+def _message(figure: Any, theme: Any, _hover: Any, *, text: str) -> None:
+    figure.text(0.5, 0.5, text, ha="center", va="center", color=theme.muted, wrap=True)
