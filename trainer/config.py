@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import logging.handlers
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,9 +126,33 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> Paths:
     return Paths(Path(chosen).expanduser().resolve())
 
 
+class _EarlyRecords(logging.Handler):
+    """Keeps the first records in memory until the log file opens (see ``buffer_logging``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < 1000:
+            self.records.append(record)
+
+
+def buffer_logging(level: int = logging.INFO) -> None:
+    """Hold log records in memory until ``setup_logging``: opening the rotating file imports
+    ``logging.handlers`` (~10 ms), which the desktop app does after its first paint."""
+    root = logging.getLogger()
+    if not any(isinstance(h, _EarlyRecords) or getattr(h, "_trainer", False)
+               for h in root.handlers):
+        root.addHandler(_EarlyRecords())
+        root.setLevel(level)
+
+
 def setup_logging(paths: Paths, level: int = logging.INFO) -> None:
     """Rotating log file in the data folder (1 MB × 5). Calling it again for the same folder
-    changes nothing; for another folder the log moves there."""
+    changes nothing; for another folder the log moves there. Buffered records are written."""
+    import logging.handlers
+
     root = logging.getLogger()
     for existing in [h for h in root.handlers if getattr(h, "_trainer", False)]:
         if getattr(existing, "baseFilename", None) == str(paths.log_file):
@@ -147,6 +170,10 @@ def setup_logging(paths: Paths, level: int = logging.INFO) -> None:
     handler._trainer = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)
+    for early in [h for h in root.handlers if isinstance(h, _EarlyRecords)]:
+        root.removeHandler(early)
+        for record in early.records:
+            handler.handle(record)
 
 
 # --- settings -----------------------------------------------------------------------------

@@ -44,6 +44,7 @@ def reset_app_appearance(app: QApplication) -> None:
         app.removeTranslator(translator)
     language._installed.clear()
     app.setProperty("trainerLanguage", None)
+    app.setProperty("trainerDark", None)
     app.setStyleSheet("")
 
 

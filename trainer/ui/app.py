@@ -16,12 +16,12 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from trainer import __version__
-from trainer.config import APP_NAME, ORG_NAME, Paths, Settings, setup_logging
+from trainer.config import APP_NAME, ORG_NAME, Paths, Settings, buffer_logging, setup_logging
 from trainer.errors import TrainerError
 from trainer.ui.common.context import AppContext
 from trainer.ui.common.errors import present_error
@@ -57,12 +57,12 @@ class StartOptions(Protocol):
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    """The one QApplication, named (settings, window grouping) and with the app icon."""
+    """The one QApplication, named (settings, window grouping) and with the app icon.
+
+    High-DPI scaling is Qt 6's default (per-monitor, fractional factors passed through)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
@@ -72,25 +72,32 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def apply_settings(app: QApplication, ctx: AppContext) -> None:
+def apply_settings(app: QApplication, ctx: AppContext, *, quick: bool = False) -> None:
     """Language and theme from the settings; run again whenever they change."""
     wanted = resolve_language(ctx.settings.get("language"))
     if app.property("trainerLanguage") != wanted:
         install_language(wanted)
         app.setProperty("trainerLanguage", wanted)
-    apply_theme(app, ctx.settings.get("theme"))
+        ctx.languageChanged.emit(wanted)
+    apply_theme(app, ctx.settings.get("theme"), quick=quick)
+
+
+def follow_system_theme(app: QApplication, ctx: AppContext) -> None:
+    """After the first paint: the exact system colour scheme now, and whenever it changes."""
+    apply_settings(app, ctx)
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_settings(app, ctx))
 
 
 def start_gui(app: QApplication, ctx: AppContext) -> MainWindow:
     """Fonts, language and theme, then the main window on its start page (not yet shown)."""
     install_cjk_font(app)
-    apply_settings(app, ctx)
+    apply_settings(app, ctx, quick=True)
     window = MainWindow(ctx)
     start = StartPage(ctx)
     window.add_page(START_PAGE, start, translate("App", "Start"), public=True)
     window.show_page(START_PAGE)
     ctx.settingsChanged.connect(lambda: apply_settings(app, ctx))
-    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_settings(app, ctx))
+    window.firstPainted.connect(lambda: follow_system_theme(app, ctx))
     return window
 
 
@@ -177,7 +184,7 @@ def run_app(ctx: StartOptions) -> int:
     """Open the desktop app for the CLI's data folder and database; returns the exit status."""
     check_display()
     paths = ctx.paths.ensure()
-    setup_logging(paths)
+    buffer_logging()  # the log file opens after the first paint
     log.info("Trainer %s starting with data folder %s", __version__, paths.data_dir)
     app = create_application()
     guard = SingleInstance(paths.data_dir)
@@ -189,6 +196,7 @@ def run_app(ctx: StartOptions) -> int:
     previous_hook = sys.excepthook
     sys.excepthook = _excepthook
     def after_first_paint() -> None:
+        setup_logging(paths)
         guard.listen()
         install_pages(window, app_ctx)
 
@@ -199,6 +207,7 @@ def run_app(ctx: StartOptions) -> int:
     try:
         return app.exec()
     finally:
+        setup_logging(paths)  # no-op unless the app ended before its first paint
         sys.excepthook = previous_hook
         guard.release()
         app_ctx.close()

@@ -33,6 +33,7 @@ class AppContext(QObject):
 
     userChanged = Signal(object)  # LearnerInfo | None
     settingsChanged = Signal()
+    languageChanged = Signal(str)  # "zh_CN" or "en", after the translators are installed
     dataChanged = Signal(str)  # "progress", "packs", "learners", ...
     pageRequested = Signal(str, object)  # page key, optional payload for that page
 

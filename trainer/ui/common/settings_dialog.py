@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -63,6 +63,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
+        ctx.languageChanged.connect(self.retranslate)
         self.retranslate()
 
     def _editor(self, setting: Setting) -> QWidget:
@@ -101,7 +102,3 @@ class SettingsDialog(QDialog):
             if isinstance(editor, QSpinBox) and setting.unit:
                 editor.setSuffix(" " + translate("Settings", setting.unit))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

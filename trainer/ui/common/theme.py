@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -45,11 +44,34 @@ _COLOURS: dict[QPalette.ColorRole, tuple[str, str]] = {
 _DISABLED_TEXT = ("#a9aeb8", "#6b717b")
 
 
-def is_dark(choice: str) -> bool:
-    """Whether ``choice`` ("light", "dark" or "system") means dark right now."""
-    if choice == "system":
-        return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
-    return choice == "dark"
+_platform_dark: bool | None = None  # the platform palette's verdict, read before we replace it
+
+
+def _platform_palette_is_dark() -> bool:
+    """Quick start-up guess: the platform's own palette follows its colour scheme."""
+    global _platform_dark
+    if _platform_dark is None:
+        window = QGuiApplication.palette().color(Role.Window)
+        _platform_dark = window.lightness() < 128
+    return _platform_dark
+
+
+def is_dark(choice: str, *, quick: bool = False) -> bool:
+    """Whether ``choice`` ("light", "dark" or "system") means dark right now.
+
+    ``quick`` avoids ``QStyleHints.colorScheme()``, whose enum loads the whole Qt namespace
+    (~20 ms) before the first paint; the app checks the exact answer right after it.
+    """
+    if choice != "system":
+        return choice == "dark"
+    if quick:
+        return _platform_palette_is_dark()
+    from PySide6.QtCore import Qt
+
+    scheme = QGuiApplication.styleHints().colorScheme()
+    if scheme == Qt.ColorScheme.Unknown:
+        return _platform_palette_is_dark()
+    return scheme == Qt.ColorScheme.Dark
 
 
 def build_palette(dark: bool) -> QPalette:
@@ -74,9 +96,13 @@ def style_sheet(dark: bool) -> str:
     return "\n".join(parts)
 
 
-def apply_theme(app: QApplication, choice: str) -> bool:
-    """Apply "light", "dark" or "system"; returns True when the result is dark."""
-    dark = is_dark(choice)
+def apply_theme(app: QApplication, choice: str, *, quick: bool = False) -> bool:
+    """Apply "light", "dark" or "system"; returns True when the result is dark. Does nothing
+    when that theme is already applied."""
+    _platform_palette_is_dark()  # remember the platform's palette before replacing it
+    dark = is_dark(choice, quick=quick)
+    if app.property("trainerDark") is not None and bool(app.property("trainerDark")) == dark:
+        return dark
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")  # the only built-in style that honours a full palette everywhere
     app.setPalette(build_palette(dark))

@@ -1,0 +1,59 @@
+"""Child process for the start-up benchmark: start a window, print the wall-clock time of its
+first paint, exit at once.
+
+    python tests/benchmarks/startup_probe.py bare            a bare PySide6 QMainWindow
+    python tests/benchmarks/startup_probe.py trainer DIR     ``trainer --data-dir DIR``
+
+Both are started the same way (this file, a fresh interpreter); the parent subtracts its own
+clock reading taken just before starting the process.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from typing import Any
+
+
+def _report_and_exit(_event: Any = None) -> None:
+    print(f"PAINTED {time.time():.6f}", flush=True)
+    os._exit(0)  # skip teardown and the screens installed after the first paint
+
+
+def run_bare() -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    class Window(QMainWindow):
+        def paintEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+            super().paintEvent(event)
+            _report_and_exit()
+
+    app = QApplication(sys.argv[:1])
+    window = Window()
+    window.resize(1180, 760)
+    window.show()
+    app.exec()
+
+
+def run_trainer(data_dir: str) -> None:
+    from trainer.ui.common import shell
+
+    original = shell.MainWindow.paintEvent
+
+    def paint(self: Any, event: Any) -> None:
+        original(self, event)
+        _report_and_exit()
+
+    shell.MainWindow.paintEvent = paint  # type: ignore[method-assign]
+    from trainer.cli import main
+
+    main(["--data-dir", data_dir])
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "bare":
+        run_bare()
+    else:
+        run_trainer(sys.argv[2])
+    sys.exit("the window was never painted")

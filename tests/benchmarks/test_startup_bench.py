@@ -1,0 +1,79 @@
+"""Start-up budget (DESIGN §6): process start to the first painted main window is at most 1.5 ×
+the same for a bare PySide6 QMainWindow, both started the same way in the same run.
+
+    pytest tests/benchmarks/test_startup_bench.py -p no:cacheprovider -s
+
+Runs alternate (bare, trainer, bare, …) so load on a shared machine hits both alike; one
+warm-up run each is not counted; the medians of RUNS runs are compared.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+PROBE = Path(__file__).with_name("startup_probe.py")
+RUNS = int(os.environ.get("TRAINER_BENCH_RUNS", "7"))
+BUDGET = 1.5
+
+
+def _environment() -> dict[str, str]:
+    """Offscreen, and byte-code caching on: an installed app starts from .pyc files, so a
+    PYTHONDONTWRITEBYTECODE left in the environment would time the compiler, not the app."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return env
+
+
+def time_to_first_paint(mode: str, data_dir: Path) -> float:
+    """Seconds from starting the process to its first painted main window."""
+    env = _environment()
+    started = time.time()
+    result = subprocess.run([sys.executable, str(PROBE), mode, str(data_dir)], env=env,
+                            capture_output=True, text=True, timeout=120, check=False)
+    lines = [line for line in result.stdout.splitlines() if line.startswith("PAINTED ")]
+    assert lines, f"{mode} never painted (exit {result.returncode}):\n{result.stderr[-2000:]}"
+    return float(lines[0].split()[1]) - started
+
+
+def test_first_paint_within_budget_of_a_bare_window(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    for mode in ("bare", "trainer"):  # warm-up: byte-code caches, disk cache, first-run files
+        time_to_first_paint(mode, data_dir)
+    times: dict[str, list[float]] = {"bare": [], "trainer": []}
+    for _ in range(RUNS):
+        for mode in ("bare", "trainer"):
+            times[mode].append(time_to_first_paint(mode, data_dir))
+    bare, app = statistics.median(times["bare"]), statistics.median(times["trainer"])
+    ratio = app / bare
+    print(f"\nfirst paint, median of {RUNS}: bare PySide6 {bare * 1000:.0f} ms, "
+          f"Trainer {app * 1000:.0f} ms, ratio {ratio:.2f} (budget {BUDGET})")
+    print("  bare:   ", " ".join(f"{t * 1000:.0f}" for t in times["bare"]))
+    print("  trainer:", " ".join(f"{t * 1000:.0f}" for t in times["trainer"]))
+    assert ratio <= BUDGET
+
+
+def test_first_paint_does_not_wait_for_heavy_libraries(tmp_path: Path) -> None:
+    """At the first paint none of the slow imports has happened (they come after)."""
+    code = (
+        "import sys, runpy\n"
+        f"sys.argv = ['probe', 'trainer', {str(tmp_path / 'data')!r}]\n"
+        "import os\n"
+        "real_exit = os._exit\n"
+        "def report(code):\n"
+        "    heavy = ('sqlalchemy', 'matplotlib', 'openpyxl', 'alembic', 'markdown',\n"
+        "             'xlsxwriter', 'numpy', 'PySide6.QtNetwork')\n"
+        "    print('HEAVY', ' '.join(m for m in heavy if m in sys.modules), flush=True)\n"
+        "    real_exit(code)\n"
+        "os._exit = report\n"
+        f"runpy.run_path({str(PROBE)!r}, run_name='__main__')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], env=_environment(), capture_output=True,
+                            text=True, timeout=120, check=False)
+    heavy = [line for line in result.stdout.splitlines() if line.startswith("HEAVY")]
+    assert heavy, result.stderr[-2000:]
+    assert heavy[0].split()[1:] == []
