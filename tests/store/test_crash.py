@@ -28,7 +28,8 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs PO
 
 def _start(paths: Paths, learner_id: int, tag: str, count: int = 0) -> subprocess.Popen[bytes]:
     child = subprocess.Popen([sys.executable, str(CHILD), str(paths.data_dir), str(learner_id),
-                              tag, str(count)], stdout=subprocess.PIPE)
+                              tag, str(count)], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
     assert child.stdout is not None and child.stdout.readline() == b"ready\n"
     return child
 
@@ -53,8 +54,8 @@ def test_killed_writers_never_lose_an_acknowledged_attempt(paths: Paths) -> None
         for child in children:
             child.wait()
             assert child.returncode == -signal.SIGKILL
-            acknowledged |= _acknowledged(child.stdout.read())  # type: ignore[union-attr]
-            child.stdout.close()  # type: ignore[union-attr]
+            out, _ = child.communicate()
+            acknowledged |= _acknowledged(out)
     report = check_file(paths.database_file)
     assert report.healthy, report.problem
     with open_database(paths) as db:
@@ -67,8 +68,9 @@ def test_two_processes_writing_at_once(paths: Paths) -> None:
     with open_database(paths) as db:
         person = learner(db)
     children = [_start(paths, person.id, tag, 120) for tag in ("left", "right")]
-    outputs = [child.communicate(timeout=120)[0] for child in children]
-    assert [child.returncode for child in children] == [0, 0]
+    results = [child.communicate(timeout=120) for child in children]
+    outputs = [out for out, _ in results]
+    assert [child.returncode for child in children] == [0, 0], [err for _, err in results]
     acknowledged = set().union(*(_acknowledged(out) for out in outputs))
     assert len(acknowledged) == 240
     assert check_file(paths.database_file).healthy
