@@ -51,15 +51,11 @@ class _Retranslator(QObject):
 
 def register_pages(window: Any, ctx: AppContext) -> None:
     """Library, progress dashboard (analytics' page), course reader and search."""
-    from trainer.ui.learner.course import CoursePage
-    from trainer.ui.learner.library import LibraryPage
-    from trainer.ui.learner.search_page import SearchPage
-
-    window.add_page("library", lambda: LibraryPage(ctx), title("library"))
+    window.add_page("library", lambda: _library(ctx), title("library"))
     if importlib.util.find_spec("trainer.ui.learner.dashboard") is not None:
         window.add_page("dashboard", lambda: _dashboard(ctx), title("dashboard"))
-    window.add_page("reader", lambda: CoursePage(ctx), title("reader"), navigation=False)
-    window.add_page("search", lambda: SearchPage(ctx), title("search"))
+    window.add_page("reader", lambda: _course(ctx), title("reader"), navigation=False)
+    window.add_page("search", lambda: _search(ctx), title("search"))
     ctx.pageRequested.connect(lambda key, payload: _redirect(window, ctx, key, payload))
     action = QAction(window)
     action.setShortcut(QKeySequence("Ctrl+I"))
@@ -69,6 +65,25 @@ def register_pages(window: Any, ctx: AppContext) -> None:
     ctx.userChanged.connect(lambda user: action.setEnabled(user is not None))
     action.setEnabled(ctx.user is not None)
     window._learner_retranslator = _Retranslator(window, action)
+
+
+# Screens are imported when first shown, so the sign-in screen is up sooner.
+def _library(ctx: AppContext) -> Any:
+    from trainer.ui.learner.library import LibraryPage
+
+    return LibraryPage(ctx)
+
+
+def _course(ctx: AppContext) -> Any:
+    from trainer.ui.learner.course import CoursePage
+
+    return CoursePage(ctx)
+
+
+def _search(ctx: AppContext) -> Any:
+    from trainer.ui.learner.search_page import SearchPage
+
+    return SearchPage(ctx)
 
 
 def _dashboard(ctx: AppContext) -> Any:

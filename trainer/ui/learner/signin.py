@@ -133,17 +133,40 @@ class SignInScreen(QWidget):
     # --- data ---------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the learners again; an empty store shows the first-run set-up."""
-        from trainer.store.learners import find_learners
+        """Show the cached list at once if there is one, then the store's list off the GUI
+        thread; without a cache, read the store now. An empty store shows the first-run set-up."""
+        from trainer.ui.learner.roster_cache import read_cached
 
-        learners = find_learners(self.ctx.db, "")
-        self.model.set_learners(learners)
-        self.stack.setCurrentWidget(self.chooser if learners else self.setup)
-        allowed = bool(self.ctx.settings.get("allow_self_registration"))
-        self.register_button.setVisible(allowed)
+        self.register_button.setVisible(bool(self.ctx.settings.get("allow_self_registration")))
         self.pin.clear()
         self.message.hide()
-        self._select_first()
+        cached = None if self.ctx.db_is_open else read_cached(self.ctx.paths.cache_dir)
+        if not cached:
+            from trainer.store.learners import find_learners
+
+            self._show_learners(find_learners(self.ctx.db, ""))
+            return
+        self._show_learners(cached)
+        run_work(self, self.ctx, lambda _p: self._load_learners(), show_progress=False,
+                 on_success=self._show_learners)
+
+    def _load_learners(self) -> list[Any]:
+        from trainer.store.learners import find_learners
+
+        return find_learners(self.ctx.db, "")
+
+    def _show_learners(self, learners: list[Any]) -> None:
+        from trainer.ui.learner.roster_cache import write_cached
+
+        selected = self.selected()
+        self.model.set_learners(learners)
+        self.stack.setCurrentWidget(self.chooser if learners else self.setup)
+        if selected is not None and self.model.row_of(selected.id) >= 0:
+            self.select_learner(selected.id)
+        else:
+            self._select_first()
+        if self.ctx.db_is_open:
+            write_cached(self.ctx.paths.cache_dir, learners)
 
     def _on_data_changed(self, what: str) -> None:
         if what == LEARNERS and self.ctx.user is None:
