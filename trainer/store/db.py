@@ -52,7 +52,11 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One write transaction (SQLite: BEGIN IMMEDIATE), committed when the block ends."""
+        """One write transaction (SQLite: BEGIN IMMEDIATE), committed when the block ends.
+
+        Service functions open their own; calling one inside this block would wait for the
+        write lock this block holds (pass the session to ``audit.record`` instead).
+        """
         with self._guard(), self._sessions.begin() as session:
             yield session
 
