@@ -206,3 +206,23 @@ def test_qt_has_a_simplified_chinese_font_and_draws_names_without_boxes(
 def test_language_follows_setting_then_system_then_chinese(
         setting: str, system: str, expected: str) -> None:
     assert resolve_language(setting, QLocale(system)) == expected
+
+
+def test_a_system_chinese_font_is_preferred_to_the_bundled_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from trainer.ui.common import fonts
+
+    monkeypatch.setattr(fonts.QFontDatabase, "families",
+                        staticmethod(lambda *_args: ["DejaVu Sans", "WenQuanYi Micro Hei"]))
+    assert fonts._system_cjk_family() == "WenQuanYi Micro Hei"
+    monkeypatch.setattr(fonts.QFontDatabase, "families", staticmethod(lambda *_args: ["DejaVu Sans"]))
+    assert fonts._system_cjk_family() is None
+
+
+def test_second_start_says_so_and_fails(capsys: pytest.CaptureFixture[str], qapp: Any) -> None:
+    from trainer.ui.app import already_running
+
+    assert already_running("/data/x") == 1
+    err = capsys.readouterr().err
+    assert "already running" in err or "已在" in err
+    assert "/data/x" in err

@@ -38,6 +38,7 @@ def test_work_runs_off_the_gui_thread_and_announces_changes(
     assert seen["thread"] != gui_thread
     assert seen["result"] == 42 and work.result == 42
     assert changed == [PROGRESS]
+    assert work.dialog is None  # quick work never flashes a progress dialog
 
 
 def test_known_problem_becomes_a_clear_message(
@@ -88,9 +89,10 @@ def test_cancel_stops_the_work_quietly(app_ctx: AppContext, qtbot: Any,
             steps.append(step)
             threading.Event().wait(0.002)
 
-    work = run_work(None, app_ctx, job, cancellable=True)
+    work = run_work(None, app_ctx, job, title="Importing", cancellable=True)
     started.wait(5)
-    assert work.dialog is not None
+    qtbot.waitUntil(lambda: work.dialog is not None and work.dialog.isVisible(), timeout=5000)
+    assert work.dialog.labelText() == "Importing" and work.dialog.maximum() == 1000
     cancel_button = work.dialog.findChild(QPushButton)
     with qtbot.waitSignal(work.cancelled, timeout=5000):
         cancel_button.click()

@@ -19,7 +19,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from trainer.ui.common.context import AppContext
@@ -75,7 +75,8 @@ class Work(QObject):
         self.ctx = ctx
         self.title = title
         self.progress = Progress(self)
-        self.dialog: QProgressDialog | None = None
+        self.dialog: QProgressDialog | None = None  # made only if the work takes a while
+        self.last_progress: tuple[int, int, str] = (0, 0, "")
         self.result: Any = None
         self.error: BaseException | None = None
         self.done = False
@@ -116,6 +117,15 @@ def _parent_alive(widget: QWidget | None) -> QWidget | None:
     return widget if widget is not None and shiboken6.isValid(widget) else None
 
 
+def _show_dialog(work: Work, cancellable: bool) -> None:
+    """Still running after a moment: now the user sees a progress dialog."""
+    if work.done or work.dialog is not None:
+        return
+    work.dialog = _make_dialog(work, cancellable)
+    _on_progress(work, *work.last_progress)
+    work.dialog.show()
+
+
 def _make_dialog(work: Work, cancellable: bool) -> QProgressDialog:
     parent = _parent_alive(work.parent_widget)
     cancel_text = translate("Work", "Cancel") if cancellable else ""
@@ -126,13 +136,13 @@ def _make_dialog(work: Work, cancellable: bool) -> QProgressDialog:
     dialog.setAutoReset(False)
     if not cancellable:
         dialog.setCancelButton(None)
-    dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
-    dialog.setValue(0)
+    dialog.setMinimumDuration(0)
     dialog.canceled.connect(work.cancel)
     return dialog
 
 
 def _on_progress(work: Work, done: int, total: int, label: str) -> None:
+    work.last_progress = (done, total, label or work.last_progress[2])
     if work.dialog is None:
         return
     work.dialog.setMaximum(max(total, 0))
@@ -198,7 +208,7 @@ def run_work(
     work._stopped.connect(stop)
     work._progressed.connect(lambda d, t, label: _on_progress(work, d, t, label))
     if show_progress:
-        work.dialog = _make_dialog(work, cancellable)
+        QTimer.singleShot(SHOW_PROGRESS_AFTER_MS, work, lambda: _show_dialog(work, cancellable))
     _running.add(work)
     _futures.add(_executor().submit(_run, work, fn))
     return work
