@@ -28,7 +28,9 @@ AREA_NAMES = {"common": "shell", "learner": "learner", "hr": "hr", "trainer": "w
 EXTRA_SOURCES = {"shell": [UI_DIR / "app.py", PACKAGE_DIR / "config.py"]}
 # Files inside a folder that form an area of their own (two helpers sharing trainer/ui/hr),
 # as glob patterns relative to trainer/ui; they are left out of their folder's area.
-FILE_AREAS = {"hr_data": ("hr/roster_*.py", "hr/bundle_*.py")}
+FILE_AREAS = {"hr_data": ("hr/roster_*.py", "hr/bundle_*.py"),
+              "dashboard": ("learner/dashboard*.py", "learner/certificate_*.py",
+                            "common/charts.py")}
 
 
 def _tool(name: str) -> str:

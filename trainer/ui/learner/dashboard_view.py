@@ -21,17 +21,23 @@ from trainer.ui.learner.dashboard_charts import (
 from trainer.ui.learner.dashboard_charts import draw_completion as draw_bars
 from trainer.ui.learner.dashboard_data import DashboardData
 
+translate = QCoreApplication.translate
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("DashboardPage", text, None, n)
+
+def fill_in(text: str, *values: object) -> str:
+    """Replace %1, %2 … (highest first, so %1 never eats the start of %10)."""
+    for index in range(len(values), 0, -1):
+        text = text.replace(f"%{index}", str(values[index - 1]))
+    return text
 
 
 def duration(seconds: int) -> str:
     """“3 h 05 min” / “3 小时 5 分钟”, or minutes alone under an hour."""
     minutes = round(seconds / 60)
     if minutes < 60:
-        return tr("%n min", minutes)
-    return tr("%1 h %2 min").replace("%1", str(minutes // 60)).replace("%2", str(minutes % 60))
+        return translate("DashboardPage", "%n min", None, minutes)
+    text = translate("DashboardPage", "%1 h %2 min")
+    return text.replace("%1", str(minutes // 60)).replace("%2", str(minutes % 60))
 
 
 def day_text(day: date) -> str:
@@ -40,7 +46,7 @@ def day_text(day: date) -> str:
 
 def fill(page: Any, user: Any, data: DashboardData) -> None:
     """Everything on the page, from one set of figures."""
-    department = user.department or tr("no department")
+    department = user.department or translate("DashboardPage", "no department")
     page.subtitle.setText(f"{user.name} · {user.employee_no} · {department}")
     _fill_roles(page, data)
     _fill_tiles(page, data)
@@ -60,7 +66,7 @@ def _fill_roles(page: Any, data: DashboardData) -> None:
     box = page.role_box
     box.blockSignals(True)
     box.clear()
-    box.addItem(tr("None (show my weakest areas)"), None)
+    box.addItem(translate("DashboardPage", "None (show my weakest areas)"), None)
     if data.framework is not None:
         for role in data.framework.roles:
             box.addItem(role.title, role.id)
@@ -73,10 +79,10 @@ def _fill_tiles(page: Any, data: DashboardData) -> None:
     done = sum(1 for c in data.courses if c.percent >= 100)
     passed = sum(1 for r in data.assessments.values() if r.passed)
     figures = [
-        (duration(data.seconds), tr("study time")),
-        (str(data.answers_since(7)), tr("answers in the last 7 days")),
-        (f"{done}/{len(data.courses)}", tr("courses completed")),
-        (str(passed), tr("final assessments passed")),
+        (duration(data.seconds), translate("DashboardPage", "study time")),
+        (str(data.answers_since(7)), translate("DashboardPage", "answers in the last 7 days")),
+        (f"{done}/{len(data.courses)}", translate("DashboardPage", "courses completed")),
+        (str(passed), translate("DashboardPage", "final assessments passed")),
     ]
     for tile, (value, caption) in zip(page.tiles, figures, strict=True):
         tile.set(value, caption)
@@ -90,17 +96,18 @@ def draw_radar_chart(page: Any, data: DashboardData) -> None:
     ids = [c.id for c in framework.competencies]
     labels = [c.title for c in framework.competencies]
     mine = tuple(data.scores[c].score if c in data.scores else None for c in ids)
-    series = [Series(tr("Me"), mine, "me")]
+    series = [Series(translate("DashboardPage", "Me"), mine, "me")]
     if data.targets:
         role = framework.role(data.role_id) if data.role_id else None
-        name = tr("Target: %1").replace("%1", role.title) if role else tr("Target")
+        name = (translate("DashboardPage", "Target: %1").replace("%1", role.title) if role
+                else translate("DashboardPage", "Target"))
         series.append(Series(name, tuple(data.targets.get(c) for c in ids), "target"))
     if data.department_mean:
-        series.append(Series(tr("My department's average"),
+        series.append(Series(translate("DashboardPage", "My department's average"),
                              tuple(data.department_mean.get(c) for c in ids), "group"))
     rings = [(level.min, level.name) for level in framework.levels if level.min > 0]
     page.radar.set_draw(partial(draw_radar, labels=labels, series=series, rings=rings,
-                                no_data=tr("no answers yet")))
+                                no_data=translate("DashboardPage", "no answers yet")))
 
 
 def _fill_courses(page: Any, data: DashboardData) -> None:
@@ -122,8 +129,9 @@ def draw_completion(page: Any, data: DashboardData) -> None:
     course = next((c for c in data.courses if c.pack_id == chosen),
                   data.courses[0] if data.courses else None)
     if course is None:
-        page.completion.set_draw(partial(_message, text=tr(
-            "Open a course in the library to start; your progress appears here.")))
+        text = translate("DashboardPage",
+                         "Open a course in the library to start; your progress appears here.")
+        page.completion.set_draw(partial(_message, text=text))
         return
     bars = []
     passed = data.assessments.get(course.pack_id)
@@ -137,14 +145,14 @@ def draw_completion(page: Any, data: DashboardData) -> None:
         else:
             percent = 100.0 * module.answered / module.exercises if module.exercises else 0.0
             status = "in_progress" if module.answered and status == "not_started" else status
-        note = tr("%1: %2 of %3 exercises answered, %4").replace("%1", module.title).replace(
-            "%2", str(module.answered)).replace("%3", str(module.exercises)).replace(
-            "%4", duration(module.seconds))
+        note = fill_in(translate("DashboardPage", "%1: %2 of %3 exercises answered, %4"),
+                       module.title, module.answered, module.exercises, duration(module.seconds))
         bars.append(Bar(module.title, percent, status, note))
-    title = tr("%1 — %2% complete").replace("%1", course.title).replace(
+    title = translate("DashboardPage", "%1 — %2% complete").replace("%1", course.title).replace(
         "%2", f"{course.percent:.0f}")
-    names = {"completed": tr("completed"), "in_progress": tr("in progress"),
-             "not_started": tr("not started")}
+    names = {"completed": translate("DashboardPage", "completed"),
+             "in_progress": translate("DashboardPage", "in progress"),
+             "not_started": translate("DashboardPage", "not started")}
     page.completion.set_draw(partial(draw_bars, title=title, bars=bars, status_names=names))
 
 
@@ -154,14 +162,16 @@ def draw_activity(page: Any, data: DashboardData) -> None:
     months = [locale.monthName(m, QLocale.FormatType.ShortFormat) for m in range(1, 13)]
 
     def describe(day: date, count: int) -> str:
-        return tr("%1: %n answer(s)", count).replace("%1", day_text(day))
+        text = translate("DashboardPage", "%1: %n answer(s)", None, count)
+        return text.replace("%1", day_text(day))
 
     page.calendar.set_draw(partial(draw_calendar, activity=data.activity, today=data.today,
                                    weeks=26, weekday_names=weekdays, month_names=months,
                                    describe=describe))
     active_days = sum(1 for n in data.activity.values() if n)
     page.activity_note.setText(
-        tr("%1 answers on %2 days in the last 26 weeks; %3 of study in all.")
+        translate("DashboardPage",
+                  "%1 answers on %2 days in the last 26 weeks; %3 of study in all.")
         .replace("%1", str(data.answers)).replace("%2", str(active_days))
         .replace("%3", duration(data.seconds)))
 
@@ -172,8 +182,8 @@ def passed_courses(data: DashboardData) -> list[tuple[str, str, str]]:
     for pack_id, result in data.assessments.items():
         if result.passed:
             when = day_text(result.finished_at.astimezone().date())
-            detail = tr("Passed on %1 with %2 points").replace("%1", when).replace(
-                "%2", f"{result.score:.0f}")
+            detail = fill_in(translate("DashboardPage", "Passed on %1 with %2 points"), when,
+                             f"{result.score:.0f}")
             rows.append((pack_id, titles.get(pack_id, pack_id), detail))
     return rows
 
