@@ -67,13 +67,7 @@ read that folder, so it acts as the folder's administrator.
 """
 
 
-class _NotJustGlobalOptions(Exception):  # noqa: N818 - internal signal, never shown
-    pass
-
-
-class _GlobalParser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise _NotJustGlobalOptions(message)
+GLOBAL_OPTIONS = {"--data-dir": "data_dir", "--database-url": "database_url"}
 
 
 def _add_global_options(parser: argparse.ArgumentParser) -> None:
@@ -87,19 +81,25 @@ def _add_global_options(parser: argparse.ArgumentParser) -> None:
 def parse_gui_only(argv: Sequence[str]) -> argparse.Namespace | None:
     """The options when ``argv`` holds only global options (so: open the app), else None.
 
-    Opening the app then skips importing every sub-command module, which keeps the first
-    window quick; anything else (a command, --help, a mistake) goes to the full parser.
+    Opening the app then builds no parser and imports no sub-command module, which keeps the
+    first window quick; anything else (a command, --help, a mistake) goes to the full parser.
     """
-    parser = _GlobalParser(add_help=False)
-    _add_global_options(parser)
-    try:
-        args, rest = parser.parse_known_args(list(argv))
-    except _NotJustGlobalOptions:
-        return None
-    if rest:
-        return None
-    args.command = None
-    return args
+    values: dict[str, str | None] = dict.fromkeys(GLOBAL_OPTIONS.values())
+    items = list(argv)
+    index = 0
+    while index < len(items):
+        name, equals, value = items[index].partition("=")
+        dest = GLOBAL_OPTIONS.get(name)
+        if dest is None:
+            return None
+        if not equals:
+            index += 1
+            if index == len(items) or items[index].startswith("-"):
+                return None  # a missing value: the full parser says so
+            value = items[index]
+        values[dest] = value
+        index += 1
+    return argparse.Namespace(command=None, **values)
 
 
 def build_parser() -> argparse.ArgumentParser:
