@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import signal
 import sys
 from collections.abc import Callable
 from types import TracebackType
@@ -45,6 +46,7 @@ PAGE_HOOKS: tuple[str, ...] = (
 )
 START_PAGE = "start"
 INSTALL_FALLBACK_MS = 1500
+ALREADY_RUNNING_BOX_MS = 4000
 
 
 class StartOptions(Protocol):
@@ -77,7 +79,6 @@ def apply_settings(app: QApplication, ctx: AppContext, *, quick: bool = False) -
     wanted = resolve_language(ctx.settings.get("language"))
     if app.property("trainerLanguage") != wanted:
         install_language(wanted)
-        app.setProperty("trainerLanguage", wanted)
         ctx.languageChanged.emit(wanted)
     apply_theme(app, ctx.settings.get("theme"), quick=quick)
 
@@ -154,7 +155,9 @@ def already_running(data_dir: str) -> int:
             sys.stderr and sys.stderr.isatty()):
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.information(None, translate("App", "Trainer"), message)
+        box = QMessageBox(QMessageBox.Icon.Information, translate("App", "Trainer"), message)
+        QTimer.singleShot(ALREADY_RUNNING_BOX_MS, box.accept)  # started from a menu: no terminal
+        box.exec()
     return 1
 
 
@@ -168,6 +171,15 @@ def _once(action: Callable[[], object]) -> Callable[[], None]:
             action()
 
     return run
+
+
+def quit_on_ctrl_c(app: QApplication) -> None:
+    """Ctrl+C in the terminal closes the app normally (Python handles signals only while its
+    own code runs, so a slow timer gives it the chance)."""
+    signal.signal(signal.SIGINT, lambda *_args: app.quit())
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(500)
 
 
 def check_display() -> None:
@@ -187,14 +199,17 @@ def run_app(ctx: StartOptions) -> int:
     buffer_logging()  # the log file opens after the first paint
     log.info("Trainer %s starting with data folder %s", __version__, paths.data_dir)
     app = create_application()
+    app_ctx = AppContext(paths, Settings(paths.settings_file), database_url=ctx.database_url)
+    install_language(resolve_language(app_ctx.settings.get("language")))  # for the line below
     guard = SingleInstance(paths.data_dir)
     if not guard.acquire():
         return already_running(str(paths.data_dir))
-    app_ctx = AppContext(paths, Settings(paths.settings_file), database_url=ctx.database_url)
     window = start_gui(app, app_ctx)
     guard.raiseRequested.connect(lambda: bring_to_front(window))
     previous_hook = sys.excepthook
     sys.excepthook = _excepthook
+    quit_on_ctrl_c(app)
+
     def after_first_paint() -> None:
         setup_logging(paths)
         guard.listen()

@@ -49,6 +49,7 @@ def install_language(language: str) -> str:
             _installed.append(translator)
         elif language != "en":
             log.warning("Translation %s not found in %s", name, folder)
+    app.setProperty("trainerLanguage", language)
     return language
 
 
