@@ -122,11 +122,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.area and area not in args.area:
                 continue
             for locale in LOCALES:
-                print(f"updated {update_area(area, files, locale).relative_to(PACKAGE_DIR)}")
+                print(f"updated {update_area(area, files, locale).relative_to(PACKAGE_DIR.parent)}")
     for locale in LOCALES:
         built = compile_locale(locale)
         if built is not None:
-            print(f"compiled {built.relative_to(PACKAGE_DIR)}")
+            print(f"compiled {built.relative_to(PACKAGE_DIR.parent)}")
     return 0
 
 
