@@ -122,8 +122,7 @@ def _warm_up() -> None:
     ax.fill([0, 1, 1], [0, 0, 1], alpha=0.2)
     bars = ax.barh([0, 1], [30, 60])
     ax.bar_label(bars, labels=["30%", "60%"])
-    cmap = LinearSegmentedColormap.from_list("w", ["#fff", "#000"])
-    cmap.set_bad("#fff")
+    cmap = LinearSegmentedColormap.from_list("w", ["#fff", "#000"]).with_extremes(bad="#fff")
     ax.pcolormesh([[0.0, 1.0], [2.0, float("nan")]], cmap=cmap, vmin=0, vmax=3,
                   edgecolors="#fff", linewidth=1)  # NaN: numpy.ma is a slow first import
     ax.set_aspect("equal")

@@ -26,7 +26,7 @@ class Series:
 def _wrap(label: str) -> str:
     """Break long axis labels: Chinese after 6 characters, English by words."""
     if label.isascii():
-        return textwrap.fill(label, 16)
+        return textwrap.fill(label, 18)
     return "\n".join(label[i:i + 6] for i in range(0, len(label), 6))
 
 
@@ -131,8 +131,8 @@ def draw_calendar(figure: Any, theme: ChartTheme, hover: Hover, *, activity: dic
     values, days = calendar_grid(activity, today, weeks)
     figure.subplots_adjust(left=0.08, right=0.99, top=0.97, bottom=0.14)
     ax = figure.add_subplot()
-    cmap = LinearSegmentedColormap.from_list("activity", [theme.empty, theme.colour(0)])
-    cmap.set_bad(theme.background)
+    cmap = LinearSegmentedColormap.from_list("activity", [theme.empty, theme.colour(0)]
+                                             ).with_extremes(bad=theme.background)
     top = max([v for row in values for v in row if not math.isnan(v)] + [1.0])
     mesh = ax.pcolormesh(values, cmap=cmap, vmin=0, vmax=top, edgecolors=theme.background,
                          linewidth=1.5)
