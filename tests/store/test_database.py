@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,13 @@ def test_restore_refuses_a_newer_trainers_backup(paths: Paths) -> None:
     with pytest.raises(SchemaTooNew):
         backup.restore(file, newer, paths.backups_dir)
     assert _digest(file) == before
+
+
+def test_a_service_inside_an_open_write_session_fails_at_once(paths: Paths) -> None:
+    with open_database(paths) as db:
+        person = learner(db)
+        started = time.perf_counter()
+        with pytest.raises(RuntimeError, match="already open"), db.session():
+            attempt(db, person)
+        assert time.perf_counter() - started < 1
+        assert attempt(db, person).learner_id == person.id  # the guard is reset afterwards

@@ -41,6 +41,7 @@ class Database:
         self.device_id: uuid.UUID | None = None
         self.enrolled: set[tuple[int, str]] = set()  # (learner, pack) known to be enrolled
         self._backup_thread: threading.Thread | None = None
+        self._local = threading.local()
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._readers = sessionmaker(engine.execution_options(**{READ_ONLY_OPTION: True}),
                                      expire_on_commit=False)
@@ -57,8 +58,15 @@ class Database:
         Service functions open their own; calling one inside this block would wait for the
         write lock this block holds (pass the session to ``audit.record`` instead).
         """
-        with self._guard(), self._sessions.begin() as session:
-            yield session
+        if getattr(self._local, "writing", False):
+            raise RuntimeError("a write session is already open in this thread (a service "
+                               "called inside db.session() would wait for its own lock)")
+        self._local.writing = True
+        try:
+            with self._guard(), self._sessions.begin() as session:
+                yield session
+        finally:
+            self._local.writing = False
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
