@@ -50,7 +50,13 @@ def reset_app_appearance(app: QApplication) -> None:
 
 @pytest.fixture
 def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
-    """Every error box the presenter would show is recorded here instead (modal boxes block)."""
+    """Every QMessageBox that would be shown (exec'd) is recorded here instead: a modal box
+    would block the test. Covers the error presenter's boxes and any other ``box.exec()``."""
     shown: list[QMessageBox] = []
-    monkeypatch.setattr("trainer.ui.common.errors.show_box", shown.append)
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box)
+        return int(QMessageBox.StandardButton.Ok)
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     return shown
