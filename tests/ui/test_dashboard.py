@@ -124,7 +124,7 @@ def test_chinese_interface(qapp: QApplication, qtbot: Any, app_ctx: AppContext,
         assert widget.tiles[0].value.text() == "1 小时 30 分钟"
         assert widget.groups["advice"].title() == "下一步学什么"
         texts = {t.get_text() for t in widget.radar.figure.axes[0].texts}
-        assert "数据安全与隐\n私保护" in texts  # Chinese competency titles, wrapped
+        assert "数据安全与\n隐私保护" in texts  # Chinese competency titles, wrapped
         for chart in widget.charts():  # a missing glyph warning fails the test
             chart.canvas.draw()
     finally:

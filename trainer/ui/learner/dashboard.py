@@ -103,6 +103,7 @@ class DashboardPage(QWidget):
         layout.addLayout(grid)
         layout.addWidget(self.groups["retry"])
         layout.addWidget(self.groups["certificates"])
+        layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)

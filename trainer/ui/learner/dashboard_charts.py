@@ -27,7 +27,9 @@ def _wrap(label: str) -> str:
     """Break long axis labels: Chinese after 6 characters, English by words."""
     if label.isascii():
         return textwrap.fill(label, 18)
-    return "\n".join(label[i:i + 6] for i in range(0, len(label), 6))
+    lines = math.ceil(len(label) / 6)
+    width = math.ceil(len(label) / lines)  # balanced: 数据意识 / 与素养, not 数据意识与素 / 养
+    return "\n".join(label[i:i + width] for i in range(0, len(label), width))
 
 
 def draw_radar(figure: Any, theme: ChartTheme, hover: Hover, *, labels: Sequence[str],
@@ -51,8 +53,10 @@ def draw_radar(figure: Any, theme: ChartTheme, hover: Hover, *, labels: Sequence
         r = value / 100
         ax.plot([r * c for c in [*cos, cos[0]]], [r * s for s in [*sin, sin[0]]],
                 color=theme.grid, linewidth=0.8 if value == 100 else 0.5, zorder=1)
-        if name:
-            ax.text(0.02, r + 0.01, name, fontsize=7, color=theme.muted, va="bottom", zorder=1)
+        if name:  # between the first two spokes, clear of the data lines on them
+            middle = math.pi / 2 - math.pi / count
+            ax.text(r * math.cos(middle), r * math.sin(middle), name, fontsize=7,
+                    color=theme.muted, ha="left", va="bottom", zorder=1)
     for c, s, label in zip(cos, sin, labels, strict=True):
         ax.plot([0, c], [0, s], color=theme.grid, linewidth=0.5, zorder=1)
         ax.text(1.12 * c, 1.1 * s, _wrap(label), fontsize=8.5, color=theme.text,

@@ -109,12 +109,17 @@ class RecommendationsPanel(QWidget):
     def _heading(self, item: Recommendation, framework: Framework | None) -> QLabel:
         gap = item.gap
         titles = {c.id: c.title for c in framework.competencies} if framework else {}
+        levels = {level.id: level.name for level in framework.levels} if framework else {}
         name = titles.get(gap.competency_id, gap.competency_id)
-        now = (self.tr("%1 (%2 points)").replace("%1", gap.level.name)
-               .replace("%2", f"{gap.score:.0f}")
-               if gap.level is not None and gap.score is not None else self.tr("not assessed yet"))
+        if gap.level is not None and gap.score is not None:
+            now = (self.tr("%1 (%2 points)").replace("%1", levels.get(gap.level.id,
+                                                                      gap.level.name))
+                   .replace("%2", f"{gap.score:.0f}"))
+        else:
+            now = self.tr("not assessed yet")
+        target = levels.get(gap.target.id, gap.target.name)
         label = QLabel(self.tr("<b>%1</b>: now %2, target %3").replace("%1", name)
-                       .replace("%2", now).replace("%3", gap.target.name))
+                       .replace("%2", now).replace("%3", target))
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText)
         return label
@@ -158,6 +163,9 @@ class RetryTable(QTableWidget):
             button.clicked.connect(lambda _=False, r=row: self._retry(r))
             self.setCellWidget(row, 4, button)
         self.setVisible(bool(self.items))
+        rows = min(len(self.items), 8)  # the page scrolls; the table need not
+        height = self.horizontalHeader().height() + 2 * self.frameWidth()
+        self.setFixedHeight(height + sum(self.rowHeight(r) for r in range(rows)) + 4)
 
     def _retry(self, row: int) -> None:
         if 0 <= row < len(self.items):

@@ -38,6 +38,9 @@ class LessonText(QTextBrowser):
         super().__init__()
         self.setObjectName("lessonText")
         self.auto_height = auto_height
+        self._pending: str | None = None
+        self._sized = False
+        self.deferred = False  # below the first screen: laid out just after the first paint
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._open_link)
         self.document().setBaseUrl(QUrl.fromLocalFile(str(base_dir) + "/"))
@@ -50,29 +53,42 @@ class LessonText(QTextBrowser):
         self.set_content(html, style, font_size)
 
     def set_content(self, html: str, style: str, font_size: int) -> None:
+        """Set the text; with auto height it is laid out once, when the real width is known."""
         font = QFont(self.document().defaultFont())
         font.setPixelSize(font_size)
         self.document().setDefaultFont(font)
         self.document().setDefaultStyleSheet(style)
-        self.setHtml(html)
-        self._fit()
+        self._pending = html
+        if not self.auto_height or self._sized:
+            self.ensure_loaded()
+
+    def ensure_loaded(self) -> None:
+        if self._pending is not None:
+            html, self._pending = self._pending, None
+            self.setHtml(html)
+            self._fit()
 
     def _open_link(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https", "mailto"):
             QDesktopServices.openUrl(url)
 
     def _fit(self, *_: Any) -> None:
-        if not self.auto_height:
+        if not self.auto_height or self._pending is not None:
             return
-        self.document().setTextWidth(self.viewport().width())
         height = int(self.document().size().height()) + 2 * self.frameWidth() + 4
         if height != self.height():
             self.setFixedHeight(height)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self._fit()
+        if event.size().width() != event.oldSize().width() and self.isVisible():
+            self._sized = True
+            if self._pending is not None and self.deferred:
+                QTimer.singleShot(0, self, self.ensure_loaded)
+            elif self._pending is not None:
+                self.ensure_loaded()
+            else:
+                self._fit()
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(COLUMN_WIDTH, self.height())
@@ -88,6 +104,7 @@ class LessonView(QWidget):
     """One module; ``navigate(-1 | +1)`` asks for the previous or next module."""
 
     navigate = Signal(int)
+    restored = Signal()  # earlier answers are shown (they are read in the background)
 
     def __init__(self, pack: Any, module: Any, render: Any, style: str, *,
                  has_previous: bool, has_next: bool, font_size: int,
@@ -98,6 +115,7 @@ class LessonView(QWidget):
         self.cards: dict[str, ExerciseCard] = {}
         self.answered: set[str] = set()  # exercises with at least one attempt
         self.recorder: Any = None
+        self.restoring = False
         self.texts: list[tuple[LessonText, str]] = []
         self.base_dir = module_dir(pack, module)
         self.scroll = QScrollArea()
@@ -124,7 +142,6 @@ class LessonView(QWidget):
             self._add_header(self.body)
         self._add_blocks(case=self.scenario is not None)
         self._add_footer(has_previous, has_next)
-        self.apply_font_size(font_size, style)
 
     # --- building -----------------------------------------------------------------------------
 
@@ -206,6 +223,7 @@ class LessonView(QWidget):
         markdown = "\n\n".join(parts)
         text = LessonText(self.render(markdown), self.base_dir, self.style_sheet,
                           font_size=self.font_size)
+        text.deferred = any(t.auto_height for t, _ in self.texts)
         self.texts.append((text, markdown))
         self.body.addWidget(text)
 
@@ -233,6 +251,10 @@ class LessonView(QWidget):
         for widget, markdown in self.texts:
             widget.set_content(self.render(markdown), style, size)
 
+    def after_first_paint(self, callback: Any) -> None:
+        """Run ``callback`` on the next turn of the event loop, after the pending paint."""
+        QTimer.singleShot(0, self, callback)
+
     def fraction(self) -> float:
         bar = self.scroll.verticalScrollBar()
         return 0.0 if bar.maximum() <= 0 else round(bar.value() / bar.maximum(), 4)
@@ -257,6 +279,7 @@ class LessonView(QWidget):
     def show_text(self, text: str) -> bool:
         """Select the first occurrence of ``text`` (a search hit) and scroll it into view."""
         for browser, _markdown in self.texts:
+            browser.ensure_loaded()
             cursor = browser.document().find(text)
             if cursor.isNull():
                 continue

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 from trainer.ui.common.context import AppContext
+from trainer.ui.common.work import run_work
 from trainer.ui.learner.lesson import LessonView
 from trainer.ui.learner.recorder import AttemptRecorder, last_responses
 from trainer.ui.learner.rendering import renderer
@@ -33,24 +35,42 @@ def build_module_view(ctx: AppContext, pack: Any, module: Any, index: int, font_
 
 
 def restore_answers(ctx: AppContext, pack: Any, view: LessonView) -> None:
-    """Show each exercise as last answered, graded again (grading is pure and quick)."""
+    """Show each exercise as last answered, graded again (grading is pure and quick).
+
+    The history is read off the GUI thread, so the lesson paints first; answers appear a moment
+    later, never over an answer the learner has started in the meantime."""
+    if view.recorder is not None:
+        view.recorder.graded.connect(lambda exercise_id, _g: view.answered.add(exercise_id))
+    user = ctx.user
+    if user is None or not view.cards:
+        return
+    view.restoring = True
+
+    def start() -> None:
+        job = run_work(view, ctx, lambda _p: last_responses(ctx, user.id, pack.id),
+                       show_progress=False,
+                       on_success=lambda latest: _apply(view, latest) if isValid(view) else None)
+        job.finished.connect(lambda: setattr(view, "restoring", False) if isValid(view) else None)
+
+    view.after_first_paint(start)
+
+
+def _apply(view: LessonView, latest: dict[str, Any]) -> None:
     from trainer.content.grading import grade
 
-    if ctx.user is None or not view.cards:
-        return
-    latest = last_responses(ctx, ctx.user.id, pack.id)
     view.answered.update(e for e in view.cards if e in latest)
     for exercise_id, card in view.cards.items():
         attempt = latest.get(exercise_id)
         if attempt is None or not isinstance(attempt.response, dict):
             continue
+        if card.touched:
+            continue  # the learner has started answering since the view opened
         try:
             result = grade(card.exercise, attempt.response)
         except Exception:  # noqa: BLE001 - an answer to an older version may no longer fit
             continue
         card.restore(attempt.response, result)
-    if view.recorder is not None:
-        view.recorder.graded.connect(lambda exercise_id, _g: view.answered.add(exercise_id))
+    view.restored.emit()
 
 
 def module_status(view: Any) -> str | None:

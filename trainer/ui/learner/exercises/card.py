@@ -62,6 +62,7 @@ class ExerciseCard(QFrame):
         self.setObjectName("exerciseCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.started_at = datetime.now(UTC)
+        self.touched = False  # the learner has changed the answer or submitted
         heading = self.tr("Exercise %1 · %2") if number else "%2"
         self.kind = _label("exerciseKind")
         self.kind.setText(heading.replace("%1", str(number)).replace("%2", type_name(exercise.type)))
@@ -75,15 +76,7 @@ class ExerciseCard(QFrame):
         self.retry_button = QPushButton(self.tr("Try again"))
         self.retry_button.clicked.connect(self.retry)
         self.retry_button.hide()
-        self.verdict = _label("verdict")
-        self.details = _label("feedback")
-        self.explanation = _label("explanation", rich=True)
-        self.feedback_box = QFrame()
-        self.feedback_box.setObjectName("feedbackBox")
-        box = QVBoxLayout(self.feedback_box)
-        for widget in (self.verdict, self.details, self.explanation):
-            box.addWidget(widget)
-        self.feedback_box.hide()
+        self._feedback: QFrame | None = None  # built on first grading (keeps opening quick)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.retry_button)
@@ -96,16 +89,36 @@ class ExerciseCard(QFrame):
         self.input: ExerciseInput = self._make_input(seed)
         self._layout.addWidget(self.input)
         self._layout.addLayout(buttons)
-        self._layout.addWidget(self.feedback_box)
         self._update_submit()
         if mode is FeedbackMode.EXAM:
             self.submit_button.hide()
 
+    @property
+    def feedback_box(self) -> QFrame:
+        """Verdict, per-answer feedback and explanation; hidden until graded."""
+        if self._feedback is None:
+            self.verdict = _label("verdict")
+            self.details = _label("feedback")
+            self.explanation = _label("explanation", rich=True)
+            box = QFrame()
+            box.setObjectName("feedbackBox")
+            inner = QVBoxLayout(box)
+            for widget in (self.verdict, self.details, self.explanation):
+                inner.addWidget(widget)
+            box.hide()
+            self._layout.addWidget(box)
+            self._feedback = box
+        return self._feedback
+
     def _make_input(self, seed: int | None) -> ExerciseInput:
         widget = create_input(self.exercise, next(_seeds) if seed is None else seed, self)
         widget.changed.connect(self._update_submit)
+        widget.changed.connect(self._touch)
         widget.submitRequested.connect(self.submit)
         return widget
+
+    def _touch(self) -> None:
+        self.touched = True
 
     def _update_submit(self) -> None:
         self.submit_button.setEnabled(self.input.response() is not None)
@@ -120,6 +133,7 @@ class ExerciseCard(QFrame):
             return
         self.input.set_locked(True)
         self.submit_button.setEnabled(False)
+        self.touched = True
         self.submitted.emit(response)
 
     def retry(self) -> None:
@@ -128,7 +142,8 @@ class ExerciseCard(QFrame):
         self.input = self._make_input(None)
         self._layout.replaceWidget(old, self.input)
         old.deleteLater()
-        self.feedback_box.hide()
+        if self._feedback is not None:
+            self._feedback.hide()
         self.retry_button.hide()
         self.submit_button.show()
         self._update_submit()
@@ -139,12 +154,13 @@ class ExerciseCard(QFrame):
         """Feedback after grading: verdict with score, per-answer feedback and the explanation."""
         self.input.set_locked(True)
         self.input.show_solution(True)
+        box = self.feedback_box
         self.verdict.setText(verdict_text(grade))
         state = "pending" if grade.score is None else (
             "right" if grade.correct else ("partial" if grade.score > 0 else "wrong"))
-        self.feedback_box.setProperty("state", state)
-        self.feedback_box.style().unpolish(self.feedback_box)
-        self.feedback_box.style().polish(self.feedback_box)
+        box.setProperty("state", state)
+        box.style().unpolish(box)
+        box.style().polish(box)
         inline = self.exercise.type in ("single", "multiple", "truefalse")
         lines = [] if inline else [line for line in grade.feedback if line]
         self.details.setText("\n".join(lines))
@@ -152,7 +168,7 @@ class ExerciseCard(QFrame):
         explanation = self.exercise.explanation or ""
         self.explanation.setText(self._render(explanation) if explanation else "")
         self.explanation.setVisible(bool(explanation))
-        self.feedback_box.show()
+        box.show()
         self.submit_button.hide()
         self.retry_button.setVisible(self.mode is FeedbackMode.PRACTICE)
 

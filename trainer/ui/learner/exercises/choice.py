@@ -46,25 +46,39 @@ class OptionRow(QWidget):
         self.setObjectName("optionRow")
         button.setAccessibleName(text)
         self.label = _ClickableLabel(text, button)
-        self.mark = QLabel()
-        self.mark.setObjectName("optionMark")
-        self.mark.hide()
-        self.feedback = QLabel()
-        self.feedback.setObjectName("optionFeedback")
-        self.feedback.setWordWrap(True)
-        self.feedback.hide()
-        text_box = QVBoxLayout()
-        text_box.setSpacing(2)
-        text_box.addWidget(self.label)
-        text_box.addWidget(self.feedback)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(6, 4, 6, 4)
-        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-        row.addLayout(text_box, 1)
-        row.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+        self._text_box = QVBoxLayout()
+        self._text_box.setSpacing(2)
+        self._text_box.addWidget(self.label)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(6, 4, 6, 4)
+        self._row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self._row.addLayout(self._text_box, 1)
+        self._marks: tuple[QLabel, QLabel] | None = None  # built when graded
+
+    def _mark_labels(self) -> tuple[QLabel, QLabel]:
+        if self._marks is None:
+            mark = QLabel()
+            mark.setObjectName("optionMark")
+            feedback = QLabel()
+            feedback.setObjectName("optionFeedback")
+            feedback.setWordWrap(True)
+            self._text_box.addWidget(feedback)
+            self._row.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
+            self._marks = (mark, feedback)
+        return self._marks
+
+    @property
+    def mark(self) -> QLabel:
+        return self._mark_labels()[0]
+
+    @property
+    def feedback(self) -> QLabel:
+        return self._mark_labels()[1]
 
     def set_state(self, state: str, mark: str, feedback: str) -> None:
         """state: "" | "right" | "wrong" | "missed" — drives the style sheet's colours."""
+        if self._marks is None and not (state or mark or feedback):
+            return
         self.setProperty("state", state)
         self.style().unpolish(self)
         self.style().polish(self)
