@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -63,8 +63,9 @@ def test_learner_sheet_numbers_equal_the_analytics_table(org: Org, workbook: obj
 def test_attempts_sheet_and_summary(org: Org, workbook: object) -> None:
     answers = rows(workbook["答题记录"])  # type: ignore[index]
     assert len(answers) == sum(len(p[3]) for p in PEOPLE)
-    first = answers[0]
-    assert isinstance(first["开始时间（UTC）"], datetime)
+    e003 = [a for a in answers if a["工号"] == "E003"]
+    assert [a["得分（%）"] for a in e003] == [100.0, None, 25.0, 100.0]
+    assert abs(e003[0]["开始时间（UTC）"] - datetime(2026, 3, 4, 9, 0)) < timedelta(seconds=1)
     summary = [r for r in workbook["汇总"].iter_rows(values_only=True)]  # type: ignore[index]
     cells = [c for r in summary for c in r if c is not None]
     assert "培训情况报告" in cells and "部门汇总" in cells
@@ -73,6 +74,15 @@ def test_attempts_sheet_and_summary(org: Org, workbook: object) -> None:
         if line[0] == "市数据局":
             assert line[3] == rounded(completion["市数据局"].percent)
             assert line[2] == completion["市数据局"].learners
+
+
+def test_attempts_sheet_reads_in_streaming_readers(org: Org, tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "stream.xlsx"
+    export_report(org.db, org.packs, out, "xlsx", actor=org.hr, language="en")
+    sheet = openpyxl.load_workbook(out, read_only=True)["Attempts"]
+    assert sum(1 for _ in sheet.iter_rows(values_only=True)) == 1 + sum(len(p[3]) for p in PEOPLE)
 
 
 def test_answers_beyond_the_sheet_limit_are_announced(org: Org, tmp_path: Path,

@@ -13,18 +13,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from trainer.reports.data import ProgressFn, ReportData, iter_attempts
+from trainer.reports.data import ProgressFn, ReportData, attempt_batches
 from trainer.reports.output import atomic_output
 from trainer.reports.tables import Column, attempt_columns, department_columns, learner_columns
 
 TABLES = ("learners", "attempts", "departments")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_RISKY = frozenset(FORMULA_STARTS)
 PROGRESS_EVERY = 20_000
+BOM = "\ufeff"
 
 
 def neutralise(text: str) -> str:
     """Text a spreadsheet would treat as a formula, made inert with a leading apostrophe."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if text[:1] in _RISKY else text
 
 
 def cell(value: Any) -> Any:
@@ -71,18 +73,22 @@ def export_csv(db: Any, data: ReportData, out: Path, *, table: str = "learners",
 
 
 def _write_attempts(db: Any, data: ReportData, out: Path, progress: ProgressFn | None) -> int:
-    """The attempt stream, with a fast path: tuples already hold the written values."""
+    """The attempt stream in batches; the tuples already hold the values to write."""
     count = 0
     columns = attempt_columns(data)
-    with atomic_output(out) as temp, temp.open("w", encoding="utf-8-sig", newline="") as handle:
+    risky = _RISKY
+    with atomic_output(out) as temp, temp.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(BOM)  # "utf-8-sig" would encode every write through a Python-level codec
         writer = csv.writer(handle)
         writer.writerow([neutralise(c.header) for c in columns])
-        for no, name, pack_id, exercise_id, score, started, finished in iter_attempts(db, data):
-            writer.writerow((neutralise(no), neutralise(name), neutralise(pack_id),
-                             neutralise(exercise_id), "" if score is None else score,
-                             started.strftime("%Y-%m-%d %H:%M:%S"),
-                             finished.strftime("%Y-%m-%d %H:%M:%S") if finished else ""))
-            count += 1
-            if progress is not None and count % PROGRESS_EVERY == 0:
+        for part in attempt_batches(db, data):
+            writer.writerows([
+                ("'" + no if no[:1] in risky else no, "'" + name if name[:1] in risky else name,
+                 "'" + pack if pack[:1] in risky else pack,
+                 "'" + ex if ex[:1] in risky else ex,
+                 "" if score is None else score, started, finished or "")
+                for no, name, pack, ex, score, started, finished in part])
+            count += len(part)
+            if progress is not None:
                 progress(count, data.attempts, "attempts")
     return count

@@ -8,12 +8,12 @@ Attempts are streamed from the database in batches and never held in a list.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Any
 
-from sqlalchemy import func, select, type_coerce
-from sqlalchemy.types import String
+from sqlalchemy import func, select
 
 from trainer.analytics import sql
 from trainer.analytics.cohort import (
@@ -54,20 +54,58 @@ def order_packs(packs: Sequence[Pack], language: str) -> list[Pack]:
     return sorted(packs, key=lambda p: not (p.language or "").lower().startswith(wanted))
 
 
-@dataclass
 class ReportData:
-    """Figures for one filter, in one language; see the module docstring."""
+    """Figures for one filter, in one language; see the module docstring.
 
-    filters: CohortFilter
-    texts: Texts
-    packs: list[Pack]
-    learners: list[LearnerRow]
-    completion: list[CohortCompletionRow]  # by department and course
-    competency: list[CohortCompetencyRow]  # by department and competency
-    overall_completion: list[CohortCompletionRow]  # one row per course, everyone together
-    overall_competency: list[CohortCompetencyRow]
-    attempts: int
-    generated_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    Each figure is queried on first use and kept, so a CSV of answers never pays for the
+    cohort aggregates and a PDF never streams the answers.
+    """
+
+    def __init__(self, db: Any, packs: Sequence[Pack], filters: CohortFilter | None = None,
+                 language: str | None = None) -> None:
+        self.db = db
+        self.filters = filters or CohortFilter()
+        self.texts = Texts(language)
+        self.packs = order_packs(sql.restrict(list(packs), self.filters), self.texts.language)
+        self.generated_at = datetime.now(UTC)
+
+    @cached_property
+    def learners(self) -> list[LearnerRow]:
+        return learner_table(self.db, self.packs, self.filters)
+
+    @cached_property
+    def completion(self) -> list[CohortCompletionRow]:
+        """By department and course."""
+        return cohort_completion(self.db, self.packs, by="department", filters=self.filters)
+
+    @cached_property
+    def competency(self) -> list[CohortCompetencyRow]:
+        """By department and competency."""
+        return cohort_competency(self.db, self.packs, by="department", filters=self.filters)
+
+    @cached_property
+    def overall_completion(self) -> list[CohortCompletionRow]:
+        """Everyone together, one row per course."""
+        return cohort_completion(self.db, self.packs, by="all", filters=self.filters)
+
+    @cached_property
+    def overall_competency(self) -> list[CohortCompetencyRow]:
+        return cohort_competency(self.db, self.packs, by="all", filters=self.filters)
+
+    @cached_property
+    def attempts(self) -> int:
+        """Answers the filter covers (pending ones included)."""
+        return count_attempts(self.db, self.packs, self.filters)
+
+    FIGURES = ("learners", "completion", "competency", "overall_completion",
+               "overall_competency", "attempts")
+
+    def fetch(self, names: Sequence[str] = FIGURES, progress: ProgressFn | None = None) -> None:
+        """Query the named figures now (e.g. on a worker thread before a screen shows them)."""
+        for number, name in enumerate(names):
+            if progress is not None:
+                progress(number, len(names), name)
+            getattr(self, name)
 
     @property
     def framework(self) -> Framework | None:
@@ -126,25 +164,12 @@ class ReportData:
 
 
 def collect(db: Any, packs: Sequence[Pack], filters: CohortFilter | None = None, *,
-            language: str | None = None, progress: ProgressFn | None = None) -> ReportData:
-    """Run the analytics queries a report needs (about five SQL statements)."""
-    flt = filters or CohortFilter()
-    texts = Texts(language)
-    chosen = order_packs(sql.restrict(list(packs), flt), texts.language)
-    steps: list[tuple[str, Callable[[], Any]]] = [
-        ("learners", lambda: learner_table(db, chosen, flt)),
-        ("completion", lambda: cohort_completion(db, chosen, by="department", filters=flt)),
-        ("competency", lambda: cohort_competency(db, chosen, by="department", filters=flt)),
-        ("overall_completion", lambda: cohort_completion(db, chosen, by="all", filters=flt)),
-        ("overall_competency", lambda: cohort_competency(db, chosen, by="all", filters=flt)),
-        ("attempts", lambda: count_attempts(db, chosen, flt)),
-    ]
-    found: dict[str, Any] = {}
-    for number, (name, step) in enumerate(steps):
-        if progress is not None:
-            progress(number, len(steps), name)
-        found[name] = step()
-    return ReportData(flt, texts, chosen, **found)
+            language: str | None = None, progress: ProgressFn | None = None,
+            figures: Sequence[str] = ReportData.FIGURES) -> ReportData:
+    """A ``ReportData`` with ``figures`` already queried (about one SQL statement each)."""
+    data = ReportData(db, packs, filters, language)
+    data.fetch(figures, progress)
+    return data
 
 
 def _attempt_query(packs: Sequence[Pack], flt: CohortFilter, columns: Sequence[Any]) -> Any:
@@ -166,45 +191,75 @@ def count_attempts(db: Any, packs: Sequence[Pack], flt: CohortFilter) -> int:
 
 @dataclass(frozen=True)
 class AttemptRow:
+    """What ``iter_attempts`` yields, as a plain tuple in this order (documentation only)."""
+
     employee_no: str
     name: str
     pack_id: str
     exercise_id: str
     score: float | None  # 0–100, rounded; None while a trainer has not marked it
-    started_at: datetime
-    finished_at: datetime | None
+    started_at: str  # "YYYY-MM-DD HH:MM:SS", UTC (or an Excel date number)
+    finished_at: str | None
 
 
 def iter_attempts(db: Any, data: ReportData, *, limit: int | None = None,
                   batch: int = BATCH) -> Iterator[tuple[Any, ...]]:
-    """Raw answer rows (see ``AttemptRow`` for the fields), streamed in database batches.
+    """Raw answers learner by learner (see ``AttemptRow``), one at a time."""
+    for part in attempt_batches(db, data, limit=limit, batch=batch):
+        yield from part
 
-    Yields plain tuples for speed; timestamps are naive UTC datetimes.
+
+def attempt_batches(db: Any, data: ReportData, *, limit: int | None = None,
+                    batch: int = BATCH, excel: bool = False) -> Iterator[Sequence[Any]]:
+    """Raw answers in lists of up to ``batch`` rows, streamed from the database.
+
+    Moments are UTC text, or Excel date numbers with ``excel``. On SQLite the database does the
+    conversions (``substr``, ``julianday``, ``round``) in C: done per row in Python they cost
+    more than the query itself.
     """
     if not data.packs:
         return
-    raw = db.is_sqlite  # ISO text straight from SQLite parses far faster than the ORM type
-    started = type_coerce(Attempt.started_at, String) if raw else Attempt.started_at
-    finished = type_coerce(Attempt.finished_at, String) if raw else Attempt.finished_at
+    raw = db.is_sqlite
     query = _attempt_query(data.packs, data.filters, [
         Learner.employee_no, Learner.name, Attempt.pack_id, Attempt.exercise_id,
-        Attempt.score, started, finished,
-    ]).join(Learner, Learner.id == Attempt.learner_id).order_by(Attempt.learner_id,
-                                                                Attempt.started_at)
+        *(_sqlite_columns(excel) if raw else (Attempt.score, Attempt.started_at,
+                                                Attempt.finished_at)),
+    ]).join(Learner, Learner.id == Attempt.learner_id).order_by(Learner.id)
     if limit is not None:
         query = query.limit(limit)
-    moment = _from_text if raw else _from_value
-    with db.reader() as session:
-        result = session.execute(query.execution_options(yield_per=batch))
-        for no, name, pack_id, exercise_id, score, begun, ended in result:
-            yield (no, name, pack_id, exercise_id,
-                   None if score is None else round(score * 100.0, DECIMALS),
-                   moment(begun), moment(ended) if ended is not None else None)
+    convert = _excel_serial if excel else _as_text
+    with db.reader() as session:  # Core rows: the ORM's per-row bookkeeping costs seconds here
+        result = session.connection().execution_options(yield_per=batch).execute(query)
+        for part in result.partitions():
+            if raw:
+                yield part
+            else:
+                yield [(no, name, pack_id, exercise_id,
+                        None if score is None else round(score * 100.0, DECIMALS),
+                        convert(begun), None if ended is None else convert(ended))
+                       for no, name, pack_id, exercise_id, score, begun, ended in part]
 
 
-def _from_text(value: str) -> datetime:
-    return datetime.fromisoformat(value)
+EXCEL_JULIAN_DAY = 2415018.5  # julian day number of Excel's day 0 (1899-12-30)
 
 
-def _from_value(value: datetime) -> datetime:
-    return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
+def _sqlite_columns(excel: bool) -> list[Any]:
+    """Score 0–100 with one decimal, and the two moments, computed by SQLite."""
+    score = func.round(Attempt.score * 100.0, DECIMALS)
+    if excel:
+        return [score, func.julianday(Attempt.started_at) - EXCEL_JULIAN_DAY,
+                func.julianday(Attempt.finished_at) - EXCEL_JULIAN_DAY]
+    return [score, func.substr(Attempt.started_at, 1, 19),
+            func.substr(Attempt.finished_at, 1, 19)]
+
+
+def _excel_serial(value: datetime) -> float:
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return (value - datetime(1899, 12, 30)).total_seconds() / 86400.0
+
+
+def _as_text(value: datetime) -> str:
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC)
+    return value.strftime("%Y-%m-%d %H:%M:%S")

@@ -14,7 +14,7 @@ from typing import Any
 
 from trainer.analytics.filters import CohortFilter
 from trainer.content.model import Pack
-from trainer.reports.data import ProgressFn, ReportData, collect
+from trainer.reports.data import ProgressFn, ReportData
 from trainer.store import audit
 from trainer.store.permissions import Actor, require
 
@@ -39,8 +39,8 @@ def export_report(db: Any, packs: Sequence[Pack], out: Path, fmt: str, *,
     require(actor, "hr", "admin")
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    if data is None:
-        data = collect(db, packs, filters, language=language, progress=progress)
+    if data is None:  # figures are queried as the format asks for them
+        data = ReportData(db, packs, filters, language)
     out = Path(out)
     if fmt == "csv":
         from trainer.reports.csv_export import export_csv
@@ -57,9 +57,10 @@ def export_report(db: Any, packs: Sequence[Pack], out: Path, fmt: str, *,
     audit.record(db, actor, audit.REPORT_EXPORT, {
         "format": fmt, "file": out.name, "table": table if fmt == "csv" else None,
         "filters": describe_filters(data.filters), "language": data.texts.language,
-        "learners": len(data.learners), "attempts": data.attempts,
+        "rows": rows,
     })
-    return ExportResult(out, fmt, len(data.learners), rows, data.attempts)
+    learners = len(data.learners) if "learners" in data.__dict__ else 0
+    return ExportResult(out, fmt, learners, rows, data.attempts)
 
 
 def describe_filters(flt: CohortFilter) -> dict[str, str | None]:

@@ -8,13 +8,13 @@ widths; numbers are numbers with a number format, moments are real dates. Excel 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from trainer.reports.data import ProgressFn, ReportData, iter_attempts, rounded
+from trainer.reports.data import ProgressFn, ReportData, attempt_batches, rounded
 from trainer.reports.output import atomic_output
 from trainer.reports.tables import (
     Column,
@@ -24,11 +24,10 @@ from trainer.reports.tables import (
     filter_lines,
     learner_columns,
 )
+from trainer.reports.xlsx_rows import EXCEL_EPOCH, ONE_DAY, AttemptRowWriter, insert_rows
 
 MAX_ROWS = 1_048_576  # Excel's limit per sheet, header included
-EXCEL_EPOCH = datetime(1899, 12, 30)
-ONE_DAY = timedelta(days=1)
-PROGRESS_EVERY = 20_000
+ATTEMPTS_MEMBER = "xl/worksheets/sheet4.xml"  # the fourth sheet added below
 
 
 class _Formats:
@@ -67,10 +66,11 @@ def export_xlsx(db: Any, data: ReportData, out: Path, *,
         _table_sheet(book.add_worksheet(t("sheet_competencies")), formats,
                      competency_columns(data),
                      [*data.competency, *_as_everyone(data.overall_competency, t("everyone"))])
-        written = _attempts_sheet(db, book.add_worksheet(t("sheet_attempts")), formats, data,
-                                  progress)
-        _summary_sheet(summary, formats, data, written)
+        planned = min(data.attempts, MAX_ROWS - 1)
+        _attempts_sheet(book.add_worksheet(t("sheet_attempts")), formats, data, planned)
+        _summary_sheet(summary, formats, data, planned)
         book.close()
+        written = _stream_attempts(db, temp, formats, data, planned, progress)
     return written
 
 
@@ -146,28 +146,29 @@ def _summary_sheet(sheet: Any, formats: _Formats, data: ReportData, written: int
     _table_sheet(sheet, formats, department_columns(data), rows, first=row + 1, freeze=False)
 
 
-def _attempts_sheet(db: Any, sheet: Any, formats: _Formats, data: ReportData,
-                    progress: ProgressFn | None) -> int:
-    """Every answer the sheet can hold, streamed; returns how many were written."""
+def _attempts_sheet(sheet: Any, formats: _Formats, data: ReportData, planned: int) -> None:
+    """Header, widths, frozen row and filter; the rows are streamed in after closing."""
     columns = attempt_columns(data)
     _header(sheet, formats, columns)
-    number, when = formats.by_kind["number"], formats.by_kind["datetime"]
-    write_string, write_number = sheet.write_string, sheet.write_number
-    row = 0
-    for no, name, pack_id, exercise_id, score, started, finished in iter_attempts(
-            db, data, limit=MAX_ROWS - 1):
-        row += 1
-        write_string(row, 0, no)
-        write_string(row, 1, name)
-        write_string(row, 2, pack_id)
-        write_string(row, 3, exercise_id)
-        if score is not None:
-            write_number(row, 4, score, number)
-        write_number(row, 5, (started - EXCEL_EPOCH) / ONE_DAY, when)
-        if finished is not None:
-            write_number(row, 6, (finished - EXCEL_EPOCH) / ONE_DAY, when)
-        if progress is not None and row % PROGRESS_EVERY == 0:
-            progress(row, data.attempts, "attempts")
+    sheet.set_column(4, 4, columns[4].width, formats.by_kind["number"])
+    sheet.set_column(5, 6, columns[5].width, formats.by_kind["datetime"])
     sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, max(row, 0), len(columns) - 1)
-    return row
+    sheet.autofilter(0, 0, max(planned, 1), len(columns) - 1)
+
+
+def _stream_attempts(db: Any, book: Path, formats: _Formats, data: ReportData, planned: int,
+                     progress: ProgressFn | None) -> int:
+    """Every answer the sheet can hold, as XML rows into the closed workbook."""
+    writer = AttemptRowWriter(formats.by_kind["number"]._get_xf_index(),  # xlsxwriter's style ids
+                              formats.by_kind["datetime"]._get_xf_index())
+    written = 0
+
+    def chunks() -> Iterator[str]:
+        nonlocal written
+        for part in attempt_batches(db, data, limit=planned, excel=True):
+            yield writer.rows(written + 2, part)
+            written += len(part)
+            if progress is not None:
+                progress(written, planned, "attempts")
+    insert_rows(book, ATTEMPTS_MEMBER, chunks(), f"A1:G{planned + 1}")
+    return written

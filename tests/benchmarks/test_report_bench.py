@@ -1,0 +1,95 @@
+"""HR export budgets (DESIGN §6): 10,000 learners × 100 answers (1 M attempts): CSV under 15 s,
+XLSX under 40 s, PDF under 20 s, each under 600 MB resident memory.
+
+Each export runs as ``trainer report export`` in its own process (as a user runs it, no display),
+timed from process start, with its peak resident memory. The baseline, measured in the same run,
+is a bare sqlite3 scan of the same attempt columns written with the csv module.
+
+Run: pytest tests/benchmarks/test_report_bench.py -p no:cacheprovider -s
+(REPORT_BENCH_REPEAT=3 for medians over three runs; the default is one run per format.)
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from trainer.config import Paths
+from trainer.store.db import open_database
+
+LEARNERS = 10_000
+PER_LEARNER = 100
+BUDGET_S = {"csv": 15.0, "xlsx": 40.0, "pdf": 20.0}
+BUDGET_MB = 600
+REPEAT = int(os.environ.get("REPORT_BENCH_REPEAT", "1"))
+RUNNER = ("import resource, sys, time; from trainer.cli import main; code = main(sys.argv[1:]); "
+          "print('MAXRSS_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); "
+          "sys.exit(code)")
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Paths:
+    from trainer.reports.demo import generate
+
+    paths = Paths(tmp_path_factory.mktemp("bench") / "data").ensure()
+    start = time.perf_counter()
+    with open_database(paths, backup=False) as db:
+        written = generate(db, learners=LEARNERS, attempts_per_learner=PER_LEARNER)
+    print(f"\ngenerated {written:,} attempts in {time.perf_counter() - start:.0f} s")
+    with sqlite3.connect(paths.database_file) as con:
+        con.execute("ANALYZE")
+    return paths
+
+
+def run_export(paths: Paths, out: Path, *args: str) -> tuple[float, float]:
+    """Seconds from process start to exit, and peak resident memory in MB."""
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", RUNNER, "--data-dir", str(paths.data_dir),
+                           "report", "export", "-o", str(out), *args],
+                          env=env, capture_output=True, text=True, timeout=600)
+    took = time.perf_counter() - start
+    assert done.returncode == 0, done.stderr
+    kb = int(done.stdout.split("MAXRSS_KB")[1].split()[0])
+    return took, kb / 1024
+
+
+def baseline(paths: Paths, out: Path) -> float:
+    """A bare scan of the attempt columns written with csv: the floor for any export."""
+    start = time.perf_counter()
+    con = sqlite3.connect(paths.database_file)
+    rows = con.execute("SELECT l.employee_no, l.name, a.pack_id, a.exercise_id, a.score,"
+                       " a.started_at, a.finished_at FROM attempts a"
+                       " JOIN learners l ON l.id = a.learner_id")
+    with out.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    con.close()
+    return time.perf_counter() - start
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("fmt", "args"), [
+    ("csv", ["--table", "attempts"]),
+    ("csv", []),
+    ("xlsx", []),
+    ("pdf", []),
+])
+def test_export_budget(big: Paths, tmp_path: Path, fmt: str, args: list[str]) -> None:
+    base = baseline(big, tmp_path / "base.csv")
+    runs = [run_export(big, tmp_path / f"report.{fmt}", *args) for _ in range(REPEAT)]
+    took = statistics.median(t for t, _ in runs)
+    memory = max(m for _, m in runs)
+    name = f"{fmt} {' '.join(args)}".strip()
+    print(f"\n{name}: {took:.1f} s median of {REPEAT} (budget {BUDGET_S[fmt]:.0f} s), "
+          f"peak {memory:.0f} MB; bare scan + csv of the attempts {base:.1f} s "
+          f"(ratio {took / base:.1f})")
+    assert took < BUDGET_S[fmt]
+    assert memory < BUDGET_MB
