@@ -104,3 +104,12 @@ def test_english_starter_has_the_same_ids_as_the_chinese_one(tmp_path: Path, dat
     assert en.language == "en" and zh.language == "zh-CN"
     assert [e.id for e in en.exercises()] == [e.id for e in zh.exercises()]
     assert [m.id for m in en.modules] == [m.id for m in zh.modules]
+
+
+def test_strict_validation_fails_on_warnings(data_dir: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / "packs" / "broken" / \
+        "manifest-unknown-key"
+    assert run(capsys, "pack", "validate", str(folder))[0] == 0
+    code, out, _ = run(capsys, "pack", "validate", "--strict", str(folder))
+    assert code == 1 and "did you mean 'summary'?" in out

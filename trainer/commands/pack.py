@@ -26,6 +26,8 @@ def register(subparsers: Any) -> None:
     validate.add_argument("path", metavar="PATH")
     validate.add_argument("--json", action="store_true", help="machine-readable output")
     validate.add_argument("--quiet", "-q", action="store_true", help="errors only")
+    validate.add_argument("--strict", action="store_true",
+                          help="exit 1 on warnings too (for publishing checks)")
     validate.set_defaults(func=_validate)
 
     info = sub.add_parser("info", help="summary of a pack (modules, exercises, competencies)")
@@ -83,6 +85,8 @@ def _validate(args: argparse.Namespace, ctx: Any) -> int:
             print(f"{args.path}: valid course pack ({summary}).", file=sys.stderr)
         else:
             print(f"{args.path}: not valid ({summary}).", file=sys.stderr)
+    if args.strict and validation.warnings:
+        return 1
     return 0 if validation.ok else 1
 
 
