@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from trainer.content.render import clear_cache, lesson_stylesheet, render_markdown
 
@@ -125,3 +128,32 @@ def test_lists_nest_like_in_markdown_editors(pack: Path) -> None:
 def test_a_list_may_follow_a_call_out_title(pack: Path) -> None:
     html = render("> [!IMPORTANT] 三个要点\n> 1. 先查目录\n> 2. 再提申请", pack)
     assert "<b>三个要点</b></p><ol>\n<li>先查目录</li>" in html
+
+
+FRAGMENTS = ["<script>", "</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)",
+             "[a](javascript:x)", "> [!NOTE]", "> [!TIP] t", "!!! warning", "    code", "```",
+             "| a | b |", "|---|---|", "- [x] item", "  - nested", "1. one", "<a href='", "'>",
+             "<iframe>", "![i](../../x.png)", "# h", "\n", "\n\n", "文字", "<!--", "-->", "*", "_"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=12), max_size=30).map("".join))
+def test_random_markdown_renders_safely(text: str) -> None:
+    root = Path("/nonexistent-pack")
+    tags = _Tags()
+    tags.feed(render_markdown(text, root / "modules", root))
+    for tag, attributes in tags.seen:
+        assert tag not in ("script", "iframe", "style", "object", "embed")
+        for name, value in attributes:
+            assert not name.startswith("on")
+            assert not (value or "").strip().lower().startswith(("javascript:", "data:"))
+            assert name != "src" or (value or "").startswith("file://")
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.seen.append((tag, attrs))
