@@ -232,3 +232,16 @@ def test_build_into_a_folder_or_the_pack_itself(tmp_path: Path) -> None:
     with zipfile.ZipFile(second.path) as archive:
         assert not any(n.endswith(".zip") for n in archive.namelist())
     assert first.path.read_bytes() == second.path.read_bytes()
+
+
+def test_extract_archive_is_all_or_nothing(tmp_path: Path) -> None:
+    from trainer.content.archive import extract_archive
+
+    built = build_pack(MINIMAL, tmp_path / "p.zip")
+    out = extract_archive(built.path, tmp_path / "out")
+    assert validate_pack(out).ok and (out / "SHA256SUMS").is_file()
+    hostile = write_zip(tmp_path / "h.zip", [*pack_files(), ("../evil.txt", b"x")])  # type: ignore[list-item]
+    before = snapshot(tmp_path)
+    with pytest.raises(ArchiveRefused):
+        extract_archive(hostile, tmp_path / "out2")
+    assert snapshot(tmp_path) == before

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from trainer.content.digests import digests_text
+from trainer.content.digests import digests_text, verify_digests
 from trainer.content.errors import ArchiveRefused, PackError, PackInvalid
 from trainer.content.loader import validate_source
 from trainer.content.model import Pack
-from trainer.content.safety import DIGESTS_FILE
-from trainer.content.sources import FolderSource, PackSource
+from trainer.content.safety import DEFAULT_LIMITS, DIGESTS_FILE, Limits
+from trainer.content.sources import FolderSource, PackSource, ZipSource
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -87,3 +88,22 @@ def copy_source(source: PackSource, target: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "xb") as stream:  # "x": never follow or overwrite anything
             stream.write(source.read(name))
+
+
+def extract_archive(path: Path, target: Path, limits: Limits = DEFAULT_LIMITS) -> Path:
+    """Safely unpack a pack zip into ``target`` (which must not exist); all or nothing."""
+    if target.exists():
+        raise PackError(f"{target} already exists; choose a new folder.")
+    source = ZipSource(Path(path), limits)
+    temp = target.parent / f".{target.name}.partial"
+    try:
+        verify_digests(source)
+        temp.mkdir(parents=True)
+        copy_source(source, temp)
+        os.replace(temp, target)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    finally:
+        source.close()
+    return target
