@@ -38,6 +38,13 @@ def main_window(qapp: QApplication, qtbot: Any, app_ctx: AppContext) -> Iterator
     reset_app_appearance(qapp)
 
 
+@pytest.fixture
+def reset_appearance(qapp: QApplication) -> Iterator[None]:
+    """For tests that start the real app: restore language and style afterwards."""
+    yield
+    reset_app_appearance(qapp)
+
+
 def reset_app_appearance(app: QApplication) -> None:
     """Back to untranslated English and no style sheet, so tests do not leak into each other."""
     for translator in list(language._installed):

@@ -173,13 +173,20 @@ def _once(action: Callable[[], object]) -> Callable[[], None]:
     return run
 
 
-def quit_on_ctrl_c(app: QApplication) -> None:
+def quit_on_ctrl_c(app: QApplication) -> Callable[[], None]:
     """Ctrl+C in the terminal closes the app normally (Python handles signals only while its
-    own code runs, so a slow timer gives it the chance)."""
-    signal.signal(signal.SIGINT, lambda *_args: app.quit())
+    own code runs, so a slow timer gives it the chance). Returns the undo."""
+    previous = signal.signal(signal.SIGINT, lambda *_args: app.quit())
     timer = QTimer(app)
     timer.timeout.connect(lambda: None)
     timer.start(500)
+
+    def restore() -> None:
+        timer.stop()
+        timer.deleteLater()
+        signal.signal(signal.SIGINT, previous)
+
+    return restore
 
 
 def check_display() -> None:
@@ -208,7 +215,7 @@ def run_app(ctx: StartOptions) -> int:
     guard.raiseRequested.connect(lambda: bring_to_front(window))
     previous_hook = sys.excepthook
     sys.excepthook = _excepthook
-    quit_on_ctrl_c(app)
+    restore_ctrl_c = quit_on_ctrl_c(app)
 
     def after_first_paint() -> None:
         setup_logging(paths)
@@ -224,6 +231,7 @@ def run_app(ctx: StartOptions) -> int:
     finally:
         setup_logging(paths)  # no-op unless the app ended before its first paint
         sys.excepthook = previous_hook
+        restore_ctrl_c()
         guard.release()
         app_ctx.close()
         log.info("Trainer closed")

@@ -1,0 +1,52 @@
+"""The whole start path of ``trainer`` (run_app): window first, then the screens, then exit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from trainer.cli import CliContext
+from trainer.config import resolve_paths
+from trainer.ui.app import run_app
+from trainer.ui.common.shell import MainWindow
+from trainer.ui.common.single_instance import SingleInstance
+
+
+def _main_window(app: QApplication) -> MainWindow | None:
+    windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    return windows[0] if windows else None
+
+
+def test_app_opens_on_the_sign_in_screen_and_closes_cleanly(
+        qapp: QApplication, data_dir: Path, reset_appearance: Any) -> None:
+    seen: dict[str, Any] = {}
+
+    def check() -> None:
+        window = _main_window(qapp)
+        if window is not None and window.has_page("signin"):
+            seen["page"] = window.current_page
+            seen["title"] = window.windowTitle()
+            seen["locked"] = not SingleInstance(data_dir).acquire()
+            window.close()
+            qapp.quit()
+
+    poll = QTimer()
+    poll.timeout.connect(check)
+    poll.start(50)
+    QTimer.singleShot(30_000, qapp.quit)  # never hang the suite
+    try:
+        status = run_app(CliContext(paths=resolve_paths(data_dir), database_url=None))
+    finally:
+        poll.stop()
+    assert status == 0
+    assert seen["page"] == "signin"
+    assert seen["title"] == "Trainer — 数字政府能力培训"
+    assert seen["locked"]  # a second start for this folder would have been refused
+    log_text = (data_dir / "logs" / "trainer.log").read_text(encoding="utf-8")
+    assert "starting with data folder" in log_text and "Screens installed" in log_text
+    again = SingleInstance(data_dir)
+    assert again.acquire()  # released on exit
+    again.release()
