@@ -43,6 +43,7 @@ def test_every_exercise_example_in_the_guides_is_valid(name: str, block: str,
     module = block if block.startswith("---") else WRAPPER + block
     for path in (pack / "modules").iterdir():
         path.unlink()
+    shutil.rmtree(pack / "images")  # the example modules use none
     (pack / "modules" / "01-example.md").write_text(module, encoding="utf-8")
     manifest = pack / "course.yaml"
     text = manifest.read_text(encoding="utf-8")

@@ -145,6 +145,7 @@ def _modules(source: PackSource, manifest: Manifest, framework: Framework,
     markdown = [n for n in names if n.lower().endswith(".md")]
     competency_ids = tuple(c.id for c in framework.competencies)
     listed = {path for path, _ in manifest.modules}
+    used: set[str] = set()
     modules: list[Module] = []
     for path, line in manifest.modules:
         if not source.exists(path):
@@ -155,10 +156,15 @@ def _modules(source: PackSource, manifest: Manifest, framework: Framework,
         if text is None:
             continue
         context = ModuleContext(path, problems, competency_ids,
-                                TextContext(path, problems, source.exists, names))
+                                TextContext(path, problems, source.exists, names, used))
         module = parse_module(text, context)
         if module is not None:
             modules.append(module)
+    for name in names:
+        if name.startswith("images/") and name not in used and manifest.modules \
+                and not problems.has_errors:
+            problems.warning(name, 0, "no module uses this file; delete it, or refer to it "
+                             "with ![说明](../images/…), to keep the pack small.")
     for name in markdown:
         if name.startswith("modules/") and name not in listed and manifest.modules:
             problems.error(name, 1, f"'{name}' is not listed under 'modules:' in course.yaml; "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from trainer.content.problems import Problems, did_you_mean, did_you_mean_path, one_of
@@ -34,6 +34,7 @@ class TextContext:
     problems: Problems
     exists: Callable[[str], bool]
     names: Sequence[str]  # every file of the pack, for "did you mean"
+    used: set[str] = field(default_factory=set)  # pack files the text refers to
 
 
 def resolve_in_pack(file: str, target: str) -> str | None:
@@ -131,6 +132,8 @@ def _check_refs(number: int, line: str, ctx: TextContext) -> None:
         if _SCHEME.match(target) or target.startswith("#"):
             continue
         resolved = resolve_in_pack(ctx.file, target)
+        if resolved is not None:
+            ctx.used.add(resolved)
         if resolved is None:
             ctx.problems.error(ctx.file, number, f"link '{target}' leaves the pack; link only "
                                "to files inside it.", match.start() + 1)
@@ -151,6 +154,8 @@ def _check_image(number: int, column: int, target: str, ctx: TextContext) -> Non
                              "it into the pack's images/ folder.", column)
         return
     resolved = resolve_in_pack(ctx.file, target)
+    if resolved is not None:
+        ctx.used.add(resolved)
     if resolved is None:
         ctx.problems.error(ctx.file, number, f"image '{target}' lies outside the pack; copy it "
                            "into the pack's images/ folder and use a relative path such as "
