@@ -9,9 +9,11 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import delete, insert
+from sqlalchemy import create_engine, delete, insert
+from sqlalchemy.engine import make_url
 
 from tests.analytics.builders import T0, mini_pack
+from tests.store.conftest import BACKENDS, postgres_url
 from trainer.analytics.cohort import cohort_competency, cohort_completion, learner_table
 from trainer.analytics.filters import CohortFilter
 from trainer.analytics.scoring import best_results, exercise_weights, score_competencies
@@ -26,11 +28,29 @@ DEPARTMENTS = ["市数据局", "民政局", None]
 MODULES = [m.id for m in PACK.modules]
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    database = open_database(Paths(tmp_path_factory.mktemp("cohort")).ensure())
-    yield database
-    database.close()
+@pytest.fixture(scope="module", params=BACKENDS)
+def db(request, tmp_path_factory):
+    """One database per backend for the whole module (examples clear it before seeding)."""
+    paths = Paths(tmp_path_factory.mktemp("cohort")).ensure()
+    if request.param == "sqlite":
+        database = open_database(paths)
+        yield database
+        database.close()
+        return
+    base = postgres_url()
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base)
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    database = open_database(paths, url.render_as_string(hide_password=False))
+    try:
+        yield database
+    finally:
+        database.close()
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()
 
 
 attempt_st = st.tuples(st.integers(0, 5), st.sampled_from(["mini", "other"]),

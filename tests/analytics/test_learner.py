@@ -17,16 +17,8 @@ from trainer.analytics.learner import (
     wrong_exercises,
 )
 from trainer.analytics.recommend import recommendations
-from trainer.store.db import open_database
 from trainer.store.learners import create_learner
 from trainer.store.progress import record_lesson_progress
-
-
-@pytest.fixture
-def db(paths):
-    database = open_database(paths)
-    yield database
-    database.close()
 
 
 @pytest.fixture

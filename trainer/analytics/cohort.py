@@ -59,8 +59,9 @@ def cohort_competency(db: Any, packs: Iterable[Pack], *, by: str = "department",
                  .select_from(per)
                  .join(Learner, Learner.id == per.c.learner_id)
                  .outerjoin(Department, Department.id == Learner.department_id)
-                 .where(*sql.learner_conditions(filters))
-                 .group_by(group).order_by(group))
+                 .where(*sql.learner_conditions(filters)))
+        if by != "all":  # PostgreSQL refuses GROUP BY / ORDER BY a constant
+            query = query.group_by(group).order_by(group)
         for grp, *values in session.execute(query):
             for i, competency in zip(indices, weights.competencies, strict=True):
                 learners, mean = values[2 * i], values[2 * i + 1]
@@ -93,9 +94,9 @@ def cohort_completion(db: Any, packs: Iterable[Pack], *, by: str = "department",
              .outerjoin(Department, Department.id == Learner.department_id)
              .outerjoin(done, joined)
              .outerjoin(passed, and_(passed.c.learner_id == part.c.learner_id,
-                                     passed.c.pack_id == part.c.pack_id))
-             .group_by(group, part.c.pack_id)
-             .order_by(group, part.c.pack_id))
+                                     passed.c.pack_id == part.c.pack_id)))
+    keys = [part.c.pack_id] if by == "all" else [group, part.c.pack_id]
+    query = query.group_by(*keys).order_by(*keys)
     rows = []
     with db.reader() as session:
         for grp, pack_id, learners, modules_done, passes, complete in session.execute(query):
