@@ -56,8 +56,15 @@ def test_sitting_graded_at_the_end_and_saved_with_one_start(
     assert len(saved) == 3
     assert len({a.started_at for a in saved}) == 1, "one sitting, one start time"
     assert not cards["q-final-3"].feedback_box.isHidden(), "feedback after handing in"
-    view.window().page("reader").session.flush()
+    course = view.window().page("reader")
+    course.session.flush()
     assert lesson_states(app_ctx.db, learner.id, "learner-mini")["final"].status == "completed"
+    course.refresh_outline()
+    assert course.outline_model.row(2).score == pytest.approx(2 / 3), "the sitting, not a mix"
+    course.step(1)
+    course.step(-1)
+    again = course.view
+    assert again is not view and "67% (passed)" in again.earlier_label.text()
 
 
 def test_time_up_hands_in_automatically(qapp: QApplication, qtbot: Any, app_ctx: AppContext,

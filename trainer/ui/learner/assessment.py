@@ -58,14 +58,15 @@ class AssessmentView(QWidget):
     finished = Signal(object)  # SittingResult
 
     def __init__(self, ctx: AppContext, pack: Any, module: Any, render: Any, *,
-                 has_previous: bool, has_next: bool, font_size: int,
+                 has_previous: bool, has_next: bool, font_size: int, earlier: Any = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.pack, self.module, self.render = ctx, pack, module, render
         self.has_previous, self.has_next = has_previous, has_next
         self.cards: dict[str, ExerciseCard] = {}
         self.result: SittingResult | None = None
-        self.passed_once = False
+        self.earlier = earlier  # analytics' AssessmentResult of earlier sittings, or None
+        self.passed_once = bool(earlier is not None and earlier.passed)
         self.started_at: datetime | None = None
         self._deadline: float | None = None
         self.recorder = AttemptRecorder(ctx, pack, self)
@@ -95,6 +96,12 @@ class AssessmentView(QWidget):
         layout.addWidget(_label(self.tr(
             "You see whether your answers are right only after handing in. You can take the "
             "assessment again; your best result counts."), "subtitle"))
+        if self.earlier is not None:
+            text = (self.tr("Your result so far: %1% (passed)") if self.earlier.passed
+                    else self.tr("Your result so far: %1% (not passed yet)"))
+            self.earlier_label = _label(text.replace("%1", f"{self.earlier.score:.0f}"),
+                                        "verdict")
+            layout.addWidget(self.earlier_label)
         self.start_button = QPushButton(self.tr("Start the assessment"))
         self.start_button.setObjectName("primary")
         self.start_button.clicked.connect(self.start)

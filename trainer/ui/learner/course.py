@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -54,22 +55,24 @@ class CoursePage(QWidget):
         self.outline.setModel(self.outline_model)
         self.outline.setWordWrap(True)
         self.outline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.outline.setResizeMode(QListView.ResizeMode.Adjust)
         self.outline.clicked.connect(lambda index: self.open_module(index.row()))
         self.outline.activated.connect(lambda index: self.open_module(index.row()))
-        side = QWidget()
+        side = self.side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
         side_layout.addWidget(self.course_title)
         side_layout.addWidget(self.outline, 1)
-        side.setMinimumWidth(240)
+        side.setMinimumWidth(220)
         self.content = QWidget()
         self.content_layout = QVBoxLayout(self.content)
         self.content_layout.setContentsMargins(0, 0, 0, 0)
+        self.content_layout.addLayout(self._build_toolbar())
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(side)
         splitter.addWidget(self.content)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 900])
+        splitter.setSizes([260, 940])
         splitter.setChildrenCollapsible(False)
         QHBoxLayout(self).addWidget(splitter)
         self._shortcuts()
@@ -79,6 +82,26 @@ class CoursePage(QWidget):
         if app is not None:
             app.aboutToQuit.connect(self.close_session)
         self.retranslate()
+
+    def _build_toolbar(self) -> QHBoxLayout:
+        """Outline toggle and zoom buttons: the keyboard shortcuts, made visible."""
+        self.outline_button = QToolButton()
+        self.outline_button.setCheckable(True)
+        self.outline_button.setChecked(True)
+        self.outline_button.toggled.connect(self.side.setVisible)
+        self.smaller_button = QToolButton()
+        self.larger_button = QToolButton()
+        self.smaller_button.setText("A−")
+        self.larger_button.setText("A+")
+        self.smaller_button.clicked.connect(lambda: self.zoom(-1))
+        self.larger_button.clicked.connect(lambda: self.zoom(1))
+        bar = QHBoxLayout()
+        bar.setContentsMargins(8, 0, 8, 0)
+        bar.addWidget(self.outline_button)
+        bar.addStretch(1)
+        bar.addWidget(self.smaller_button)
+        bar.addWidget(self.larger_button)
+        return bar
 
     def _shortcuts(self) -> None:
         keys = {"Ctrl++": 1, "Ctrl+=": 1, "Ctrl+-": -1, "Ctrl+0": 0}
@@ -90,6 +113,12 @@ class CoursePage(QWidget):
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("← All courses"))
         self.outline.setAccessibleName(self.tr("Course outline"))
+        self.outline_button.setText(self.tr("Outline"))
+        self.outline_button.setToolTip(self.tr("Show or hide the course outline"))
+        self.smaller_button.setToolTip(self.tr("Smaller text (Ctrl+−)"))
+        self.larger_button.setToolTip(self.tr("Larger text (Ctrl++)"))
+        self.smaller_button.setAccessibleName(self.tr("Smaller text"))
+        self.larger_button.setAccessibleName(self.tr("Larger text"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -129,7 +158,8 @@ class CoursePage(QWidget):
             return {}
         states = lesson_states(self.ctx.db, user.id, self.pack.id)
         best = best_scores(self.ctx.db, user.id, self.pack.id)
-        self.outline_model.set_rows(outline_rows(self.pack, states, best))
+        self.outline_model.set_rows(outline_rows(self.pack, states, best,
+                                                 best_sitting(self.ctx, user.id, self.pack)))
         if self.module is not None:
             self.outline.setCurrentIndex(
                 self.outline_model.index(self.outline_model.row_of(self.module.id), 0))
@@ -221,6 +251,15 @@ class CoursePage(QWidget):
     def _on_data_changed(self, what: str) -> None:
         if what in (ATTEMPTS, PROGRESS) and self.pack is not None and self.isVisible():
             self.refresh_outline()
+
+
+def best_sitting(ctx: AppContext, learner_id: int, pack: Any) -> Any:
+    """The learner's best final-assessment sitting (analytics), or None."""
+    if not any(m.kind == "assessment" for m in pack.modules):
+        return None
+    from trainer.analytics.assessment import assessment_result
+
+    return assessment_result(ctx.db, learner_id, pack)
 
 
 def _resume_module(pack: Any, states: dict[str, Any]) -> str:

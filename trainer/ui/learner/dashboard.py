@@ -29,6 +29,7 @@ from trainer.ui.learner import dashboard_view as view
 from trainer.ui.learner.dashboard_data import DashboardData, default_role, load_dashboard
 from trainer.ui.learner.dashboard_panels import (
     CertificatesPanel,
+    CompletionList,
     RecommendationsPanel,
     RetryTable,
     Tile,
@@ -74,8 +75,10 @@ class DashboardPage(QWidget):
         for tile in self.tiles:
             tiles.addWidget(tile)
         self.radar = ChartView(name="competencies", height=4.2)
-        self.completion = ChartView(name="completion", height=3.6)
-        self.calendar = ChartView(name="activity", height=1.9)
+        self.completion = CompletionList()
+        self.completion.openRequested.connect(
+            lambda p, m: self.ctx.request_page("reader", (p, m)))
+        self.calendar = ChartView(name="activity", height=1.7)
         self.course_box = QComboBox()
         self.course_box.currentIndexChanged.connect(lambda _i: self._draw_completion())
         self.advice = RecommendationsPanel()
@@ -201,7 +204,7 @@ class DashboardPage(QWidget):
         VerifyDialog(self.ctx, self).exec()
 
     def charts(self) -> list[ChartView]:
-        return [self.radar, self.completion, self.calendar]
+        return [self.radar, self.calendar]
 
     def figures(self) -> dict[str, Any]:
         """Chart name → matplotlib figure (tests and screenshots)."""

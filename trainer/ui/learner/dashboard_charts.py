@@ -1,4 +1,4 @@
-"""The three charts of "My progress": competency radar, module completion, activity calendar.
+"""The charts of "My progress": the competency radar and the activity calendar.
 
 Each ``draw_*`` takes plain values and translated labels and draws into a matplotlib figure with
 the theme ``trainer.ui.common.charts`` supplies; hover texts are registered for every mark.
@@ -78,36 +78,6 @@ def draw_radar(figure: Any, theme: ChartTheme, hover: Hover, *, labels: Sequence
                  for label, v in zip(labels, item.values, strict=True)]
         hover.add(line, [*texts, texts[0]])
     figure.legend(loc="lower center", ncol=len(series), fontsize=8)
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    percent: float  # 0–100
-    status: str  # completed | in_progress | not_started
-    note: str  # hover text
-
-
-def draw_completion(figure: Any, theme: ChartTheme, hover: Hover, *, title: str,
-                    bars: Sequence[Bar], status_names: dict[str, str]) -> None:
-    """A progress list: per module its title, a thin bar coloured by status, the percentage."""
-    figure.subplots_adjust(left=0.02, right=0.98, top=0.9, bottom=0.02)
-    ax = figure.add_subplot()
-    colours = {"completed": theme.colour(2), "in_progress": theme.colour(1),
-               "not_started": theme.grid}
-    rows = len(bars)
-    positions = [rows - 1 - i for i in range(rows)]
-    ax.barh(positions, [100] * rows, color=theme.empty, height=0.22, zorder=1)
-    drawn = ax.barh(positions, [max(b.percent, 0.8) for b in bars], height=0.22, zorder=2,
-                    color=[colours.get(b.status, theme.grid) for b in bars])
-    for y, bar, patch in zip(positions, bars, drawn.patches, strict=True):
-        ax.text(0, y + 0.2, f"{bar.label}  {bar.percent:.0f}%", fontsize=8, va="bottom",
-                ha="left", color=theme.text, clip_on=True)
-        hover.add(patch, f"{bar.note} ({status_names[bar.status]})")
-    ax.set_xlim(0, 100)
-    ax.set_ylim(-0.4, rows - 0.1)
-    ax.set_axis_off()
-    figure.suptitle(title, x=0.02, ha="left", fontsize=10.5, color=theme.text)
 
 
 def calendar_grid(activity: dict[date, int], today: date, weeks: int

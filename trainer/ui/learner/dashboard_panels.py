@@ -11,9 +11,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QSizePolicy,
     QTableWidget,
@@ -209,3 +211,60 @@ class CertificatesPanel(QWidget):
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+STATUS_COLOURS = {"completed": ("#009E73", "#2FBF8F"), "in_progress": ("#E69F00", "#E69F00"),
+                  "not_started": ("#a9aeb8", "#4a4f58")}  # Okabe-Ito green / orange, grey
+
+
+class CompletionList(QWidget):
+    """One row per module: its title (click to open it), a progress bar, and the status."""
+
+    openRequested = Signal(str, str)  # pack id, module id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15px;")
+        self.rows = QGridLayout()
+        self.rows.setHorizontalSpacing(10)
+        self.rows.setVerticalSpacing(3)
+        self.rows.setColumnStretch(0, 3)
+        self.rows.setColumnStretch(1, 2)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.title)
+        box.addLayout(self.rows)
+        box.addStretch(1)
+        self.buttons: list[QPushButton] = []
+        self.bars: list[QProgressBar] = []
+
+    def show_rows(self, pack_id: str, title: str,
+                  rows: Sequence[tuple[str, str, float, str, str, str]], *, dark: bool) -> None:
+        """``rows``: (module id, title, percent, status key, status text, details)."""
+        _clear(self.rows)
+        self.title.setText(title)
+        self.buttons, self.bars = [], []
+        for index, (module_id, name, percent, status, status_text, note) in enumerate(rows):
+            button = QPushButton(name)
+            button.setFlat(True)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setStyleSheet("text-align: left; padding: 1px 2px;")
+            button.setToolTip(self.tr("Open this module"))
+            button.clicked.connect(lambda _=False, m=module_id: self.openRequested.emit(pack_id,
+                                                                                        m))
+            bar = QProgressBar()
+            bar.setRange(0, 100)
+            bar.setValue(round(percent))
+            bar.setFormat(f"{percent:.0f}%")
+            bar.setMaximumHeight(14)
+            bar.setToolTip(note)
+            colour = STATUS_COLOURS.get(status, STATUS_COLOURS["not_started"])[int(dark)]
+            bar.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}"
+                              "QProgressBar { text-align: center; font-size: 10px; }")
+            label = QLabel(status_text)
+            self.rows.addWidget(button, index, 0)
+            self.rows.addWidget(bar, index, 1)
+            self.rows.addWidget(label, index, 2)
+            self.buttons.append(button)
+            self.bars.append(bar)

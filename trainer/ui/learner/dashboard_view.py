@@ -12,13 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from trainer.ui.learner.dashboard_charts import (
-    Bar,
-    Series,
-    draw_calendar,
-    draw_radar,
-)
-from trainer.ui.learner.dashboard_charts import draw_completion as draw_bars
+from trainer.ui.learner.dashboard_charts import Series, draw_calendar, draw_radar
 from trainer.ui.learner.dashboard_data import DashboardData
 
 translate = QCoreApplication.translate
@@ -124,17 +118,20 @@ def _fill_courses(page: Any, data: DashboardData) -> None:
 
 
 def draw_completion(page: Any, data: DashboardData) -> None:
-    """Module bars of the course chosen above the chart."""
+    """Module rows of the course chosen above the list (a passed assessment counts complete)."""
     chosen = page.course_box.currentData()
     course = next((c for c in data.courses if c.pack_id == chosen),
                   data.courses[0] if data.courses else None)
     if course is None:
-        text = translate("DashboardPage",
-                         "Open a course in the library to start; your progress appears here.")
-        page.completion.set_draw(partial(_message, text=text))
+        page.completion.show_rows("", translate(
+            "DashboardPage", "Open a course in the library to start; your progress appears "
+                             "here."), [], dark=page.radar.theme.dark)
         return
-    bars = []
+    names = {"completed": translate("DashboardPage", "completed"),
+             "in_progress": translate("DashboardPage", "in progress"),
+             "not_started": translate("DashboardPage", "not started")}
     passed = data.assessments.get(course.pack_id)
+    rows = []
     for module in course.modules:
         if module.kind == "reference":
             continue
@@ -145,15 +142,12 @@ def draw_completion(page: Any, data: DashboardData) -> None:
         else:
             percent = 100.0 * module.answered / module.exercises if module.exercises else 0.0
             status = "in_progress" if module.answered and status == "not_started" else status
-        note = fill_in(translate("DashboardPage", "%1: %2 of %3 exercises answered, %4"),
-                       module.title, module.answered, module.exercises, duration(module.seconds))
-        bars.append(Bar(module.title, percent, status, note))
-    title = translate("DashboardPage", "%1 — %2% complete").replace("%1", course.title).replace(
-        "%2", f"{course.percent:.0f}")
-    names = {"completed": translate("DashboardPage", "completed"),
-             "in_progress": translate("DashboardPage", "in progress"),
-             "not_started": translate("DashboardPage", "not started")}
-    page.completion.set_draw(partial(draw_bars, title=title, bars=bars, status_names=names))
+        note = fill_in(translate("DashboardPage", "%1 of %2 exercises answered, %3 of study"),
+                       module.answered, module.exercises, duration(module.seconds))
+        rows.append((module.module_id, module.title, percent, status, names[status], note))
+    title = fill_in(translate("DashboardPage", "%1 — %2% complete"), course.title,
+                    f"{course.percent:.0f}")
+    page.completion.show_rows(course.pack_id, title, rows, dark=page.radar.theme.dark)
 
 
 def draw_activity(page: Any, data: DashboardData) -> None:
@@ -187,6 +181,3 @@ def passed_courses(data: DashboardData) -> list[tuple[str, str, str]]:
             rows.append((pack_id, titles.get(pack_id, pack_id), detail))
     return rows
 
-
-def _message(figure: Any, theme: Any, _hover: Any, *, text: str) -> None:
-    figure.text(0.5, 0.5, text, ha="center", va="center", color=theme.muted, wrap=True)

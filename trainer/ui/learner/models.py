@@ -5,6 +5,7 @@ They adapt plain service results (``LearnerInfo``, module states) to views; no S
 
 from __future__ import annotations
 
+import html
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 LEARNER_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
+HTML_ROLE = Qt.ItemDataRole.UserRole + 4
 MODULE_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -65,6 +67,9 @@ class LearnerListModel(QAbstractListModel):
             return f"{learner.name}\n{_details(learner)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{learner.name}, {_details(learner)}"
+        if role == HTML_ROLE:
+            return (f"<div style='font-size:16px'>{html.escape(learner.name)}</div>"
+                    f"<div style='font-size:13px'>{html.escape(_details(learner))}</div>")
         if role == LEARNER_ROLE:
             return learner
         if role == SEARCH_TEXT_ROLE:
@@ -122,15 +127,20 @@ def status_text(status: str) -> str:
     return QCoreApplication.translate("OutlineModel", _STATUS_TEXT.get(status, status))
 
 
-def outline_rows(pack: Any, states: dict[str, Any], best: dict[str, float]) -> list[OutlineRow]:
-    """Combine the pack's modules with the learner's lesson states and best scores."""
+def outline_rows(pack: Any, states: dict[str, Any], best: dict[str, float],
+                 sitting: Any = None) -> list[OutlineRow]:
+    """Combine the pack's modules with the learner's lesson states and best scores; the final
+    assessment shows its best sitting (``sitting.score`` 0–100), not a mix of sittings."""
     rows = []
     for module in pack.modules:
         state = states.get(module.id)
         scores = [best[e.id] for e in module.exercises if e.id in best]
+        score = sum(scores) / len(scores) if scores else None
+        if module.kind == "assessment":
+            matches = sitting is not None and getattr(sitting, "module_id", module.id) == module.id
+            score = sitting.score / 100 if matches else None
         rows.append(OutlineRow(module.id, module.title, module.kind, module.minutes,
-                               state.status if state else "not_started",
-                               sum(scores) / len(scores) if scores else None))
+                               state.status if state else "not_started", score))
     return rows
 
 
@@ -202,7 +212,8 @@ class OutlineModel(QAbstractListModel):
             parts.append(QCoreApplication.translate("OutlineModel", "Final assessment"))
         elif row.kind == "case":
             parts.append(QCoreApplication.translate("OutlineModel", "Case"))
-        parts.append(QCoreApplication.translate("OutlineModel", "%n min", "", row.minutes))
+        parts.append(QCoreApplication.translate("OutlineModel", "%1 min")
+                     .replace("%1", str(row.minutes)))
         if row.score is not None:
             parts.append(QCoreApplication.translate("OutlineModel", "Score %1%").replace("%1", str(round(row.score * 100))))
         return "  ·  ".join(parts)

@@ -21,9 +21,11 @@ def build_module_view(ctx: AppContext, pack: Any, module: Any, index: int, font_
     has_previous, has_next = index > 0, index < len(pack.modules) - 1
     if module.kind == "assessment":
         from trainer.ui.learner.assessment import AssessmentView
+        from trainer.ui.learner.course import best_sitting
 
+        earlier = best_sitting(ctx, ctx.user.id, pack) if ctx.user is not None else None
         return AssessmentView(ctx, pack, module, render, has_previous=has_previous,
-                              has_next=has_next, font_size=font_size)
+                              has_next=has_next, font_size=font_size, earlier=earlier)
     view = LessonView(pack, module, render, style, has_previous=has_previous, has_next=has_next,
                       font_size=font_size)
     recorder = AttemptRecorder(ctx, pack, view)

@@ -154,8 +154,9 @@ class FirstRunSetup(QFrame):
         layout.addWidget(self.form_intro)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
-        layout.addStretch(1)
+        layout.addSpacing(12)
         layout.addLayout(buttons)
+        layout.addStretch(1)
         return page
 
     def choose(self, mode: str) -> None:

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from trainer.ui.common.context import LEARNERS, AppContext
 from trainer.ui.common.work import run_work
-from trainer.ui.learner.models import LEARNER_ROLE, LearnerFilter, LearnerListModel
+from trainer.ui.learner.models import HTML_ROLE, LEARNER_ROLE, LearnerFilter, LearnerListModel
+from trainer.ui.learner.richtext import RichTextDelegate
 from trainer.ui.learner.setup import FirstRunSetup, RegisterDialog
 from trainer.ui.learner.style import apply_learner_style
 
@@ -79,6 +80,7 @@ class SignInScreen(QWidget):
         self.list.setObjectName("learnerList")
         self.list.setModel(self.filter)
         self.list.setUniformItemSizes(True)
+        self.list.setItemDelegate(RichTextDelegate(HTML_ROLE, self.list))
         self.list.setSpacing(2)
         self.list.setIconSize(QSize(0, 0))
         self.list.selectionModel().currentChanged.connect(self._on_current)

@@ -13,7 +13,7 @@ QLabel#sectionTitle { font-size: 17px; font-weight: 600; }
 QLabel#subtitle, QLabel#hint { color: palette(placeholder-text); }
 QLabel#errorText { color: #c5221f; }
 QListView#learnerList, QListView#outline, QListView#searchResults { font-size: 15px; }
-QListView#learnerList::item { padding: 8px 10px; border-radius: 6px; }
+QListView#learnerList::item { border-radius: 6px; }
 QListView#outline::item { padding: 10px 8px; border-radius: 6px; }
 QListView#learnerList::item:selected, QListView#outline::item:selected,
 QListWidget#orderList::item:selected {

@@ -4,7 +4,7 @@
 <context>
     <name>AssessmentView</name>
     <message numerus="yes">
-        <location filename="../../learner/assessment.py" line="+90"/>
+        <location filename="../../learner/assessment.py" line="+91"/>
         <source>%n question(s)</source>
         <translation>
             <numerusform>%n question(s)</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+103"/>
+        <location line="+109"/>
         <source>%n question(s) have no answer yet. Hand in anyway?</source>
         <translation>
             <numerusform>%n question(s) have no answer yet. Hand in anyway?</numerusform>
@@ -66,7 +66,7 @@
 <context>
     <name>LessonView</name>
     <message numerus="yes">
-        <location filename="../../learner/lesson.py" line="+173"/>
+        <location filename="../../learner/lesson.py" line="+190"/>
         <source>about %n minute(s)</source>
         <translation>
             <numerusform>about %n minute(s)</numerusform>
@@ -82,17 +82,6 @@
         <translation>
             <numerusform>%1 (%n point(s))</numerusform>
             <numerusform>%1 (%n point(s))</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>OutlineModel</name>
-    <message numerus="yes">
-        <location filename="../../learner/models.py" line="+205"/>
-        <source>%n min</source>
-        <translation>
-            <numerusform>%n min</numerusform>
-            <numerusform>%n min</numerusform>
         </translation>
     </message>
 </context>
@@ -121,7 +110,7 @@
 <context>
     <name>SignInScreen</name>
     <message numerus="yes">
-        <location filename="../../learner/signin.py" line="+237"/>
+        <location filename="../../learner/signin.py" line="+262"/>
         <source>Too many wrong tries. Please wait %n second(s).</source>
         <translation>
             <numerusform>Too many wrong tries. Please wait %n second(s).</numerusform>

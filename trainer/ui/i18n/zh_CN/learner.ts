@@ -4,7 +4,7 @@
     <context>
         <name>AssessmentView</name>
         <message numerus="yes">
-            <location filename="../../learner/assessment.py" line="+90" />
+            <location filename="../../learner/assessment.py" line="+91" />
             <source>%n question(s)</source>
             <translation>
                 <numerusform>共 %n 题</numerusform>
@@ -28,7 +28,17 @@
             <translation>交卷之后才会显示答案是否正确。测验可以重做，以最好的一次成绩为准。</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
+            <source>Your result so far: %1% (passed)</source>
+            <translation>目前成绩：%1%（已通过）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Your result so far: %1% (not passed yet)</source>
+            <translation>目前成绩：%1%（尚未通过）</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Start the assessment</source>
             <translation>开始测验</translation>
         </message>
@@ -112,7 +122,7 @@
     <context>
         <name>ChoiceInput</name>
         <message>
-            <location filename="../../learner/exercises/choice.py" line="+132" />
+            <location filename="../../learner/exercises/choice.py" line="+152" />
             <source>Correct answer</source>
             <translation>正确答案</translation>
         </message>
@@ -184,7 +194,7 @@
     <context>
         <name>CoursePage</name>
         <message>
-            <location filename="../../learner/course.py" line="+91" />
+            <location filename="../../learner/course.py" line="+114" />
             <source>← All courses</source>
             <translation>← 全部课程</translation>
         </message>
@@ -192,6 +202,36 @@
             <location line="+1" />
             <source>Course outline</source>
             <translation>课程目录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Outline</source>
+            <translation>目录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show or hide the course outline</source>
+            <translation>显示或隐藏课程目录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Smaller text (Ctrl+−)</source>
+            <translation>缩小文字（Ctrl+−）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Larger text (Ctrl++)</source>
+            <translation>放大文字（Ctrl++）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Smaller text</source>
+            <translation>缩小文字</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Larger text</source>
+            <translation>放大文字</translation>
         </message>
     </context>
     <context>
@@ -232,7 +272,7 @@
             <translation>简答题</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+35" />
             <source>Exercise %1 · %2</source>
             <translation>练习 %1 · %2</translation>
         </message>
@@ -247,7 +287,7 @@
             <translation>再做一次</translation>
         </message>
         <message>
-            <location line="+94" />
+            <location line="+109" />
             <source>Submitted. A trainer will score this answer.</source>
             <translation>已提交，培训师会为这道题评分。</translation>
         </message>
@@ -368,7 +408,7 @@
             <translation>开始使用</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+21" />
             <source>The administrator</source>
             <translation>管理员</translation>
         </message>
@@ -407,7 +447,7 @@
     <context>
         <name>LearnerListModel</name>
         <message>
-            <location filename="../../learner/models.py" line="+78" />
+            <location filename="../../learner/models.py" line="+83" />
             <source>PIN</source>
             <translation>已设 PIN</translation>
         </message>
@@ -448,7 +488,7 @@
     <context>
         <name>LessonView</name>
         <message>
-            <location filename="../../learner/lesson.py" line="+135" />
+            <location filename="../../learner/lesson.py" line="+152" />
             <source>Case scenario</source>
             <translation>案例情境</translation>
         </message>
@@ -485,7 +525,7 @@
             </translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+41" />
             <source>← Previous</source>
             <translation>← 上一节</translation>
         </message>
@@ -498,7 +538,7 @@
     <context>
         <name>LibraryPage</name>
         <message>
-            <location filename="../../learner/library.py" line="+105" />
+            <location filename="../../learner/library.py" line="+110" />
             <source>Courses</source>
             <translation>课程</translation>
         </message>
@@ -647,7 +687,7 @@
             <translation>已完成</translation>
         </message>
         <message>
-            <location line="+85" />
+            <location line="+90" />
             <source>Final assessment</source>
             <translation>结业测验</translation>
         </message>
@@ -656,15 +696,13 @@
             <source>Case</source>
             <translation>案例</translation>
         </message>
-        <message numerus="yes">
+        <message>
             <location line="+1" />
-            <source>%n min</source>
-            <translation>
-                <numerusform>%n 分钟</numerusform>
-            </translation>
+            <source>%1 min</source>
+            <translation>%1 分钟</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Score %1%</source>
             <translation>得分 %1%</translation>
         </message>
@@ -801,7 +839,7 @@
     <context>
         <name>SignInScreen</name>
         <message>
-            <location filename="../../learner/signin.py" line="+119" />
+            <location filename="../../learner/signin.py" line="+121" />
             <source>Welcome to digital-government skills training</source>
             <translation>欢迎参加数字政府能力培训</translation>
         </message>
@@ -836,7 +874,7 @@
             <translation>登录</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+76" />
             <source>Password:</source>
             <translation>密码：</translation>
         </message>

@@ -44,6 +44,7 @@ class OptionRow(QWidget):
         super().__init__()
         self.button = button
         self.setObjectName("optionRow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # state colours
         button.setAccessibleName(text)
         self.label = _ClickableLabel(text, button)
         self._text_box = QVBoxLayout()
@@ -132,6 +133,11 @@ class ChoiceInput(ExerciseInput):
         for index, row in self.rows.items():
             row.button.setChecked(index in picked)
         self.group.setExclusive(not self.multiple)
+
+    def set_locked(self, locked: bool) -> None:
+        """Only the buttons are locked, so the text stays easy to read next to its feedback."""
+        for row in self.rows.values():
+            row.button.setEnabled(not locked)
 
     def show_solution(self, show: bool) -> None:
         chosen = set(self.chosen())
