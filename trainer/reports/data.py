@@ -101,11 +101,20 @@ class ReportData:
                "overall_competency", "attempts")
 
     def fetch(self, names: Sequence[str] = FIGURES, progress: ProgressFn | None = None) -> None:
-        """Query the named figures now (e.g. on a worker thread before a screen shows them)."""
-        for number, name in enumerate(names):
-            if progress is not None:
-                progress(number, len(names), name)
-            getattr(self, name)
+        """Query the named figures now, two at a time: the database works outside Python's
+        lock, so on two cores this nearly halves the wait (exports, the screen's worker)."""
+        from concurrent.futures import ThreadPoolExecutor, as_completed
+
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="report") as pool:
+            running = {pool.submit(getattr, self, name): name for name in names}
+            try:
+                for done, future in enumerate(as_completed(running), start=1):
+                    future.result()
+                    if progress is not None:
+                        progress(done, len(names), running[future])
+            finally:
+                for future in running:
+                    future.cancel()
 
     @property
     def framework(self) -> Framework | None:

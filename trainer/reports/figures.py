@@ -8,24 +8,27 @@ inside the functions (heavy, and not needed at start-up).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from trainer.reports.data import ReportData, rounded
 
-# Shared look: muted colours readable in print and on light or dark screens.
-PALETTE = ("#2F6DB5", "#E08A2E", "#3A9A5B", "#C0504D", "#8064A2", "#4BACC6", "#7F7F7F")
+# The app's chart look without Qt (trainer.ui.common.charts imports QtWidgets, which reports
+# may not): the same Okabe–Ito series as its light theme and its rc settings, for paper.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442",
+           "#000000")
 HEAT_MAP = "YlGnBu"
 STYLE = {
     "axes.spines.top": False,
     "axes.spines.right": False,
+    "axes.titlesize": 10.5,
+    "axes.titleweight": "normal",
+    "font.size": 9,
+    "legend.frameon": False,
     "axes.grid": True,
     "grid.alpha": 0.3,
-    "axes.titlesize": 11,
-    "axes.labelsize": 9,
-    "xtick.labelsize": 8,
-    "ytick.labelsize": 8,
-    "legend.fontsize": 8,
 }
+Hover = Any  # trainer.ui.common.charts.Hover on screen (``add(artist, text)``), None on paper
 
 
 def styled() -> Any:
@@ -42,7 +45,8 @@ def _short(text: str, limit: int = 14) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def draw_completion(fig: Any, data: ReportData) -> None:
+def draw_completion(fig: Any, data: ReportData, colours: Sequence[str] = PALETTE,
+                    hover: Hover = None) -> None:
     """Horizontal bars: mean completion per department, one bar per course."""
     ax = fig.add_subplot(111)
     t = data.texts
@@ -57,8 +61,11 @@ def draw_completion(fig: Any, data: ReportData) -> None:
     for index, course in enumerate(courses):
         ys = [y + index * height for y in range(len(departments))]
         xs = [values.get((d, course)) or 0.0 for d in departments]
-        ax.barh(ys, xs, height=height * 0.9, color=PALETTE[index % len(PALETTE)],
-                label=_short(data.course_title(course), 24))
+        bars = ax.barh(ys, xs, height=height * 0.9, color=colours[index % len(colours)],
+                       label=_short(data.course_title(course), 24))
+        if hover is not None:
+            for bar, dept, value in zip(bars, departments, xs, strict=True):
+                hover.add(bar, f"{data.department_label(dept)}: {value:.1f}%")
     ax.set_yticks([y + height * (len(courses) - 1) / 2 for y in range(len(departments))])
     ax.set_yticklabels([_short(data.department_label(d)) for d in departments])
     ax.invert_yaxis()
@@ -69,7 +76,8 @@ def draw_completion(fig: Any, data: ReportData) -> None:
     fig.tight_layout()
 
 
-def draw_heat_map(fig: Any, data: ReportData) -> None:
+def draw_heat_map(fig: Any, data: ReportData, colours: Sequence[str] = PALETTE,
+                  hover: Hover = None) -> None:
     """Departments down, competencies across, the mean score written in each cell."""
     ax = fig.add_subplot(111)
     t = data.texts
@@ -103,7 +111,8 @@ def draw_heat_map(fig: Any, data: ReportData) -> None:
     fig.tight_layout()
 
 
-def draw_distribution(fig: Any, data: ReportData) -> None:
+def draw_distribution(fig: Any, data: ReportData, colours: Sequence[str] = PALETTE,
+                      hover: Hover = None) -> None:
     """How many learners reach each band of average score (evidence only)."""
     ax = fig.add_subplot(111)
     t = data.texts
@@ -113,8 +122,12 @@ def draw_distribution(fig: Any, data: ReportData) -> None:
         _empty(ax, t("no_data"))
         return
     width = 100 / len(counts)
-    ax.bar([i * width + width / 2 for i in range(len(counts))], counts, width=width * 0.9,
-           color=PALETTE[0])
+    bars = ax.bar([i * width + width / 2 for i in range(len(counts))], counts,
+                  width=width * 0.9, color=colours[0])
+    if hover is not None:
+        for index, (bar, count) in enumerate(zip(bars, counts, strict=True)):
+            low = int(index * width)
+            hover.add(bar, f"{low}–{int(low + width)}: {count}")
     ax.set_xlim(0, 100)
     ax.set_xticks([i * width for i in range(len(counts) + 1)])
     ax.set_xlabel(t("axis_score"))

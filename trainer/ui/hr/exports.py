@@ -1,0 +1,98 @@
+"""“Export report” on the HR screen: CSV, XLSX or PDF of exactly what the screen shows.
+
+The export runs through ``run_work`` (off the GUI thread, progress, Cancel) and through the same
+``reports.export.export_report`` as the command line, with the signed-in user as the actor
+(HR or administrator, checked again there) and the screen's figures, so the file cannot
+disagree with the screen.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
+
+from trainer.ui.common.work import Work, run_work
+
+if TYPE_CHECKING:
+    from trainer.ui.hr.screen import HRScreen
+
+# (format, CSV table or "", file suffix)
+CHOICES = (("xlsx", "", ".xlsx"), ("pdf", "", ".pdf"), ("csv", "learners", ".csv"),
+           ("csv", "attempts", ".csv"), ("csv", "departments", ".csv"))
+
+
+class ExportButton(QPushButton):
+    """A button with one menu entry per kind of export."""
+
+    def __init__(self, screen: HRScreen, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.screen = screen
+        self.work: Work | None = None
+        self.menu_ = QMenu(self)
+        self.actions_: list[QAction] = []
+        for fmt, table, suffix in CHOICES:
+            action = QAction(self.menu_)
+            action.triggered.connect(lambda _=False, f=fmt, t=table, s=suffix:
+                                     self.export(f, t, s))
+            self.menu_.addAction(action)
+            self.actions_.append(action)
+        self.setMenu(self.menu_)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setText(self.tr("Export report"))
+        texts = (self.tr("Excel workbook (.xlsx)…"), self.tr("PDF report with charts…"),
+                 self.tr("CSV: one row per learner…"), self.tr("CSV: every answer…"),
+                 self.tr("CSV: departments…"))
+        for action, text in zip(self.actions_, texts, strict=True):
+            action.setText(text)
+
+    def ask_path(self, fmt: str, table: str, suffix: str) -> Path | None:
+        """Where to save; None when the user cancels (tests replace this)."""
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        stem = self.tr("Training report")
+        if table and table != "learners":
+            stem += f"-{table}"
+        name = f"{stem}-{date.today():%Y%m%d}{suffix}"
+        filters = {".xlsx": self.tr("Excel workbook (*.xlsx)"), ".pdf": self.tr("PDF (*.pdf)"),
+                   ".csv": self.tr("CSV, UTF-8 (*.csv)")}
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export Report"),
+                                                str(Path(folder) / name), filters[suffix])
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def export(self, fmt: str, table: str, suffix: str) -> Work | None:
+        """Ask for a file and write it in the background; returns the running work."""
+        data = self.screen.data
+        if data is None:
+            return None
+        path = self.ask_path(fmt, table, suffix)
+        if path is None:
+            return None
+        ctx = self.screen.ctx
+        db, packs, actor = ctx.db, ctx.library.packs(), ctx.user
+
+        def write(progress: Any) -> Any:
+            from trainer.reports.export import export_report
+
+            return export_report(db, packs, path, fmt, actor=actor, data=data,
+                                 table=table or "learners",
+                                 progress=lambda done, total, _step: progress.update(done, total))
+        self.work = run_work(self.screen, ctx, write, title=self.tr("Exporting %1…")
+                             .replace("%1", path.name), cancellable=True,
+                             on_success=self._done)
+        return self.work
+
+    def _done(self, result: Any) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Report Exported"),
+                          self.tr("Saved %1.").replace("%1", str(result.path)),
+                          QMessageBox.StandardButton.Ok, self.screen)
+        box.exec()

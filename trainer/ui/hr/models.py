@@ -1,0 +1,126 @@
+"""Qt item models for the HR screen: any report table (``reports.tables`` columns) as a model,
+and a proxy that sorts by the real values and filters on free text.
+
+The columns are the ones the exports write, so a cell on screen shows the very value a CSV,
+XLSX or PDF cell holds (one decimal for scores and percentages).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from trainer.reports.tables import Column
+
+ValueRole = Qt.ItemDataRole.UserRole + 1  # the raw value (sorting, tests)
+RowRole = Qt.ItemDataRole.UserRole + 2  # the row object behind a line
+AnyIndex = QModelIndex | QPersistentModelIndex
+NUMERIC = ("number", "percent", "integer")
+
+
+def display(value: Any, kind: str) -> str:
+    """How a value reads in a cell (the same rounding as the files)."""
+    if value is None or value == "":
+        return "—"
+    if kind in ("number", "percent"):
+        return f"{float(value):.1f}"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return str(value)
+
+
+class ReportTableModel(QAbstractTableModel):
+    """Rows of one report table; values are computed once per row when the rows are set."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.columns: list[Column] = []
+        self.items: list[Any] = []
+        self._values: list[list[Any]] = []
+
+    def set_rows(self, columns: Sequence[Column], items: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.columns = list(columns)
+        self.items = list(items)
+        self._values = [[c.value(item) for c in self.columns] for item in self.items]
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = self.columns[index.column()]
+        value = self._values[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display(value, column.kind)
+        if role == ValueRole:
+            return value
+        if role == RowRole:
+            return self.items[index.row()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column.kind in NUMERIC:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column.kind == "text" and value:
+            return str(value)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.columns[section].header
+        return None
+
+    def column_of(self, key: str) -> int:
+        """The column number for a column key (e.g. "completion"), -1 if absent."""
+        return next((i for i, c in enumerate(self.columns) if c.key == key), -1)
+
+
+class ReportFilterProxy(QSortFilterProxyModel):
+    """Sorts by raw values (numbers as numbers, empty cells last) and keeps the rows whose
+    text columns contain every word typed in the search box."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self.setSortRole(ValueRole)
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = [w.casefold() for w in text.split()]
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: AnyIndex) -> bool:  # noqa: N802
+        if not self._words:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, ReportTableModel)
+        text = " ".join(str(v) for v, c in zip(model._values[row], model.columns, strict=True)
+                        if c.kind == "text" and v).casefold()
+        return all(word in text for word in self._words)
+
+    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:  # noqa: N802
+        a, b = left.data(ValueRole), right.data(ValueRole)
+        if a is None or b is None:  # empty cells sort after every value, either direction
+            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+            return (a is not None) == ascending if (a is None) != (b is None) else False
+        if isinstance(a, str) or isinstance(b, str):
+            return str(a) < str(b)
+        return bool(a < b)

@@ -1,0 +1,235 @@
+"""“人员与报表 / People and reports”: HR's view of the organisation (HR or administrator only).
+
+Filters (department, job role, course, dates) feed one ``reports.data.ReportData``, gathered
+off the GUI thread; the learner table, the department and competency tables and the three
+charts all read it, and so do the exports started here — the numbers on screen and in the
+files are the same objects. Double-clicking a learner opens their dashboard.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.reports.data import ReportData, collect, rounded
+from trainer.reports.tables import competency_columns, department_columns, learner_columns
+from trainer.ui.common.context import AppContext
+from trainer.ui.common.work import Work, run_work
+from trainer.ui.hr.charts_panel import ChartsPanel
+from trainer.ui.hr.exports import ExportButton
+from trainer.ui.hr.filter_bar import FilterBar
+from trainer.ui.hr.models import ReportFilterProxy, ReportTableModel, RowRole
+
+log = logging.getLogger(__name__)
+RELOAD_DELAY_MS = 250  # let several quick filter changes make one query
+
+
+def _table(model: Any) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class HRScreen(QWidget):
+    """The HR page; see the module docstring."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.data: ReportData | None = None
+        self.work: Work | None = None
+        self._generation = 0
+        self._stale = True
+        self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self.reload)
+        self._build()
+        ctx.dataChanged.connect(self._on_data_changed)
+        ctx.settingsChanged.connect(self._on_data_changed)
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setObjectName("PageTitle")
+        self.filters = FilterBar()
+        self.filters.changed.connect(self._reload_timer.start)
+        self.roster_button = QPushButton()
+        self.roster_button.clicked.connect(self._import_roster)
+        self.bundle_button = QPushButton()
+        self.bundle_button.clicked.connect(self._import_bundle)
+        self.bundle_export_button = QPushButton()
+        self.bundle_export_button.clicked.connect(self._export_bundle)
+        self.export_button = ExportButton(self)
+        actions = QHBoxLayout()
+        for button in (self.roster_button, self.bundle_button, self.bundle_export_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.export_button)
+        self.summary = QLabel()
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.learner_model = ReportTableModel(self)
+        self.learner_proxy = ReportFilterProxy(self)
+        self.learner_proxy.setSourceModel(self.learner_model)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.learner_proxy.set_search)
+        self.learner_view = _table(self.learner_proxy)
+        self.learner_view.doubleClicked.connect(self._open_learner)
+        self.department_model = ReportTableModel(self)
+        self.department_view = _table(self.department_model)
+        self.competency_model = ReportTableModel(self)
+        self.competency_view = _table(self.competency_model)
+        self.charts = ChartsPanel()
+        learners = QWidget()
+        box = QVBoxLayout(learners)
+        box.addWidget(self.search)
+        box.addWidget(self.learner_view)
+        self.tabs = QTabWidget()
+        for widget in (learners, self.department_view, self.competency_view, self.charts):
+            self.tabs.addTab(widget, "")
+        layout = QVBoxLayout(self)
+        for widget in (self.title, self.filters):
+            layout.addWidget(widget)
+        layout.addLayout(actions)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("People and reports"))
+        self.roster_button.setText(self.tr("Import roster…"))
+        self.bundle_button.setText(self.tr("Import progress…"))
+        self.bundle_export_button.setText(self.tr("Export progress…"))
+        self.search.setPlaceholderText(self.tr("Search by name, employee number or department"))
+        for index, text in enumerate((self.tr("Learners"), self.tr("Departments"),
+                                      self.tr("Competencies"), self.tr("Charts"))):
+            self.tabs.setTabText(index, text)
+        self.filters.retranslate()
+        self.export_button.retranslate()
+        self._show_summary()
+
+    def changeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        from PySide6.QtCore import QEvent
+
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    # --- data --------------------------------------------------------------------------------
+
+    def language(self) -> str:
+        """The interface language, which the figures' headers and titles follow."""
+        from trainer.ui.common.language import resolve_language
+
+        return resolve_language(str(self.ctx.settings.get("language")))
+
+    def on_shown(self) -> None:
+        if self._stale:
+            self._refresh_choices()
+            self.reload()
+
+    def _on_data_changed(self, *_args: Any) -> None:
+        self._stale = True
+        if self.isVisible():
+            self._refresh_choices()
+            self._reload_timer.start()
+
+    def _refresh_choices(self) -> None:
+        from trainer.analytics.scoring import merged_framework
+        from trainer.store.departments import list_departments
+
+        packs = self.ctx.library.packs()
+        framework = merged_framework(packs)
+        roles = [(r.id, r.title) for r in framework.roles] if framework else []
+        self.filters.set_choices([d.name for d in list_departments(self.ctx.db)], roles,
+                                 [(p.id, p.title) for p in packs])
+
+    def reload(self) -> Work | None:
+        """Query the figures for the current filters on a worker thread."""
+        try:
+            flt = self.filters.current()
+        except Exception as exc:  # noqa: BLE001 - a bad date range is shown, not raised
+            self.summary.setText(str(exc))
+            return None
+        self._stale = False
+        self._generation += 1
+        generation, db, packs = self._generation, self.ctx.db, self.ctx.library.packs()
+        language = self.language()
+        if self.work is not None and not self.work.done:
+            self.work.cancel()
+        self.work = run_work(
+            self, self.ctx, lambda progress: collect(
+                db, packs, flt, language=language,
+                progress=lambda done, total, _step: progress.update(done, total)),
+            title=self.tr("Gathering the figures…"), cancellable=True,
+            on_success=lambda data: self._show(data, generation))
+        return self.work
+
+    def _show(self, data: ReportData, generation: int) -> None:
+        if generation != self._generation:  # an older query finished after a newer one began
+            return
+        self.data = data
+        self.learner_model.set_rows(learner_columns(data), data.learners)
+        self.department_model.set_rows(department_columns(data), data.completion)
+        self.competency_model.set_rows(competency_columns(data), data.competency)
+        for view in (self.learner_view, self.department_view, self.competency_view):
+            view.resizeColumnsToContents()
+        self.charts.show_data(data)
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        data = self.data
+        if data is None:
+            self.summary.clear()
+            return
+        mean = rounded(data.mean_completion())
+        self.summary.setText(
+            self.tr("%1 learners · average completion %2% · %3 answers")
+            .replace("%1", str(len(data.learners)))
+            .replace("%2", "—" if mean is None else f"{mean:.1f}")
+            .replace("%3", str(data.attempts)))
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def _open_learner(self, index: QModelIndex) -> None:
+        from trainer.ui.hr.drilldown import LearnerDashboardDialog
+
+        row = index.data(RowRole)
+        if row is not None:
+            LearnerDashboardDialog(self.ctx, row.learner_id, self).open()
+
+    def _import_roster(self) -> None:
+        from trainer.ui.hr.roster_dialog import RosterImportDialog
+
+        RosterImportDialog(self.ctx, self).open()
+
+    def _import_bundle(self) -> None:
+        from trainer.ui.hr.bundle_dialog import BundleImportDialog
+
+        BundleImportDialog(self.ctx, self).open()
+
+    def _export_bundle(self) -> None:
+        from trainer.ui.hr.bundle_dialog import export_bundle_with_dialog
+
+        export_bundle_with_dialog(self.ctx, self)
