@@ -190,3 +190,19 @@ def test_a_learner_may_not_export_or_import(machines: tuple[Database, Database],
     export_bundle(a, tmp_path / "x.zip", actor=COMMAND_LINE)
     with pytest.raises(PermissionDenied):
         import_bundle(a, tmp_path / "x.zip", actor=learner)
+
+
+def test_a_file_changed_between_preview_and_import_is_refused(
+        machines: tuple[Database, Database], tmp_path: Path) -> None:
+    a, b = machines
+    _fill(a)
+    file = tmp_path / "bundle.zip"
+    export_bundle(a, file, actor=COMMAND_LINE)
+    bundle = read_bundle(file)  # checked, as for the preview
+    _rewrite(file, tmp_path / "edited.zip", lambda name, data:
+             data.replace(b'"score":0.5', b'"score":1.0') if name == "attempts.jsonl" else data)
+    (tmp_path / "edited.zip").replace(file)
+    before = _snapshot(b)
+    with pytest.raises(BundleInvalid, match="changed while it was being imported"):
+        import_bundle(b, bundle, actor=COMMAND_LINE)
+    assert _snapshot(b) == before

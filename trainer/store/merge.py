@@ -7,15 +7,15 @@ in ``trainer.store.exchange``.
 
 from __future__ import annotations
 
-import uuid
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from trainer.store.exchange import (
+    INSERT_BATCH,
     LearnerChange,
     MergePlan,
     bulk_insert,
@@ -26,7 +26,7 @@ from trainer.store.exchange import (
 from trainer.store.models import Attempt, Device, Enrollment, Learner, LessonProgress
 from trainer.store.types import as_utc
 
-Records = Mapping[str, Sequence[Mapping[str, Any]]]
+Records = Mapping[str, Any]  # table → list of records; "attempts" may be a stream instead
 _RANK = {"not_started": 0, "in_progress": 1, "completed": 2}
 
 
@@ -37,8 +37,7 @@ def merge_records(session: Session, data: Records, *, apply: bool) -> MergePlan:
     ids = learner_ids(session, [r["employee_no"] for r in data["learners"]]) if apply else {}
     enrollments_new = _merge_enrollments(session, data["enrollments"], ids, apply)
     lesson_actions = _merge_lessons(session, data["lesson_progress"], ids, apply)
-    new_attempts = _merge_attempts(session, data["attempts"], ids, apply)
-    per_learner_attempts = Counter(r["employee_no"] for r in new_attempts)
+    per_learner_attempts, known_attempts = _merge_attempts(session, data["attempts"], ids, apply)
     per_learner_lessons = Counter(number for number, _ in lesson_actions)
     changes = tuple(
         LearnerChange(r["employee_no"], r["name"], r.get("department"),
@@ -48,8 +47,8 @@ def merge_records(session: Session, data: Records, *, apply: bool) -> MergePlan:
     actions = Counter(learner_actions.values())
     lesson_counts = Counter(action for _, action in lesson_actions)
     return MergePlan(devices_new, actions["new"], actions["updated"], enrollments_new,
-                     lesson_counts["new"], lesson_counts["updated"], len(new_attempts),
-                     len(data["attempts"]) - len(new_attempts), changes)
+                     lesson_counts["new"], lesson_counts["updated"],
+                     sum(per_learner_attempts.values()), known_attempts, changes)
 
 
 def _merge_devices(session: Session, records: Sequence[Mapping[str, Any]], apply: bool) -> int:
@@ -169,18 +168,36 @@ def _merged_lesson(row: LessonProgress, record: Mapping[str, Any]) -> tuple[Any,
     return (status, max(row.seconds, record["seconds"]), position, max(theirs, ours))
 
 
-def _merge_attempts(session: Session, records: Sequence[Mapping[str, Any]],
-                    ids: Mapping[str, int], apply: bool) -> list[Mapping[str, Any]]:
-    known: set[uuid.UUID] = set()
-    for chunk in chunks([r["id"] for r in records]):
-        known.update(session.scalars(select(Attempt.id).where(Attempt.id.in_(chunk))))
-    new = [r for r in records if r["id"] not in known]
-    if apply:
-        bulk_insert(session, Attempt, (
-            {"id": r["id"], "learner_id": ids[r["employee_no"]], "pack_id": r["pack_id"],
-             "pack_version": r["pack_version"], "exercise_id": r["exercise_id"],
-             "response": r["response"], "score": r["score"], "weights": r["weights"],
-             "started_at": r["started_at"], "finished_at": r.get("finished_at"),
-             "device_id": r.get("device_id"), "recorded_at": r["recorded_at"]}
-            for r in new))
-    return new
+def _merge_attempts(session: Session, records: Iterable[Mapping[str, Any]],
+                    ids: Mapping[str, int], apply: bool) -> tuple[Counter[str], int]:
+    """New attempts per employee number, and how many were already here. ``records`` may be a
+    stream (a bundle's attempts are read in chunks, never all held in memory)."""
+    added: Counter[str] = Counter()
+    known_count = 0
+    for chunk in _batched(records, INSERT_BATCH):
+        known = set(session.scalars(select(Attempt.id).where(
+            Attempt.id.in_([r["id"] for r in chunk]))))
+        new = [r for r in chunk if r["id"] not in known]
+        known_count += len(chunk) - len(new)
+        added.update(r["employee_no"] for r in new)
+        if apply:
+            bulk_insert(session, Attempt, (
+                {"id": r["id"], "learner_id": ids[r["employee_no"]], "pack_id": r["pack_id"],
+                 "pack_version": r["pack_version"], "exercise_id": r["exercise_id"],
+                 "response": r["response"], "score": r["score"], "weights": r["weights"],
+                 "started_at": r["started_at"], "finished_at": r.get("finished_at"),
+                 "device_id": r.get("device_id"), "recorded_at": r["recorded_at"]}
+                for r in new))
+    return added, known_count
+
+
+def _batched(records: Iterable[Mapping[str, Any]], size: int
+             ) -> Iterator[list[Mapping[str, Any]]]:
+    batch: list[Mapping[str, Any]] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
