@@ -110,11 +110,9 @@ def test_study_quit_and_come_back(qapp: QApplication, qtbot: Any, paths: Paths, 
     # --- the next day -----------------------------------------------------------------------
     ctx2 = make_context(paths, bundled, language)
     window2 = start_app(qapp, qtbot, ctx2)
-    screen = window2.page("signin")
-    assert screen.stack.currentWidget() is screen.chooser
-    assert screen.filter.rowCount() == 1
-    qtbot.mouseClick(screen.sign_in_button, Qt.MouseButton.LeftButton)
+    # personal mode: the one person is signed in without choosing from a list of one
     qtbot.waitUntil(lambda: ctx2.user is not None)
+    assert ctx2.user.name == "张伟"
     settle(qapp)
     library2 = window2.page("library")
     qtbot.waitUntil(lambda: library2.resume_box.isVisible())
@@ -132,6 +130,10 @@ def test_study_quit_and_come_back(qapp: QApplication, qtbot: Any, paths: Paths, 
     assert restored.feedback_box.isVisible()
     assert course2.outline_model.row(0).status == "completed"
     assert course2.outline_model.row(0).score == 1.0
+    window2.sign_out()
+    screen = window2.page("signin")
+    assert window2.current_page == "signin" and screen.stack.currentWidget() is screen.chooser
+    assert screen.filter.rowCount() == 1, "after signing out the list is shown, not skipped"
     window2.close()
     settle(qapp)
     ctx2.close()

@@ -136,7 +136,12 @@ class LessonView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.scenario: LessonText | None = None
         if module.kind == "case" and module.exercises:
-            layout.addWidget(self._case_splitter())
+            top = QVBoxLayout()
+            top.setContentsMargins(24, 12, 24, 0)
+            self._add_header(top, objectives=False)
+            layout.addLayout(top, 0)
+            layout.addWidget(self._case_splitter(), 1)
+            self._add_objectives(self.body)
         else:
             layout.addWidget(self.scroll)
             self._add_header(self.body)
@@ -153,8 +158,7 @@ class LessonView(QWidget):
         self.texts.append((self.scenario, self._without_title(self.module.scenario)))
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(24, 20, 12, 12)
-        self._add_header(left_layout)
+        left_layout.setContentsMargins(24, 8, 8, 12)
         left_layout.addWidget(self.scenario, 1)
         self.column.setMaximumWidth(COLUMN_WIDTH)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -167,7 +171,7 @@ class LessonView(QWidget):
         self.splitter = splitter
         return splitter
 
-    def _add_header(self, target: QVBoxLayout) -> None:
+    def _add_header(self, target: QVBoxLayout, objectives: bool = True) -> None:
         title = QLabel(self.module.title)
         title.setObjectName("pageTitle")
         title.setWordWrap(True)
@@ -176,6 +180,10 @@ class LessonView(QWidget):
         meta.setObjectName("cardMeta")
         meta.setWordWrap(True)
         target.addWidget(meta)
+        if objectives:
+            self._add_objectives(target)
+
+    def _add_objectives(self, target: QVBoxLayout) -> None:
         if self.module.objectives:
             items = "".join(f"<li>{_escape(o)}</li>" for o in self.module.objectives)
             heading = _escape(self.tr("After this module you can:"))

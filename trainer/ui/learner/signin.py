@@ -40,6 +40,7 @@ class SignInScreen(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._auto_done = False
         self.setObjectName("SignInScreen")
         apply_learner_style(self)
         self.model = LearnerListModel(parent=self)
@@ -169,6 +170,18 @@ class SignInScreen(QWidget):
             self._select_first()
         if self.ctx.db_is_open:
             write_cached(self.ctx.paths.cache_dir, learners)
+        self._sign_in_the_only_person(learners)
+
+    def _sign_in_the_only_person(self, learners: list[Any]) -> None:
+        """Personal mode (one learner, no PIN, no self-registration): no list to choose from at
+        start; after signing out, the list is shown as usual."""
+        if self._auto_done or self.ctx.user is not None:
+            return
+        self._auto_done = True
+        personal = (len(learners) == 1 and not learners[0].has_pin
+                    and not self.ctx.settings.get("allow_self_registration"))
+        if personal:
+            self.sign_in()
 
     def _on_data_changed(self, what: str) -> None:
         if what == LEARNERS and self.ctx.user is None:
@@ -281,6 +294,7 @@ class SignInScreen(QWidget):
             QTimer.singleShot(0, lambda: self._signed_in(dialog.learner))
 
     def _after_setup(self, learner: Any) -> None:
+        self._auto_done = True
         self.reload()
         if learner is not None:
             self._signed_in(learner)
