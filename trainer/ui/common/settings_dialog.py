@@ -58,11 +58,18 @@ class SettingsDialog(QDialog):
             self.editors[setting.key] = editor
             self.labels[setting.key] = label
             self.form.addRow(label, editor)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.note = QLabel()
+        self.note.setObjectName("PageSubtitle")
+        self.note.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
+        layout.addSpacing(8)
+        layout.addWidget(self.note)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
         ctx.languageChanged.connect(self.retranslate)
         self.retranslate()
 
@@ -92,6 +99,8 @@ class SettingsDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(translate("Settings", "Settings"))
+        self.note.setText(translate("Settings", "Changes take effect at once and are kept for "
+                                                "everyone who uses Trainer on this computer."))
         for key, label in self.labels.items():
             setting = next(s for s in SETTINGS if s.key == key)
             label.setText(translate("Settings", setting.title))

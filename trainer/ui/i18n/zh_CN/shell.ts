@@ -132,7 +132,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../app.py" line="+90" />
+            <location filename="../../app.py" line="+98" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
@@ -145,34 +145,6 @@
             <location line="+7" />
             <source>Trainer</source>
             <translation>Trainer</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChartView</name>
-        <message>
-            <location filename="../../common/charts.py" line="+233" />
-            <source>Save as PNG…</source>
-            <translation>另存为 PNG…</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Save as SVG…</source>
-            <translation>另存为 SVG…</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>PNG image (*.png)</source>
-            <translation>PNG 图像 (*.png)</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>SVG image (*.svg)</source>
-            <translation>SVG 图像 (*.svg)</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Save Chart</source>
-            <translation>保存图表</translation>
         </message>
     </context>
     <context>
@@ -201,7 +173,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../common/shell.py" line="+121" />
+            <location filename="../../common/shell.py" line="+123" />
             <source>Trainer — Digital Government Skills</source>
             <translation>Trainer — 数字政府能力培训</translation>
         </message>
@@ -266,7 +238,7 @@
             <translation>退出登录</translation>
         </message>
         <message>
-            <location line="+159" />
+            <location line="+157" />
             <source>Not signed in</source>
             <translation>未登录</translation>
         </message>
@@ -300,12 +272,17 @@
             <translation>深色</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+65" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../../config.py" line="+189" />
+            <location line="+1" />
+            <source>Changes take effect at once and are kept for everyone who uses Trainer on this computer.</source>
+            <translation>更改立即生效，并对这台计算机上使用 Trainer 的所有人有效。</translation>
+        </message>
+        <message>
+            <location filename="../../../config.py" line="+216" />
             <source>Interface language</source>
             <translation>界面语言</translation>
         </message>
@@ -343,7 +320,7 @@
     <context>
         <name>StartPage</name>
         <message>
-            <location filename="../../common/start_page.py" line="+43" />
+            <location filename="../../common/start_page.py" line="+47" />
             <source>Trainer %1</source>
             <translation>Trainer %1</translation>
         </message>
@@ -366,7 +343,7 @@
     <context>
         <name>Work</name>
         <message>
-            <location filename="../../common/work.py" line="+121" />
+            <location filename="../../common/work.py" line="+131" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
