@@ -99,3 +99,21 @@ def test_no_hidden_strings_behind_a_tr_wrapper() -> None:
         "lupdate cannot see strings passed to a _tr() wrapper, so they are never translated. "
         "Write translate(\"Context\", \"text\") with translate = QCoreApplication.translate, "
         "or self.tr(\"text\"):\n" + "\n".join(offenders))
+
+
+def test_every_string_in_the_code_is_in_the_translation_sources(tmp_path: Path) -> None:
+    """lupdate run now finds nothing the committed .ts files lack (someone forgot the build)."""
+    from trainer.ui.i18n import build
+
+    problems = []
+    for area, files in build.areas().items():
+        fresh = tmp_path / f"{area}.ts"
+        subprocess.run([build._tool("pyside6-lupdate"), *map(str, files), "-ts", str(fresh),
+                        "-silent"], check=True, capture_output=True, timeout=120)
+        committed = I18N_DIR / "zh_CN" / f"{area}.ts"
+        known = ({(c, s) for c, s, _ in messages(committed)} if committed.exists() else set())
+        missing = [f"[{c}] {s!r}" for c, s, _ in messages(fresh) if (c, s) not in known]
+        if missing:
+            problems.append(f"zh_CN/{area}.ts lacks {len(missing)}: " + "; ".join(missing[:5]))
+    assert not problems, ("run python -m trainer.ui.i18n.build and translate:\n"
+                          + "\n".join(problems))
