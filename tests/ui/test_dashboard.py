@@ -63,9 +63,16 @@ def test_radar_shows_my_scores_the_target_and_my_department(page: Any, app_ctx: 
     assert "Data security and\nprivacy protection" in texts
 
 
-def test_completion_and_activity(page: Any) -> None:
-    title = page.completion.figure.texts[0].get_text()
-    assert title == "数字政府建设与数据治理 — 19% complete"  # 3 of 16 counted modules
+def test_completion_and_activity(page: Any, app_ctx: AppContext, qtbot: Any) -> None:
+    completion = page.completion
+    assert completion.title.text() == "数字政府建设与数据治理 — 19% complete"  # 3 of 16 modules
+    assert len(completion.bars) == 16  # the glossary (reference) is not counted
+    assert [b.value() for b in completion.bars[:4]] == [100, 100, 100, 0]
+    assert completion.bars[-1].value() == 100  # the passed final assessment
+    with qtbot.waitSignal(app_ctx.pageRequested) as signal:
+        completion.buttons[1].click()
+    pack = app_ctx.library.get("digital-government")
+    assert signal.args == ["reader", ("digital-government", pack.modules[1].id)]
     ax = page.calendar.figure.axes[0]
     mesh = ax.collections[0]
     assert mesh.get_array().max() >= 1

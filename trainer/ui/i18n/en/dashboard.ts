@@ -4,7 +4,7 @@
 <context>
     <name>RecommendationsPanel</name>
     <message numerus="yes">
-        <location filename="../../learner/dashboard_panels.py" line="+96"/>
+        <location filename="../../learner/dashboard_panels.py" line="+98"/>
         <source>Study “%1” — %n exercise(s) to master</source>
         <translation>
             <numerusform>Study “%1” — %n exercise(s) to master</numerusform>

@@ -27,7 +27,7 @@
     <context>
         <name>CertificatesPanel</name>
         <message>
-            <location filename="../../learner/dashboard_panels.py" line="+183" />
+            <location filename="../../learner/dashboard_panels.py" line="+193" />
             <source>Pass a course's final assessment to receive its certificate.</source>
             <translation>通过课程的结业测验后即可获得结业证书。</translation>
         </message>
@@ -45,7 +45,7 @@
     <context>
         <name>ChartView</name>
         <message>
-            <location filename="../../common/charts.py" line="+268" />
+            <location filename="../../common/charts.py" line="+267" />
             <source>Save as PNG…</source>
             <translation>另存为 PNG…</translation>
         </message>
@@ -71,9 +71,17 @@
         </message>
     </context>
     <context>
+        <name>CompletionList</name>
+        <message>
+            <location filename="../../learner/dashboard_panels.py" line="+46" />
+            <source>Open this module</source>
+            <translation>打开这个单元</translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../learner/dashboard.py" line="+129" />
+            <location filename="../../learner/dashboard.py" line="+133" />
             <source>My progress</source>
             <translation>我的进度</translation>
         </message>
@@ -123,7 +131,7 @@
             <translation>登录后查看你的学习进度。</translation>
         </message>
         <message>
-            <location filename="../../learner/dashboard_view.py" line="+38" />
+            <location filename="../../learner/dashboard_view.py" line="+32" />
             <source>%n min</source>
             <translation>%n 分钟</translation>
         </message>
@@ -193,17 +201,12 @@
             <translation>在课程库中打开一门课程开始学习，进度会显示在这里。</translation>
         </message>
         <message>
-            <location line="+16" />
-            <source>%1: %2 of %3 exercises answered, %4</source>
-            <translation>%1：已答 %2/%3 道练习，学习 %4</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+22" />
             <source>%1 — %2% complete</source>
             <translation>%1 —— 已完成 %2%</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-18" />
             <source>completed</source>
             <translation>已完成</translation>
         </message>
@@ -218,7 +221,12 @@
             <translation>未开始</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+13" />
+            <source>%1 of %2 exercises answered, %3 of study</source>
+            <translation>已答 %1/%2 道练习，学习 %3</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>%1: %n answer(s)</source>
             <translation>%1：答题 %n 次</translation>
         </message>
@@ -236,7 +244,7 @@
     <context>
         <name>RecommendationsPanel</name>
         <message>
-            <location filename="../../learner/dashboard_panels.py" line="-112" />
+            <location filename="../../learner/dashboard_panels.py" line="-166" />
             <source>Every target of your role profile is reached. Well done!</source>
             <translation>你已达到岗位能力要求的全部目标，做得好！</translation>
         </message>
@@ -258,17 +266,17 @@
             <translation>打开该单元，并定位到第一道尚未掌握的练习。</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>%1 (%2 points)</source>
             <translation>%1（%2 分）</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>not assessed yet</source>
             <translation>尚无测评</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>&lt;b&gt;%1&lt;/b&gt;: now %2, target %3</source>
             <translation>&lt;b&gt;%1&lt;/b&gt;：当前 %2，目标 %3</translation>
         </message>
