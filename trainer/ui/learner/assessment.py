@@ -51,6 +51,13 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     return area
 
 
+def _intro_markdown(module: Any) -> str:
+    """The text before the first question, without a heading that repeats the title."""
+    first, _, rest = module.scenario.lstrip().partition("\n")
+    same = "".join(first[2:].split()) == "".join(module.title.split())
+    return rest if first.startswith("# ") and same else module.scenario
+
+
 class AssessmentView(QWidget):
     """Intro → questions (with a countdown when the pack sets a limit) → result and review."""
 
@@ -93,6 +100,11 @@ class AssessmentView(QWidget):
             facts.append(self.tr("time limit %n minute(s)", "", int(self.module.time_limit)))
         facts.append(self.tr("pass mark %1%").replace("%1", str(self.pass_mark())))
         layout.addWidget(_label("  ·  ".join(facts), "cardMeta"))
+        intro = _intro_markdown(self.module)
+        if intro.strip():
+            text = _label(self.render(intro), "intro")
+            text.setTextFormat(Qt.TextFormat.RichText)
+            layout.addWidget(text)
         layout.addWidget(_label(self.tr(
             "You see whether your answers are right only after handing in. You can take the "
             "assessment again; your best result counts."), "subtitle"))

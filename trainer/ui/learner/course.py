@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.ui.common.context import ATTEMPTS, PROGRESS, AppContext
-from trainer.ui.learner.models import OutlineModel, outline_rows
+from trainer.ui.learner.models import HTML_ROLE, OutlineModel, outline_rows
 from trainer.ui.learner.module_views import build_module_view, module_status
 from trainer.ui.learner.rendering import DEFAULT_FONT_SIZE, clamp_font_size, stylesheet
+from trainer.ui.learner.richtext import RichTextDelegate
 from trainer.ui.learner.study import StudySession
 from trainer.ui.learner.style import apply_learner_style
 
@@ -56,6 +57,8 @@ class CoursePage(QWidget):
         self.outline.setWordWrap(True)
         self.outline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.outline.setResizeMode(QListView.ResizeMode.Adjust)
+        self.outline.setIconSize(QSize(18, 18))
+        self.outline.setItemDelegate(RichTextDelegate(HTML_ROLE, self.outline))
         self.outline.clicked.connect(lambda index: self.open_module(index.row()))
         self.outline.activated.connect(lambda index: self.open_module(index.row()))
         side = self.side = QWidget()

@@ -195,6 +195,9 @@ class OutlineModel(QAbstractListModel):
             return f"{index.row() + 1}. {row.title}\n{self.details(row)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{row.title}, {self.details(row)}"
+        if role == HTML_ROLE:
+            return (f"<div>{index.row() + 1}. {html.escape(row.title)}</div>"
+                    f"<div style='font-size:13px'>{html.escape(self.details(row))}</div>")
         if role == Qt.ItemDataRole.DecorationRole:
             if row.status not in self._icons:
                 self._icons[row.status] = status_icon(row.status)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QIcon, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 PADDING = 8
@@ -31,20 +31,34 @@ class RichTextDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
+        opt.icon = QIcon()  # drawn below, beside the text
         style = opt.widget.style() if opt.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        document = self._document(option, index, option.rect.width())
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        indent = 0
+        if isinstance(icon, QIcon) and not icon.isNull():
+            size = option.decorationSize
+            top = option.rect.top() + (option.rect.height() - size.height()) // 2
+            icon.paint(painter, QRect(option.rect.left() + PADDING, top, size.width(),
+                                      size.height()))
+            indent = size.width() + PADDING
+        document = self._document(option, index, option.rect.width() - indent)
         context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
         painter.save()
-        painter.translate(option.rect.left() + PADDING, option.rect.top() + PADDING)
+        painter.translate(option.rect.left() + PADDING + indent, option.rect.top() + PADDING)
         document.documentLayout().draw(painter, context)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         width = option.rect.width() if option.rect.width() > 0 else 600
-        document = self._document(option, index, width)
+        view = self.parent()
+        if hasattr(view, "viewport"):
+            width = view.viewport().width()  # the row's real width, also before first layout
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        indent = option.decorationSize.width() + PADDING if isinstance(icon, QIcon) else 0
+        document = self._document(option, index, width - indent)
         return QSize(width, int(document.size().height()) + 2 * PADDING)

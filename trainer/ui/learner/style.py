@@ -41,6 +41,7 @@ QFrame#feedbackBox[state="wrong"] { background: rgba(197, 34, 31, 0.12); }
 QLabel#verdict { font-size: 15px; font-weight: 600; }
 QComboBox[state="right"] { border: 2px solid rgba(30, 142, 62, 0.8); border-radius: 4px; }
 QComboBox[state="wrong"] { border: 2px solid rgba(197, 34, 31, 0.8); border-radius: 4px; }
+QLabel#intro { font-size: 15px; }
 QLabel#resultScore { font-size: 30px; font-weight: 600; }
 QLabel#timer { font-size: 15px; font-weight: 600; }
 QTextBrowser#lessonText { border: none; background: transparent; }
