@@ -64,10 +64,8 @@ def read_bundle(path: Path) -> Bundle:
             body, manifest = _read_manifest(path, archive)
             bundle = Bundle(path, manifest)
             for table in TABLES[:-1]:  # everything but the attempts, kept in memory
-                records: list[dict[str, Any]] = []
-                _read_member(path, archive, table, body["members"].get(MEMBERS[table]),
-                             lambda number, record, keep=records: keep.append(record))
-                bundle.records[table] = records
+                bundle.records[table] = _read_list(path, archive, table,
+                                                   body["members"].get(MEMBERS[table]))
             numbers, devices = _check_references(path, bundle)
             expected = body["members"].get(MEMBERS["attempts"])
             _read_member(path, archive, "attempts", expected,
@@ -164,6 +162,17 @@ def _read_member(path: Path, archive: zipfile.ZipFile, table: str, expected: Any
         raise BundleInvalid(f"{path}: {member} does not match its digest in {MANIFEST}: the "
                             "bundle was changed or damaged after it was made; nothing was "
                             "imported.", hint="Export a new bundle on the machine that made it.")
+
+
+def _read_list(path: Path, archive: zipfile.ZipFile, table: str, expected: Any
+               ) -> list[dict[str, Any]]:
+    records: list[dict[str, Any]] = []
+
+    def keep(number: int, record: dict[str, Any]) -> None:
+        records.append(record)
+
+    _read_member(path, archive, table, expected, keep)
+    return records
 
 
 def _parse_line(path: Path, member: str, number: int, table: str, line: bytes) -> dict[str, Any]:

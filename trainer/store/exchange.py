@@ -150,6 +150,7 @@ def bulk_insert(session: Session, model: type[Any], rows: Iterable[dict[str, Any
             total += len(batch)
         return total
     raw = connection.connection.driver_connection
+    assert raw is not None  # an open session always has its DBAPI connection
     previous = raw.execute("PRAGMA cache_size").fetchone()[0]
     raw.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")  # random UUID keys thrash a small cache
     try:

@@ -128,11 +128,11 @@ def _merge_lessons(session: Session, records: Sequence[Mapping[str, Any]],
     """(employee number, "new" | "updated") for each lesson record that changes something."""
     local: dict[tuple[str, str, str], LessonProgress] = {}
     for chunk in chunks(sorted({r["employee_no"] for r in records})):
-        for row, number in session.execute(
+        for found, number in session.execute(
                 select(LessonProgress, Learner.employee_no)
                 .join(Learner, LessonProgress.learner_id == Learner.id)
                 .where(Learner.employee_no.in_(chunk))):
-            local[(number, row.pack_id, row.module_id)] = row
+            local[(number, found.pack_id, found.module_id)] = found
     actions: list[tuple[str, str]] = []
     for record in records:
         key = (record["employee_no"], record["pack_id"], record["module_id"])

@@ -111,7 +111,7 @@ def _xlsx_rows(path: Path) -> list[tuple[int, tuple[str, ...]]]:
     """Rows of the first worksheet, with spreadsheet row numbers; values as the user sees them."""
     from zipfile import BadZipFile
 
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)

@@ -177,7 +177,7 @@ def _changes(row: RosterRow, current: Learner | None) -> tuple[str, ...]:
 
 
 def _rights_problems(row: RosterRow, current: Learner | None, changes: tuple[str, ...],
-                     is_admin: bool, admins: int) -> list[str]:
+                     is_admin: bool, admins: int) -> list[RowProblem]:
     role = row.role or (current.role if current else "learner")
     granting = role != "learner" and (current is None or "role" in changes)
     problems: list[RowProblem] = []
