@@ -21,7 +21,8 @@ def _main_window(app: QApplication) -> MainWindow | None:
 
 
 def test_app_opens_on_the_sign_in_screen_and_closes_cleanly(
-        qapp: QApplication, data_dir: Path, reset_appearance: Any) -> None:
+        qapp: QApplication, data_dir: Path, reset_appearance: Any,
+        message_boxes: list[Any]) -> None:
     seen: dict[str, Any] = {}
 
     def check() -> None:
@@ -30,6 +31,7 @@ def test_app_opens_on_the_sign_in_screen_and_closes_cleanly(
             seen["page"] = window.current_page
             seen["title"] = window.windowTitle()
             seen["locked"] = not SingleInstance(data_dir).acquire()
+            seen["pages"] = [key for key in ("library", "workspace", "hr") if window.has_page(key)]
             window.close()
             qapp.quit()
 
@@ -42,7 +44,9 @@ def test_app_opens_on_the_sign_in_screen_and_closes_cleanly(
     finally:
         poll.stop()
     assert status == 0
+    assert [box.text() for box in message_boxes] == []  # every screen area installed cleanly
     assert seen["page"] == "signin"
+    assert seen["pages"] == ["library", "workspace", "hr"]  # every area plugged in
     assert seen["title"] == "Trainer — 数字政府能力培训"
     assert seen["locked"]  # a second start for this folder would have been refused
     log_text = (data_dir / "logs" / "trainer.log").read_text(encoding="utf-8")
