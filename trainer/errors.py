@@ -3,8 +3,12 @@
     TrainerError                 a known problem the user can fix; shown as one clear message
     ├── ConfigError              the data folder or settings cannot be used
     ├── UsageError               the command line was used wrongly (exit status 2)
-    ├── content.errors.PackError …   (see trainer/content/errors.py)
-    └── store.errors.StoreError  …   (see trainer/store/errors.py)
+    ├── content.errors.PackError        bad or missing course packs (trainer/content/errors.py)
+    ├── store.errors.StoreError         database, sign-in and permission problems
+    └── analytics.errors.AnalyticsError filters, roles and certificates
+
+Every layer raises its own subclasses; the CLI prints ``trainer: MESSAGE`` (and the hint) and
+exits with ``exit_code``; the GUI's error presenter shows the same text in a message box.
 
 Anything that is not a ``TrainerError`` is a bug: the CLI prints the log file's path, the GUI
 shows a crash dialog.
