@@ -153,3 +153,27 @@ def test_only_hr_and_administrators_see_the_page(main_window: Any, app_ctx: AppC
     assert main_window.show_page("hr") is False
     app_ctx.set_user(org.hr)
     assert main_window.can_show("hr")
+
+
+def test_cancelling_an_export_leaves_no_file(qtbot: Any, screen: HRScreen, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from trainer.reports import csv_export
+
+    cancelled = threading.Event()
+    original = csv_export.attempt_batches
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        cancelled.wait(10)  # the user presses Cancel while the first rows are being read
+        yield from original(*args, **kwargs)
+
+    monkeypatch.setattr(csv_export, "attempt_batches", held)
+    out = tmp_path / "answers.csv"
+    screen.export_button.ask_path = lambda *_args: out  # type: ignore[method-assign]
+    running = screen.export_button.export("csv", "attempts", ".csv")
+    assert running is not None
+    with qtbot.waitSignal(running.cancelled, timeout=30_000):
+        running.cancel()
+        cancelled.set()
+    assert list(tmp_path.iterdir()) == []

@@ -41,7 +41,8 @@ RELOAD_DELAY_MS = 250  # let several quick filter changes make one query
 def _table(model: Any) -> QTableView:
     view = QTableView()
     view.setModel(model)
-    view.setSortingEnabled(True)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(True)  # rows stay in the analytics order until a header is clicked
     view.setAlternatingRowColors(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
