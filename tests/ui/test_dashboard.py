@@ -144,3 +144,17 @@ def test_signed_out_shows_a_prompt(qapp: QApplication, qtbot: Any, app_ctx: AppC
     widget = DashboardPage(app_ctx)
     qtbot.addWidget(widget)
     assert widget.subtitle.text() == "Sign in to see your progress."
+
+
+def test_follows_the_dark_theme(page: Any, qapp: QApplication) -> None:
+    from trainer.ui.common.theme import apply_theme
+
+    page.show()
+    apply_theme(qapp, "dark")
+    qapp.processEvents()
+    assert page.radar.theme.dark and page.calendar.theme.dark
+    assert "#2FBF8F" in page.completion.styleSheet()  # the dark theme's green
+    apply_theme(qapp, "light")
+    qapp.processEvents()
+    assert not page.radar.theme.dark
+    assert "#009E73" in page.completion.styleSheet()

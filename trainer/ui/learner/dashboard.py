@@ -187,6 +187,8 @@ class DashboardPage(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange and self.data is not None:
             self.reload()
+        elif event.type() == QEvent.Type.PaletteChange and self.data is not None:
+            self._draw_completion()  # its bar colours follow the theme; charts redraw themselves
 
     # --- actions -----------------------------------------------------------------------------
 

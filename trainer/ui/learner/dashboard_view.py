@@ -11,6 +11,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QPalette
 
 from trainer.ui.learner.dashboard_charts import Series, draw_calendar, draw_radar
 from trainer.ui.learner.dashboard_data import DashboardData
@@ -125,7 +126,7 @@ def draw_completion(page: Any, data: DashboardData) -> None:
     if course is None:
         page.completion.show_rows("", translate(
             "DashboardPage", "Open a course in the library to start; your progress appears "
-                             "here."), [], dark=page.radar.theme.dark)
+                             "here."), [], dark=_is_dark(page))
         return
     names = {"completed": translate("DashboardPage", "completed"),
              "in_progress": translate("DashboardPage", "in progress"),
@@ -147,7 +148,7 @@ def draw_completion(page: Any, data: DashboardData) -> None:
         rows.append((module.module_id, module.title, percent, status, names[status], note))
     title = fill_in(translate("DashboardPage", "%1 — %2% complete"), course.title,
                     f"{course.percent:.0f}")
-    page.completion.show_rows(course.pack_id, title, rows, dark=page.radar.theme.dark)
+    page.completion.show_rows(course.pack_id, title, rows, dark=_is_dark(page))
 
 
 def draw_activity(page: Any, data: DashboardData) -> None:
@@ -181,3 +182,7 @@ def passed_courses(data: DashboardData) -> list[tuple[str, str, str]]:
             rows.append((pack_id, titles.get(pack_id, pack_id), detail))
     return rows
 
+
+
+def _is_dark(page: Any) -> bool:
+    return page.palette().color(QPalette.ColorRole.Window).lightness() < 128
