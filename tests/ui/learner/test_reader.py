@@ -86,3 +86,21 @@ def test_exercise_links_from_the_dashboard_open_the_right_module(
     app_ctx.request_page("reader", ("learner-mini", "glossary"))
     assert window.page("reader").module.id == "glossary"
     assert window.page("reader").view.cards == {}
+
+
+def test_study_time_and_place_are_saved_when_leaving_a_module(
+        qapp: QApplication, qtbot: Any, app_ctx: AppContext, learner: Any) -> None:
+    from trainer.store.progress import lesson_states
+
+    window = open_reader(qapp, qtbot, app_ctx, learner)
+    course = window.page("reader")
+    course.session.tracker.seconds = 42.6  # as if studied actively for that long
+    course.view.set_fraction(0.4)
+    qapp.processEvents()
+    place = course.view.fraction()
+    course.step(1)  # leaving the module saves what was counted
+    state = lesson_states(app_ctx.db, learner.id, "learner-mini")["basics"]
+    assert state.seconds == 42 and state.position == {"scroll": place}
+    assert state.status == "in_progress", "not every exercise is answered yet"
+    window.show_page("library")  # another page: the open module stops counting
+    assert not course.session.tracker.running

@@ -82,7 +82,8 @@ def test_register_new_learner(qtbot: Any, app_ctx: AppContext) -> None:
     dialog.name.insert("赵敏")
     dialog.number.insert("1001")
     dialog.register()
-    assert not dialog.error.isHidden() and "already registered" in dialog.error.text()
+    qtbot.waitUntil(lambda: not dialog.error.isHidden())
+    assert "already registered" in dialog.error.text()
     dialog.number.clear()
     dialog.number.insert("3003")
     dialog.pin.insert("12")
@@ -93,7 +94,7 @@ def test_register_new_learner(qtbot: Any, app_ctx: AppContext) -> None:
     dialog.pin_again.clear()
     dialog.department.setCurrentText("统计局")
     dialog.register()
-    assert dialog.result() == RegisterDialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: dialog.result() == RegisterDialog.DialogCode.Accepted)
     assert dialog.learner.name == "赵敏" and dialog.learner.department == "统计局"
     assert not dialog.learner.has_pin
 

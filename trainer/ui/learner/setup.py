@@ -269,24 +269,35 @@ class RegisterDialog(QDialog):
         return check_secret(self.pin.text(), self.pin_again.text(), required=False)
 
     def register(self) -> None:
-        """Create the learner here (the hash is quick enough for a dialog) and close."""
+        """Create the learner off the GUI thread (hashing a PIN is slow on purpose) and close."""
         problem = self._problem()
         if problem:
             self._show(problem)
             return
         from trainer.store.learners import create_learner
 
-        try:
-            self.learner = create_learner(
-                self.ctx.db, self.number.text().strip(), self.name.text().strip(),
-                self.department.currentText().strip() or None, pin=self.pin.text() or None)
-        except Exception as exc:  # noqa: BLE001 - known refusals inline, bugs to the presenter
-            message = store_message(exc)
-            if message is None:
-                raise
-            self._show(message)
-            return
+        number, name = self.number.text().strip(), self.name.text().strip()
+        department = self.department.currentText().strip() or None
+        pin = self.pin.text() or None
+        self.buttons.setEnabled(False)
+        run_work(self, self.ctx,
+                 lambda _p: create_learner(self.ctx.db, number, name, department, pin=pin),
+                 show_progress=False, on_success=self._registered, on_failure=self._failed)
+
+    def _registered(self, learner: Any) -> None:
+        self.buttons.setEnabled(True)
+        self.learner = learner
         self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        message = store_message(exc)
+        if message is None:
+            from trainer.ui.common.errors import present_error
+
+            present_error(self, exc)
+            return
+        self._show(message)
 
     def _show(self, text: str) -> None:
         self.error.setText(text)
