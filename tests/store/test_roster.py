@@ -64,6 +64,22 @@ def test_xlsx_made_with_openpyxl(tmp_path: Path) -> None:
         (2, "1001", "王䶮", "learner"), (4, "1002", "喆", "trainer")]
 
 
+def test_title_rows_above_the_headers_are_skipped(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["临江市2026年度数字政府能力培训人员名单"])
+    sheet.append([])
+    sheet.append(["序号", "工号", "姓名", "部门"])
+    sheet.append([1, "LJ1", "王䶮", "临江市数据资源局"])
+    file = tmp_path / "titled.xlsx"
+    book.save(file)
+    preview = read_roster(file)
+    assert preview.mapping == {"employee_no": 1, "name": 2, "department": 3}
+    assert [(r.line, r.employee_no, r.name) for r in preview.rows] == [(4, "LJ1", "王䶮")]
+
+
 def test_every_kind_of_bad_row_is_reported_with_its_line() -> None:
     preview = read_roster(FIXTURES / "roster-bad-rows.csv")
     problems = {row.line: row.problems for row in preview.rows}

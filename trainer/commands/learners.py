@@ -62,11 +62,10 @@ def run_import(args: argparse.Namespace, ctx: Any) -> int:
     from pathlib import Path
 
     from trainer.store.permissions import COMMAND_LINE
-    from trainer.store.roster import build_preview, guess_mapping
-    from trainer.store.roster_files import read_table
+    from trainer.store.roster import build_preview, guess_mapping, read_roster_table
     from trainer.store.roster_import import RosterInvalid, import_roster, plan_roster
 
-    table = read_table(Path(args.file))
+    table = read_roster_table(Path(args.file))
     mapping = parse_mapping(args.map, table.headers, guess_mapping(table.headers))
     preview = build_preview(table, mapping)
     if preview.unmapped_required:

@@ -126,8 +126,27 @@ class RosterPreview:
 
 def read_roster(path: Path, mapping: Mapping[str, int] | None = None) -> RosterPreview:
     """Read and check a roster file; ``mapping`` (field → column index) overrides the headers."""
-    table = read_table(Path(path))
-    return build_preview(table, mapping)
+    return build_preview(read_roster_table(Path(path)), mapping)
+
+
+def read_roster_table(path: Path) -> RawTable:
+    """The file as a table whose header row is the one naming the columns we know."""
+    return locate_header(read_table(Path(path)))
+
+
+def locate_header(table: RawTable, search: int = 10) -> RawTable:
+    """Skip title rows above the headers (``临江市2026年培训人员名单`` in a merged cell is common).
+
+    The header is the first of the top rows that names the employee number and name columns;
+    when none does, the first row stays the header and the user maps the columns.
+    """
+    if not set(REQUIRED) - set(guess_mapping(table.headers)):
+        return table
+    for position, (line, cells) in enumerate(table.records[:search]):
+        if not set(REQUIRED) - set(guess_mapping(cells)):
+            return RawTable(table.source, cells, table.records[position + 1:], table.encoding,
+                            line)
+    return table
 
 
 def build_preview(table: RawTable, mapping: Mapping[str, int] | None = None) -> RosterPreview:

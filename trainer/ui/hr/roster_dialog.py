@@ -126,10 +126,10 @@ class RosterImportDialog(QDialog):
 
     def open_file(self, path: Path) -> None:
         """Read the file off the GUI thread, then show the mapping and the preview."""
-        from trainer.store.roster_files import read_table
+        from trainer.store.roster import read_roster_table
 
         self.file_label.setText(str(path))
-        self.work = run_work(self, self.ctx, lambda progress: read_table(path),
+        self.work = run_work(self, self.ctx, lambda progress: read_roster_table(path),
                              title=self.tr("Reading the roster…"), on_success=self._table_read)
 
     def _table_read(self, table: Any) -> None:
