@@ -31,11 +31,17 @@ def test_work_runs_off_the_gui_thread_and_announces_changes(
             progress.update(step + 1, 3, f"step {step}")
         return 42
 
-    work = run_work(None, app_ctx, job, title="Saving", changes=PROGRESS,
-                    on_success=lambda result: seen.setdefault("result", result))
+    def done(result: int) -> None:
+        seen["result"] = result
+        seen["callback thread"] = threading.get_ident()
+
+    app_ctx.dataChanged.connect(lambda _what: seen.setdefault("notify thread",
+                                                               threading.get_ident()))
+    work = run_work(None, app_ctx, job, title="Saving", changes=PROGRESS, on_success=done)
     with qtbot.waitSignal(work.finished, timeout=5000):
         pass
     assert seen["thread"] != gui_thread
+    assert seen["callback thread"] == gui_thread == seen["notify thread"]  # views update safely
     assert seen["result"] == 42 and work.result == 42
     assert changed == [PROGRESS]
     assert work.dialog is None  # quick work never flashes a progress dialog
