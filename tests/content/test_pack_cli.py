@@ -10,6 +10,14 @@ import pytest
 from trainer.cli import main
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages follow the locale; these tests read the English ones."""
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+
+
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
@@ -113,3 +121,18 @@ def test_strict_validation_fails_on_warnings(data_dir: Path,
     assert run(capsys, "pack", "validate", str(folder))[0] == 0
     code, out, _ = run(capsys, "pack", "validate", "--strict", str(folder))
     assert code == 1 and "did you mean 'summary'?" in out
+
+
+def test_messages_in_chinese(data_dir: Path, capsys: pytest.CaptureFixture[str],
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / "packs" / "broken" / \
+        "single-no-correct"
+    code, out, err = run(capsys, "pack", "validate", "--language", "zh-CN", str(folder))
+    assert code == 1
+    assert out == (f"{folder}/modules/01-basics.md:17: 错误: 题目 q-type 没有标出正确选项，"
+                   "请用“- [x]”标出。\n")
+    assert "不是有效的课程包（1 个错误，0 个警告）" in err
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert "错误" in run(capsys, "pack", "validate", str(folder))[1]
+    report = json.loads(run(capsys, "pack", "validate", "--json", str(folder))[1])
+    assert report["problems"][0]["message_zh"].startswith("题目 q-type 没有标出正确选项")

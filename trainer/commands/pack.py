@@ -28,6 +28,9 @@ def register(subparsers: Any) -> None:
     validate.add_argument("--quiet", "-q", action="store_true", help="errors only")
     validate.add_argument("--strict", action="store_true",
                           help="exit 1 on warnings too (for publishing checks)")
+    validate.add_argument("--language", choices=("en", "zh-CN"),
+                          help="language of the messages (default: the interface language "
+                               "setting, else the system's)")
     validate.set_defaults(func=_validate)
 
     info = sub.add_parser("info", help="summary of a pack (modules, exercises, competencies)")
@@ -70,24 +73,50 @@ def _validate(args: argparse.Namespace, ctx: Any) -> int:
     problems = validation.errors if args.quiet else validation.problems
     folder = Path(args.path) if Path(args.path).is_dir() else None
     if args.json:
-        items = [{**p.as_dict(), "path": str(folder / p.file) if folder else p.file}
-                 for p in problems]
+        from trainer.content.messages_zh import to_chinese
+
+        items = [{**p.as_dict(), "message_zh": to_chinese(p.message),
+                  "path": str(folder / p.file) if folder else p.file} for p in problems]
         json.dump({"ok": validation.ok, "problems": items, "errors": len(validation.errors),
                    "warnings": len(validation.warnings)},
                   sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
+        from trainer.content.messages_zh import problem_text
+
+        language = args.language or _message_language(ctx)
         for problem in problems:
             # Inside a folder, print paths a terminal or editor can open directly.
-            print(replace(problem, file=str(folder / problem.file)) if folder else problem)
-        summary = f"{len(validation.errors)} error(s), {len(validation.warnings)} warning(s)"
-        if validation.ok:
-            print(f"{args.path}: valid course pack ({summary}).", file=sys.stderr)
+            shown = replace(problem, file=str(folder / problem.file)) if folder else problem
+            print(problem_text(shown, language))
+        errors, warnings = len(validation.errors), len(validation.warnings)
+        if language.startswith("zh"):
+            verdict = "有效的课程包" if validation.ok else "不是有效的课程包"
+            print(f"{args.path}：{verdict}（{errors} 个错误，{warnings} 个警告）。",
+                  file=sys.stderr)
         else:
-            print(f"{args.path}: not valid ({summary}).", file=sys.stderr)
+            verdict = "valid course pack" if validation.ok else "not valid"
+            print(f"{args.path}: {verdict} ({errors} error(s), {warnings} warning(s)).",
+                  file=sys.stderr)
     if args.strict and validation.warnings:
         return 1
     return 0 if validation.ok else 1
+
+
+def _message_language(ctx: Any) -> str:
+    """The interface-language setting; with "system", the locale of the environment."""
+    import os
+
+    from trainer.config import Settings
+
+    chosen = Settings(ctx.paths.settings_file).get("language")
+    if chosen != "system":
+        return "zh-CN" if chosen.startswith("zh") else "en"
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "zh-CN" if value.lower().startswith("zh") else "en"
+    return "en"
 
 
 def _info(args: argparse.Namespace, ctx: Any) -> int:

@@ -1,0 +1,213 @@
+"""Chinese wording of validator problems, for trainers who read Chinese (the CLI and the UI).
+
+Problems are built in English (the source language, as in the UI's ``tr()``); this catalogue
+maps each message shape to Chinese. A message with no entry stays English, so a new check can
+never break; a test checks that every message in the broken-pack fixtures has a translation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trainer.content.problems import Problem
+
+SEVERITY = {"error": "错误", "warning": "警告"}
+_Q = r"'(?P<{}>[^']*)'"  # a quoted value
+
+
+def _q(name: str) -> str:
+    return _Q.format(name)
+
+
+_WHERE = [
+    (re.compile(r"^the front matter$"), "前置信息"),
+    (re.compile(r"^competency '([^']*)'$"), r"能力项“\1”"),
+    (re.compile(r"^role '([^']*)'$"), r"岗位“\1”"),
+    (re.compile(r"^(level|competency|role) on line (\d+)$"), r"第 \2 行的\1"),
+    (re.compile(r"^exercise (\S+)$"), r"题目 \1"),
+]
+_WHAT = {"level": "等级", "competency": "能力项", "role": "岗位"}
+_DESCRIBE = [
+    (re.compile(r"^text$"), "文字"), (re.compile(r"^a list$"), "列表"),
+    (re.compile(r"^nothing$"), "空值"), (re.compile(r"^the number (.+)$"), r"数字 \1"),
+    (re.compile(r"^yes/no \((true|false)\)$"), r"是/否值（\1）"),
+    (re.compile(r"^a set of 'key: value' lines$"), "若干“键: 值”行"),
+]
+
+CATALOG: list[tuple[str, str]] = [
+    # course.yaml and competencies.yaml
+    (f"unknown key {_q('key')} in (?P<where>.+)", "{where}中有未知的键“{key}”"),
+    (f"{_q('key')} is given twice in (?P<where>.+); keep one\\.", "{where}中“{key}”写了两次，请只保留一个。"),
+    (f"(?P<where>.+) has no {_q('key')}; add a line like {_q('example')}\\.", "{where}缺少“{key}”，请加一行，例如“{example}”。"),
+    (f"{_q('key')} in (?P<where>.+) must be text \\(got (?P<desc>.+)\\); write e\\.g\\. {_q('example')}\\.", "{where}中的“{key}”应当是文字（现在是{desc}），例如“{example}”。"),
+    (f"{_q('key')} in (?P<where>.+) must be a whole number from (?P<low>-?\\d+) to (?P<high>\\d+) \\(got (?P<desc>.+)\\)\\.", "{where}中的“{key}”应当是 {low} 到 {high} 之间的整数（现在是{desc}）。"),
+    (f"{_q('key')} in (?P<where>.+) must be a list \\(got (?P<desc>.+)\\); write e\\.g\\. {_q('example')}\\.", "{where}中的“{key}”应当是列表（现在是{desc}），例如“{example}”。"),
+    (f"item (?P<n>\\d+) of {_q('key')} in (?P<where>.+) must be text \\(got (?P<desc>.+)\\)\\.", "{where}中“{key}”的第 {n} 项应当是文字（现在是{desc}）。"),
+    ("YAML syntax error: (?P<what>.+)\\. Check the indentation and quote text that contains ': ' or starts with a special character (?P<chars>.+)\\.", "YAML 格式错误：{what}。请检查缩进（用空格，不用 Tab），含有“: ”或以特殊字符 {chars} 开头的内容要加引号。"),
+    ("YAML cannot be read: (?P<what>.+)", "无法读取 YAML：{what}"),
+    ("course\\.yaml must consist of 'key: value' lines \\(got (?P<desc>.+)\\); start from 'trainer pack new'\\.", "course.yaml 应当由“键: 值”行组成（现在是{desc}）；可以从 trainer pack new 生成的示例改起。"),
+    (f"pack id {_q('id')} may use only lowercase letters a-z, digits, '-' and '\\.', starting with a letter or digit \\(e\\.g\\. 'digital-government'\\)\\.", "课程包编号“{id}”只能使用小写字母 a-z、数字、“-”和“.”，并以字母或数字开头（例如 digital-government）。"),
+    (f"version {_q('version')} is not a semantic version MAJOR\\.MINOR\\.PATCH such as 1\\.0\\.0\\. YAML read it as a number; write three parts, e\\.g\\. 'version: 1\\.0\\.0'\\.", "版本号“{version}”不是“主版本.次版本.修订号”格式；YAML 把它当成了数字，请写成三段，例如 version: 1.0.0。"),
+    (f"version {_q('version')} is not a semantic version MAJOR\\.MINOR\\.PATCH such as 1\\.0\\.0\\.", "版本号“{version}”不是“主版本.次版本.修订号”格式，例如 1.0.0。"),
+    (f"language {_q('language')} is not a BCP 47 language tag such as zh-CN, en or en-GB", "语言“{language}”不是 BCP 47 语言标签，应写成 zh-CN、en 或 en-GB 这样的形式"),
+    (f"module path {_q('path')} must be relative to the pack folder and stay inside it, e\\.g\\. 'modules/01-intro\\.md'\\.", "模块路径“{path}”应当是课程包内的相对路径，例如 modules/01-intro.md。"),
+    (f"module {_q('path')} is listed twice \\(first on line (?P<line>\\d+)\\); list each module once\\.", "模块“{path}”列了两次（第一次在第 {line} 行），每个模块只列一次。"),
+    ("the pack lists no modules; add at least one under 'modules:'\\.", "课程包没有列出任何模块，请在 modules: 下至少列一个。"),
+    (f"module file {_q('path')} does not exist", "模块文件“{path}”不存在"),
+    (f"{_q('path')} is not listed under 'modules:' in course\\.yaml; add '  - (?P<again>[^']*)' there, or move the file out of modules/\\.", "“{path}”没有列在 course.yaml 的 modules: 下；请加上“  - {again}”，或把文件移出 modules/。"),
+    ("the pack has no (?P<name>\\S+) at its top level; every pack needs one \\(see 'trainer pack new'\\)\\.", "课程包顶层没有 {name}，每个课程包都需要它（参见 trainer pack new）。"),
+    ("this file is not UTF-8 text(?: \\(it looks like (?P<enc>[^)]+)\\))?; save it as UTF-8 \\(e\\.g\\. in Notepad: Save as → Encoding: UTF-8\\)\\.", "此文件不是 UTF-8 编码{enc_note}；请另存为 UTF-8（记事本：另存为 → 编码选 UTF-8）。"),
+    ("this file contains NUL characters; is it really text\\?", "此文件含有空字符（NUL），它真的是文本文件吗？"),
+    ("links \\(shortcuts\\) are not allowed in a pack; put the file itself here\\.", "课程包中不能有链接（快捷方式），请放入文件本身。"),
+    ("no module uses this file; delete it, or refer to it with !\\[说明\\]\\(\\.\\./images/…\\), to keep the pack small\\.", "没有任何模块用到这个文件；删掉它，或用 ![说明](../images/…) 引用它，让课程包更小。"),
+    (f"id {_q('id')} is already used by the (?P<kind>module|exercise) at (?P<where>\\S+); ids must be unique in the whole pack\\.", "编号“{id}”已被 {where} 的{kind_zh}使用；编号在整个课程包内必须唯一。"),
+    ("the lowest level must have 'min: 0' \\(it has (?P<n>\\d+)\\), so every score has a level\\.", "最低等级的 min 必须是 0（现在是 {n}），这样每个分数都有对应等级。"),
+    ("level (?P<id>\\d+) has min (?P<low>\\d+), not above the level before it \\((?P<prev>\\d+)\\); list levels lowest first with rising 'min'\\.", "等级 {id} 的 min 是 {low}，没有高于上一级（{prev}）；请从低到高排列，min 逐级升高。"),
+    ("level id (?P<id>\\d+) is used twice\\.", "等级编号 {id} 用了两次。"),
+    (f"competency id {_q('id')} is used twice \\(first on line (?P<line>\\d+)\\)\\.", "能力编号“{id}”用了两次（第一次在第 {line} 行）。"),
+    (f"role id {_q('id')} is used twice\\.", "岗位编号“{id}”用了两次。"),
+    (f"competency {_q('id')} describes (?P<n>\\d+) levels but the scale has (?P<m>\\d+); give one line per level, lowest first\\.", "能力项“{id}”描述了 {n} 个等级，但等级表有 {m} 级；请每级写一行，从低到高。"),
+    (f"role {_q('role')} targets unknown competency {_q('id')}", "岗位“{role}”的目标引用了不存在的能力项“{id}”"),
+    (f"role {_q('role')}: target level for {_q('id')} must be one of the level ids (?P<ids>\\[[^]]*\\]) \\(got (?P<desc>.+)\\)\\.", "岗位“{role}”对“{id}”的目标等级应当是 {ids} 之一（现在是{desc}）。"),
+    ("no competency is defined; every exercise needs at least one \\(see the authoring guide\\)\\.", "没有定义任何能力项；每道题都至少需要一个（见编写指南）。"),
+    (f"id {_q('id')} may use only lowercase letters, digits, '-', '_' and '\\.' \\(e\\.g\\. {_q('example')}\\)\\.", "编号“{id}”只能使用小写字母、数字、“-”“_”和“.”（例如 {example}）。"),
+    # modules
+    ("a module starts with a front-matter block: a line '---', lines such as 'id: …', 'title: …', 'minutes: …', then '---'\\.", "模块文件要以前置信息开头：一行“---”，然后是 id: …、title: …、minutes: … 等行，再一行“---”。"),
+    ("the front matter opened on line 1 is never closed; add a line '---' after it\\.", "第 1 行开始的前置信息没有结束，请在它后面加一行“---”。"),
+    ("the front matter is empty; add 'id:', 'title:' and 'minutes:'\\.", "前置信息是空的，请加上 id:、title: 和 minutes:。"),
+    ("the front matter must be 'key: value' lines \\(got (?P<desc>.+)\\)\\.", "前置信息应当由“键: 值”行组成（现在是{desc}）。"),
+    (f"module id {_q('id')} may use only lowercase letters, digits, '-', '_' and '\\.'\\.", "模块编号“{id}”只能使用小写字母、数字、“-”“_”和“.”。"),
+    (f"unknown module kind {_q('kind')}; use one of (?P<kinds>.+)", "未知的模块类型“{kind}”，应为 {kinds} 之一"),
+    (f"competency {_q('id')} is not defined in competencies\\.yaml", "能力项“{id}”没有在 competencies.yaml 中定义"),
+    ("the module lists no competencies; add e\\.g\\. 'competencies: \\[data-literacy\\]'\\.", "模块没有列出能力项，请加上例如 competencies: [data-literacy]。"),
+    (f"{_q('key')} applies only to 'kind: assessment'; this module is {_q('kind')}\\.", "“{key}”只适用于 kind: assessment，而本模块是“{kind}”。"),
+    (f"a {_q('kind')} module needs at least one exercise \\('::: exercise TYPE ID' … ':::'\\)\\.", "“{kind}”类型的模块至少需要一道练习题（::: exercise 题型 编号 … :::）。"),
+    ("this lesson has no exercise, so it gives no evidence of competency; add one, or use 'kind: reference' for reading material\\.", "这篇课文没有练习题，无法体现能力；请加一道题，或把阅读材料设为 kind: reference。"),
+    ("':::' closes no exercise; remove it, or open the exercise with '::: exercise TYPE ID'\\.", "这一行“:::”没有对应的题目；删掉它，或用“::: exercise 题型 编号”开始一道题。"),
+    ("an indented ':::' line is shown as text, not read as an exercise; start it at the beginning of the line\\.", "前面有空格的“:::”行会显示成普通文字，不会被当作题目；请让它顶格书写。"),
+    ("this exercise is not closed before the next one starts on line (?P<line>\\d+); end it with a line ':::'\\.", "这道题在第 {line} 行的下一道题开始前没有结束，请加一行“:::”。"),
+    ("this exercise is never closed; end it with a line ':::'\\.", "这道题没有结束行，请在末尾加一行“:::”。"),
+    # Markdown text
+    ("this list follows a paragraph directly; leave a blank line before it, or it is shown as plain text\\.", "列表紧跟在段落后面；请在列表前空一行，否则它会显示成普通文字。"),
+    (f"unknown call-out kind {_q('kind')}; use one of (?P<kinds>.+)", "未知的提示框类型“{kind}”，应为 {kinds} 之一"),
+    ("an image has no path; write '!\\[说明\\]\\(\\.\\./images/name\\.png\\)'\\.", "图片没有写路径，请写成 ![说明](../images/name.png)。"),
+    (f"image {_q('target')} is not inside the pack and will not be shown \\(nothing is loaded from the web\\); copy it into the pack's images/ folder\\.", "图片“{target}”不在课程包内，不会显示（软件不从网络加载内容）；请把它复制到课程包的 images/ 文件夹。"),
+    (f"image {_q('target')} lies outside the pack; copy it into the pack's images/ folder and use a relative path such as '\\.\\./images/name\\.png'\\.", "图片“{target}”在课程包外面；请把它复制到 images/ 文件夹，并使用 ../images/name.png 这样的相对路径。"),
+    (f"image {_q('target')} does not exist \\(looked for {_q('path')}\\)", "图片“{target}”不存在（查找的是“{path}”）"),
+    (f"image {_q('target')} is not a PNG, JPEG, GIF, SVG, BMP or WebP file and may not be shown\\.", "图片“{target}”不是 PNG、JPEG、GIF、SVG、BMP 或 WebP 文件，可能无法显示。"),
+    (f"link {_q('target')} leaves the pack; link only to files inside it\\.", "链接“{target}”指向课程包外面；只能链接课程包内的文件。"),
+    (f"link {_q('target')} points to a file that is not in the pack", "链接“{target}”指向的文件不在课程包中"),
+    # exercises
+    ("unknown block '::: (?P<word>[^']*)'; blocks open with '::: exercise TYPE ID'", "未知的块“::: {word}”；题目以“::: exercise 题型 编号”开始"),
+    (f"unknown exercise type {_q('kind')}; use one of (?P<kinds>.+)", "未知的题型“{kind}”，应为 {kinds} 之一"),
+    ("the exercise has no type; use one of (?P<kinds>.+)", "题目没有写题型，应为 {kinds} 之一"),
+    ("the exercise has no id; write '::: exercise (?P<kind>\\S+) q-topic-1' \\(ids never change once learners used them\\)\\.", "题目没有编号，请写成“::: exercise {kind} q-topic-1”（学员作答后编号不能再改）。"),
+    (f"exercise id {_q('id')} may use only lowercase letters, digits, '-', '_' and '\\.'\\.", "题目编号“{id}”只能使用小写字母、数字、“-”“_”和“.”。"),
+    (f"unexpected {_q('extra')} after the id of exercise (?P<id>\\S+); the opening line is '::: exercise TYPE ID'\\.", "题目 {id} 的编号后面多了“{extra}”；开始行的格式是“::: exercise 题型 编号”。"),
+    (f"{_q('text')} in exercise (?P<id>\\S+) is not a 'key: value' setting; leave a blank line between the settings and the question\\.", "题目 {id} 中的“{text}”不是“键: 值”设置；设置和题干之间要空一行。"),
+    (f"{_q('key')} is given twice in exercise (?P<id>\\S+)\\.", "题目 {id} 中“{key}”写了两次。"),
+    (f"unknown setting {_q('key')} in exercise (?P<id>\\S+); settings are (?P<keys>.+)", "题目 {id} 中有未知的设置“{key}”，可用的设置是 {keys}"),
+    ("exercise (?P<id>\\S+) has no 'competencies:' setting; add one under the opening line, e\\.g\\. 'competencies: data-literacy 1'\\.", "题目 {id} 没有 competencies: 设置，请在开始行下面加一行，例如 competencies: data-literacy 1。"),
+    ("exercise (?P<id>\\S+) has 'shuffle: no', so learners see the steps already in the right order\\.", "题目 {id} 设置了 shuffle: no，学员看到的步骤已经是正确顺序。"),
+    (f"{_q('key')} applies only to (?P<type>\\S+) exercises; exercise (?P<id>\\S+) is {_q('kind')}, so it is ignored\\.", "“{key}”只适用于 {type} 题，题目 {id} 是“{kind}”，此设置被忽略。"),
+    ("'(?P<setting>[^']*)' in exercise (?P<id>\\S+) is not allowed; use (?P<values>.+)\\.", "题目 {id} 中的“{setting}”不允许，应为 {values}。"),
+    (f"exercise (?P<id>\\S+) refers to competency {_q('competency')}, which competencies\\.yaml does not define", "题目 {id} 引用的能力项“{competency}”没有在 competencies.yaml 中定义"),
+    (f"exercise (?P<id>\\S+) lists competency {_q('competency')} twice\\.", "题目 {id} 把能力项“{competency}”列了两次。"),
+    (f"exercise (?P<id>\\S+) assesses {_q('competency')}, which the module's 'competencies:' does not list\\.", "题目 {id} 考查“{competency}”，但模块的 competencies: 没有列出它。"),
+    ("exercise (?P<id>\\S+) names no competency; write e\\.g\\. 'competencies: data-literacy 0\\.7, data-sharing 0\\.3'\\.", "题目 {id} 没有写能力项，例如 competencies: data-literacy 0.7, data-sharing 0.3。"),
+    (f"weight {_q('weight')} for {_q('competency')} in exercise (?P<id>\\S+) must be one number above 0 and at most 1 \\(e\\.g\\. 0\\.5\\); separate competencies with commas\\.", "题目 {id} 中“{competency}”的权重“{weight}”应当是大于 0、不超过 1 的一个数（例如 0.5）；多个能力项之间用逗号分隔。"),
+    ("exercise (?P<id>\\S+) has no question; write it after the settings, separated by a blank line\\.", "题目 {id} 没有题干；请写在设置后面，中间空一行。"),
+    ("exercise (?P<id>\\S+) has no answer list; .*", "题目 {id} 没有答案列表，写法见编写指南第 7 节。"),
+    ("exercise (?P<id>\\S+) gives no feedback; add an explanation quote \\('> 解析：…'\\) before the closing ':::' or feedback under the options\\.", "题目 {id} 没有任何反馈；请在结束行“:::”前加解析（> 解析：…），或在选项下写反馈。"),
+    ("option (?P<n>\\d+) of exercise (?P<id>\\S+) must start with '\\[ \\]' \\(wrong\\) or '\\[x\\]' \\(right\\) with half-width brackets \\(switch the input method to English\\), e\\.g\\. '- \\[x\\] 正确的选项'\\.", "题目 {id} 的第 {n} 个选项应以半角的“[ ]”（错误）或“[x]”（正确）开头（请切换到英文输入法），例如“- [x] 正确的选项”。"),
+    ("option (?P<n>\\d+) of exercise (?P<id>\\S+) must start with '\\[ \\]' \\(wrong\\) or '\\[x\\]' \\(right\\), e\\.g\\. '- \\[x\\] 正确的选项'\\.", "题目 {id} 的第 {n} 个选项应以“[ ]”（错误）或“[x]”（正确）开头，例如“- [x] 正确的选项”。"),
+    ("exercise (?P<id>\\S+) needs at least two (?P<what>options|steps|pairs)\\.", "题目 {id} 至少需要两个{what_zh}。"),
+    ("exercise (?P<id>\\S+) marks no option as correct; tick the right one with '- \\[x\\]'\\.", "题目 {id} 没有标出正确选项，请用“- [x]”标出。"),
+    ("exercise (?P<id>\\S+) marks no option as correct; tick each right one with '- \\[x\\]'\\.", "题目 {id} 没有标出正确选项，请用“- [x]”标出每个正确选项。"),
+    ("exercise (?P<id>\\S+) marks (?P<n>\\d+) options as correct; a single-choice exercise has exactly one '- \\[x\\]' \\(or use 'multiple'\\)\\.", "题目 {id} 标了 {n} 个正确选项；单选题只能有一个“- [x]”（或改用 multiple 多选题）。"),
+    ("every option of exercise (?P<id>\\S+) is correct; add at least one wrong option so the question tests something\\.", "题目 {id} 的所有选项都是正确的；请至少加一个错误选项，题目才有区分度。"),
+    ("exercise (?P<id>\\S+) must have exactly two options, the true one first: '- \\[x\\] 正确' and '- \\[ \\] 错误' \\(it has (?P<n>\\d+)\\)\\.", "判断题 {id} 必须恰好有两个选项，“正确”在前：“- [x] 正确”和“- [ ] 错误”（现在有 {n} 个）。"),
+    ("exercise (?P<id>\\S+) must tick exactly one of its two options with '- \\[x\\]'\\.", "判断题 {id} 的两个选项中必须恰好勾选一个“- [x]”。"),
+    ("feedback under (?P<what>answers|steps|pairs|criteria) of exercise (?P<id>\\S+) is not shown; put it in the explanation quote at the end of the block\\.", "题目 {id} 中写在{what_zh}下面的反馈不会显示；请写到题目末尾的解析中。"),
+    ("accepted answers of exercise (?P<id>\\S+) are plain items such as '- 一网通办', without '\\[ \\]' or '\\[x\\]'\\.", "填空题 {id} 的答案是普通列表项，例如“- 一网通办”，不带“[ ]”或“[x]”。"),
+    ("an accepted answer of exercise (?P<id>\\S+) is empty\\.", "填空题 {id} 有一个空答案。"),
+    ("exercise (?P<id>\\S+) lists the steps as a numbered list in the correct order \\('1\\. …', '2\\. …'\\); the app shuffles them\\.", "排序题 {id} 要用编号列表按正确顺序写出步骤（1. … 2. …），软件会打乱顺序。"),
+    ("a step of exercise (?P<id>\\S+) is empty\\.", "排序题 {id} 有一个空步骤。"),
+    (f"step {_q('text')} appears twice in exercise (?P<id>\\S+); make every step different\\.", "排序题 {id} 中步骤“{text}”出现了两次，每个步骤都要不同。"),
+    (f"pair {_q('text')} of exercise (?P<id>\\S+) must be written 'left -> right' \\(or 'left → right'\\)\\.", "连线题 {id} 的“{text}”应写成“左边 -> 右边”（或“左边 → 右边”）。"),
+    (f"(?P<side>left|right) side {_q('text')} appears twice in exercise (?P<id>\\S+); every (?:left|right) side must be different\\.", "连线题 {id} 中{side_zh}“{text}”出现了两次，{side_zh}各项必须不同。"),
+    (f"rubric item {_q('text')} of exercise (?P<id>\\S+) must start with its points in brackets, e\\.g\\. '- \\[2\\] 指出了数据权属不清的问题'\\.", "简答题 {id} 的评分要点“{text}”应以方括号中的分值开头，例如“- [2] 指出了数据权属不清的问题”。"),
+    # archives
+    ("(?P<rest>.*)", "{rest}"),  # anything else stays as written
+]
+_COMPILED = [(re.compile(f"^{pattern}$", re.DOTALL), template) for pattern, template in CATALOG]
+_SUFFIXES = [
+    (re.compile(r" — did you mean '([^']*)'\?$"), r"——是不是想写“\1”？"),
+    (re.compile(r" — the file is named '([^']*)'; upper and lower case must match .*$"),
+     r"——文件名实际是“\1”，大小写必须一致（Windows 上看不出区别，打包后或在其他系统上会出错）"),
+]
+_EXTRA = {"what_zh": {"options": "选项", "steps": "步骤", "pairs": "配对", "answers": "答案",
+                      "criteria": "评分要点"},
+          "side_zh": {"left": "左边", "right": "右边"},
+          "kind_zh": {"module": "模块", "exercise": "题目"}}
+
+
+def _where(text: str) -> str:
+    for pattern, replacement in _WHERE:
+        if pattern.match(text):
+            result = pattern.sub(replacement, text)
+            for english, chinese in _WHAT.items():
+                result = result.replace(f"行的{english}", f"行的{chinese}")
+            return result
+    return f"{text} " if text.isascii() else text  # "course.yaml 缺少…"
+
+
+def _describe(text: str) -> str:
+    for pattern, replacement in _DESCRIBE:
+        if pattern.match(text):
+            return pattern.sub(replacement, text)
+    return text
+
+
+def to_chinese(message: str) -> str:
+    """The message in Chinese, or as it is when the catalogue has no entry for it."""
+    suffix = ""
+    for pattern, replacement in _SUFFIXES:
+        match = pattern.search(message)
+        if match:
+            suffix = match.expand(replacement)
+            message = message[:match.start()]
+            break
+    for pattern, template in _COMPILED:
+        match = pattern.match(message)
+        if match is None:
+            continue
+        values = {k: v or "" for k, v in match.groupdict().items()}
+        if "where" in values:
+            values["where"] = _where(values["where"])
+        if "desc" in values:
+            values["desc"] = _describe(values["desc"])
+        for key, table in _EXTRA.items():
+            source = key.removesuffix("_zh")
+            values[key] = table.get(values.get(source, ""), values.get(source, ""))
+        values["enc_note"] = f"（看起来是 {values['enc']}）" if values.get("enc") else ""
+        return template.format(**values) + suffix
+    return message + suffix  # pragma: no cover - the last entry matches everything
+
+
+def is_translated(message: str) -> bool:
+    """True when the catalogue has a real entry (not the catch-all) for the message."""
+    for pattern, _ in _SUFFIXES:
+        match = pattern.search(message)
+        if match:
+            message = message[:match.start()]
+            break
+    return any(pattern.match(message) for pattern, _ in _COMPILED[:-1])
+
+
+def problem_text(problem: Problem, language: str = "en") -> str:
+    """``FILE:LINE: severity: message`` in English, or in Chinese for a ``zh`` language."""
+    if not language.lower().startswith("zh"):
+        return str(problem)
+    where = str(problem).split(f": {problem.severity}: ", 1)[0]
+    return f"{where}: {SEVERITY[problem.severity]}: {to_chinese(problem.message)}"
