@@ -17,7 +17,9 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,17 +38,22 @@ RUNNER = ("import resource, sys, time; from trainer.cli import main; code = main
 
 
 @pytest.fixture(scope="module")
-def big(tmp_path_factory: pytest.TempPathFactory) -> Paths:
+def big() -> Iterator[Paths]:
+    """The data folder lives outside pytest's temporary root: other pytest runs on the same
+    machine prune old roots, which would delete it in the middle of the benchmark."""
     from trainer.reports.demo import generate
 
-    paths = Paths(tmp_path_factory.mktemp("bench") / "data").ensure()
+    folder = tempfile.TemporaryDirectory(prefix="trainer-report-bench-")
+    paths = Paths(Path(folder.name) / "data").ensure()
     start = time.perf_counter()
     with open_database(paths, backup=False) as db:
         written = generate(db, learners=LEARNERS, attempts_per_learner=PER_LEARNER)
     print(f"\ngenerated {written:,} attempts in {time.perf_counter() - start:.0f} s")
     with sqlite3.connect(paths.database_file) as con:
         con.execute("ANALYZE")
-    return paths
+    open_database(paths).close()  # today's automatic backup, as the app makes it once a day
+    yield paths
+    folder.cleanup()
 
 
 def run_export(paths: Paths, out: Path, *args: str) -> tuple[float, float]:
@@ -82,9 +89,10 @@ def baseline(paths: Paths, out: Path) -> float:
     ("xlsx", []),
     ("pdf", []),
 ])
-def test_export_budget(big: Paths, tmp_path: Path, fmt: str, args: list[str]) -> None:
-    base = baseline(big, tmp_path / "base.csv")
-    runs = [run_export(big, tmp_path / f"report.{fmt}", *args) for _ in range(REPEAT)]
+def test_export_budget(big: Paths, fmt: str, args: list[str]) -> None:
+    out = big.data_dir.parent
+    base = baseline(big, out / "base.csv")
+    runs = [run_export(big, out / f"report.{fmt}", *args) for _ in range(REPEAT)]
     took = statistics.median(t for t, _ in runs)
     memory = max(m for _, m in runs)
     name = f"{fmt} {' '.join(args)}".strip()
