@@ -173,10 +173,13 @@ def _once(action: Callable[[], object]) -> Callable[[], None]:
     return run
 
 
-def quit_on_ctrl_c(app: QApplication) -> Callable[[], None]:
-    """Ctrl+C in the terminal closes the app normally (Python handles signals only while its
-    own code runs, so a slow timer gives it the chance). Returns the undo."""
-    previous = signal.signal(signal.SIGINT, lambda *_args: app.quit())
+def quit_on_signals(app: QApplication) -> Callable[[], None]:
+    """Ctrl+C in the terminal, or the session ending (SIGTERM), closes the app normally. Python
+    handles signals only while its own code runs, so a slow timer gives it the chance.
+    Returns the undo."""
+    names = ("SIGINT", "SIGTERM")
+    previous = {name: signal.signal(getattr(signal, name), lambda *_args: app.quit())
+                for name in names if hasattr(signal, name)}
     timer = QTimer(app)
     timer.timeout.connect(lambda: None)
     timer.start(500)
@@ -184,7 +187,8 @@ def quit_on_ctrl_c(app: QApplication) -> Callable[[], None]:
     def restore() -> None:
         timer.stop()
         timer.deleteLater()
-        signal.signal(signal.SIGINT, previous)
+        for name, handler in previous.items():
+            signal.signal(getattr(signal, name), handler)
 
     return restore
 
@@ -215,7 +219,7 @@ def run_app(ctx: StartOptions) -> int:
     guard.raiseRequested.connect(lambda: bring_to_front(window))
     previous_hook = sys.excepthook
     sys.excepthook = _excepthook
-    restore_ctrl_c = quit_on_ctrl_c(app)
+    restore_signals = quit_on_signals(app)
 
     def after_first_paint() -> None:
         setup_logging(paths)
@@ -231,7 +235,7 @@ def run_app(ctx: StartOptions) -> int:
     finally:
         setup_logging(paths)  # no-op unless the app ended before its first paint
         sys.excepthook = previous_hook
-        restore_ctrl_c()
+        restore_signals()
         guard.release()
         app_ctx.close()
         log.info("Trainer closed")
