@@ -36,3 +36,18 @@ def test_slot_calls_from_qt_keep_reference_counts(qapp: QApplication) -> None:
     button = QPushButton()
     button.clicked.connect(lambda *_args: None)
     assert _drift(None, button.click) >= -2  # a little noise from the test itself
+
+
+def test_app_refuses_the_broken_release_with_the_fix() -> None:
+    import pytest
+
+    from trainer.errors import TrainerError
+    from trainer.ui.app import check_binding
+
+    if sys.version_info >= (3, 12):
+        check_binding("6.12.0")  # immortal True/None: harmless there
+        return
+    with pytest.raises(TrainerError, match="PySide6 6.12.0 crashes") as info:
+        check_binding("6.12.0")
+    assert "!=6.12.0" in (info.value.hint or "")
+    check_binding("6.11.3")

@@ -47,6 +47,7 @@ PAGE_HOOKS: tuple[str, ...] = (
 START_PAGE = "start"
 INSTALL_FALLBACK_MS = 1500
 ALREADY_RUNNING_BOX_MS = 4000
+BROKEN_PYSIDE = frozenset({"6.12.0"})  # see pyproject.toml and tests/ui/test_shell_qt_refcounts.py
 
 
 class StartOptions(Protocol):
@@ -203,9 +204,22 @@ def check_display() -> None:
             hint="Start Trainer from a desktop session, or use a command (trainer --help).")
 
 
+def check_binding(version: str | None = None) -> None:
+    """Refuse a Qt binding known to crash this Python, with the fix, instead of crashing later."""
+    import PySide6
+
+    version = version or PySide6.__version__
+    if version in BROKEN_PYSIDE and sys.version_info < (3, 12):
+        raise TrainerError(
+            f"PySide6 {version} crashes on Python {sys.version_info.major}."
+            f"{sys.version_info.minor} after a few minutes (it miscounts references).",
+            hint="Install another version: pip install 'PySide6-Essentials>=6.8,!=6.12.0'")
+
+
 def run_app(ctx: StartOptions) -> int:
     """Open the desktop app for the CLI's data folder and database; returns the exit status."""
     check_display()
+    check_binding()
     paths = ctx.paths.ensure()
     buffer_logging()  # the log file opens after the first paint
     log.info("Trainer %s starting with data folder %s", __version__, paths.data_dir)
