@@ -226,3 +226,24 @@ def test_second_start_says_so_and_fails(capsys: pytest.CaptureFixture[str], qapp
     err = capsys.readouterr().err
     assert "already running" in err or "已在" in err
     assert "/data/x" in err
+
+
+def test_menus_open_settings_and_about_and_hide_navigation(
+        main_window: MainWindow, app_ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: opened.append("settings") or 0)
+    monkeypatch.setattr(AboutDialog, "exec", lambda self: opened.append("about") or 0)
+    main_window.menus.settings_action.trigger()
+    main_window.menus.about_action.trigger()
+    assert opened == ["settings", "about"]
+    main_window.add_page("library", QLabel("library"), "Library")
+    app_ctx.set_user(LEARNER)
+    nav = main_window.nav
+    assert nav is not None and nav.isVisibleTo(main_window)
+    main_window.menus.nav_action.setChecked(False)
+    assert not nav.isVisibleTo(main_window)
+    main_window.menus.nav_action.setChecked(True)
+    assert nav.isVisibleTo(main_window)
+    assert main_window.menus.sign_out_action.isEnabled()
+    main_window.menus.sign_out_action.trigger()
+    assert app_ctx.user is None and not main_window.menus.sign_out_action.isEnabled()
