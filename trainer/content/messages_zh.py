@@ -19,6 +19,11 @@ def _q(name: str) -> str:
     return _Q.format(name)
 
 
+def _qq(name: str) -> str:
+    """A quoted value that may itself contain quotes (a line of the author's text)."""
+    return f"'(?P<{name}>.*)'"
+
+
 _WHERE = [
     (re.compile(r"^the front matter$"), "前置信息"),
     (re.compile(r"^competency '([^']*)'$"), r"能力项“\1”"),
@@ -69,6 +74,11 @@ CATALOG: list[tuple[str, str]] = [
     (f"competency {_q('id')} describes (?P<n>\\d+) levels but the scale has (?P<m>\\d+); give one line per level, lowest first\\.", "能力项“{id}”描述了 {n} 个等级，但等级表有 {m} 级；请每级写一行，从低到高。"),
     (f"role {_q('role')} targets unknown competency {_q('id')}", "岗位“{role}”的目标引用了不存在的能力项“{id}”"),
     (f"role {_q('role')}: target level for {_q('id')} must be one of the level ids (?P<ids>\\[[^]]*\\]) \\(got (?P<desc>.+)\\)\\.", "岗位“{role}”对“{id}”的目标等级应当是 {ids} 之一（现在是{desc}）。"),
+    (f"{_q('key')} must be a list of entries starting with '- ' \\(got (?P<desc>.+)\\)\\.", "“{key}”应当是以“- ”开头的若干条目（现在是{desc}）。"),
+    (f"entry (?P<n>\\d+) of {_q('key')} must be 'key: value' lines \\(got (?P<desc>.+)\\)\\.", "“{key}”的第 {n} 条应当由“键: 值”行组成（现在是{desc}）。"),
+    ("'targets' must map competency ids to level ids, e\\.g\\. 'targets: \\{data-literacy: 2\\}'\\.", "targets 应当把能力编号对应到等级编号，例如 targets: {{data-literacy: 2}}。"),
+    ("no usable level; see the authoring guide\\.", "没有可用的等级，写法见编写指南。"),
+    ("competencies\\.yaml must consist of 'levels:', 'competencies:' and 'roles:' sections \\(got (?P<desc>.+)\\)\\.", "competencies.yaml 应当由 levels:、competencies: 和 roles: 三部分组成（现在是{desc}）。"),
     ("no competency is defined; every exercise needs at least one \\(see the authoring guide\\)\\.", "没有定义任何能力项；每道题都至少需要一个（见编写指南）。"),
     (f"id {_q('id')} may use only lowercase letters, digits, '-', '_' and '\\.' \\(e\\.g\\. {_q('example')}\\)\\.", "编号“{id}”只能使用小写字母、数字、“-”“_”和“.”（例如 {example}）。"),
     # modules
@@ -91,12 +101,12 @@ CATALOG: list[tuple[str, str]] = [
     ("this list follows a paragraph directly; leave a blank line before it, or it is shown as plain text\\.", "列表紧跟在段落后面；请在列表前空一行，否则它会显示成普通文字。"),
     (f"unknown call-out kind {_q('kind')}; use one of (?P<kinds>.+)", "未知的提示框类型“{kind}”，应为 {kinds} 之一"),
     ("an image has no path; write '!\\[说明\\]\\(\\.\\./images/name\\.png\\)'\\.", "图片没有写路径，请写成 ![说明](../images/name.png)。"),
-    (f"image {_q('target')} is not inside the pack and will not be shown \\(nothing is loaded from the web\\); copy it into the pack's images/ folder\\.", "图片“{target}”不在课程包内，不会显示（软件不从网络加载内容）；请把它复制到课程包的 images/ 文件夹。"),
-    (f"image {_q('target')} lies outside the pack; copy it into the pack's images/ folder and use a relative path such as '\\.\\./images/name\\.png'\\.", "图片“{target}”在课程包外面；请把它复制到 images/ 文件夹，并使用 ../images/name.png 这样的相对路径。"),
-    (f"image {_q('target')} does not exist \\(looked for {_q('path')}\\)", "图片“{target}”不存在（查找的是“{path}”）"),
-    (f"image {_q('target')} is not a PNG, JPEG, GIF, SVG, BMP or WebP file and may not be shown\\.", "图片“{target}”不是 PNG、JPEG、GIF、SVG、BMP 或 WebP 文件，可能无法显示。"),
-    (f"link {_q('target')} leaves the pack; link only to files inside it\\.", "链接“{target}”指向课程包外面；只能链接课程包内的文件。"),
-    (f"link {_q('target')} points to a file that is not in the pack", "链接“{target}”指向的文件不在课程包中"),
+    (f"image {_qq('target')} is not inside the pack and will not be shown \\(nothing is loaded from the web\\); copy it into the pack's images/ folder\\.", "图片“{target}”不在课程包内，不会显示（软件不从网络加载内容）；请把它复制到课程包的 images/ 文件夹。"),
+    (f"image {_qq('target')} lies outside the pack; copy it into the pack's images/ folder and use a relative path such as '\\.\\./images/name\\.png'\\.", "图片“{target}”在课程包外面；请把它复制到 images/ 文件夹，并使用 ../images/name.png 这样的相对路径。"),
+    (f"image {_qq('target')} does not exist \\(looked for {_q('path')}\\)", "图片“{target}”不存在（查找的是“{path}”）"),
+    (f"image {_qq('target')} is not a PNG, JPEG, GIF, SVG, BMP or WebP file and may not be shown\\.", "图片“{target}”不是 PNG、JPEG、GIF、SVG、BMP 或 WebP 文件，可能无法显示。"),
+    (f"link {_qq('target')} leaves the pack; link only to files inside it\\.", "链接“{target}”指向课程包外面；只能链接课程包内的文件。"),
+    (f"link {_qq('target')} points to a file that is not in the pack", "链接“{target}”指向的文件不在课程包中"),
     # exercises
     ("unknown block '::: (?P<word>[^']*)'; blocks open with '::: exercise TYPE ID'", "未知的块“::: {word}”；题目以“::: exercise 题型 编号”开始"),
     (f"unknown exercise type {_q('kind')}; use one of (?P<kinds>.+)", "未知的题型“{kind}”，应为 {kinds} 之一"),
@@ -104,7 +114,7 @@ CATALOG: list[tuple[str, str]] = [
     ("the exercise has no id; write '::: exercise (?P<kind>\\S+) q-topic-1' \\(ids never change once learners used them\\)\\.", "题目没有编号，请写成“::: exercise {kind} q-topic-1”（学员作答后编号不能再改）。"),
     (f"exercise id {_q('id')} may use only lowercase letters, digits, '-', '_' and '\\.'\\.", "题目编号“{id}”只能使用小写字母、数字、“-”“_”和“.”。"),
     (f"unexpected {_q('extra')} after the id of exercise (?P<id>\\S+); the opening line is '::: exercise TYPE ID'\\.", "题目 {id} 的编号后面多了“{extra}”；开始行的格式是“::: exercise 题型 编号”。"),
-    (f"{_q('text')} in exercise (?P<id>\\S+) is not a 'key: value' setting; leave a blank line between the settings and the question\\.", "题目 {id} 中的“{text}”不是“键: 值”设置；设置和题干之间要空一行。"),
+    (f"{_qq('text')} in exercise (?P<id>\\S+) is not a 'key: value' setting; leave a blank line between the settings and the question\\.", "题目 {id} 中的“{text}”不是“键: 值”设置；设置和题干之间要空一行。"),
     (f"{_q('key')} is given twice in exercise (?P<id>\\S+)\\.", "题目 {id} 中“{key}”写了两次。"),
     (f"unknown setting {_q('key')} in exercise (?P<id>\\S+); settings are (?P<keys>.+)", "题目 {id} 中有未知的设置“{key}”，可用的设置是 {keys}"),
     ("exercise (?P<id>\\S+) has no 'competencies:' setting; add one under the opening line, e\\.g\\. 'competencies: data-literacy 1'\\.", "题目 {id} 没有 competencies: 设置，请在开始行下面加一行，例如 competencies: data-literacy 1。"),
@@ -133,10 +143,10 @@ CATALOG: list[tuple[str, str]] = [
     ("an accepted answer of exercise (?P<id>\\S+) is empty\\.", "填空题 {id} 有一个空答案。"),
     ("exercise (?P<id>\\S+) lists the steps as a numbered list in the correct order \\('1\\. …', '2\\. …'\\); the app shuffles them\\.", "排序题 {id} 要用编号列表按正确顺序写出步骤（1. … 2. …），软件会打乱顺序。"),
     ("a step of exercise (?P<id>\\S+) is empty\\.", "排序题 {id} 有一个空步骤。"),
-    (f"step {_q('text')} appears twice in exercise (?P<id>\\S+); make every step different\\.", "排序题 {id} 中步骤“{text}”出现了两次，每个步骤都要不同。"),
-    (f"pair {_q('text')} of exercise (?P<id>\\S+) must be written 'left -> right' \\(or 'left → right'\\)\\.", "连线题 {id} 的“{text}”应写成“左边 -> 右边”（或“左边 → 右边”）。"),
-    (f"(?P<side>left|right) side {_q('text')} appears twice in exercise (?P<id>\\S+); every (?:left|right) side must be different\\.", "连线题 {id} 中{side_zh}“{text}”出现了两次，{side_zh}各项必须不同。"),
-    (f"rubric item {_q('text')} of exercise (?P<id>\\S+) must start with its points in brackets, e\\.g\\. '- \\[2\\] 指出了数据权属不清的问题'\\.", "简答题 {id} 的评分要点“{text}”应以方括号中的分值开头，例如“- [2] 指出了数据权属不清的问题”。"),
+    (f"step {_qq('text')} appears twice in exercise (?P<id>\\S+); make every step different\\.", "排序题 {id} 中步骤“{text}”出现了两次，每个步骤都要不同。"),
+    (f"pair {_qq('text')} of exercise (?P<id>\\S+) must be written 'left -> right' \\(or 'left → right'\\)\\.", "连线题 {id} 的“{text}”应写成“左边 -> 右边”（或“左边 → 右边”）。"),
+    (f"(?P<side>left|right) side {_qq('text')} appears twice in exercise (?P<id>\\S+); every (?:left|right) side must be different\\.", "连线题 {id} 中{side_zh}“{text}”出现了两次，{side_zh}各项必须不同。"),
+    (f"rubric item {_qq('text')} of exercise (?P<id>\\S+) must start with its points in brackets, e\\.g\\. '- \\[2\\] 指出了数据权属不清的问题'\\.", "简答题 {id} 的评分要点“{text}”应以方括号中的分值开头，例如“- [2] 指出了数据权属不清的问题”。"),
     # archives
     ("(?P<rest>.*)", "{rest}"),  # anything else stays as written
 ]
