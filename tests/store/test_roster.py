@@ -38,6 +38,25 @@ def test_gb18030_is_not_mistaken_for_another_encoding(tmp_path: Path) -> None:
     assert preview.rows[0].name == "王䶮"
 
 
+def test_excel_unicode_text_is_read(tmp_path: Path) -> None:
+    # Excel's "Unicode Text (*.txt)": UTF-16 with a BOM, tab separated.
+    file = tmp_path / "roster.txt"
+    file.write_bytes("工号\t姓名\t部门\r\nLJ1\t王䶮\t临江市财政局\r\n".encode("utf-16"))
+    preview = read_roster(file)
+    assert preview.encoding == "utf-16"
+    assert [(r.employee_no, r.name, r.department) for r in preview.rows] == [
+        ("LJ1", "王䶮", "临江市财政局")]
+
+
+def test_binary_data_is_refused_with_where_and_how_to_fix(tmp_path: Path) -> None:
+    file = tmp_path / "photo.csv"
+    file.write_bytes(b"\x00\x01\xff\xfe\x80\x81" * 50)
+    with pytest.raises(RosterUnreadable, match=r"photo.csv:1: the text is not valid UTF-8 or "
+                                               r"GB18030") as caught:
+        read_roster(file)
+    assert "CSV UTF-8" in str(caught.value)
+
+
 def test_english_headers_semicolons_and_pins() -> None:
     preview = read_roster(FIXTURES / "roster-english-semicolon.csv")
     assert preview.mapping == {"employee_no": 0, "name": 1, "department": 2, "role": 3,
