@@ -55,6 +55,10 @@ def test_binary_data_is_refused_with_where_and_how_to_fix(tmp_path: Path) -> Non
                                                r"GB18030") as caught:
         read_roster(file)
     assert "CSV UTF-8" in str(caught.value)
+    cut = tmp_path / "cut.txt"
+    cut.write_bytes("工号\t姓名\n".encode("utf-16")[:-1])  # UTF-16 cut mid-character
+    with pytest.raises(RosterUnreadable, match="not valid UTF-16"):
+        read_roster(cut)
 
 
 def test_english_headers_semicolons_and_pins() -> None:

@@ -63,7 +63,10 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             raise _bad_bytes(path, data, exc, "UTF-8") from exc
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel "Unicode text"
-        return data.decode("utf-16"), "utf-16"
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise _bad_bytes(path, data, exc, "UTF-16") from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
