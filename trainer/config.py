@@ -100,6 +100,11 @@ class Paths:
         """Random key for certificate codes; never leaves this folder."""
         return self.data_dir / "secret.key"
 
+    @property
+    def window_state_file(self) -> Path:
+        """The main window's size and position, restored at the next start."""
+        return self.data_dir / "window.state"
+
     def ensure(self) -> Paths:
         """Create the data folder and its sub-folders; a clear error when that is impossible."""
         try:

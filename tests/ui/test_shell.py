@@ -247,3 +247,21 @@ def test_menus_open_settings_and_about_and_hide_navigation(
     assert main_window.menus.sign_out_action.isEnabled()
     main_window.menus.sign_out_action.trigger()
     assert app_ctx.user is None and not main_window.menus.sign_out_action.isEnabled()
+
+
+def test_window_size_is_kept_for_the_next_start(qtbot: Any, app_ctx: AppContext) -> None:
+    first = MainWindow(app_ctx)
+    qtbot.addWidget(first)
+    first.resize(700, 500)
+    first.show()
+    first.close()
+    assert app_ctx.paths.window_state_file.exists()
+    second = MainWindow(app_ctx)
+    qtbot.addWidget(second)
+    second.restore_state()
+    assert (second.width(), second.height()) == (700, 500)
+    app_ctx.paths.window_state_file.write_bytes(b"garbage")
+    third = MainWindow(app_ctx)
+    qtbot.addWidget(third)
+    third.restore_state()  # a damaged file is ignored
+    assert third.width() == 1180

@@ -96,6 +96,7 @@ def start_gui(app: QApplication, ctx: AppContext) -> MainWindow:
     apply_settings(app, ctx, quick=True)
     window = MainWindow(ctx)
     start = StartPage(ctx)
+    window.restore_state()
     window.add_page(START_PAGE, start, translate("App", "Start"), public=True)
     window.show_page(START_PAGE)
     ctx.settingsChanged.connect(lambda: apply_settings(app, ctx))

@@ -314,9 +314,26 @@ class MainWindow(QMainWindow):
     def open_log_folder(self) -> None:
         _open_folder(self.ctx.paths.logs_dir)
 
+    def restore_state(self) -> None:
+        """Size, position and maximised state of the last run (ignored when unreadable)."""
+        try:
+            data = self.ctx.paths.window_state_file.read_bytes()
+        except OSError:
+            return
+        if not self.restoreGeometry(data):
+            log.info("Ignoring an unreadable %s", self.ctx.paths.window_state_file.name)
+
+    def save_state(self) -> None:
+        file = self.ctx.paths.window_state_file
+        try:
+            file.write_bytes(bytes(self.saveGeometry().data()))
+        except OSError as exc:  # a full disk must not stop the window from closing
+            log.warning("Cannot save the window size to %s: %s", file, exc)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         from trainer.ui.common import work
 
+        self.save_state()
         if work.running():
             self.statusBar().showMessage(self.tr("Finishing work in progress…"))
             QCoreApplication.processEvents()
