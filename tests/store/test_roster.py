@@ -85,6 +85,9 @@ def test_xlsx_made_with_openpyxl(tmp_path: Path) -> None:
     assert preview.encoding == "xlsx"
     assert [(r.line, r.employee_no, r.name, r.role) for r in preview.rows] == [
         (2, "1001", "王䶮", "learner"), (4, "1002", "喆", "trainer")]
+    misnamed = tmp_path / "roster.csv"  # a workbook saved under a .csv name
+    misnamed.write_bytes(file.read_bytes())
+    assert read_roster(misnamed).rows == preview.rows
 
 
 def test_title_rows_above_the_headers_are_skipped(tmp_path: Path) -> None:

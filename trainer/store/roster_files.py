@@ -115,19 +115,22 @@ def _xlsx_rows(path: Path) -> list[tuple[int, tuple[str, ...]]]:
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook  # type: ignore[import-untyped]
+    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise RosterUnreadable(
-            f"{path}: not a readable .xlsx workbook ({exc}).",
-            hint="Open it in Excel or WPS and save it again as .xlsx, or export CSV.") from exc
-    try:
-        sheet = book.worksheets[0]
-        return [(number, tuple(cell_text(value) for value in values))
-                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
-    finally:
-        book.close()
+    # A file object, so a workbook saved under another name (.csv) is still read.
+    with path.open("rb") as handle:
+        try:
+            book = load_workbook(handle, read_only=True, data_only=True)
+            sheet = book.worksheets[0]
+            rows = [(number, tuple(cell_text(value) for value in values))
+                    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
+            book.close()
+        except (BadZipFile, InvalidFileException, KeyError, IndexError, OSError, ValueError,
+                TypeError) as exc:
+            raise RosterUnreadable(
+                f"{path}: not a readable .xlsx workbook ({exc}).",
+                hint="Open it in Excel or WPS and save it again as .xlsx, or export CSV.") from exc
+    return rows
 
 
 def cell_text(value: Any) -> str:
