@@ -117,3 +117,13 @@ def test_the_last_administrator_is_not_demoted(db: Database, tmp_path: Path) -> 
     file = _roster(tmp_path, "工号,姓名,角色\nA1,管理员甲,学员\n")
     plan = plan_roster(db, read_roster(file), actor=admin)
     assert plan.rows[0].problems == ("管理员甲 is the only administrator and cannot be demoted",)
+
+
+def test_spacing_differences_are_not_changes(db: Database, tmp_path: Path) -> None:
+    file = _roster(tmp_path, "工号,姓名,部门\n1001, Alice   Zhou ,临江市  财政局\n")
+    import_roster(db, read_roster(file), actor=COMMAND_LINE)
+    learner = find_by_employee_no(db, "1001")
+    assert learner is not None
+    assert (learner.name, learner.department) == ("Alice Zhou", "临江市 财政局")
+    again = import_roster(db, read_roster(file), actor=COMMAND_LINE)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 1)

@@ -190,7 +190,7 @@ def _cell(cells: tuple[str, ...], mapping: Mapping[str, int], name: str) -> str:
     index = mapping.get(name)
     if index is None or index >= len(cells):
         return ""
-    return unicodedata.normalize("NFC", cells[index]).strip()
+    return " ".join(unicodedata.normalize("NFC", cells[index]).split())  # as the store keeps it
 
 
 def _read_row(line: int, cells: tuple[str, ...], mapping: Mapping[str, int]) -> RosterRow:
