@@ -69,6 +69,14 @@ def test_a_plausible_organisation_with_staff_and_a_learning_curve(tmp_path: Path
     before = sum(t[0] for t in retried) / len(retried)
     after = sum(t[1] for t in retried) / len(retried)
     assert after > before + 0.2  # people do better on a retry
+    assert 0 < summary.certificates < 80  # some pass the final assessment, not everyone
+    from trainer.analytics.assessment import assessment_result
+    from trainer.analytics.certificates import all_certificates
+
+    certificates = all_certificates(db)
+    assert len(certificates) == summary.certificates
+    passed = assessment_result(db, certificates[0].learner_id, pack)
+    assert passed is not None and passed.passed and passed.score >= passed.pass_mark
     days = _rows(db, "SELECT MIN(started_at), MAX(started_at) FROM attempts")[0]
     assert str(days[1]) < "2026-07-01" and str(days[0]) >= "2026-04-01"
     db.close()

@@ -48,7 +48,8 @@ def run_demo(args: argparse.Namespace, ctx: Any) -> int:
                         until=until)
     print(f"Demonstration data in {ctx.paths.data_dir}: {summary.learners} people in "
           f"{summary.departments} departments, {summary.lessons} lesson records, "
-          f"{summary.attempts} answers over {args.days} days.")
+          f"{summary.attempts} answers over {args.days} days, {summary.certificates} "
+          "certificates.")
     if summary.staff:
         print(f"Accounts with a role (PIN {DEMO_PIN} for all of them):")
         for person in summary.staff:

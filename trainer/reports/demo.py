@@ -8,21 +8,15 @@ Both are deterministic for a given seed (and end date), and write in one transac
 
 from __future__ import annotations
 
-import math
 import random
-import uuid
-import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from trainer.config import bundled_courses_dir
-from trainer.content.errors import ResponseInvalid
-from trainer.content.grading import grade
-from trainer.content.model import Exercise, Module, Pack
+from trainer.content.model import Pack
 from trainer.errors import TrainerError
-from trainer.reports.demo_answers import make_response
 from trainer.reports.demo_people import Person, make_people
+from trainer.reports.demo_study import Study
 from trainer.store import audit
 from trainer.store.db import Database
 from trainer.store.exchange import bulk_insert, department_ids, learner_ids
@@ -44,6 +38,7 @@ class DemoSummary:
     departments: int
     attempts: int
     lessons: int
+    certificates: int
     staff: tuple[Person, ...]  # accounts with a role; all use DEMO_PIN
 
 
@@ -66,7 +61,7 @@ def fill_demo(db: Database, *, learners: int = 60, days: int = 90, seed: int = 1
     end = (until or datetime.now(UTC)).astimezone(UTC).replace(minute=0, second=0,
                                                                 microsecond=0)
     people = make_people(rng, learners)
-    studies = [_Study(person, pack, rng, end - timedelta(days=days), days) for person in people]
+    studies = [Study(person, pack, rng, end - timedelta(days=days), days) for person in people]
     pins = {p.employee_no: hash_pin(DEMO_PIN) for p in people if p.role != "learner"}
     with db.session() as session:
         departments = department_ids(session, (p.department for p in people))
@@ -85,8 +80,25 @@ def fill_demo(db: Database, *, learners: int = 60, days: int = 90, seed: int = 1
             for s in studies for row in s.attempts))
         audit.record(session, actor, "demo.fill", {"learners": learners, "days": days,
                                                    "seed": seed, "attempts": attempts})
+    certificates = _issue_certificates(db, pack, [ids[s.person.employee_no] for s in studies
+                                                  if s.passed])
     staff = tuple(p for p in people if p.role != "learner")
-    return DemoSummary(len(people), len(departments), attempts, lessons, staff)
+    return DemoSummary(len(people), len(departments), attempts, lessons, certificates, staff)
+
+
+def _issue_certificates(db: Database, pack: Pack, passed: list[int]) -> int:
+    """Certificates for those who passed the final assessment, as the app issues them."""
+    from trainer.analytics.certificates import issue_certificate
+    from trainer.analytics.errors import CertificateError
+
+    issued = 0
+    for learner_id in passed:
+        try:
+            issue_certificate(db, db.paths, learner_id, pack)
+        except CertificateError:  # the simulation and the official rule disagree: no certificate
+            continue
+        issued += 1
+    return issued
 
 
 def _require_empty(db: Database) -> None:
@@ -98,84 +110,6 @@ def _require_empty(db: Database) -> None:
         raise DemoRefused(f"This data folder already has {count} people; demonstration data "
                           "is only added to an empty one.",
                           hint="Run it with --data-dir pointing at a new folder.")
-
-
-def _difficulty(exercise: Exercise) -> float:
-    """A fixed difficulty per exercise (-0.6 … 1.0), the same on every run."""
-    return (zlib.crc32(exercise.id.encode()) % 1000) / 1000 * 1.6 - 0.6
-
-
-def _sigmoid(x: float) -> float:
-    return 1 / (1 + math.exp(-x))
-
-
-class _Study:
-    """One person's 90 days: when they study, what they open, how they answer."""
-
-    def __init__(self, person: Person, pack: Pack, rng: random.Random, start: datetime,
-                 days: int) -> None:
-        self.person, self.pack, self.rng = person, pack, rng
-        self.ability = rng.gauss(0.0, 0.9)
-        self.lessons: list[dict[str, Any]] = []
-        self.attempts: list[dict[str, Any]] = []
-        self.enrolled_at: datetime | None = None
-        self.done = 0
-        if rng.random() < 0.08:  # enrolled by HR but never started
-            return
-        queue = [m for m in pack.modules if m.kind != "reference"]
-        queue += [m for m in pack.modules if m.kind == "reference"]
-        self._live(queue, start, days)
-
-    def _live(self, queue: list[Module], start: datetime, days: int) -> None:
-        rng = self.rng
-        first = rng.randrange(max(1, days // 2))
-        last = first + rng.randrange(5, 45) if rng.random() < 0.2 else days  # drop-outs
-        keenness = rng.uniform(0.12, 0.55)
-        for day in range(first, min(last, days)):
-            when = start + timedelta(days=day)
-            chance = keenness if when.weekday() < 5 else keenness * 0.2
-            if not queue or rng.random() >= chance:
-                continue
-            clock = when.replace(hour=rng.randrange(1, 9), minute=rng.randrange(60))
-            if self.enrolled_at is None:
-                self.enrolled_at = clock - timedelta(minutes=rng.randrange(5, 600))
-            for _ in range(rng.choice((1, 1, 1, 2))):
-                if queue:
-                    clock = self._study(queue.pop(0), clock)
-
-    def _study(self, module: Module, clock: datetime) -> datetime:
-        rng = self.rng
-        seconds = int(module.minutes * 60 * rng.uniform(0.5, 1.4))
-        finished = not module.exercises or rng.random() < 0.93
-        clock += timedelta(seconds=seconds * 0.6)
-        for exercise in module.exercises:
-            clock = self._answer(exercise, clock, tries=0)
-        self.lessons.append({
-            "pack_id": self.pack.id, "module_id": module.id, "seconds": seconds,
-            "status": "completed" if finished else "in_progress",
-            "position": {"scroll": 1.0 if finished else round(rng.uniform(0.2, 0.8), 2)},
-            "updated_at": clock})
-        self.done += 1
-        return clock + timedelta(minutes=rng.randrange(1, 15))
-
-    def _answer(self, exercise: Exercise, clock: datetime, tries: int) -> datetime:
-        rng = self.rng
-        skill = self.ability + 0.9 + 0.08 * self.done + 0.7 * tries - _difficulty(exercise)
-        response = make_response(exercise, rng.random() < _sigmoid(skill), rng)
-        try:
-            result = grade(exercise, response)
-        except ResponseInvalid:  # an exercise the simulation cannot answer: skip it
-            return clock
-        took = timedelta(seconds=rng.randrange(15, 150))
-        self.attempts.append({
-            "id": uuid.UUID(int=rng.getrandbits(128), version=4), "pack_id": self.pack.id,
-            "pack_version": self.pack.version, "exercise_id": exercise.id, "response": response,
-            "score": result.score, "weights": dict(exercise.weights), "started_at": clock,
-            "finished_at": clock + took, "recorded_at": clock + took})
-        clock += took
-        if result.score is not None and result.score < 1 and tries < 2 and rng.random() < 0.35:
-            clock = self._answer(exercise, clock + timedelta(seconds=20), tries + 1)
-        return clock
 
 
 def generate(db: Database, *, learners: int = 10_000, attempts_per_learner: int = 100,
