@@ -5,14 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtWidgets import QApplication
 
 from trainer.cli import CliContext
 from trainer.config import resolve_paths
 from trainer.ui.app import run_app
 from trainer.ui.common.shell import MainWindow
-from trainer.ui.common.single_instance import SingleInstance
+from trainer.ui.common.single_instance import LOCK_NAME, SingleInstance
+
+
+def settle_event_loop(app: QApplication) -> None:
+    """A quit request still queued after exec() returned would end every later test's event
+    loop at once; one short exec() consumes it and resets Qt's quit flag."""
+    QTimer.singleShot(0, app.quit)
+    app.exec()
 
 
 def _main_window(app: QApplication) -> MainWindow | None:
@@ -30,10 +37,10 @@ def test_app_opens_on_the_sign_in_screen_and_closes_cleanly(
         if window is not None and window.has_page("signin"):
             seen["page"] = window.current_page
             seen["title"] = window.windowTitle()
-            seen["locked"] = not SingleInstance(data_dir).acquire()
+            probe = QLockFile(str(data_dir / LOCK_NAME))
+            seen["locked"] = not probe.tryLock(0)  # a second start would be refused
             seen["pages"] = [key for key in ("library", "workspace", "hr") if window.has_page(key)]
-            window.close()
-            qapp.quit()
+            window.close()  # like the user: the last window closed ends the app
 
     poll = QTimer()
     poll.timeout.connect(check)
@@ -43,6 +50,7 @@ def test_app_opens_on_the_sign_in_screen_and_closes_cleanly(
         status = run_app(CliContext(paths=resolve_paths(data_dir), database_url=None))
     finally:
         poll.stop()
+        settle_event_loop(qapp)
     assert status == 0
     assert [box.text() for box in message_boxes] == []  # every screen area installed cleanly
     assert seen["page"] == "signin"
