@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from trainer.store.learners import create_learner, find_learners
@@ -47,6 +48,10 @@ def test_preview_lists_every_problem_then_imports_the_good_rows(
     assert "unknown role 局长" in problems[2]
     assert "duplicate employee number B006 (also on line 8)" in problems[5]
     assert dialog.import_button.text() == "Import 2 good row(s)"
+    dialog.copy_button.click()
+    copied = QGuiApplication.clipboard().text().splitlines()
+    assert copied[0] == "roster-bad-rows.csv:2: missing employee number"
+    assert len(copied) == 7
     assert find_learners(hr_ctx.db) == [find_learners(hr_ctx.db)[0]]  # only HR so far
     with qtbot.waitSignal(hr_ctx.dataChanged, timeout=10_000):
         dialog.import_button.click()
@@ -138,3 +143,18 @@ def test_in_chinese_every_problem_reads_in_chinese(qtbot: Any, qapp: Any,
             qapp.removeTranslator(translator)
         language._installed.clear()
         QLocale.setDefault(locale)
+
+
+def test_a_file_dropped_on_the_dialog_is_opened(qtbot: Any, hr_ctx: AppContext) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    dialog = RosterImportDialog(hr_ctx, None)
+    qtbot.addWidget(dialog)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(FIXTURES / "roster-utf8.csv"))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    dialog.dropEvent(event)
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    assert len(dialog.plan.rows) == 5

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from trainer.ui.common.context import ATTEMPTS, LEARNERS, PROGRESS, AppContext
 from trainer.ui.common.work import Work, run_work
 from trainer.ui.hr.bundle_model import MergePlanModel
+from trainer.ui.hr.roster_dialog import dropped_file
 
 translate = QCoreApplication.translate
 
@@ -116,12 +118,23 @@ class BundleImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.start_import)
         self.buttons.rejected.connect(self.reject)
+        self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.only_changes)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.buttons)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+        if dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        path = dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_file(path)
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a progress bundle"),

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from trainer.ui.common.context import LEARNERS, AppContext
 from trainer.ui.common.work import Work, run_work
-from trainer.ui.hr.roster_model import RosterPlanModel, field_text
+from trainer.ui.hr.roster_model import RosterPlanModel, field_text, problem_text
 
 FIELDS = ("employee_no", "name", "department", "role", "email", "pin")
 REQUIRED = ("employee_no", "name")
@@ -42,6 +44,14 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(ord("A") + rest) + letters
     return letters
+
+
+def dropped_file(mime: QMimeData) -> Path | None:
+    """The one local file being dragged onto a dialog, if that is what it is."""
+    urls = mime.urls() if mime.hasUrls() else []
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    return Path(urls[0].toLocalFile())
 
 
 class RosterImportDialog(QDialog):
@@ -106,7 +116,14 @@ class RosterImportDialog(QDialog):
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.start_import)
+        self.copy_button = self.buttons.addButton(self.tr("Copy problems"),
+                                                  QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.setToolTip(self.tr("Copy every problem with its line number, to fix "
+                                            "the file"))
+        self.copy_button.setEnabled(False)
+        self.copy_button.clicked.connect(self.copy_problems)
         self.buttons.rejected.connect(self.reject)
+        self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.columns_box)
@@ -172,6 +189,7 @@ class RosterImportDialog(QDialog):
         self.plan = None
         self.model.set_plan(None)
         self.import_button.setEnabled(False)
+        self.copy_button.setEnabled(False)
         if missing:
             self.mapping_note.setText(self.tr("Not recognised: choose the column that holds the "
                                               "%1.").replace("%1", ", ".join(missing)))
@@ -208,6 +226,7 @@ class RosterImportDialog(QDialog):
         if bad and not self.only_problems.isChecked():
             self.only_problems.setChecked(True)
         writes = new + updated
+        self.copy_button.setEnabled(bad > 0)
         self.import_button.setEnabled(writes > 0)
         if writes == 0:
             self.import_button.setText(self.tr("Nothing to import"))
@@ -215,6 +234,28 @@ class RosterImportDialog(QDialog):
             self.import_button.setText(self.tr("Import %n good row(s)", "", writes))
         else:
             self.import_button.setText(self.tr("Import %n row(s)", "", writes))
+
+    def problem_lines(self) -> list[str]:
+        """``FILE:LINE: problem`` for every row that will not be imported."""
+        if self.plan is None or self.preview is None:
+            return []
+        name = self.preview.source.name
+        return [self.tr("%1:%2: %3").replace("%1", name).replace("%2", str(item.row.line))
+                .replace("%3", problem_text(problem))
+                for item in self.plan.bad for problem in item.problems]
+
+    def copy_problems(self) -> None:
+        QGuiApplication.clipboard().setText("\n".join(self.problem_lines()))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+        if dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        path = dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_file(path)
 
     # --- importing ---------------------------------------------------------------------------
 

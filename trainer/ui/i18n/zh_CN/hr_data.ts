@@ -4,7 +4,7 @@
 <context>
     <name>BundleExport</name>
     <message>
-        <location filename="../../hr/bundle_dialog.py" line="+48"/>
+        <location filename="../../hr/bundle_dialog.py" line="+50"/>
         <source>Export progress bundle</source>
         <translation>导出学习进度包</translation>
     </message>
@@ -62,7 +62,7 @@
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+24"/>
         <source>Choose a progress bundle</source>
         <translation>选择学习进度包</translation>
     </message>
@@ -230,7 +230,7 @@
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../hr/roster_dialog.py" line="+59"/>
+        <location filename="../../hr/roster_dialog.py" line="+69"/>
         <source>Import roster</source>
         <translation>导入人员名单</translation>
     </message>
@@ -250,12 +250,12 @@
         <translation>列对应关系</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Show only rows with problems</source>
         <translation>只显示有问题的行</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -265,7 +265,17 @@
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>Copy problems</source>
+        <translation>复制问题清单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy every problem with its line number, to fix the file</source>
+        <translation>复制所有问题及其行号，便于修改文件</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Choose a roster</source>
         <translation>选择人员名单</translation>
     </message>
@@ -292,7 +302,7 @@
         </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Not recognised: choose the column that holds the %1.</source>
         <translation>未能识别：请选择%1所在的列。</translation>
     </message>
@@ -317,7 +327,7 @@
         <translation>共 %1 行：新增 %2 人，更新 %3 人，%4 人无变化，%5 行有问题（不会导入）。按“导入”之前不会写入任何数据。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Nothing to import</source>
         <translation>没有需要导入的内容</translation>
     </message>
@@ -336,7 +346,12 @@
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>%1:%2: %3</source>
+        <translation>%1:%2: %3</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Protecting PINs…</source>
         <translation>正在加密保存 PIN 码…</translation>
     </message>
