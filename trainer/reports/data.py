@@ -139,11 +139,11 @@ class ReportData:
                 for future in running:
                     future.cancel()
 
-    @property
+    @cached_property
     def framework(self) -> Framework | None:
         return merged_framework(self.packs)
 
-    @property
+    @cached_property
     def competencies(self) -> list[Competency]:
         framework = self.framework
         return list(framework.competencies) if framework else []

@@ -19,6 +19,10 @@ from trainer.store import audit
 from trainer.store.permissions import Actor, require
 
 FORMATS = ("csv", "xlsx", "pdf")
+# Figures each export reads, queried up front two at a time (see ReportData.fetch).
+NEEDS = {"xlsx": ReportData.FIGURES, "pdf": ReportData.FIGURES}
+CSV_NEEDS = {"learners": ("learners",), "attempts": ("attempts",),
+             "departments": ("completion",)}
 
 
 @dataclass(frozen=True)
@@ -39,8 +43,11 @@ def export_report(db: Any, packs: Sequence[Pack], out: Path, fmt: str, *,
     require(actor, "hr", "admin")
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    if data is None:  # figures are queried as the format asks for them
+    if fmt == "csv" and table not in CSV_NEEDS:
+        raise ValueError(f"table must be one of {', '.join(CSV_NEEDS)}, not {table!r}")
+    if data is None:
         data = ReportData(db, packs, filters, language)
+        data.fetch(NEEDS[fmt] if fmt != "csv" else CSV_NEEDS[table], progress)
     out = Path(out)
     if fmt == "csv":
         from trainer.reports.csv_export import export_csv

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -143,6 +144,7 @@ class _Pdf:
         return draw
 
 
+@cache
 def _elide_right() -> Any:
     from PySide6.QtCore import Qt
 
