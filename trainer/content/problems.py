@@ -49,6 +49,10 @@ class Problems:
     def has_errors(self) -> bool:
         return any(p.severity == "error" for p in self.items)
 
+    def sorted(self) -> list[Problem]:
+        """Stable order for output: by file, then line; the pack's own order otherwise."""
+        return sorted(self.items, key=lambda p: (p.file, p.line, p.column))
+
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`` — did you mean 'x'?`` for a close match, else an empty string."""
