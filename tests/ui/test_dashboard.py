@@ -158,3 +158,16 @@ def test_follows_the_dark_theme(page: Any, qapp: QApplication) -> None:
     qapp.processEvents()
     assert not page.radar.theme.dark
     assert "#009E73" in page.completion.styleSheet()
+
+
+def test_a_database_problem_is_reported_not_raised(page: Any, monkeypatch: Any,
+                                                   message_boxes: list[Any]) -> None:
+    from trainer.store.errors import DatabaseUnavailable
+
+    def broken(*_args: Any, **_kwargs: Any) -> Any:
+        raise DatabaseUnavailable("The database server at db.example does not answer.")
+
+    monkeypatch.setattr("trainer.ui.learner.dashboard.load_dashboard", broken)
+    page.reload()
+    assert page.subtitle.text() == "Your progress cannot be read right now."
+    assert len(message_boxes) == 1

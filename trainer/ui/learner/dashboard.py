@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.errors import TrainerError
 from trainer.ui.common.charts import ChartView
 from trainer.ui.common.context import AppContext
+from trainer.ui.common.errors import present_error
 from trainer.ui.learner import dashboard_view as view
 from trainer.ui.learner.dashboard_data import DashboardData, default_role, load_dashboard
 from trainer.ui.learner.dashboard_panels import (
@@ -159,8 +161,13 @@ class DashboardPage(QWidget):
             from trainer.ui.learner.dashboard_data import display_framework
 
             self._roles[user.id] = default_role(user, display_framework(packs, language))
-        self.data = load_dashboard(self.ctx.db, user, packs, role_id=self._roles[user.id],
-                                   language=language)
+        try:
+            self.data = load_dashboard(self.ctx.db, user, packs, role_id=self._roles[user.id],
+                                       language=language)
+        except TrainerError as exc:  # e.g. the database server went away: say so, keep the page
+            self.subtitle.setText(self.tr("Your progress cannot be read right now."))
+            present_error(self, exc)
+            return
         view.fill(self, user, self.data)
 
     def on_shown(self) -> None:

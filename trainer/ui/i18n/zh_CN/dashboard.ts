@@ -81,7 +81,7 @@
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../learner/dashboard.py" line="+133" />
+            <location filename="../../learner/dashboard.py" line="+135" />
             <source>My progress</source>
             <translation>我的进度</translation>
         </message>
@@ -131,7 +131,12 @@
             <translation>登录后查看你的学习进度。</translation>
         </message>
         <message>
-            <location filename="../../learner/dashboard_view.py" line="+32" />
+            <location line="+12" />
+            <source>Your progress cannot be read right now.</source>
+            <translation>暂时无法读取你的学习进度。</translation>
+        </message>
+        <message>
+            <location filename="../../learner/dashboard_view.py" line="+33" />
             <source>%n min</source>
             <translation>%n 分钟</translation>
         </message>
