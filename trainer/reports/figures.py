@@ -18,7 +18,7 @@ from trainer.reports.data import ReportData, rounded
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442",
            "#000000")
 HEAT_MAP = "YlGnBu"
-STYLE = {
+STYLE: dict[str, Any] = {
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.titlesize": 10.5,
@@ -38,7 +38,7 @@ def styled() -> Any:
     from trainer.fonts import configure_matplotlib
 
     configure_matplotlib()
-    return matplotlib.rc_context(STYLE)
+    return matplotlib.rc_context(STYLE)  # type: ignore[arg-type]  # keys are valid rc names
 
 
 def _short(text: str, limit: int = 14) -> str:

@@ -86,7 +86,7 @@ class _Pdf:
     def image(self, png: bytes, width_in: float, height_in: float) -> None:
         from PySide6.QtGui import QImage
 
-        image = QImage.fromData(png, "PNG")
+        image = QImage.fromData(png)
         width = min(self.width, width_in * RESOLUTION)
         height = width * height_in / width_in
 

@@ -127,14 +127,15 @@ def _summary_sheet(sheet: Any, formats: _Formats, data: ReportData, written: int
         row += 1
         sheet.write_string(row, 0, label)
         sheet.write_string(row, 1, value)
-    headline = [("learners_total", len(data.learners), "integer"),
-                ("average_completion", rounded(data.mean_completion()), "percent"),
-                ("attempts_total", data.attempts, "integer")]
+    headline: list[tuple[str, float | None, str]] = [
+        ("learners_total", len(data.learners), "integer"),
+        ("average_completion", rounded(data.mean_completion()), "percent"),
+        ("attempts_total", data.attempts, "integer")]
     row += 1
-    for key, value, kind in headline:
+    for key, figure, kind in headline:
         row += 1
         sheet.write_string(row, 0, t(key), formats.bold)
-        _write_value(sheet, row, 1, value, formats.by_kind[kind])
+        _write_value(sheet, row, 1, figure, formats.by_kind[kind])
     if written < data.attempts:
         row += 1
         sheet.merge_range(row, 0, row, 5, t("attempts_truncated", f"{written:,}",

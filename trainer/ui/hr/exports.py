@@ -31,7 +31,7 @@ class ExportButton(QPushButton):
 
     def __init__(self, screen: HRScreen, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.screen = screen
+        self.page = screen
         self.work: Work | None = None
         self.menu_ = QMenu(self)
         self.actions_: list[QAction] = []
@@ -71,13 +71,13 @@ class ExportButton(QPushButton):
 
     def export(self, fmt: str, table: str, suffix: str) -> Work | None:
         """Ask for a file and write it in the background; returns the running work."""
-        data = self.screen.data
+        data = self.page.data
         if data is None:
             return None
         path = self.ask_path(fmt, table, suffix)
         if path is None:
             return None
-        ctx = self.screen.ctx
+        ctx = self.page.ctx
         db, packs, actor = ctx.db, ctx.library.packs(), ctx.user
 
         def write(progress: Any) -> Any:
@@ -86,7 +86,7 @@ class ExportButton(QPushButton):
             return export_report(db, packs, path, fmt, actor=actor, data=data,
                                  table=table or "learners",
                                  progress=lambda done, total, _step: progress.update(done, total))
-        self.work = run_work(self.screen, ctx, write, title=self.tr("Exporting %1…")
+        self.work = run_work(self.page, ctx, write, title=self.tr("Exporting %1…")
                              .replace("%1", path.name), cancellable=True,
                              on_success=self._done)
         return self.work
@@ -94,5 +94,5 @@ class ExportButton(QPushButton):
     def _done(self, result: Any) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Report Exported"),
                           self.tr("Saved %1.").replace("%1", str(result.path)),
-                          QMessageBox.StandardButton.Ok, self.screen)
+                          QMessageBox.StandardButton.Ok, self.page)
         box.exec()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
 from trainer.ui.common.context import AppContext
 
 KEY = "hr"
-TITLE = QT_TRANSLATE_NOOP("HRPages", "People and reports")
+TITLE: str = str(QT_TRANSLATE_NOOP("HRPages", "People and reports"))
 ROLES = ("hr", "admin")
 
 
@@ -22,13 +22,17 @@ class _Retitler(QObject):
 
     def __init__(self, window: Any) -> None:
         super().__init__(window)
-        self.window = window
+        self.main_window: Any = window
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self.window.set_page_title(KEY, title())
+        if watched is self.main_window and event.type() == QEvent.Type.LanguageChange:
+            _retitle(self.main_window)
         return False
+
+
+def _retitle(window: Any) -> None:
+    window.set_page_title(KEY, title())
 
 
 def install(window: Any, ctx: AppContext) -> None:
