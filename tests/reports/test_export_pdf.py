@@ -43,6 +43,7 @@ def test_pdf_has_cover_tables_and_page_numbers_in_chinese(qapp: object, org: Org
     for row in learner_table(org.db, org.packs):
         assert row.employee_no in everything
     assert "学员名单：市数据局" in everything
+    assert everything.count("部门汇总") == 1  # headings are not drawn twice (no fake bold)
 
 
 def test_pdf_in_english(qapp: object, org: Org, tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from trainer.reports.tables import (
 
 RESOLUTION = 300  # dots per inch of the PDF's coordinate system
 MARGIN_MM = 15
+EMPHASIS = "#1F3864"  # headings and table headers
 LEARNER_KEYS = ("employee_no", "name", "job_role", "completion", "average", "attempts",
                 "last_active")
 
@@ -52,11 +53,14 @@ class _Pdf:
         self.width = float(writer.width())
         self.layout = PageLayout(0.0, float(writer.height()) - self._pt(24))
         self.fonts: dict[str, Any] = {}
+        self.colours: dict[str, str] = {}
         for name, size, bold in (("body", 8.5, False), ("bold", 8.5, True), ("h1", 24, True),
                                  ("h2", 13, True), ("big", 16, True), ("small", 7.5, False)):
             font = QFont(family)
             font.setPointSizeF(size)
-            font.setBold(bold)
+            # The bundled CJK font has no bold face; Qt's synthetic bold draws every glyph
+            # twice, which doubles the text when it is copied out of the PDF. Colour instead.
+            self.colours[name] = EMPHASIS if bold else "#000000"
             self.fonts[name] = font
         self.metrics = {k: QFontMetricsF(f, writer) for k, f in self.fonts.items()}
 
@@ -75,8 +79,10 @@ class _Pdf:
 
         def draw(painter: Any, y: float) -> None:
             from PySide6.QtCore import QRectF, Qt
+            from PySide6.QtGui import QColor
 
             painter.setFont(self.fonts[font])
+            painter.setPen(QColor(self.colours[font]))
             flags = Qt.AlignmentFlag.AlignCenter if align == "center" else \
                 Qt.AlignmentFlag.AlignLeft
             painter.drawText(QRectF(0, y, self.width, height),
@@ -132,6 +138,7 @@ class _Pdf:
                 painter.fillRect(QRectF(0, y, sum(widths), height),
                                  QColor("#DCE6F1" if header else "#F3F6FA"))
             painter.setFont(self.fonts[font])
+            painter.setPen(QColor(self.colours[font]))
             x = 0.0
             for text, width, column in zip(shown, widths, columns, strict=True):
                 right = column.kind != "text" and not header
@@ -261,7 +268,10 @@ def _render(pdf: _Pdf, painter: Any, writer: Any, data: ReportData,
             writer.newPage()
         for y, draw in page.ops:
             draw(painter, y)
+        from PySide6.QtGui import QColor
+
         painter.setFont(pdf.fonts["small"])
+        painter.setPen(QColor("#000000"))
         painter.drawText(QRectF(0, footer_y, pdf.width, pdf.line("small") * 1.5),
                          Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
                          data.texts("page_of", number, len(pages)))
