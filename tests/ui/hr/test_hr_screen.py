@@ -127,6 +127,16 @@ def test_exports_from_the_screen_match_it(qtbot: Any, screen: HRScreen, tmp_path
         department, percent = model.index(r, 0).data(), model.index(r, 3).data()
         assert any(line[0] == department and f"{line[3]:.1f}" == percent for line in summary)
     assert message_boxes and "r.xlsx" in message_boxes[-1].text()
+    pdf_path = tmp_path / "r.pdf"
+    button.ask_path = lambda *_args: pdf_path  # type: ignore[method-assign]
+    with qtbot.waitSignal(button.export("pdf", "", ".pdf").finished, timeout=30_000):
+        pass
+    from pypdf import PdfReader
+
+    text = "".join("".join(p.extract_text().split()) for p in PdfReader(pdf_path).pages)
+    for r in range(model.rowCount()):  # department, course, participants, completion
+        line = "".join(model.index(r, c).data() for c in range(4))
+        assert line in text
 
 
 def test_drill_down_opens_the_learners_dashboard(qtbot: Any, screen: HRScreen, org: Org) -> None:
