@@ -57,3 +57,56 @@ def build(folder: Path, pack: Pack, learners: int, per_learner: int, seed: int =
     con.execute("ANALYZE")
     con.close()
     return paths
+
+
+def build_postgres(url: str, folder: Path, pack: Pack, learners: int, per_learner: int,
+                   seed: int = 7) -> tuple[Paths, str]:
+    """The same records on PostgreSQL (in a fresh schema of ``url``), loaded with COPY.
+
+    Returns the data folder and a URL whose search_path is that schema.
+    """
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    plain = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(plain, autocommit=True) as con:
+        con.execute(f"CREATE SCHEMA {schema}")
+    scoped = make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
+    scoped_url = scoped.render_as_string(hide_password=False)
+    paths = Paths(folder).ensure()
+    open_database(paths, scoped_url).close()
+    rng = random.Random(seed)
+    exercises = [(e.id, json.dumps(e.weights)) for e in pack.exercises()]
+    with psycopg.connect(plain, options=f"-csearch_path={schema}") as con, con.cursor() as cur:
+        for i, name in enumerate(DEPARTMENTS):
+            cur.execute("INSERT INTO departments (id, name, created_at) VALUES (%s, %s, %s)",
+                        (i + 1, name, T0))
+        with cur.copy("COPY learners (id, employee_no, name, department_id, role, active,"
+                      " failed_tries, created_at, updated_at) FROM STDIN") as copy:
+            for i in range(1, learners + 1):
+                copy.write_row((i, f"E{i:06d}", f"学员{i}", 1 + i % len(DEPARTMENTS), "learner",
+                                True, 0, T0, T0))
+        with cur.copy("COPY attempts (id, learner_id, pack_id, pack_version, exercise_id,"
+                      " response, score, weights, started_at, finished_at, recorded_at)"
+                      " FROM STDIN") as copy:
+            for learner in range(1, learners + 1):
+                for n in range(per_learner):
+                    ex, weights = exercises[n % len(exercises)]
+                    when = T0 + timedelta(minutes=learner % 977 + 7 * n)
+                    score = rng.choice((0.0, 0.5, 1.0, 1.0, None if n % 97 == 0 else 0.8))
+                    copy.write_row((uuid.uuid4(), learner, pack.id, pack.version, ex, "{}",
+                                    score, weights, when, when, when))
+        con.commit()
+        cur.execute("ANALYZE")
+    return paths, scoped_url
+
+
+def drop_postgres_schema(url: str, scoped_url: str) -> None:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    schema = make_url(scoped_url).query["options"].split("=", 1)[1]
+    plain = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(plain, autocommit=True) as con:
+        con.execute(f"DROP SCHEMA {schema} CASCADE")

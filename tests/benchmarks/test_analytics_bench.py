@@ -107,3 +107,31 @@ def test_dashboard_first_opening_and_memory(tmp_path: Path) -> None:
     assert all(r["drawn"] for r in runs)
     assert opening < 300
     assert rss < 200
+
+
+@pytest.mark.postgres
+def test_cohort_on_postgresql(tmp_path: Path, pack) -> None:
+    from tests.benchmarks.analytics_data import build_postgres, drop_postgres_schema
+
+    url = os.environ.get("TRAINER_TEST_DATABASE_URL")
+    if not url:
+        pytest.skip("TRAINER_TEST_DATABASE_URL is not set")
+    paths, scoped = build_postgres(url, tmp_path / "pg", pack, learners=10_000, per_learner=100)
+    try:
+        with open_database(paths, scoped, backup=False) as db:
+            with db.reader() as s:
+                scan = median_ms(lambda: s.execute(text(
+                    "SELECT count(*), max(score) FROM attempts")).all(), 3)
+            took = {
+                "cohort_competency by department": median_ms(
+                    lambda: cohort_competency(db, [pack]), 3),
+                "cohort_completion by department": median_ms(
+                    lambda: cohort_completion(db, [pack]), 3),
+                "learner_table": median_ms(lambda: learner_table(db, [pack]), 3),
+            }
+    finally:
+        drop_postgres_schema(url, scoped)
+    print(f"\nPostgreSQL: plain scan of 1 M attempts {scan:.0f} ms")
+    for name, ms in took.items():
+        print(f"PostgreSQL {name}: {ms:.0f} ms (ratio to scan {ms / scan:.1f})")
+    assert took["cohort_competency by department"] < 1000

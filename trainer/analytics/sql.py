@@ -27,6 +27,7 @@ from sqlalchemy import (
     literal,
     null,
     select,
+    text,
     values,
 )
 
@@ -36,6 +37,7 @@ from trainer.content.model import Pack
 from trainer.store.models import Attempt, Department, Enrollment, Learner, LessonProgress
 
 GROUPINGS = ("department", "role", "all")
+POSTGRES_WORK_MEM = "128MB"  # per sort, for this transaction only
 TEMP_WEIGHTS = "analytics_weights"  # per connection; a fixed name keeps the SQL cache warm
 
 
@@ -111,6 +113,8 @@ def weights_source(session: Any, packs: Sequence[Pack]) -> Iterator[WeightSource
             for p in packs for e in p.exercises() if e.weights]
     columns = [f"w{i}" for i in range(len(competencies))]
     if session.get_bind().dialect.name != "sqlite":
+        # the best-result GROUP BY sorts one row per (learner, exercise): in memory, not on disk
+        session.execute(text(f"SET LOCAL work_mem = '{POSTGRES_WORK_MEM}'"))
         data = [tuple(r.values()) for r in rows] or [("", "", *(0.0 for _ in columns))]
         yield WeightSource(values(column("pack_id", String), column("exercise_id", String),
                                   *(column(c, Float) for c in columns),
