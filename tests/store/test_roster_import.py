@@ -127,3 +127,18 @@ def test_spacing_differences_are_not_changes(db: Database, tmp_path: Path) -> No
     assert (learner.name, learner.department) == ("Alice Zhou", "临江市 财政局")
     again = import_roster(db, read_roster(file), actor=COMMAND_LINE)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
+
+
+def test_numbers_that_lost_their_leading_zeros_are_caught(db: Database, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    create_learner(db, "00123", "王䶮", actor=COMMAND_LINE)
+    book = Workbook()
+    book.active.append(["工号", "姓名"])
+    book.active.append([123, "王䶮"])  # Excel turned 00123 into the number 123
+    book.active.append([124, "李喆"])
+    book.save(tmp_path / "roster.xlsx")
+    plan = plan_roster(db, read_roster(tmp_path / "roster.xlsx"), actor=COMMAND_LINE)
+    assert plan.rows[0].problems == ("employee number 123 looks like 00123 without its leading "
+                                     "zeros (Excel drops them: format the column as text)",)
+    assert plan.rows[1].action == "create"

@@ -63,6 +63,8 @@ PROBLEM_TEXTS: dict[str, str] = {
     "grant_needs_admin": "only an administrator may give the role {role}",
     "role_needs_pin": "a {role} account needs a PIN (add a PIN column)",
     "last_admin": "{name} is the only administrator and cannot be demoted",
+    "lost_zeros": "employee number {number} looks like {stored} without its leading zeros "
+                  "(Excel drops them: format the column as text)",
 }
 
 

@@ -142,6 +142,7 @@ def _plan(session: Session, preview: RosterPreview, actor: Actor | None) -> Rost
     admins = session.scalar(select(func.count()).select_from(Learner)
                             .where(Learner.role == "admin", Learner.active)) or 0
     is_admin = actor is not None and actor.role == "admin"
+    padded = _zero_padded(session)
     plans = []
     for row in preview.rows:
         current = existing.get(row.employee_no)
@@ -149,6 +150,9 @@ def _plan(session: Session, preview: RosterPreview, actor: Actor | None) -> Rost
         problems = list(row.problems)
         if row.ok:
             problems += _rights_problems(row, current, changes, is_admin, admins)
+        if row.ok and current is None and row.employee_no in padded:
+            problems.append(RowProblem("lost_zeros", number=row.employee_no,
+                                       stored=padded[row.employee_no]))
         if problems:
             plans.append(RowPlan(row, "skip", changes, tuple(problems)))
         elif current is None:
@@ -156,6 +160,14 @@ def _plan(session: Session, preview: RosterPreview, actor: Actor | None) -> Rost
         else:
             plans.append(RowPlan(row, "update" if changes else "unchanged", changes))
     return RosterPlan(tuple(plans))
+
+
+def _zero_padded(session: Session) -> dict[str, str]:
+    """Stored numbers like 00123 by their value without zeros ("123"): Excel drops leading
+    zeros from numbers typed into a cell, which would otherwise create a second person."""
+    numbers = session.scalars(select(Learner.employee_no).where(Learner.employee_no.like("0%")))
+    return {number.lstrip("0"): number for number in numbers
+            if number.isdigit() and number.lstrip("0")}
 
 
 def _changes(row: RosterRow, current: Learner | None) -> tuple[str, ...]:

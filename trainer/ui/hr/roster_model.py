@@ -44,6 +44,8 @@ def problem_text(problem: str) -> str:
                                     "column)"),
         "last_admin": translate("RosterProblem", "%1 is the only administrator and cannot be "
                                 "demoted"),
+        "lost_zeros": translate("RosterProblem", "employee number %1 looks like %2 without its "
+                                "leading zeros (Excel drops them: format the column as text)"),
     }
     template = texts.get(code)
     if template is None:
@@ -61,7 +63,7 @@ _ARG_ORDER: dict[str, tuple[str, ...]] = {
     "bad_number": ("number", "limit"), "long_name": ("limit",), "long_department": ("limit",),
     "unknown_role": ("role",), "bad_email": ("email",), "short_pin": ("limit",),
     "long_pin": ("limit",), "duplicate": ("number", "lines"), "grant_needs_admin": ("role",),
-    "role_needs_pin": ("role",), "last_admin": ("name",)}
+    "role_needs_pin": ("role",), "last_admin": ("name",), "lost_zeros": ("number", "stored")}
 
 
 def role_text(role: str | None) -> str:

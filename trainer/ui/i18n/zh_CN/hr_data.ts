@@ -169,7 +169,7 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../hr/roster_model.py" line="+68"/>
+        <location filename="../../hr/roster_model.py" line="+70"/>
         <source>learner</source>
         <translation>学员</translation>
     </message>
@@ -432,7 +432,7 @@
 <context>
     <name>RosterProblem</name>
     <message>
-        <location line="-133"/>
+        <location line="-135"/>
         <source>missing employee number</source>
         <translation>缺少工号</translation>
     </message>
@@ -495,6 +495,11 @@
         <location line="+2"/>
         <source>%1 is the only administrator and cannot be demoted</source>
         <translation>%1 是唯一的管理员，不能取消其管理员角色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>employee number %1 looks like %2 without its leading zeros (Excel drops them: format the column as text)</source>
+        <translation>工号 %1 像是丢了开头的 0 的 %2（Excel 会去掉数字开头的 0：请把该列设置为文本格式）</translation>
     </message>
 </context>
 </TS>
