@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -110,7 +111,7 @@ class BundleImportDialog(QDialog):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setStretchLastSection(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.import_button = self.buttons.addButton(self.tr("Import"),
@@ -173,6 +174,8 @@ class BundleImportDialog(QDialog):
         plan = self.plan
         self.model.set_plan(plan)
         self.view.resizeColumnsToContents()
+        self.view.horizontalHeader().setSectionResizeMode(
+            self.model.COLUMNS.index("department"), QHeaderView.ResizeMode.Stretch)
         origin = (self.tr("From %1, exported %2.")
                   .replace("%1", made.device_name or self.tr("an unnamed machine"))
                   .replace("%2", made.created_at.astimezone().strftime("%Y-%m-%d %H:%M")))

@@ -53,7 +53,8 @@ class MergePlanModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = (self.tr("Employee no."), self.tr("Name"), self.tr("Department"),
-                  self.tr("Learner"), self.tr("New answers"), self.tr("Lesson records"))
+                  self.tr("On this machine"), self.tr("New answers"),
+                  self.tr("Lesson records"))
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -192,7 +192,7 @@ class RosterImportDialog(QDialog):
         self.copy_button.setEnabled(False)
         if missing:
             self.mapping_note.setText(self.tr("Not recognised: choose the column that holds the "
-                                              "%1.").replace("%1", ", ".join(missing)))
+                                              "%1.").replace("%1", self.tr(", ").join(missing)))
             self.summary.setText(self.tr("Nothing can be imported until the required columns "
                                          "(*) are chosen."))
             return

@@ -4,7 +4,7 @@
 <context>
     <name>BundleExport</name>
     <message>
-        <location filename="../../hr/bundle_dialog.py" line="+50"/>
+        <location filename="../../hr/bundle_dialog.py" line="+51"/>
         <source>Export progress bundle</source>
         <translation>导出学习进度包</translation>
     </message>
@@ -83,7 +83,7 @@
         <translation>此文件无法导入，没有做任何更改。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>From %1, exported %2.</source>
         <translation>来自 %1，导出于 %2。</translation>
     </message>
@@ -137,16 +137,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Learner</source>
-        <translation>学员</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>New answers</source>
         <translation>新作答</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>On this machine</source>
+        <translation>本机情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Lesson records</source>
         <translation>课程学习记录</translation>
     </message>
@@ -307,7 +307,12 @@
         <translation>未能识别：请选择%1所在的列。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Nothing can be imported until the required columns (*) are chosen.</source>
         <translation>选定必填列（*）之后才能导入。</translation>
     </message>
