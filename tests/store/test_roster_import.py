@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from trainer.config import Paths
 from trainer.store.audit import ROSTER_IMPORT, entries
-from trainer.store.db import Database, open_database
+from trainer.store.db import Database
 from trainer.store.errors import PermissionDenied
 from trainer.store.learners import create_learner, find_by_employee_no, find_learners
 from trainer.store.permissions import COMMAND_LINE
@@ -19,10 +18,9 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "rosters"
 
 
 @pytest.fixture
-def db(paths: Paths) -> Database:
-    database = open_database(paths)
-    yield database
-    database.close()
+def db(store: Database) -> Database:
+    """SQLite, and PostgreSQL too when TRAINER_TEST_DATABASE_URL is set (tests/store/conftest)."""
+    return store
 
 
 def _roster(tmp_path: Path, text: str, encoding: str = "utf-8") -> Path:
