@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from trainer.config import bundled_courses_dir
 from trainer.content.model import Pack
@@ -62,6 +63,18 @@ def fill_demo(db: Database, *, learners: int = 60, days: int = 90, seed: int = 1
                                                                 microsecond=0)
     people = make_people(rng, learners)
     studies = [Study(person, pack, rng, end - timedelta(days=days), days) for person in people]
+    ids, departments, lessons, attempts = _write(db, pack, people, studies, actor,
+                                                 {"learners": learners, "days": days,
+                                                  "seed": seed})
+    certificates = _issue_certificates(db, pack, [ids[s.person.employee_no] for s in studies
+                                                  if s.passed])
+    staff = tuple(p for p in people if p.role != "learner")
+    return DemoSummary(len(people), departments, attempts, lessons, certificates, staff)
+
+
+def _write(db: Database, pack: Pack, people: list[Person], studies: list[Study],
+           actor: Actor | None, detail: dict[str, Any]) -> tuple[dict[str, int], int, int, int]:
+    """Everyone, their study and the audit entry in one transaction; ids and counts written."""
     pins = {p.employee_no: hash_pin(DEMO_PIN) for p in people if p.role != "learner"}
     with db.session() as session:
         departments = department_ids(session, (p.department for p in people))
@@ -78,12 +91,8 @@ def fill_demo(db: Database, *, learners: int = 60, days: int = 90, seed: int = 1
         attempts = bulk_insert(session, Attempt, (
             {**row, "learner_id": ids[s.person.employee_no], "device_id": db.device_id}
             for s in studies for row in s.attempts))
-        audit.record(session, actor, "demo.fill", {"learners": learners, "days": days,
-                                                   "seed": seed, "attempts": attempts})
-    certificates = _issue_certificates(db, pack, [ids[s.person.employee_no] for s in studies
-                                                  if s.passed])
-    staff = tuple(p for p in people if p.role != "learner")
-    return DemoSummary(len(people), len(departments), attempts, lessons, certificates, staff)
+        audit.record(session, actor, "demo.fill", {**detail, "attempts": attempts})
+    return ids, len(departments), lessons, attempts
 
 
 def _issue_certificates(db: Database, pack: Pack, passed: list[int]) -> int:

@@ -83,6 +83,31 @@ class RosterImportDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.file_label, 1)
         top.addWidget(choose)
+        self._build_columns()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.model = RosterPlanModel(self)
+        self.only_problems = QCheckBox(self.tr("Show only rows with problems"))
+        self.only_problems.toggled.connect(self.model.set_only_problems)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._build_buttons()
+        self.setAcceptDrops(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.columns_box)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.only_problems)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.buttons)
+
+    def _build_columns(self) -> None:
+        """One drop-down per field: which column of the file holds it."""
         self.columns_box = QGroupBox(self.tr("Columns"))
         grid = QGridLayout(self.columns_box)
         self.combos: dict[str, QComboBox] = {}
@@ -98,18 +123,8 @@ class RosterImportDialog(QDialog):
         self.mapping_note.setWordWrap(True)
         grid.addWidget(self.mapping_note, 2, 0, 1, 6)
         self.columns_box.setEnabled(False)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.model = RosterPlanModel(self)
-        self.only_problems = QCheckBox(self.tr("Show only rows with problems"))
-        self.only_problems.toggled.connect(self.model.set_only_problems)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.import_button = self.buttons.addButton(self.tr("Import"),
@@ -123,14 +138,6 @@ class RosterImportDialog(QDialog):
         self.copy_button.setEnabled(False)
         self.copy_button.clicked.connect(self.copy_problems)
         self.buttons.rejected.connect(self.reject)
-        self.setAcceptDrops(True)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.columns_box)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.only_problems)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.buttons)
 
     # --- reading -----------------------------------------------------------------------------
 
