@@ -122,3 +122,14 @@ def test_bundled_assets_and_courses_are_found() -> None:
     assert (config.assets_dir() / "fonts" / "LICENSE-DroidSansFallback.txt").is_file()
     assert (config.assets_dir() / "icons" / "trainer.svg").is_file()
     assert (config.bundled_courses_dir() / "digital-government" / "course.yaml").is_file()
+
+
+def test_records_before_the_log_file_opens_are_kept(tmp_path: Path) -> None:
+    earlier, paths = Paths(tmp_path / "earlier").ensure(), Paths(tmp_path / "data").ensure()
+    config.setup_logging(earlier)
+    config.buffer_logging(paths)
+    logging.getLogger("trainer.test").warning("before the first paint")
+    assert not paths.log_file.exists()
+    config.setup_logging(paths)
+    assert "before the first paint" in paths.log_file.read_text(encoding="utf-8")
+    assert "before the first paint" not in earlier.log_file.read_text(encoding="utf-8")

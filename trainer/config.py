@@ -143,14 +143,18 @@ class _EarlyRecords(logging.Handler):
             self.records.append(record)
 
 
-def buffer_logging(level: int = logging.INFO) -> None:
-    """Hold log records in memory until ``setup_logging``: opening the rotating file imports
-    ``logging.handlers`` (~10 ms), which the desktop app does after its first paint."""
+def buffer_logging(paths: Paths, level: int = logging.INFO) -> None:
+    """Hold log records in memory until ``setup_logging(paths)``: opening the rotating file
+    imports ``logging.handlers`` (~10 ms), which the desktop app does after its first paint."""
     root = logging.getLogger()
-    if not any(isinstance(h, _EarlyRecords) or getattr(h, "_trainer", False)
-               for h in root.handlers):
+    for existing in [h for h in root.handlers if getattr(h, "_trainer", False)]:
+        if getattr(existing, "baseFilename", None) == str(paths.log_file):
+            return  # already logging to this folder
+        root.removeHandler(existing)  # another folder's log must not get this run's records
+        existing.close()
+    if not any(isinstance(h, _EarlyRecords) for h in root.handlers):
         root.addHandler(_EarlyRecords())
-        root.setLevel(level)
+    root.setLevel(level)
 
 
 def setup_logging(paths: Paths, level: int = logging.INFO) -> None:

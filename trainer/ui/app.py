@@ -222,7 +222,7 @@ def run_app(ctx: StartOptions) -> int:
     check_display()
     check_binding()
     paths = ctx.paths.ensure()
-    buffer_logging()  # the log file opens after the first paint
+    buffer_logging(paths)  # the log file opens after the first paint
     log.info("Trainer %s starting with data folder %s", __version__, paths.data_dir)
     app = create_application()
     app_ctx = AppContext(paths, Settings(paths.settings_file), database_url=ctx.database_url)
