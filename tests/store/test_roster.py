@@ -162,3 +162,20 @@ def test_unreadable_files_say_what_to_do(tmp_path: Path) -> None:
         read_table(broken)
     with pytest.raises(RosterUnreadable, match="no such file"):
         read_table(tmp_path / "missing.csv")
+
+
+@pytest.mark.parametrize("name", ["template.xlsx", "template.csv"])
+def test_the_blank_roster_reads_back_without_problems(tmp_path: Path, name: str) -> None:
+    from openpyxl import load_workbook
+
+    from trainer.reports.roster_template import write_roster_template
+
+    file = write_roster_template(tmp_path / name)
+    preview = read_roster(file)
+    assert set(preview.mapping) == {"employee_no", "name", "department", "role", "email", "pin"}
+    assert preview.rows == ()  # no example row that could be imported by mistake
+    if name.endswith(".xlsx"):  # HR types 00123 and keeps the zeros
+        book = load_workbook(file)
+        book.active.append(["00123", "王小明"])
+        book.save(file)
+        assert read_roster(file).rows[0].employee_no == "00123"

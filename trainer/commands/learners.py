@@ -34,6 +34,20 @@ def register(subparsers: Any) -> None:
                      help="use COLUMN (header text or 1-based number) for FIELD: "
                           f"{', '.join(FIELD_TITLES)}; repeat for more fields")
     imp.set_defaults(func=run_import)
+    template = sub.add_parser("template", help="write a blank roster to fill in (.xlsx or .csv)")
+    template.add_argument("-o", "--output", required=True, metavar="FILE",
+                          help="roster-template.xlsx, or a .csv name for CSV (UTF-8)")
+    template.set_defaults(func=run_template)
+
+
+def run_template(args: argparse.Namespace, ctx: Any) -> int:
+    from pathlib import Path
+
+    from trainer.reports.roster_template import write_roster_template
+
+    out = write_roster_template(Path(args.output).expanduser())
+    print(f"Wrote {out}: fill in one person per row, then run 'trainer learners import {out}'.")
+    return 0
 
 
 def parse_mapping(specs: list[str], headers: tuple[str, ...], guessed: dict[str, int]

@@ -158,3 +158,12 @@ def test_a_file_dropped_on_the_dialog_is_opened(qtbot: Any, hr_ctx: AppContext) 
     dialog.dropEvent(event)
     qtbot.waitUntil(lambda: dialog.plan is not None)
     assert len(dialog.plan.rows) == 5
+
+
+def test_a_blank_roster_can_be_saved_from_the_dialog(qtbot: Any, hr_ctx: AppContext,
+                                                     tmp_path: Path) -> None:
+    dialog = RosterImportDialog(hr_ctx, None)
+    qtbot.addWidget(dialog)
+    written = dialog.save_template(tmp_path / "blank.xlsx")
+    assert written is not None and written.exists()
+    assert str(written) in dialog.file_label.text()

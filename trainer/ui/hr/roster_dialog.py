@@ -80,8 +80,12 @@ class RosterImportDialog(QDialog):
         self.file_label.setWordWrap(True)
         choose = QPushButton(self.tr("Choose file…"))
         choose.clicked.connect(self.choose_file)
+        template = QPushButton(self.tr("Save a blank roster…"))
+        template.setToolTip(self.tr("An Excel file with the right columns to fill in"))
+        template.clicked.connect(lambda: self.save_template())
         top = QHBoxLayout()
         top.addWidget(self.file_label, 1)
+        top.addWidget(template)
         top.addWidget(choose)
         self._build_columns()
         self.summary = QLabel()
@@ -147,6 +151,28 @@ class RosterImportDialog(QDialog):
             self.tr("Rosters (*.csv *.txt *.xlsx);;All files (*)"))
         if name:
             self.open_file(Path(name))
+
+    def save_template(self, path: Path | None = None) -> Path | None:
+        """Write a blank roster (asking where unless ``path`` is given); None if cancelled."""
+        from trainer.reports.roster_template import write_roster_template
+
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save a blank roster"), str(Path.home() / "roster-template.xlsx"),
+                self.tr("Excel workbook (*.xlsx);;CSV UTF-8 (*.csv)"))
+            if not name:
+                return None
+            path = Path(name)
+        try:
+            written = write_roster_template(path)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing else to undo
+            from trainer.ui.common.errors import present_error
+
+            present_error(self, exc)
+            return None
+        self.file_label.setText(self.tr("Blank roster saved as %1: fill it in, then choose it "
+                                        "here.").replace("%1", str(written)))
+        return written
 
     def open_file(self, path: Path) -> None:
         """Read the file off the GUI thread, then show the mapping and the preview."""

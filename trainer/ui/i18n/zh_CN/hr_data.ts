@@ -245,17 +245,27 @@
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+34"/>
         <source>Columns</source>
         <translation>列对应关系</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-21"/>
         <source>Show only rows with problems</source>
         <translation>只显示有问题的行</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-11"/>
+        <source>Save a blank roster…</source>
+        <translation>保存空白名单…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An Excel file with the right columns to fill in</source>
+        <translation>一个列已设好的 Excel 文件，填好即可导入</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -275,7 +285,7 @@
         <translation>复制所有问题及其行号，便于修改文件</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+10"/>
         <source>Choose a roster</source>
         <translation>选择人员名单</translation>
     </message>
@@ -283,6 +293,21 @@
         <location line="+1"/>
         <source>Rosters (*.csv *.txt *.xlsx);;All files (*)</source>
         <translation>人员名单 (*.csv *.txt *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save a blank roster</source>
+        <translation>保存空白名单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx);;CSV UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Blank roster saved as %1: fill it in, then choose it here.</source>
+        <translation>空白名单已保存为 %1：填好后在此处选择该文件。</translation>
     </message>
     <message>
         <location line="+10"/>
