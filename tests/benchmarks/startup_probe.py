@@ -10,14 +10,18 @@ clock reading taken just before starting the process.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
 from typing import Any
 
 
-def _report_and_exit(_event: Any = None) -> None:
+def _report_and_exit(lock_file: str | None = None) -> None:
     print(f"PAINTED {time.time():.6f}", flush=True)
+    if lock_file:  # what a normal exit does; else the next run finds a "crashed" run's lock
+        with contextlib.suppress(OSError):
+            os.remove(lock_file)
     os._exit(0)  # skip teardown and the screens installed after the first paint
 
 
@@ -38,12 +42,13 @@ def run_bare() -> None:
 
 def run_trainer(data_dir: str) -> None:
     from trainer.ui.common import shell
+    from trainer.ui.common.single_instance import LOCK_NAME
 
     original = shell.MainWindow.paintEvent
 
     def paint(self: Any, event: Any) -> None:
         original(self, event)
-        _report_and_exit()
+        _report_and_exit(os.path.join(data_dir, LOCK_NAME))
 
     shell.MainWindow.paintEvent = paint  # type: ignore[method-assign]
     from trainer.cli import main
