@@ -162,6 +162,16 @@ def test_unreadable_files_say_what_to_do(tmp_path: Path) -> None:
         read_table(broken)
     with pytest.raises(RosterUnreadable, match="no such file"):
         read_table(tmp_path / "missing.csv")
+    locked = tmp_path / "locked.csv"
+    locked.write_text("工号,姓名\n1,王\n", encoding="utf-8")
+
+    def refuse(*args: object, **kwargs: object) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    with pytest.MonkeyPatch.context() as patch:  # root may read anything: simulate a refusal
+        patch.setattr(Path, "read_bytes", refuse)
+        with pytest.raises(RosterUnreadable, match="cannot be read .Permission denied"):
+            read_table(locked)
 
 
 @pytest.mark.parametrize("name", ["template.xlsx", "template.csv"])

@@ -39,6 +39,14 @@ def read_table(path: Path) -> RawTable:
     path = Path(path)
     if not path.is_file():
         raise RosterUnreadable(f"{path}: no such file.", hint="Check the file name and folder.")
+    try:
+        return _read_table(path)
+    except OSError as exc:  # unreadable: permissions, a removed USB stick …
+        raise RosterUnreadable(f"{path}: cannot be read ({exc.strerror or exc}).",
+                               hint="Copy the file to this computer and try again.") from exc
+
+
+def _read_table(path: Path) -> RawTable:
     suffix = path.suffix.lower()
     if suffix in (".xls", ".et", ".numbers", ".ods"):
         raise RosterUnreadable(
@@ -125,7 +133,7 @@ def _xlsx_rows(path: Path) -> list[tuple[int, tuple[str, ...]]]:
             rows = [(number, tuple(cell_text(value) for value in values))
                     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
             book.close()
-        except (BadZipFile, InvalidFileException, KeyError, IndexError, OSError, ValueError,
+        except (BadZipFile, InvalidFileException, KeyError, IndexError, ValueError,
                 TypeError) as exc:
             raise RosterUnreadable(
                 f"{path}: not a readable .xlsx workbook ({exc}).",
