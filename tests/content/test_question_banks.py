@@ -117,7 +117,6 @@ def test_gift_bank_becomes_a_pack_that_loads_and_grades(tmp_path: Path) -> None:
     assert grade(tf, {"choice": 0}).score == 1.0
 
 
-@pytest.mark.xfail(strict=True, reason="partial-credit options arrive with the format change")
 def test_partial_credit_option_keeps_its_credit(tmp_path: Path) -> None:
     bank = parse_gift("Hometown? {~Jerusalem ~%50%Galilee#Be more specific. =Nazareth}",
                       "t.gift")
@@ -167,3 +166,17 @@ def test_cli_converts_then_adds_a_module_to_the_new_pack(tmp_path: Path, data_di
     assert main(["pack", "from-aiken", str(tmp_path / "missing.txt"), "-o",
                  str(tmp_path / "x")]) == 1
     assert "Cannot read" in capsys.readouterr().err
+
+
+def test_partial_credit_is_for_single_choice_only(tmp_path: Path) -> None:
+    from trainer.content.loader import validate_pack
+
+    pack_dir = create_starter(tmp_path / "course")
+    lesson = pack_dir / "modules" / "01-lesson.md"
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(text.replace("- [ ] 申请人的个人爱好", "- [50%] 申请人的个人爱好"),
+                      encoding="utf-8")
+    problems = [p for p in validate_pack(pack_dir).problems if p.severity == "error"]
+    assert len(problems) == 1
+    assert "only single-choice exercises allow" in problems[0].message
+    assert problems[0].file == "modules/01-lesson.md"

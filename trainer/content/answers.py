@@ -12,13 +12,15 @@ from typing import Any
 from trainer.content.blocks import BlockContext, Item
 from trainer.content.model import Criterion, Option
 
-_TASK = re.compile(r"^\[([ xX])\][ \t]+(.+)$", re.DOTALL)
+_TASK = re.compile(r"^\[([ xX]|\d{1,2}%)\][ \t]+(.+)$", re.DOTALL)
 _BAD_TASK = re.compile(r"^(?:\[[^\]]*\]|［[^］]*］|【[^】]*】)")
 _RUBRIC = re.compile(r"^\[(\d+(?:\.\d+)?)\][ \t]+(.+)$", re.DOTALL)
 _ARROW = re.compile(r"\s*(?:->|→)\s*")
 
 
-def _options(items: list[Item], name: str, ctx: BlockContext) -> list[Option]:
+def _options(items: list[Item], name: str, ctx: BlockContext,
+             partial: bool = False) -> list[Option]:
+    """Task items ``[ ]`` / ``[x]``; with ``partial`` also ``[50%]`` (half the marks)."""
     options: list[Option] = []
     for index, item in enumerate(items, 1):
         match = _TASK.match(item.text)
@@ -28,12 +30,26 @@ def _options(items: list[Item], name: str, ctx: BlockContext) -> list[Option]:
             ctx.problems.error(ctx.file, item.line, f"option {index} of {name} must start with "
                                f"'[ ]' (wrong) or '[x]' (right){hint}, e.g. '- [x] 正确的选项'.")
             continue
-        options.append(Option(match[2].strip(), match[1] != " ", item.feedback))
+        mark = match[1]
+        if mark.endswith("%"):
+            if not partial:
+                ctx.problems.error(ctx.file, item.line, f"option {index} of {name} gives "
+                                   f"partial credit '[{mark}]', which only single-choice "
+                                   "exercises allow; use '[ ]' or '[x]'.")
+                continue
+            credit = int(mark[:-1]) / 100
+            if not 0 < credit < 1:
+                ctx.problems.error(ctx.file, item.line, f"option {index} of {name}: partial "
+                                   "credit must be between 1% and 99%, e.g. '- [50%] …'.")
+                continue
+            options.append(Option(match[2].strip(), False, item.feedback, credit))
+            continue
+        options.append(Option(match[2].strip(), mark != " ", item.feedback))
     return options
 
 
 def _single(items: list[Item], name: str, ctx: BlockContext) -> dict[str, Any]:
-    options = _options(items, name, ctx)
+    options = _options(items, name, ctx, partial=True)
     line = items[0].line
     if len(items) < 2:
         ctx.problems.error(ctx.file, line, f"{name} needs at least two options.")

@@ -1,6 +1,7 @@
 """Grading: one pure function per exercise type, scores in 0..1 with per-part detail.
 
-Partial credit (documented in courses/README.md): multiple choice scores (right ticks − wrong
+Partial credit (documented in courses/README.md): a single-choice option marked ``[50%]``
+scores 0.5; multiple choice scores (right ticks − wrong
 ticks) ÷ right options, never below 0; ordering scores the share of item pairs in the right
 relative order; matching scores the share of pairs matched correctly.
 """
@@ -72,7 +73,7 @@ def _single(exercise: Exercise, response: Mapping[str, Any]) -> Grade:
     parts = tuple(Part(i, o.correct == (i == choice), "x" if i == choice else "",
                        "x" if o.correct else "") for i, o in enumerate(exercise.options))
     feedback = (option.feedback,) if option.feedback else ()
-    return Grade(1.0 if option.correct else 0.0, option.correct, parts, feedback)
+    return Grade(1.0 if option.correct else option.credit, option.correct, parts, feedback)
 
 
 def _multiple(exercise: Exercise, response: Mapping[str, Any]) -> Grade:

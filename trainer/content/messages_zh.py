@@ -131,6 +131,8 @@ CATALOG: list[tuple[str, str]] = [
     ("exercise (?P<id>\\S+) gives no feedback; add an explanation quote \\('> 解析：…'\\) before the closing ':::' or feedback under the options\\.", "题目 {id} 没有任何反馈；请在结束行“:::”前加解析（> 解析：…），或在选项下写反馈。"),
     ("option (?P<n>\\d+) of exercise (?P<id>\\S+) must start with '\\[ \\]' \\(wrong\\) or '\\[x\\]' \\(right\\) with half-width brackets \\(switch the input method to English\\), e\\.g\\. '- \\[x\\] 正确的选项'\\.", "题目 {id} 的第 {n} 个选项应以半角的“[ ]”（错误）或“[x]”（正确）开头（请切换到英文输入法），例如“- [x] 正确的选项”。"),
     ("option (?P<n>\\d+) of exercise (?P<id>\\S+) must start with '\\[ \\]' \\(wrong\\) or '\\[x\\]' \\(right\\), e\\.g\\. '- \\[x\\] 正确的选项'\\.", "题目 {id} 的第 {n} 个选项应以“[ ]”（错误）或“[x]”（正确）开头，例如“- [x] 正确的选项”。"),
+    ("option (?P<n>\\d+) of exercise (?P<id>\\S+) gives partial credit '\\[(?P<mark>\\d+%)\\]', which only single-choice exercises allow; use '\\[ \\]' or '\\[x\\]'\\.", "题目 {id} 的第 {n} 个选项写了部分得分“[{mark}]”，只有单选题可以这样写；请改用“[ ]”或“[x]”。"),
+    ("option (?P<n>\\d+) of exercise (?P<id>\\S+): partial credit must be between 1% and 99%, e\\.g\\. '- \\[50%\\] …'\\.", "题目 {id} 的第 {n} 个选项：部分得分应在 1% 到 99% 之间，例如“- [50%] …”。"),
     ("exercise (?P<id>\\S+) needs at least two (?P<what>options|steps|pairs)\\.", "题目 {id} 至少需要两个{what_zh}。"),
     ("exercise (?P<id>\\S+) marks no option as correct; tick the right one with '- \\[x\\]'\\.", "题目 {id} 没有标出正确选项，请用“- [x]”标出。"),
     ("exercise (?P<id>\\S+) marks no option as correct; tick each right one with '- \\[x\\]'\\.", "题目 {id} 没有标出正确选项，请用“- [x]”标出每个正确选项。"),

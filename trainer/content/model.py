@@ -72,6 +72,7 @@ class Option:
     text: str  # Markdown
     correct: bool
     feedback: str = ""  # Markdown, shown after answering
+    credit: float = 0.0  # single choice: share of the marks a not-quite-right option earns
 
 
 @dataclass(frozen=True)
