@@ -153,8 +153,8 @@ def _build(args: argparse.Namespace, ctx: Any) -> int:
     from trainer.content.archive import build_pack
 
     result = build_pack(Path(args.dir), Path(args.output) if args.output else None)
-    print(f"Wrote {result.path} ({result.files} files, {result.size:,} bytes, "
-          f"sha256 {result.sha256[:16]}…).")
+    print(f"Wrote {result.path} ({result.files} files, {result.size:,} bytes).")
+    print(f"SHA-256: {result.sha256}  (give it with the file; learners' machines can compare)")
     return 0
 
 
