@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 
@@ -35,6 +36,21 @@ def test_everyone_rows_equal_the_whole_organisation_figures(org: Org,
         want = competency[row.competency_id]
         assert (row.learners, row.level) == (want.learners, want.level)
         assert row.score == pytest.approx(want.score, abs=1e-9)
+
+
+@pytest.mark.parametrize("flt", [None, CohortFilter(department="民政局"),
+                                 CohortFilter(course="digital-government"),
+                                 CohortFilter(until=date(2026, 3, 3))])
+def test_department_competency_equals_the_cohort_figures(org: Org,
+                                                         flt: CohortFilter | None) -> None:
+    data = collect(org.db, org.packs, flt)
+    want = {(r.group, r.competency_id): r
+            for r in cohort_competency(org.db, data.packs, by="department", filters=flt)}
+    assert {(r.group, r.competency_id) for r in data.competency} == set(want)
+    for row in data.competency:
+        expected = want[row.group, row.competency_id]
+        assert (row.learners, row.level) == (expected.learners, expected.level)
+        assert row.score == pytest.approx(expected.score, abs=1e-9)
 
 
 def test_figures_are_queried_only_when_asked_for(org: Org) -> None:

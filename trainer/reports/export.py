@@ -45,9 +45,16 @@ def export_report(db: Any, packs: Sequence[Pack], out: Path, fmt: str, *,
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if fmt == "csv" and table not in CSV_NEEDS:
         raise ValueError(f"table must be one of {', '.join(CSV_NEEDS)}, not {table!r}")
+    warm = None
+    if fmt == "pdf":
+        from trainer.reports.figures import preload
+
+        warm = preload()
     if data is None:
         data = ReportData(db, packs, filters, language)
         data.fetch(NEEDS[fmt] if fmt != "csv" else CSV_NEEDS[table], progress)
+    if warm is not None:
+        warm.join()
     out = Path(out)
     if fmt == "csv":
         from trainer.reports.csv_export import export_csv

@@ -8,6 +8,7 @@ inside the functions (heavy, and not needed at start-up).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -39,6 +40,23 @@ def styled() -> Any:
 
     configure_matplotlib()
     return matplotlib.rc_context(STYLE)  # type: ignore[arg-type]  # keys are valid rc names
+
+
+def preload() -> threading.Thread:
+    """Import matplotlib and set up the CJK font on a thread (about a second) while the
+    database works; join it before drawing."""
+    def work() -> None:
+        from matplotlib.backends import backend_agg  # noqa: F401 - the import is the point
+        from matplotlib.figure import Figure
+
+        from trainer.fonts import configure_matplotlib
+
+        configure_matplotlib()
+        Figure().add_subplot(111).text(0, 0, "预热")
+
+    thread = threading.Thread(target=work, name="chart-preload", daemon=True)
+    thread.start()
+    return thread
 
 
 def _short(text: str, limit: int = 14) -> str:
