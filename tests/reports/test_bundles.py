@@ -161,6 +161,23 @@ def test_a_truncated_bundle_is_refused(machines: tuple[Database, Database],
     (tmp_path / "other.zip").write_bytes(b"not a zip at all")
     with pytest.raises(BundleInvalid, match="damaged or incomplete"):
         read_bundle(tmp_path / "other.zip")
+    with pytest.raises(BundleInvalid, match="cannot be read"):
+        read_bundle(tmp_path)  # a folder
+    with zipfile.ZipFile(tmp_path / "good.zip") as archive:
+        info = archive.getinfo("attempts.jsonl")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    good = list(read_bundle(tmp_path / "good.zip").records["attempts"])
+    for offset in range(start, start + info.compress_size):  # every byte of the answers
+        flipped = bytearray(data)
+        flipped[offset] ^= 0x55
+        (tmp_path / "flipped.zip").write_bytes(bytes(flipped))
+        try:
+            bundle = read_bundle(tmp_path / "flipped.zip")
+        except BundleInvalid:
+            continue
+        assert list(bundle.records["attempts"]) == good  # a flip in unused padding bits
+    with pytest.raises(BundleInvalid, match="no such file"):
+        read_bundle(tmp_path / "missing.zip")
 
 
 def test_a_failure_during_the_merge_leaves_nothing_half_imported(

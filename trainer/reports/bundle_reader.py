@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -74,8 +75,12 @@ def read_bundle(path: Path) -> Bundle:
                                                        int(expected["records"]))
     except FileNotFoundError as exc:
         raise BundleInvalid(f"{path}: no such file.") from exc
-    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile) as exc:
+    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, zlib.error,
+            NotImplementedError) as exc:  # the last: a damaged "made by version" field
         raise _damaged(path, str(exc)) from exc
+    except OSError as exc:  # a folder, no permission, a removed USB stick …
+        raise BundleInvalid(f"{path}: cannot be read ({exc.strerror or exc}).",
+                            hint="Copy the file to this computer and try again.") from exc
     return bundle
 
 
@@ -96,7 +101,7 @@ class AttemptStream:
                 for number, line in enumerate(raw, start=1):
                     digest.update(line)
                     yield _parse_line(self.path, member, number, "attempts", line)
-        except (OSError, zipfile.BadZipFile, EOFError) as exc:
+        except (OSError, zipfile.BadZipFile, EOFError, zlib.error) as exc:
             raise _damaged(self.path, str(exc)) from exc
         if digest.hexdigest() != self.sha256:
             raise BundleInvalid(f"{self.path}: the file changed while it was being imported; "
@@ -119,6 +124,9 @@ def _check_names_and_sizes(path: Path, archive: zipfile.ZipFile) -> None:
         odd = sorted(set(names) ^ expected) or ["duplicate entries"]
         raise BundleInvalid(f"{path}: unexpected contents: {', '.join(odd)}; the bundle was "
                             "changed after it was made.")
+    if any(info.flag_bits & 0x1 for info in archive.infolist()):
+        raise BundleInvalid(f"{path}: the bundle holds encrypted entries; Trainer never makes "
+                            "those, so it was changed or damaged.")
     total = sum(info.file_size for info in archive.infolist())
     packed = sum(info.compress_size for info in archive.infolist()) or 1
     if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
