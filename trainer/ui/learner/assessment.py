@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from trainer.ui.common.context import AppContext
 from trainer.ui.learner.exercises import ExerciseCard, FeedbackMode
 from trainer.ui.learner.recorder import AttemptRecorder
+from trainer.ui.learner.segments import scenario
 from trainer.ui.learner.sitting import SittingResult, sitting_result
 
 
@@ -49,13 +50,6 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     row.addWidget(widget)
     area.setWidget(holder)
     return area
-
-
-def _intro_markdown(module: Any) -> str:
-    """The text before the first question, without a heading that repeats the title."""
-    first, _, rest = module.scenario.lstrip().partition("\n")
-    same = "".join(first[2:].split()) == "".join(module.title.split())
-    return rest if first.startswith("# ") and same else module.scenario
 
 
 class AssessmentView(QWidget):
@@ -100,7 +94,7 @@ class AssessmentView(QWidget):
             facts.append(self.tr("time limit %n minute(s)", "", int(self.module.time_limit)))
         facts.append(self.tr("pass mark %1%").replace("%1", str(self.pass_mark())))
         layout.addWidget(_label("  ·  ".join(facts), "cardMeta"))
-        intro = _intro_markdown(self.module)
+        intro = scenario(self.module)  # the text before the first question
         if intro.strip():
             text = _label(self.render(intro), "intro")
             text.setTextFormat(Qt.TextFormat.RichText)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,7 +25,12 @@ from PySide6.QtWidgets import (
 from trainer.ui.common.context import ATTEMPTS, PROGRESS, AppContext
 from trainer.ui.learner.models import HTML_ROLE, OutlineModel, outline_rows
 from trainer.ui.learner.module_views import build_module_view, module_status
-from trainer.ui.learner.rendering import DEFAULT_FONT_SIZE, clamp_font_size, stylesheet
+from trainer.ui.learner.rendering import (
+    DEFAULT_FONT_SIZE,
+    clamp_font_size,
+    prefetch,
+    stylesheet,
+)
 from trainer.ui.learner.richtext import RichTextDelegate
 from trainer.ui.learner.study import StudySession
 from trainer.ui.learner.style import apply_learner_style
@@ -194,6 +199,10 @@ class CoursePage(QWidget):
         self.session.flush()  # marks the module "in progress" and remembers it as the last place
         if self.isVisible():
             self.session.start()
+        if index + 1 < len(self.pack.modules):  # the next module opens from the cache
+            following = self.pack.modules[index + 1]
+            pack = self.pack
+            QTimer.singleShot(0, self, lambda: prefetch(self.ctx, pack, following))
 
     def _restore_position(self, module: Any, exercise_id: str | None) -> None:
         from trainer.store.progress import lesson_states

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from trainer.ui.learner.exercises import ExerciseCard
 from trainer.ui.learner.rendering import module_dir
+from trainer.ui.learner.segments import is_case, scenario, segments
 
 COLUMN_WIDTH = 860  # comfortable reading measure
 
@@ -135,7 +136,7 @@ class LessonView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.scenario: LessonText | None = None
-        if module.kind == "case" and module.exercises:
+        if is_case(module):
             top = QVBoxLayout()
             top.setContentsMargins(24, 12, 24, 0)
             self._add_header(top, objectives=False)
@@ -145,17 +146,17 @@ class LessonView(QWidget):
         else:
             layout.addWidget(self.scroll)
             self._add_header(self.body)
-        self._add_blocks(case=self.scenario is not None)
+        self._add_blocks()
         self._add_footer(has_previous, has_next)
 
     # --- building -----------------------------------------------------------------------------
 
     def _case_splitter(self) -> QSplitter:
-        self.scenario = LessonText(self.render(self._without_title(self.module.scenario)), self.base_dir,
+        self.scenario = LessonText(self.render(scenario(self.module)), self.base_dir,
                                    self.style_sheet, auto_height=False, font_size=self.font_size)
         self.scenario.setObjectName("scenario")
         self.scenario.setAccessibleName(self.tr("Case scenario"))
-        self.texts.append((self.scenario, self._without_title(self.module.scenario)))
+        self.texts.append((self.scenario, scenario(self.module)))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(24, 8, 8, 12)
@@ -198,37 +199,18 @@ class LessonView(QWidget):
         minutes = self.tr("about %n minute(s)", "", int(self.module.minutes))
         return f"{kinds.get(self.module.kind, self.module.kind)}  ·  {minutes}"
 
-    def _without_title(self, markdown: str) -> str:
-        """Drop a leading ``# Title`` that repeats the module title shown in the header."""
-        first, _, rest = markdown.lstrip().partition("\n")
-        if first.startswith("# ") and _same(first[2:], self.module.title):
-            return rest
-        return markdown
-
-    def _add_blocks(self, case: bool) -> None:
-        pending: list[str] = []
+    def _add_blocks(self) -> None:
         number = 0
-        seen_exercise = False
-        for block in self.module.blocks:
-            if hasattr(block, "markdown"):
-                if not (case and not seen_exercise):  # the scenario is shown on the left
-                    first = not pending and not self.texts and number == 0
-                    pending.append(self._without_title(block.markdown) if first
-                                   else block.markdown)
+        for item in segments(self.module):
+            if isinstance(item, str):
+                self._add_text(item)
                 continue
-            seen_exercise = True
-            self._flush_text(pending)
-            pending = []
             number += 1
-            card = ExerciseCard(block, self.render, number)
-            self.cards[block.id] = card
+            card = ExerciseCard(item, self.render, number)
+            self.cards[item.id] = card
             self.body.addWidget(card)
-        self._flush_text(pending)
 
-    def _flush_text(self, parts: list[str]) -> None:
-        if not parts:
-            return
-        markdown = "\n\n".join(parts)
+    def _add_text(self, markdown: str) -> None:
         text = LessonText(self.render(markdown), self.base_dir, self.style_sheet,
                           font_size=self.font_size)
         text.deferred = any(t.auto_height for t, _ in self.texts)
@@ -312,10 +294,6 @@ class LessonView(QWidget):
 def _disconnect(signal: Any, slot: Any) -> None:
     with contextlib.suppress(RuntimeError, TypeError):
         signal.disconnect(slot)
-
-
-def _same(a: str, b: str) -> bool:
-    return "".join(a.split()).casefold() == "".join(b.split()).casefold()
 
 
 def _escape(text: str) -> str:

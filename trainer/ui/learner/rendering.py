@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
 
 DEFAULT_FONT_SIZE = 15
 MIN_FONT_SIZE, MAX_FONT_SIZE = 11, 30
@@ -29,6 +32,16 @@ def renderer(pack: Any, module: Any) -> Callable[[str], str]:
         return render_markdown(text, base, root, language)
 
     return render
+
+
+def prefetch(ctx: Any, pack: Any, module: Any) -> None:
+    """Render a module's Markdown in the background, so opening it later only lays it out."""
+    from trainer.ui.common.work import run_work
+    from trainer.ui.learner.segments import prerender
+
+    render = renderer(pack, module)
+    run_work(None, ctx, lambda _p: prerender(module, render), show_progress=False,
+             on_failure=lambda exc: log.info("Prefetching %s failed: %s", module.id, exc))
 
 
 def theme_of(widget: QWidget, setting: str) -> str:

@@ -4,7 +4,7 @@
 <context>
     <name>AssessmentView</name>
     <message numerus="yes">
-        <location filename="../../learner/assessment.py" line="+91"/>
+        <location filename="../../learner/assessment.py" line="+92"/>
         <source>%n question(s)</source>
         <translation>
             <numerusform>%n question(s)</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+109"/>
+        <location line="+114"/>
         <source>%n question(s) have no answer yet. Hand in anyway?</source>
         <translation>
             <numerusform>%n question(s) have no answer yet. Hand in anyway?</numerusform>
@@ -66,7 +66,7 @@
 <context>
     <name>LessonView</name>
     <message numerus="yes">
-        <location filename="../../learner/lesson.py" line="+190"/>
+        <location filename="../../learner/lesson.py" line="+199"/>
         <source>about %n minute(s)</source>
         <translation>
             <numerusform>about %n minute(s)</numerusform>
@@ -110,7 +110,7 @@
 <context>
     <name>SignInScreen</name>
     <message numerus="yes">
-        <location filename="../../learner/signin.py" line="+262"/>
+        <location filename="../../learner/signin.py" line="+275"/>
         <source>Too many wrong tries. Please wait %n second(s).</source>
         <translation>
             <numerusform>Too many wrong tries. Please wait %n second(s).</numerusform>

@@ -4,7 +4,7 @@
     <context>
         <name>AssessmentView</name>
         <message numerus="yes">
-            <location filename="../../learner/assessment.py" line="+91" />
+            <location filename="../../learner/assessment.py" line="+92" />
             <source>%n question(s)</source>
             <translation>
                 <numerusform>共 %n 题</numerusform>
@@ -23,7 +23,7 @@
             <translation>及格线 %1%</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+8" />
             <source>You see whether your answers are right only after handing in. You can take the assessment again; your best result counts.</source>
             <translation>交卷之后才会显示答案是否正确。测验可以重做，以最好的一次成绩为准。</translation>
         </message>
@@ -194,7 +194,7 @@
     <context>
         <name>CoursePage</name>
         <message>
-            <location filename="../../learner/course.py" line="+114" />
+            <location filename="../../learner/course.py" line="+122" />
             <source>← All courses</source>
             <translation>← 全部课程</translation>
         </message>
@@ -488,12 +488,12 @@
     <context>
         <name>LessonView</name>
         <message>
-            <location filename="../../learner/lesson.py" line="+152" />
+            <location filename="../../learner/lesson.py" line="+158" />
             <source>Case scenario</source>
             <translation>案例情境</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+32" />
             <source>After this module you can:</source>
             <translation>学完本节，你能够：</translation>
         </message>
@@ -525,7 +525,7 @@
             </translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+22" />
             <source>← Previous</source>
             <translation>← 上一节</translation>
         </message>
@@ -538,7 +538,7 @@
     <context>
         <name>LibraryPage</name>
         <message>
-            <location filename="../../learner/library.py" line="+110" />
+            <location filename="../../learner/library.py" line="+111" />
             <source>Courses</source>
             <translation>课程</translation>
         </message>
@@ -573,7 +573,7 @@
             <translation>还没有课程。请先导入一个课程包。</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+25" />
             <source>Import a course pack</source>
             <translation>导入课程包</translation>
         </message>
@@ -687,7 +687,7 @@
             <translation>已完成</translation>
         </message>
         <message>
-            <location line="+90" />
+            <location line="+93" />
             <source>Final assessment</source>
             <translation>结业测验</translation>
         </message>
@@ -839,7 +839,7 @@
     <context>
         <name>SignInScreen</name>
         <message>
-            <location filename="../../learner/signin.py" line="+121" />
+            <location filename="../../learner/signin.py" line="+122" />
             <source>Welcome to digital-government skills training</source>
             <translation>欢迎参加数字政府能力培训</translation>
         </message>
@@ -874,7 +874,7 @@
             <translation>登录</translation>
         </message>
         <message>
-            <location line="+76" />
+            <location line="+88" />
             <source>Password:</source>
             <translation>密码：</translation>
         </message>
