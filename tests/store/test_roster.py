@@ -189,3 +189,29 @@ def test_the_blank_roster_reads_back_without_problems(tmp_path: Path, name: str)
         book.active.append(["00123", "王小明"])
         book.save(file)
         assert read_roster(file).rows[0].employee_no == "00123"
+
+
+def test_damaged_files_are_always_a_clear_error(tmp_path: Path) -> None:
+    """Random damage to a CSV or a workbook never crashes: a preview or RosterUnreadable."""
+    import random
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["工号", "姓名"])
+    book.active.append(["1", "王䶮"])
+    book.save(tmp_path / "good.xlsx")
+    originals = {"csv": "工号,姓名\n1,王䶮\n".encode("gb18030"),
+                 "xlsx": (tmp_path / "good.xlsx").read_bytes()}
+    rng = random.Random(7)
+    for suffix, data in originals.items():
+        for _ in range(150):
+            damaged = bytearray(data)
+            for _ in range(rng.randrange(1, 3)):
+                damaged[rng.randrange(len(damaged))] ^= rng.randrange(1, 256)
+            file = tmp_path / f"damaged.{suffix}"
+            file.write_bytes(bytes(damaged))
+            try:
+                read_roster(file)
+            except RosterUnreadable:
+                pass

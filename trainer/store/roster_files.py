@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -133,8 +134,9 @@ def _xlsx_rows(path: Path) -> list[tuple[int, tuple[str, ...]]]:
             rows = [(number, tuple(cell_text(value) for value in values))
                     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
             book.close()
-        except (BadZipFile, InvalidFileException, KeyError, IndexError, ValueError,
-                TypeError) as exc:
+        except (BadZipFile, InvalidFileException, KeyError, IndexError, ValueError, TypeError,
+                EOFError, zlib.error, NotImplementedError, RuntimeError, SyntaxError) as exc:
+            # every way a damaged zip or its XML fails (SyntaxError: XML parse errors)
             raise RosterUnreadable(
                 f"{path}: not a readable .xlsx workbook ({exc}).",
                 hint="Open it in Excel or WPS and save it again as .xlsx, or export CSV.") from exc
