@@ -186,7 +186,7 @@ def _read_list(path: Path, archive: zipfile.ZipFile, table: str, expected: Any
 def _parse_line(path: Path, member: str, number: int, table: str, line: bytes) -> dict[str, Any]:
     try:
         return parse_record(table, json.loads(line))
-    except (ValueError, FieldProblem) as exc:  # JSONDecodeError is a ValueError
+    except (ValueError, FieldProblem, RecursionError) as exc:  # JSONDecodeError: a ValueError
         raise BundleInvalid(f"{path}: {member}:{number}: {exc}.") from exc
 
 
