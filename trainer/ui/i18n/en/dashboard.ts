@@ -7,8 +7,8 @@
         <location filename="../../learner/dashboard_panels.py" line="+98"/>
         <source>Study “%1” — %n exercise(s) to master</source>
         <translation>
-            <numerusform>Study “%1” — %n exercise(s) to master</numerusform>
-            <numerusform>Study “%1” — %n exercise(s) to master</numerusform>
+            <numerusform>Study “%1” — %n exercise to master</numerusform>
+            <numerusform>Study “%1” — %n exercises to master</numerusform>
         </translation>
     </message>
 </context>
