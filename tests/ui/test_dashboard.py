@@ -138,6 +138,15 @@ def test_chinese_interface(qapp: QApplication, qtbot: Any, app_ctx: AppContext,
         reset_app_appearance(qapp)
 
 
+def test_signing_out_clears_the_figures(page: Any, app_ctx: AppContext) -> None:
+    page.show()
+    assert page.retry.rowCount() > 0
+    app_ctx.set_user(None)
+    assert page.subtitle.text() == "Sign in to see your progress."
+    assert page.retry.rowCount() == 0 and not page.advice.buttons
+    assert page.tiles[0].value.text() == "–" and not page.calendar.figure.axes
+
+
 def test_signed_out_shows_a_prompt(qapp: QApplication, qtbot: Any, app_ctx: AppContext) -> None:
     from trainer.ui.learner.dashboard import DashboardPage
 
@@ -171,3 +180,4 @@ def test_a_database_problem_is_reported_not_raised(page: Any, monkeypatch: Any,
     page.reload()
     assert page.subtitle.text() == "Your progress cannot be read right now."
     assert len(message_boxes) == 1
+    assert page.tiles[0].value.text() == "–" and not page.radar.figure.axes

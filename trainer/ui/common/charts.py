@@ -226,8 +226,8 @@ class ChartView(QWidget):
         if draw is not None:
             self.redraw()
 
-    def set_draw(self, draw: DrawFunction) -> None:
-        """Replace what the chart shows (new data) and draw it."""
+    def set_draw(self, draw: DrawFunction | None) -> None:
+        """Replace what the chart shows (new data; None: an empty chart) and draw it."""
         self._draw = draw
         self.redraw()
 

@@ -154,6 +154,7 @@ class DashboardPage(QWidget):
         if user is None:
             self.data = None
             self.subtitle.setText(self.tr("Sign in to see your progress."))
+            view.clear(self)  # never leave the last learner's figures on screen
             return
         packs = self.ctx.library.packs()
         language = str(QLocale().name())
@@ -165,7 +166,9 @@ class DashboardPage(QWidget):
             self.data = load_dashboard(self.ctx.db, user, packs, role_id=self._roles[user.id],
                                        language=language)
         except TrainerError as exc:  # e.g. the database server went away: say so, keep the page
+            self.data = None
             self.subtitle.setText(self.tr("Your progress cannot be read right now."))
+            view.clear(self)
             present_error(self, exc)
             return
         view.fill(self, user, self.data)

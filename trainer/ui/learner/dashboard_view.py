@@ -57,6 +57,20 @@ def fill(page: Any, user: Any, data: DashboardData) -> None:
     page.certificates.show_passed(passed_courses(data))
 
 
+def clear(page: Any) -> None:
+    """Nobody's figures: after signing out, or when the records cannot be read."""
+    for tile in page.tiles:
+        tile.set("–", "")
+    page.radar.set_draw(None)
+    page.calendar.set_draw(None)
+    page.activity_note.setText("")
+    page.completion.show_rows("", "", [], dark=_is_dark(page))
+    page.advice.show_advice([], None, {}, role_chosen=False)
+    page.retry.show_items([], {})
+    page.retry_empty.setVisible(False)
+    page.certificates.show_passed([])
+
+
 def _fill_roles(page: Any, data: DashboardData) -> None:
     box = page.role_box
     box.blockSignals(True)
