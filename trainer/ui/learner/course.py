@@ -51,8 +51,30 @@ class CoursePage(QWidget):
         self.setObjectName("CoursePage")
         apply_learner_style(self, self.font_size())
         self.outline_model = OutlineModel(self)
+        side = self._build_side()
+        self.content = QWidget()
+        self.content_layout = QVBoxLayout(self.content)
+        self.content_layout.setContentsMargins(0, 0, 0, 0)
+        self.content_layout.addLayout(self._build_toolbar())
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(side)
+        splitter.addWidget(self.content)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 940])
+        splitter.setChildrenCollapsible(False)
+        QHBoxLayout(self).addWidget(splitter)
+        self._shortcuts()
+        ctx.userChanged.connect(self._on_user_changed)
+        ctx.dataChanged.connect(self._on_data_changed)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.close_session)
+        self.retranslate()
+
+    def _build_side(self) -> QWidget:
+        """The way back to all courses, the course title and the outline."""
         self.back_button = QPushButton()
-        self.back_button.clicked.connect(lambda: ctx.request_page("library"))
+        self.back_button.clicked.connect(lambda: self.ctx.request_page("library"))
         self.course_title = QLabel()
         self.course_title.setObjectName("sectionTitle")
         self.course_title.setWordWrap(True)
@@ -72,24 +94,7 @@ class CoursePage(QWidget):
         side_layout.addWidget(self.course_title)
         side_layout.addWidget(self.outline, 1)
         side.setMinimumWidth(220)
-        self.content = QWidget()
-        self.content_layout = QVBoxLayout(self.content)
-        self.content_layout.setContentsMargins(0, 0, 0, 0)
-        self.content_layout.addLayout(self._build_toolbar())
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(side)
-        splitter.addWidget(self.content)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 940])
-        splitter.setChildrenCollapsible(False)
-        QHBoxLayout(self).addWidget(splitter)
-        self._shortcuts()
-        ctx.userChanged.connect(self._on_user_changed)
-        ctx.dataChanged.connect(self._on_data_changed)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.close_session)
-        self.retranslate()
+        return side
 
     def _build_toolbar(self) -> QHBoxLayout:
         """Outline toggle and zoom buttons: the keyboard shortcuts, made visible."""

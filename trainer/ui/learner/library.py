@@ -44,6 +44,19 @@ class LibraryPage(QWidget):
         self.setObjectName("LibraryPage")
         self.setAcceptDrops(True)
         apply_learner_style(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self._build_column())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        ctx.dataChanged.connect(self._on_data_changed)
+        ctx.userChanged.connect(lambda _u: self._mark_stale())
+        self.retranslate()
+
+    def _build_column(self) -> QWidget:
+        """Heading with the import button, notices, "continue", the cards and the drop hint."""
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.import_button = QPushButton()
@@ -52,38 +65,23 @@ class LibraryPage(QWidget):
         header.addWidget(self.title, 1)
         header.addWidget(self.import_button)
         self.resume_box = self._build_resume()
-        self.status = QLabel()
-        self.status.setObjectName("subtitle")
-        self.status.setWordWrap(True)
-        self.notice = QLabel()
-        self.notice.setObjectName("notice")
-        self.notice.setWordWrap(True)
+        self.status = _label("subtitle")
+        self.notice = _label("notice")
         self.notice.hide()
         self.grid = QGridLayout()
         self.grid.setSpacing(16)
-        self.drop_hint = QLabel()
-        self.drop_hint.setObjectName("hint")
-        self.drop_hint.setWordWrap(True)
+        self.drop_hint = _label("hint")
         column = QWidget()
         layout = QVBoxLayout(column)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(16)
         layout.addLayout(header)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.resume_box)
-        layout.addWidget(self.status)
+        for widget in (self.notice, self.resume_box, self.status):
+            layout.addWidget(widget)
         layout.addLayout(self.grid)
         layout.addWidget(self.drop_hint)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(column)
-        QVBoxLayout(self).addWidget(scroll)
-        self.layout().setContentsMargins(0, 0, 0, 0)
-        ctx.dataChanged.connect(self._on_data_changed)
-        ctx.userChanged.connect(lambda _u: self._mark_stale())
-        self.retranslate()
+        return column
 
     def _build_resume(self) -> QFrame:
         box = QFrame()
@@ -213,6 +211,13 @@ class LibraryPage(QWidget):
         if path is not None:
             event.acceptProposedAction()
             self.import_pack(path)
+
+
+def _label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    return label
 
 
 def _dropped_pack(event: Any) -> Path | None:

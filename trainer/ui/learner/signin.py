@@ -64,9 +64,30 @@ class SignInScreen(QWidget):
     # --- layout -------------------------------------------------------------------------------
 
     def _build_chooser(self) -> QWidget:
+        self._build_list()
+        self._build_controls()
+        pin_row = QHBoxLayout()
+        pin_row.addWidget(self.pin_label)
+        pin_row.addWidget(self.pin, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.register_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.sign_in_button)
         panel = QFrame()
         panel.setObjectName("signInPanel")
         panel.setMaximumWidth(620)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(24, 36, 24, 24)
+        layout.setSpacing(12)
+        for widget in (self.title, self.subtitle, self.search, self.list):
+            layout.addWidget(widget)
+        layout.addLayout(pin_row)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        return panel
+
+    def _build_list(self) -> None:
+        """Heading, search field and the learner list."""
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.title.setWordWrap(True)
@@ -86,6 +107,9 @@ class SignInScreen(QWidget):
         self.list.setIconSize(QSize(0, 0))
         self.list.selectionModel().currentChanged.connect(self._on_current)
         self.list.activated.connect(lambda _i: self.sign_in())
+
+    def _build_controls(self) -> None:
+        """PIN field, message line and buttons."""
         self.pin_label = QLabel()
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -101,22 +125,6 @@ class SignInScreen(QWidget):
         self.sign_in_button.setObjectName("primary")
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self.sign_in)
-        pin_row = QHBoxLayout()
-        pin_row.addWidget(self.pin_label)
-        pin_row.addWidget(self.pin, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.register_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.sign_in_button)
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(24, 36, 24, 24)
-        layout.setSpacing(12)
-        for widget in (self.title, self.subtitle, self.search, self.list):
-            layout.addWidget(widget)
-        layout.addLayout(pin_row)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
-        return panel
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Welcome to digital-government skills training"))
