@@ -45,10 +45,10 @@ class Org:
         return next(p for p in self.packs if p.id == COURSE)
 
 
-def build_org(folder: Any) -> Org:
-    """Write the organisation into a new data folder (a few hundred milliseconds)."""
+def build_org(folder: Any, url: str | None = None) -> Org:
+    """Write the organisation into a new data folder (or the database at ``url``)."""
     paths = Paths(folder).ensure()
-    db = open_database(paths, backup=False)
+    db = open_database(paths, url, backup=False)
     packs = Library(paths.packs_dir, bundled_courses_dir()).packs()
     pack = next(p for p in packs if p.id == COURSE)
     exercises = pack.exercises()

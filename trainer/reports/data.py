@@ -70,12 +70,16 @@ class ReportData:
 
     @cached_property
     def learners(self) -> list[LearnerRow]:
-        return learner_table(self.db, self.packs, self.filters)
+        """By department (people without one last, on every database), then employee no."""
+        rows = learner_table(self.db, self.packs, self.filters)
+        return sorted(rows, key=lambda r: (r.department is None, r.department or "",
+                                           r.employee_no))
 
     @cached_property
     def completion(self) -> list[CohortCompletionRow]:
-        """By department and course."""
-        return cohort_completion(self.db, self.packs, by="department", filters=self.filters)
+        """By department (none last) and course."""
+        rows = cohort_completion(self.db, self.packs, by="department", filters=self.filters)
+        return sorted(rows, key=lambda r: (r.group is None, r.group or "", r.pack_id))
 
     @cached_property
     def competency(self) -> list[CohortCompetencyRow]:
