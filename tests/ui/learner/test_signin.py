@@ -105,3 +105,17 @@ def test_registration_button_follows_the_setting(qapp: QApplication, qtbot: Any,
     app_ctx.settings.set("allow_self_registration", False)
     window = start_app(qapp, qtbot, app_ctx)
     assert not window.page("signin").register_button.isVisible()
+
+
+def test_file_menu_switch_user_and_find(qapp: QApplication, qtbot: Any,
+                                        app_ctx: AppContext) -> None:
+    learner = create_learner(app_ctx.db, "1001", "张伟", "办公室")
+    window = start_app(qapp, qtbot, app_ctx)
+    app_ctx.set_user(learner)
+    settle(qapp)
+    actions = {a.text().replace("&", ""): a for a in window.file_menu.actions()}
+    actions["Find in Courses…"].trigger()
+    assert window.current_page == "search"
+    actions["Switch User…"].trigger()
+    assert app_ctx.user is None and window.current_page == "signin"
+    assert not actions["Import Course Pack…"].isEnabled(), "nothing to import into when signed out"

@@ -31,9 +31,9 @@ def title(key: str) -> str:
 class _Retranslator(QObject):
     """Renames the pages and the import action when the interface language changes."""
 
-    def __init__(self, window: Any, action: QAction) -> None:
+    def __init__(self, window: Any, actions: dict[str, QAction]) -> None:
         super().__init__(window)
-        self.window, self.action = window, action
+        self.window, self.actions = window, actions
         window.installEventFilter(self)
         self.apply()
 
@@ -41,7 +41,11 @@ class _Retranslator(QObject):
         for key in TITLES:
             if self.window.has_page(key):
                 self.window.set_page_title(key, title(key))
-        self.action.setText(QCoreApplication.translate("LearnerPages", "&Import Course Pack…"))
+        self.actions["import"].setText(
+            QCoreApplication.translate("LearnerPages", "&Import Course Pack…"))
+        self.actions["switch"].setText(QCoreApplication.translate("LearnerPages", "S&witch User…"))
+        self.actions["find"].setText(
+            QCoreApplication.translate("LearnerPages", "&Find in Courses…"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
@@ -57,14 +61,33 @@ def register_pages(window: Any, ctx: AppContext) -> None:
     window.add_page("reader", lambda: _course(ctx), title("reader"), navigation=False)
     window.add_page("search", lambda: _search(ctx), title("search"))
     ctx.pageRequested.connect(lambda key, payload: _redirect(window, ctx, key, payload))
-    action = QAction(window)
-    action.setShortcut(QKeySequence("Ctrl+I"))
-    action.triggered.connect(lambda: _import_pack(window))
+    actions = _add_actions(window, ctx)
+    window._learner_retranslator = _Retranslator(window, actions)
+
+
+def _add_actions(window: Any, ctx: AppContext) -> dict[str, QAction]:
+    """File menu: import a course pack, switch user; Ctrl+F opens the search page."""
+    actions = {"import": QAction(window), "switch": QAction(window), "find": QAction(window)}
+    actions["import"].setShortcut(QKeySequence("Ctrl+I"))
+    actions["import"].triggered.connect(lambda: _import_pack(window))
+    actions["switch"].setShortcut(QKeySequence("Ctrl+Shift+U"))
+    actions["switch"].triggered.connect(window.sign_out)
+    actions["find"].setShortcut(QKeySequence.StandardKey.Find)
+    actions["find"].triggered.connect(lambda: window.show_page("search"))
     menu = window.file_menu
-    menu.insertAction(menu.actions()[0] if menu.actions() else None, action)
-    ctx.userChanged.connect(lambda user: action.setEnabled(user is not None))
-    action.setEnabled(ctx.user is not None)
-    window._learner_retranslator = _Retranslator(window, action)
+    first = menu.actions()[0] if menu.actions() else None
+    menu.insertAction(first, actions["import"])
+    menu.insertAction(first, actions["find"])
+    sign_out = getattr(window, "sign_out_action", None)
+    menu.insertAction(sign_out if sign_out in menu.actions() else None, actions["switch"])
+
+    def enable(user: Any) -> None:
+        for action in actions.values():
+            action.setEnabled(user is not None)
+
+    ctx.userChanged.connect(enable)
+    enable(ctx.user)
+    return actions
 
 
 # Screens are imported when first shown, so the sign-in screen is up sooner.

@@ -194,7 +194,7 @@
     <context>
         <name>CoursePage</name>
         <message>
-            <location filename="../../learner/course.py" line="+122" />
+            <location filename="../../learner/course.py" line="+127" />
             <source>← All courses</source>
             <translation>← 全部课程</translation>
         </message>
@@ -480,9 +480,19 @@
             <translation>搜索</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+22" />
             <source>&amp;Import Course Pack…</source>
             <translation>导入课程包(&amp;I)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>S&amp;witch User…</source>
+            <translation>切换用户(&amp;W)…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Find in Courses…</source>
+            <translation>在课程中查找(&amp;F)…</translation>
         </message>
     </context>
     <context>
@@ -538,7 +548,7 @@
     <context>
         <name>LibraryPage</name>
         <message>
-            <location filename="../../learner/library.py" line="+111" />
+            <location filename="../../learner/library.py" line="+109" />
             <source>Courses</source>
             <translation>课程</translation>
         </message>
@@ -839,7 +849,7 @@
     <context>
         <name>SignInScreen</name>
         <message>
-            <location filename="../../learner/signin.py" line="+122" />
+            <location filename="../../learner/signin.py" line="+130" />
             <source>Welcome to digital-government skills training</source>
             <translation>欢迎参加数字政府能力培训</translation>
         </message>
