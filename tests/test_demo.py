@@ -56,6 +56,8 @@ def test_a_plausible_organisation_with_staff_and_a_learning_curve(tmp_path: Path
     departments = {p.department for p in people}
     assert 8 <= len(departments) <= 12 and all(d.startswith("临江市") for d in departments)
     assert len({p.name for p in people}) > 60  # names vary
+    seen = [p.last_seen_at for p in people if p.last_seen_at is not None]
+    assert len(seen) > 50 and max(seen) <= UNTIL  # the sign-in list shows who studied lately
     scores = _rows(db, "SELECT l.employee_no, a.exercise_id, a.score, a.started_at FROM attempts a"
                        " JOIN learners l ON l.id = a.learner_id ORDER BY a.started_at")
     assert summary.attempts == len(scores) > 1000

@@ -79,9 +79,10 @@ def _write(db: Database, pack: Pack, people: list[Person], studies: list[Study],
     with db.session() as session:
         departments = department_ids(session, (p.department for p in people))
         bulk_insert(session, Learner, (
-            {"employee_no": p.employee_no, "name": p.name, "role": p.role,
-             "department_id": departments[p.department], "pin_hash": pins.get(p.employee_no),
-             "email": f"{p.employee_no.lower()}@linjiang.gov.cn"} for p in people))
+            {"employee_no": s.person.employee_no, "name": s.person.name, "role": s.person.role,
+             "department_id": departments[s.person.department],
+             "pin_hash": pins.get(s.person.employee_no), "last_seen_at": s.last_seen,
+             "email": f"{s.person.employee_no.lower()}@linjiang.gov.cn"} for s in studies))
         ids = learner_ids(session, [p.employee_no for p in people])
         bulk_insert(session, Enrollment, (
             {"learner_id": ids[s.person.employee_no], "pack_id": pack.id,

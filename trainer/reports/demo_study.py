@@ -45,6 +45,7 @@ class Study:
         self.enrolled_at: datetime | None = None
         self.done = 0
         self.passed = False
+        self.last_seen: datetime | None = None  # the end of the latest study session
         if rng.random() < 0.08:  # enrolled by HR but never started
             return
         queue = [m for m in pack.modules if m.kind != "reference"]
@@ -88,6 +89,7 @@ class Study:
                 clock = self._answer(exercise, clock, tries=0)
         self._remember(module, seconds, finished, clock)
         self.done += 1
+        self.last_seen = clock
         return clock
 
     def _remember(self, module: Module, seconds: int, finished: bool, clock: datetime) -> None:
