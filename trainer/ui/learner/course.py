@@ -197,8 +197,8 @@ class CoursePage(QWidget):
                                       stylesheet(self, self.ctx.settings.get("theme"), size))
         self.view.navigate.connect(self.step)
         self.content_layout.addWidget(self.view)
-        scroll = getattr(self.view, "scroll", None)
-        if scroll is not None and self.isVisible():
+        scroll = getattr(self.view, "scroll", None)  # (QWidget.scroll is a method)
+        if isinstance(scroll, QWidget) and self.isVisible():
             scroll.setFocus()  # Space, Page Up/Down and arrows scroll the lesson at once
         self.outline.setCurrentIndex(self.outline_model.index(index, 0))
         self._restore_position(module, exercise_id)
