@@ -145,8 +145,11 @@ def test_drill_down_opens_the_learners_dashboard(qtbot: Any, screen: HRScreen, o
     proxy = screen.learner_proxy
     row = next(r for r in range(proxy.rowCount())
                if proxy.index(r, 0).data(RowRole).employee_no == "E001")
-    dialog = LearnerDashboardDialog(screen.ctx, proxy.index(row, 0).data(RowRole).learner_id,
-                                    screen)
+    screen.learner_view.setCurrentIndex(proxy.index(row, 0))
+    assert screen.open_button.isEnabled()
+    screen.open_button.click()
+    dialog = screen.findChild(LearnerDashboardDialog)
+    assert dialog is not None and dialog.isVisible()
     qtbot.addWidget(dialog)
     assert dialog.learner.employee_no == "E001"
     assert dialog.page.data is not None  # the dashboard loaded E001's figures, not HR's

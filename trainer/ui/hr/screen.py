@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.reports.data import ReportData, collect, rounded
+from trainer.reports.data import ReportData, collect, order_packs, rounded
 from trainer.reports.tables import competency_columns, department_columns, learner_columns
 from trainer.ui.common.context import AppContext
 from trainer.ui.common.work import Work, run_work
@@ -97,6 +97,12 @@ class HRScreen(QWidget):
         self.search.textChanged.connect(self.learner_proxy.set_search)
         self.learner_view = _table(self.learner_proxy)
         self.learner_view.doubleClicked.connect(self._open_learner)
+        self.open_button = QPushButton()
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(
+            lambda: self._open_learner(self.learner_view.currentIndex()))
+        self.learner_view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.open_button.setEnabled(current.isValid()))
         self.department_model = ReportTableModel(self)
         self.department_view = _table(self.department_model)
         self.competency_model = ReportTableModel(self)
@@ -104,7 +110,10 @@ class HRScreen(QWidget):
         self.charts = ChartsPanel()
         learners = QWidget()
         box = QVBoxLayout(learners)
-        box.addWidget(self.search)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.open_button)
+        box.addLayout(search_row)
         box.addWidget(self.learner_view)
         self.tabs = QTabWidget()
         for widget in (learners, self.department_view, self.competency_view, self.charts):
@@ -123,6 +132,8 @@ class HRScreen(QWidget):
         self.bundle_button.setText(self.tr("Import progress…"))
         self.bundle_export_button.setText(self.tr("Export progress…"))
         self.search.setPlaceholderText(self.tr("Search by name, employee number or department"))
+        self.open_button.setText(self.tr("Open learner's progress…"))
+        self.open_button.setToolTip(self.tr("Or double-click a learner"))
         for index, text in enumerate((self.tr("Learners"), self.tr("Departments"),
                                       self.tr("Competencies"), self.tr("Charts"))):
             self.tabs.setTabText(index, text)
@@ -160,7 +171,7 @@ class HRScreen(QWidget):
         from trainer.analytics.scoring import merged_framework
         from trainer.store.departments import list_departments
 
-        packs = self.ctx.library.packs()
+        packs = order_packs(self.ctx.library.packs(), self.language())  # titles in its language
         framework = merged_framework(packs)
         roles = [(r.id, r.title) for r in framework.roles] if framework else []
         self.filters.set_choices([d.name for d in list_departments(self.ctx.db)], roles,
@@ -216,7 +227,7 @@ class HRScreen(QWidget):
     def _open_learner(self, index: QModelIndex) -> None:
         from trainer.ui.hr.drilldown import LearnerDashboardDialog
 
-        row = index.data(RowRole)
+        row = index.data(RowRole) if index.isValid() else None
         if row is not None:
             LearnerDashboardDialog(self.ctx, row.learner_id, self).open()
 

@@ -119,7 +119,7 @@
 <context>
     <name>HRScreen</name>
     <message>
-        <location filename="../../hr/screen.py" line="+120"/>
+        <location filename="../../hr/screen.py" line="+130"/>
         <source>People and reports</source>
         <translation>人员与报表</translation>
     </message>
@@ -142,6 +142,16 @@
         <location line="+1"/>
         <source>Search by name, employee number or department</source>
         <translation>按姓名、工号或部门搜索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open learner&apos;s progress…</source>
+        <translation>查看学员进度…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Or double-click a learner</source>
+        <translation>也可以双击学员所在行</translation>
     </message>
     <message>
         <location line="+1"/>
