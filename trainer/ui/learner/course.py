@@ -141,10 +141,17 @@ class CoursePage(QWidget):
     # --- opening ------------------------------------------------------------------------------
 
     def open_payload(self, payload: Any) -> None:
-        if isinstance(payload, str):
-            self.open_course(payload)
-        else:
-            self.open_course(*payload)
+        """A pack id, or (pack id, module id[, exercise id[, text to find]])."""
+        from trainer.errors import TrainerError
+        from trainer.ui.common.errors import present_error
+
+        try:
+            if isinstance(payload, str):
+                self.open_course(payload)
+            else:
+                self.open_course(*payload)
+        except TrainerError as exc:  # e.g. a link to a course that was removed
+            present_error(self, exc)
 
     def open_course(self, pack_id: str, module_id: str | None = None,
                     exercise_id: str | None = None, find_text: str | None = None) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 FILE_NAME = "signin-list.json"
-VERSION = 1
+VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -36,11 +36,11 @@ def cache_file(cache_dir: Path) -> Path:
     return cache_dir / FILE_NAME
 
 
-def read_cached(cache_dir: Path) -> list[CachedLearner] | None:
-    """The cached list, or None when there is none (or it cannot be read)."""
+def read_cached(cache_dir: Path, database: str) -> list[CachedLearner] | None:
+    """The list cached for ``database``, or None when there is none (or it cannot be read)."""
     try:
         raw = json.loads(cache_file(cache_dir).read_text(encoding="utf-8"))
-        if raw.get("version") != VERSION:
+        if raw.get("version") != VERSION or raw.get("database") != database:
             return None
         return [CachedLearner(int(r["id"]), str(r["employee_no"]), str(r["name"]),
                               r.get("department"), str(r.get("role", "learner")),
@@ -52,7 +52,7 @@ def read_cached(cache_dir: Path) -> list[CachedLearner] | None:
         return None
 
 
-def write_cached(cache_dir: Path, learners: Sequence[Any]) -> None:
+def write_cached(cache_dir: Path, database: str, learners: Sequence[Any]) -> None:
     """Replace the cache atomically; failing to write it only costs the head start."""
     rows = [{"id": l.id, "employee_no": l.employee_no, "name": l.name,  # noqa: E741
              "department": l.department, "role": l.role, "has_pin": bool(l.has_pin)}
@@ -61,7 +61,8 @@ def write_cached(cache_dir: Path, learners: Sequence[Any]) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         temp = target.with_suffix(".tmp")
-        temp.write_text(json.dumps({"version": VERSION, "learners": rows}, ensure_ascii=False),
+        temp.write_text(json.dumps({"version": VERSION, "database": database, "learners": rows},
+                                        ensure_ascii=False),
                         encoding="utf-8")
         os.replace(temp, target)
     except OSError as exc:

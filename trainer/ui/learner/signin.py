@@ -151,7 +151,8 @@ class SignInScreen(QWidget):
         self.register_button.setVisible(bool(self.ctx.settings.get("allow_self_registration")))
         self.pin.clear()
         self.message.hide()
-        cached = None if self.ctx.db_is_open else read_cached(self.ctx.paths.cache_dir)
+        cached = None if self.ctx.db_is_open else read_cached(self.ctx.paths.cache_dir,
+                                                              self._database_key())
         if not cached:
             from trainer.store.learners import find_learners
 
@@ -177,8 +178,12 @@ class SignInScreen(QWidget):
         else:
             self._select_first()
         if self.ctx.db_is_open:
-            write_cached(self.ctx.paths.cache_dir, learners)
+            write_cached(self.ctx.paths.cache_dir, self._database_key(), learners)
         self._sign_in_the_only_person(learners)
+
+    def _database_key(self) -> str:
+        """Which database the cached list belongs to (a data folder may point at another)."""
+        return str(self.ctx.database_url or self.ctx.paths.database_url)
 
     def _sign_in_the_only_person(self, learners: list[Any]) -> None:
         """Personal mode (one learner, no PIN, no self-registration): no list to choose from at
