@@ -192,37 +192,50 @@ def _batches(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
 
 def _sqlite_executemany(connection: Any, table: Any, batch: list[dict[str, Any]]) -> None:
     """One executemany on the session's own DBAPI connection (so it is the same transaction)."""
+    dialect = connection.dialect
     given = list(batch[0])
     defaults = {c.name: c.default.arg(None) if callable(c.default.arg) else c.default.arg
                 for c in table.columns if c.name not in given and c.default is not None
                 and (c.default.is_scalar or c.default.is_callable)}
+    fixed = tuple(_bind(table.c[name], dialect, value) for name, value in defaults.items())
+    converters = [(index, convert) for index, name in enumerate(given)
+                  if (convert := _converter(table.c[name], dialect)) is not None]
+    params = []
+    for row in batch:
+        values = [row[name] for name in given]
+        for index, convert in converters:
+            if values[index] is not None:
+                values[index] = convert(values[index])
+        params.append((*values, *fixed))
     names = given + list(defaults)
-    converters = [_converter(table.c[name], connection.dialect) for name in names]
-    params = [tuple(convert(row[name] if name in row else defaults[name])
-                    for name, convert in zip(names, converters, strict=True)) for row in batch]
     sql = (f"INSERT INTO {table.name} ({', '.join(names)}) "
            f"VALUES ({', '.join('?' for _ in names)})")
     connection.connection.driver_connection.executemany(sql, params)
 
 
+def _bind(column: Any, dialect: Any, value: Any) -> Any:
+    convert = _converter(column, dialect)
+    return value if convert is None or value is None else convert(value)
+
+
 def _sqlite_time(value: datetime) -> str:
-    value = as_utc(value)
-    return f"{value:%Y-%m-%d %H:%M:%S}.{value.microsecond:06d}"
+    if value.tzinfo is not UTC:
+        value = as_utc(value)
+    return value.replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
-def _converter(column: Any, dialect: Any) -> Callable[[Any], Any]:
-    """The column type's own bind conversion, made cheap for repeated JSON and for times."""
+def _converter(column: Any, dialect: Any) -> Callable[[Any], Any] | None:
+    """The column type's own bind conversion (None: none needed) for values that are not None,
+    made cheap for times and for the same JSON object repeated (a weight map)."""
     process = column.type.dialect_impl(dialect).bind_processor(dialect)
     if process is None:
-        return lambda value: value
+        return None
     sample = datetime(2001, 2, 3, 4, 5, 6, 7, tzinfo=UTC)
     if isinstance(column.type, UTCDateTime) and process(sample) == _sqlite_time(sample):
-        return lambda value: None if value is None else _sqlite_time(value)
-    memo: dict[int, tuple[Any, Any]] = {}  # the same JSON object (a weight map) is written once
+        return _sqlite_time
+    memo: dict[int, tuple[Any, Any]] = {}
 
     def convert(value: Any) -> Any:
-        if value is None:
-            return None
         if not isinstance(value, dict | list):
             return process(value)
         cached = memo.get(id(value))
