@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -179,12 +180,13 @@ def test_font_size_setting_is_saved_and_announced(app_ctx: AppContext, qtbot: An
 def test_about_shows_version_and_licences(qtbot: Any) -> None:
     from trainer import __version__
 
-    dialog = AboutDialog()
+    dialog = AboutDialog(None, Path("/data/trainer"))
     qtbot.addWidget(dialog)
     text = dialog.licences.toPlainText()
     for name in ("PySide6-Essentials", "SQLAlchemy", "Droid Sans Fallback", "Apache"):
         assert name in text
     assert __version__ in dialog.tabs.widget(0).text()
+    assert "/data/trainer" in dialog.tabs.widget(0).text()
 
 
 def test_qt_has_a_simplified_chinese_font_and_draws_names_without_boxes(

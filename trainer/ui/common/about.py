@@ -6,6 +6,7 @@ import contextlib
 import html
 import platform
 from importlib import metadata
+from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, qVersion
@@ -79,7 +80,7 @@ def licences_html() -> str:
 class AboutDialog(QDialog):
     """What this program is, which version, and whose work it builds on."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, data_dir: Path | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("AboutDialog", "About Trainer"))
         self.resize(640, 480)
@@ -87,10 +88,14 @@ class AboutDialog(QDialog):
         purpose = translate("AboutDialog", "Offline training in digital-government and "
                                            "data-governance skills for civil servants.")
         licence = translate("AboutDialog", "Licensed under the Apache License 2.0.")
+        folder = ""
+        if data_dir is not None:  # what support asks for first
+            folder = "<p>" + _esc(translate("AboutDialog", "Data folder: %1")
+                                  .replace("%1", str(data_dir))) + "</p>"
         summary = QLabel(
             f"<h2>{_esc(name)} {__version__}</h2><p>{_esc(purpose)}</p>"
             f"<p>Python {platform.python_version()} · Qt {qVersion()} · "
-            f"PySide6 {pyside_version}</p><p>{_esc(licence)}</p>")
+            f"PySide6 {pyside_version}</p>{folder}<p>{_esc(licence)}</p>")
         summary.setWordWrap(True)
         licences = QTextBrowser()
         licences.setObjectName("Licences")

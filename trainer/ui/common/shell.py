@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
     def open_about(self) -> None:
         from trainer.ui.common.about import AboutDialog
 
-        AboutDialog(self).exec()
+        AboutDialog(self, self.ctx.paths.data_dir).exec()
 
     def open_data_folder(self) -> None:
         _open_folder(self.ctx.paths.data_dir)

@@ -4,7 +4,7 @@
     <context>
         <name>AboutDialog</name>
         <message>
-            <location filename="../../common/about.py" line="+30" />
+            <location filename="../../common/about.py" line="+31" />
             <source>Qt for Python: windows and widgets</source>
             <translation>Qt for Python：窗口与控件</translation>
         </message>
@@ -114,7 +114,12 @@
             <translation>依据 Apache License 2.0 许可发布。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+3" />
+            <source>Data folder: %1</source>
+            <translation>数据文件夹：%1</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>About</source>
             <translation>关于</translation>
         </message>
@@ -132,7 +137,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../app.py" line="+98" />
+            <location filename="../../app.py" line="+100" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
@@ -248,7 +253,7 @@
             <translation>当前用户：%1（%2）</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+52" />
             <source>Finishing work in progress…</source>
             <translation>正在完成进行中的操作…</translation>
         </message>
@@ -282,7 +287,7 @@
             <translation>更改立即生效，并对这台计算机上使用 Trainer 的所有人有效。</translation>
         </message>
         <message>
-            <location filename="../../../config.py" line="+216" />
+            <location filename="../../../config.py" line="+225" />
             <source>Interface language</source>
             <translation>界面语言</translation>
         </message>
