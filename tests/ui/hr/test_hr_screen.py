@@ -96,7 +96,13 @@ def test_charts_and_department_tables(screen: HRScreen, org: Org) -> None:
     completion = cohort_completion(org.db, org.packs)
     assert sorted(round(b.get_width(), 1) for b in bars) == sorted(
         round(r.percent, 1) for r in completion)
-    assert screen.department_model.rowCount() == len(completion)
+    model = screen.department_model
+    assert model.rowCount() == len(completion) + 1
+    whole = cohort_completion(org.db, org.packs, by="all")[0]
+    last = model.rowCount() - 1
+    assert model.index(last, 0).data() == "全体"
+    assert model.index(last, 2).data() == str(whole.learners)
+    assert model.index(last, 3).data() == f"{whole.percent:.1f}"
     heat = figures["heat_map"].axes[0]
     assert heat.images and heat.texts  # the mean scores are written in the cells
 

@@ -9,6 +9,7 @@ files are the same objects. Double-clicking a learner opens their dashboard.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
@@ -203,8 +204,11 @@ class HRScreen(QWidget):
             return
         self.data = data
         self.learner_model.set_rows(learner_columns(data), data.learners)
-        self.department_model.set_rows(department_columns(data), data.completion)
-        self.competency_model.set_rows(competency_columns(data), data.competency)
+        everyone = data.texts("everyone")  # the whole selection, as the exports' last rows
+        self.department_model.set_rows(department_columns(data), [
+            *data.completion, *(replace(r, group=everyone) for r in data.overall_completion)])
+        self.competency_model.set_rows(competency_columns(data), [
+            *data.competency, *(replace(r, group=everyone) for r in data.overall_competency)])
         for view in (self.learner_view, self.department_view, self.competency_view):
             view.resizeColumnsToContents()
         self.charts.show_data(data)
