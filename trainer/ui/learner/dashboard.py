@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from trainer.errors import TrainerError
 from trainer.ui.common.charts import ChartView
-from trainer.ui.common.context import AppContext
+from trainer.ui.common.context import LEARNERS, AppContext
 from trainer.ui.common.errors import present_error
+from trainer.ui.common.work import run_work
 from trainer.ui.learner import dashboard_view as view
 from trainer.ui.learner.dashboard_data import DashboardData, default_role, load_dashboard
 from trainer.ui.learner.dashboard_panels import (
@@ -186,8 +187,18 @@ class DashboardPage(QWidget):
         user = self.ctx.user
         if index < 0 or user is None or self.role_box.signalsBlocked():
             return
-        self._roles[user.id] = self.role_box.itemData(index)
-        self.reload()
+        role = self.role_box.itemData(index)
+        self._roles[user.id] = role
+        if not isinstance(self.ctx, AppContext) or getattr(user, "job_role", None) == role:
+            self.reload()  # e.g. HR looking at someone's dashboard: compare, change nothing
+            return
+        from trainer.store.learners import update_learner
+
+        def save(_progress: Any) -> Any:  # the learner's own profile, like their name
+            return update_learner(self.ctx.db, user.id, actor=user, job_role=role)
+
+        run_work(self, self.ctx, save, changes=LEARNERS, on_success=self.ctx.set_user,
+                 show_progress=False)  # userChanged then reloads the page
 
     def _draw_completion(self) -> None:
         if self.data is not None:

@@ -7,6 +7,7 @@ exercise is an ``ExerciseCard``; a case module puts its scenario beside its ques
 from __future__ import annotations
 
 import contextlib
+import warnings
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
@@ -250,16 +251,26 @@ class LessonView(QWidget):
         return 0.0 if bar.maximum() <= 0 else round(bar.value() / bar.maximum(), 4)
 
     def set_fraction(self, fraction: float) -> None:
-        """Scroll to a saved position once the layout has settled (heights change on first show)."""
+        """Scroll to a saved position, and keep it while the layout settles (text below the
+        first screen is laid out a moment later) until the learner scrolls."""
         bar = self.scroll.verticalScrollBar()
         target = max(0.0, min(1.0, float(fraction)))
 
         def apply() -> None:
             bar.setValue(round(target * bar.maximum()))
 
+        done: list[bool] = []
+
+        def stop(*_: Any) -> None:
+            if not done:
+                done.append(True)
+                _disconnect(bar.rangeChanged, apply)
+                _disconnect(bar.actionTriggered, stop)
+
         apply()
         bar.rangeChanged.connect(apply)
-        QTimer.singleShot(1500, lambda: _disconnect(bar.rangeChanged, apply))
+        bar.actionTriggered.connect(stop)  # the learner scrolls: their place wins
+        QTimer.singleShot(10_000, self, stop)
 
     def show_exercise(self, exercise_id: str) -> None:
         card = self.cards.get(exercise_id)
@@ -292,7 +303,9 @@ class LessonView(QWidget):
 
 
 def _disconnect(signal: Any, slot: Any) -> None:
-    with contextlib.suppress(RuntimeError, TypeError):
+    """Disconnect if still connected (the widget may be gone; PySide warns otherwise)."""
+    with warnings.catch_warnings(), contextlib.suppress(RuntimeError, TypeError, SystemError):
+        warnings.simplefilter("ignore", RuntimeWarning)
         signal.disconnect(slot)
 
 
