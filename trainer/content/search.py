@@ -81,10 +81,13 @@ def _entry(pack: Pack, module_id: str, module_title: str, exercise_id: str | Non
                  "".join(folded), tuple(offsets))
 
 
-def _exercise_text(exercise: Exercise) -> str:
-    parts = [exercise.question, *(o.text for o in exercise.options), *exercise.items,
-             *(f"{a} {b}" for a, b in exercise.pairs), *(c.text for c in exercise.rubric),
-             exercise.explanation]
+def _exercise_text(exercise: Exercise, exam: bool) -> str:
+    """Question, options and explanation; in an assessment only the question (no answers)."""
+    parts = [exercise.question]
+    if not exam:
+        parts += [*(o.text for o in exercise.options), *exercise.items,
+                  *(f"{a} {b}" for a, b in exercise.pairs), *(c.text for c in exercise.rubric),
+                  exercise.explanation]
     return " ".join(plain_text("\n".join(p for p in parts if p)).split())
 
 
@@ -101,11 +104,12 @@ class SearchIndex:
         entries: list[Entry] = []
         for number, pack in enumerate(packs, 1):
             for module in pack.modules:
+                exam = module.kind == "assessment"
                 entries.append(_entry(pack, module.id, module.title, None, module.title))
                 for block in module.blocks:
                     if isinstance(block, Exercise):
                         entries.append(_entry(pack, module.id, module.title, block.id,
-                                              _exercise_text(block)))
+                                              _exercise_text(block, exam)))
                         continue
                     for paragraph in re.split(r"\n\s*\n", plain_text(block.markdown)):
                         if paragraph.strip():

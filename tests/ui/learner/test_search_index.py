@@ -54,3 +54,9 @@ def test_progress_is_reported_per_pack() -> None:
     seen: list[Any] = []
     SearchIndex.build([load_pack(FIXTURE)], lambda done, total: seen.append((done, total)))
     assert seen == [(1, 1)]
+
+
+def test_assessment_answers_are_not_searchable(index: SearchIndex) -> None:
+    assert index.search("向社会公众提供政务数据"), "the question itself is found"
+    hits = index.search("身份证号是敏感个人信息")  # the final assessment's explanation
+    assert all(h.module_id != "final" for h in hits)

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from trainer.ui.common.context import PACKS, AppContext
+from trainer.ui.common.language import current_language
 from trainer.ui.common.work import run_work
 from trainer.ui.learner.richtext import RichTextDelegate
 from trainer.ui.learner.style import apply_learner_style
@@ -108,6 +109,7 @@ class SearchPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self._invalidate()  # the other language's courses come first now
         super().changeEvent(event)
 
     def on_shown(self) -> None:
@@ -129,8 +131,12 @@ class SearchPage(QWidget):
         self._building = True
         self.summary.setText(self.tr("Preparing the search…"))
 
+        language = current_language()[:2]
+
         def build(progress: Any) -> Any:
-            packs = self.ctx.library.packs()
+            # courses in the interface language first, so their hits come first
+            packs = sorted(self.ctx.library.packs(),
+                           key=lambda p: not p.language.lower().startswith(language))
             return SearchIndex.build(packs, lambda done, total: progress.update(done, total))
 
         run_work(self, self.ctx, build, title=self.tr("Preparing the search…"),
