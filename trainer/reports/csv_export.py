@@ -13,7 +13,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from trainer.reports.data import ProgressFn, ReportData, attempt_batches
+from trainer.reports.attempts import attempt_batches
+from trainer.reports.data import ProgressFn, ReportData
 from trainer.reports.output import atomic_output
 from trainer.reports.tables import Column, attempt_columns, department_columns, learner_columns
 

@@ -102,7 +102,7 @@ def competency_columns(data: ReportData) -> list[Column]:
 
 
 def attempt_columns(data: ReportData) -> list[Column]:
-    """Raw answers (tuples from ``data.iter_attempts``)."""
+    """Raw answers (tuples from ``attempts.iter_attempts``)."""
     t = data.texts
     return [
         Column("employee_no", t("employee_no"), lambda r: r[0], "text", 12),

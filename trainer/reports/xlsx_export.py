@@ -14,7 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from trainer.reports.data import ProgressFn, ReportData, attempt_batches, rounded
+from trainer.reports.attempts import attempt_batches
+from trainer.reports.data import ProgressFn, ReportData, rounded
 from trainer.reports.output import atomic_output
 from trainer.reports.tables import (
     Column,

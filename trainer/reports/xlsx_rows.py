@@ -40,7 +40,7 @@ def _number(column: str, row: int, value: float | None, style: int) -> str:
 
 
 class AttemptRowWriter:
-    """Answers (tuples from ``data.attempt_batches(excel=True)``) as sheet rows.
+    """Answers (tuples from ``attempts.attempt_batches(excel=True)``) as sheet rows.
 
     Most rows hold plain text and every value; they take one string template. The rest (a
     pending score, an unfinished answer, text needing escapes) take the careful per-cell path.
