@@ -87,3 +87,23 @@ def test_sitting_result_counts_unanswered_and_pending_as_zero() -> None:
     assert result.percent == pytest.approx(33.3)
     assert result.pending == 1 and result.answered == 2 and result.total == 3
     assert not result.passed
+
+
+def test_leaving_a_sitting_half_way_asks_first(qapp: QApplication, qtbot: Any,
+                                               app_ctx: AppContext, learner: Any,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    view = open_final(qapp, qtbot, app_ctx, learner)
+    course = view.window().page("reader")
+    view.start()
+    view.cards["q-final-1"].input.button(1).click()
+    asked: list[str] = []
+
+    def answer(reply: QMessageBox.StandardButton) -> Any:
+        return lambda *a, **k: asked.append(a[1]) or reply
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    course.step(-1)
+    assert asked and course.view is view, "the learner chose to stay"
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    course.step(-1)
+    assert course.module.id == "case-leak"

@@ -122,6 +122,10 @@ class AssessmentView(QWidget):
         layout.addStretch(1)
         return _scrolling(column)
 
+    def in_progress(self) -> bool:
+        """A sitting has started and is not handed in yet."""
+        return self.started_at is not None
+
     def pass_mark(self) -> int:
         mark = self.module.pass_mark
         return int(mark if mark is not None else self.pack.pass_mark)

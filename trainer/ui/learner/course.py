@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QToolButton,
@@ -194,6 +195,10 @@ class CoursePage(QWidget):
             if exercise_id and hasattr(self.view, "show_exercise"):
                 self.view.show_exercise(exercise_id)
             return
+        if not self._may_leave():
+            self.outline.setCurrentIndex(
+                self.outline_model.index(self.outline_model.row_of(self.module.id), 0))
+            return
         self.close_session()
         if self.view is not None:
             self.view.setParent(None)
@@ -218,6 +223,19 @@ class CoursePage(QWidget):
             following = self.pack.modules[index + 1]
             pack = self.pack
             QTimer.singleShot(0, self, lambda: prefetch(self.ctx, pack, following))
+
+    def _may_leave(self) -> bool:
+        """Leaving an assessment sitting half-way loses its answers: ask first."""
+        in_progress = getattr(self.view, "in_progress", None)
+        if not callable(in_progress) or not in_progress():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Leave the assessment?"),
+            self.tr("The assessment is not handed in yet. If you leave now, the answers of this "
+                    "sitting are not saved."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _restore_position(self, module: Any, exercise_id: str | None) -> None:
         from trainer.store.progress import lesson_states

@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+114"/>
+        <location line="+118"/>
         <source>%n question(s) have no answer yet. Hand in anyway?</source>
         <translation>
             <numerusform>%n question has no answer yet. Hand in anyway?</numerusform>
@@ -66,7 +66,7 @@
 <context>
     <name>LessonView</name>
     <message numerus="yes">
-        <location filename="../../learner/lesson.py" line="+199"/>
+        <location filename="../../learner/lesson.py" line="+200"/>
         <source>about %n minute(s)</source>
         <translation>
             <numerusform>about %n minute</numerusform>
@@ -99,7 +99,7 @@
 <context>
     <name>SearchPage</name>
     <message numerus="yes">
-        <location filename="../../learner/search_page.py" line="+157"/>
+        <location filename="../../learner/search_page.py" line="+163"/>
         <source>%n place(s) found</source>
         <translation>
             <numerusform>%n place found</numerusform>
@@ -110,7 +110,7 @@
 <context>
     <name>SignInScreen</name>
     <message numerus="yes">
-        <location filename="../../learner/signin.py" line="+283"/>
+        <location filename="../../learner/signin.py" line="+288"/>
         <source>Too many wrong tries. Please wait %n second(s).</source>
         <translation>
             <numerusform>Too many wrong tries. Please wait %n second.</numerusform>

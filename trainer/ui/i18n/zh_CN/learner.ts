@@ -48,7 +48,7 @@
             <translation>← 上一节</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+29" />
             <location line="+67" />
             <source>Hand in</source>
             <translation>交卷</translation>
@@ -194,7 +194,7 @@
     <context>
         <name>CoursePage</name>
         <message>
-            <location filename="../../learner/course.py" line="+127" />
+            <location filename="../../learner/course.py" line="+128" />
             <source>← All courses</source>
             <translation>← 全部课程</translation>
         </message>
@@ -232,6 +232,16 @@
             <location line="+1" />
             <source>Larger text</source>
             <translation>放大文字</translation>
+        </message>
+        <message>
+            <location line="+98" />
+            <source>Leave the assessment?</source>
+            <translation>离开测验吗？</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The assessment is not handed in yet. If you leave now, the answers of this sitting are not saved.</source>
+            <translation>测验还没有交卷。现在离开的话，本次作答不会保存。</translation>
         </message>
     </context>
     <context>
@@ -498,7 +508,7 @@
     <context>
         <name>LessonView</name>
         <message>
-            <location filename="../../learner/lesson.py" line="+158" />
+            <location filename="../../learner/lesson.py" line="+159" />
             <source>Case scenario</source>
             <translation>案例情境</translation>
         </message>
@@ -808,7 +818,7 @@
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../../learner/search_page.py" line="+103" />
+            <location filename="../../learner/search_page.py" line="+104" />
             <source>Search the courses</source>
             <translation>搜索课程内容</translation>
         </message>
@@ -828,8 +838,8 @@
             <translation>搜索结果</translation>
         </message>
         <message>
-            <location line="+24" />
-            <location line="+6" />
+            <location line="+25" />
+            <location line="+10" />
             <source>Preparing the search…</source>
             <translation>正在准备搜索…</translation>
         </message>
@@ -884,7 +894,7 @@
             <translation>登录</translation>
         </message>
         <message>
-            <location line="+88" />
+            <location line="+93" />
             <source>Password:</source>
             <translation>密码：</translation>
         </message>
