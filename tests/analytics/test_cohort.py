@@ -198,3 +198,20 @@ def test_filter_rejects_start_after_end() -> None:
 
     with pytest.raises(InvalidFilter, match="after the end date"):
         CohortFilter(since=date(2025, 2, 1), until=date(2025, 1, 1))
+
+
+def test_grouping_and_filtering_by_job_role(db) -> None:
+    from sqlalchemy import update
+
+    learners = _seed(db, ["A", "A", "B"], [(0, "mini", "e1", 1.0, 0), (1, "mini", "e1", 0.5, 0),
+                                           (2, "mini", "e1", 0.0, 0)], [])
+    with db.session() as s:
+        s.execute(update(Learner).where(Learner.id.in_(learners[:2]))
+                  .values(job_role="data-steward"))
+    rows = {(r.group, r.competency_id): r for r in cohort_competency(db, [PACK], by="role")}
+    assert rows[("data-steward", "data-literacy")].score == pytest.approx(75.0)
+    assert rows[(None, "data-literacy")].learners == 1
+    only = cohort_competency(db, [PACK], by="all", filters=CohortFilter(role="data-steward"))
+    assert [(r.competency_id, r.learners) for r in only] == [("data-literacy", 2)]
+    table = learner_table(db, [PACK], CohortFilter(role="data-steward"))
+    assert {r.job_role for r in table} == {"data-steward"} and len(table) == 2

@@ -110,3 +110,17 @@ def test_recommendations_follow_the_largest_gap(db, learner) -> None:
     assert (suggestion.module_id, suggestion.exercise_ids) == ("m2", ("e3", "e4"))
     assert suggestion.unanswered == 1
     assert suggestion.gain == pytest.approx(1.0 * 0.8 + 0.3)
+
+
+def test_job_role_is_kept_and_drives_the_default_gap(db, learner) -> None:
+    from trainer.store.errors import InvalidValue
+    from trainer.store.learners import get_learner, update_learner
+
+    me = get_learner(db, learner)
+    assert me.job_role is None
+    assert update_learner(db, learner, actor=me, job_role="Data-Steward").job_role == \
+        "data-steward"
+    assert get_learner(db, learner).job_role == "data-steward"
+    with pytest.raises(InvalidValue, match="role-profile id"):
+        update_learner(db, learner, actor=me, job_role="数据 管理员")
+    assert update_learner(db, learner, actor=me, job_role="").job_role is None

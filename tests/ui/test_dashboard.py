@@ -43,10 +43,12 @@ def test_header_and_tiles(page: Any) -> None:
     assert tiles[3] == ("1", "final assessments passed")
 
 
-def test_radar_shows_my_scores_the_target_and_my_department(page: Any, app_ctx: AppContext
-                                                            ) -> None:
+def test_radar_shows_my_scores_the_target_and_my_department(page: Any, app_ctx: AppContext,
+                                                            qtbot: Any) -> None:
     pack = app_ctx.library.get("digital-government")
+    page.show()
     page.role_box.setCurrentIndex(page.role_box.findData("data-steward"))
+    qtbot.waitUntil(lambda: page.data is not None and page.data.role_id == "data-steward")
     scores = competency_scores(app_ctx.db, app_ctx.user.id, app_ctx.library.packs())
     ax = page.radar.figure.axes[0]
     lines = {line.get_label(): line for line in ax.get_lines() if not line.get_label()
@@ -181,3 +183,15 @@ def test_a_database_problem_is_reported_not_raised(page: Any, monkeypatch: Any,
     assert page.subtitle.text() == "Your progress cannot be read right now."
     assert len(message_boxes) == 1
     assert page.tiles[0].value.text() == "–" and not page.radar.figure.axes
+
+
+def test_choosing_a_role_saves_it_as_mine(page: Any, app_ctx: AppContext, qtbot: Any) -> None:
+    from trainer.store.learners import get_learner
+    from trainer.ui.common import work
+
+    page.show()
+    page.role_box.setCurrentIndex(page.role_box.findData("department-leader"))
+    qtbot.waitUntil(lambda: work.running() == 0 and app_ctx.user.job_role is not None)
+    assert get_learner(app_ctx.db, app_ctx.user.id).job_role == "department-leader"
+    assert app_ctx.user.job_role == "department-leader"
+    assert page.data is not None and page.data.role_id == "department-leader"

@@ -26,6 +26,7 @@ class LearnerInfo:
     active: bool = True
     updated_at: datetime | None = None
     last_seen_at: datetime | None = None
+    job_role: str | None = None  # role profile id from the competency framework
 
     @property
     def is_admin(self) -> bool:

@@ -35,6 +35,7 @@ def to_info(learner: Learner) -> LearnerInfo:
         department=learner.department.name if learner.department else None,
         role=learner.role, has_pin=learner.pin_hash is not None, email=learner.email,
         active=learner.active, updated_at=learner.updated_at, last_seen_at=learner.last_seen_at,
+        job_role=learner.job_role,
     )
 
 
@@ -144,7 +145,8 @@ def count_learners(db: Database) -> int:
 
 def update_learner(db: Database, learner_id: int, *, actor: Actor | None,
                    name: str | None = None, department: object = _KEEP,
-                   email: object = _KEEP, active: bool | None = None) -> LearnerInfo:
+                   email: object = _KEEP, active: bool | None = None,
+                   job_role: object = _KEEP) -> LearnerInfo:
     """Change profile fields; learners may edit their own, HR anyone's; HR (de)activates."""
     with db.session() as session:
         actor = fresh_actor(session, actor)
@@ -156,6 +158,8 @@ def update_learner(db: Database, learner_id: int, *, actor: Actor | None,
             learner.department = department_named(session, department)  # type: ignore[arg-type]
         if email is not _KEEP:
             learner.email = validate.email(email)  # type: ignore[arg-type]
+        if job_role is not _KEEP:
+            learner.job_role = validate.job_role(job_role)  # type: ignore[arg-type]
         if active is not None and active != learner.active:
             require(actor, "hr")
             if not active and learner.role == "admin" and _admins(session) == 1:

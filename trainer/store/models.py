@@ -63,6 +63,8 @@ class Learner(Base):
         ForeignKey("departments.id", ondelete="SET NULL"), index=True)
     role: Mapped[str] = mapped_column(String(16), default="learner")
     email: Mapped[str | None] = mapped_column(String(254))
+    # competency-framework role profile (e.g. "data-steward"): targets for gaps and HR by role
+    job_role: Mapped[str | None] = mapped_column(String(100), index=True)
     pin_hash: Mapped[str | None] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_tries: Mapped[int] = mapped_column(Integer, default=0)

@@ -32,6 +32,18 @@ def role(value: str) -> str:
     return value
 
 
+def job_role(value: str | None) -> str | None:
+    """A role-profile id from a course's competency framework (e.g. data-steward), or None."""
+    if value is None or not str(value).strip():
+        return None
+    cleaned = str(value).strip()
+    if len(cleaned) > 100 or not cleaned.replace("-", "").replace("_", "").replace(".", "")\
+            .isalnum() or not cleaned.isascii():
+        raise InvalidValue(f"Not a role-profile id: {cleaned!r}",
+                           hint="Use the id from competencies.yaml, e.g. data-steward.")
+    return cleaned.lower()
+
+
 def pack_key(value: str, what: str) -> str:
     """Pack, module and exercise ids are short stable strings."""
     if not isinstance(value, str) or not value.strip() or len(value) > 100:
