@@ -71,6 +71,7 @@ def test_default_language_follows_the_settings(org: Org, tmp_path: Path) -> None
 @pytest.mark.parametrize(("args", "status", "message"), [
     (["--department", "没有这个部门"], 2, "No department named"),
     (["--course", "nope"], 2, "No course with id"),
+    (["--role", "astronaut"], 2, "data-steward"),
     (["--since", "2026-02-30"], 1, "is not a date"),
     (["--since", "2026-05-01", "--until", "2026-04-01"], 1, "after the end date"),
     (["--format", "pdf", "--table", "attempts"], 2, "CSV only"),

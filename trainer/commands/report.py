@@ -73,6 +73,14 @@ def build_filter(args: argparse.Namespace, db: Any, packs: list[Any]) -> Any:
     if args.course and args.course not in {p.id for p in packs}:
         known = ", ".join(sorted(p.id for p in packs)) or "none installed"
         raise UsageError(f"No course with id {args.course!r}.", hint=f"Courses: {known}.")
+    if args.role:
+        from trainer.analytics.scoring import merged_framework
+
+        framework = merged_framework(packs)
+        roles = sorted(r.id for r in framework.roles) if framework else []
+        if args.role not in roles:
+            raise UsageError(f"No job-role profile with id {args.role!r}.",
+                             hint=f"Job roles: {', '.join(roles) or 'none defined'}.")
     if args.department:
         names = [d.name for d in list_departments(db)]
         if args.department not in names:
