@@ -192,6 +192,20 @@ def test_the_blank_roster_reads_back_without_problems(tmp_path: Path, name: str)
         assert read_roster(file).rows[0].employee_no == "00123"
 
 
+def test_a_workbook_that_unpacks_to_far_too_much_is_not_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from openpyxl import Workbook
+
+    from trainer.store import roster_files
+
+    book = Workbook()
+    book.active.append(["工号", "姓名"])
+    book.save(tmp_path / "roster.xlsx")
+    monkeypatch.setattr(roster_files, "MAX_UNPACKED_BYTES", 1000)  # instead of a 500 MB bomb
+    with pytest.raises(RosterUnreadable, match="unpacks to"):
+        read_roster(tmp_path / "roster.xlsx")
+
+
 def test_damaged_files_are_always_a_clear_error(tmp_path: Path) -> None:
     """Random damage to a CSV or a workbook never crashes: a preview or RosterUnreadable."""
     import random

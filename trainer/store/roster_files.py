@@ -18,6 +18,7 @@ from typing import Any
 from trainer.store.errors import StoreError
 
 MAX_ROSTER_BYTES = 50 * 1024 * 1024  # far beyond any real roster; stops a wrong file early
+MAX_UNPACKED_BYTES = 500 * 1024 * 1024  # a workbook is a zip: refuse one that unpacks to more
 
 
 class RosterUnreadable(StoreError):
@@ -129,6 +130,7 @@ def _xlsx_rows(path: Path) -> list[tuple[int, tuple[str, ...]]]:
     # A file object, so a workbook saved under another name (.csv) is still read.
     with path.open("rb") as handle:
         try:
+            _check_unpacked_size(path, handle)
             book = load_workbook(handle, read_only=True, data_only=True)
             sheet = book.worksheets[0]
             rows = [(number, tuple(cell_text(value) for value in values))
@@ -141,6 +143,19 @@ def _xlsx_rows(path: Path) -> list[tuple[int, tuple[str, ...]]]:
                 f"{path}: not a readable .xlsx workbook ({exc}).",
                 hint="Open it in Excel or WPS and save it again as .xlsx, or export CSV.") from exc
     return rows
+
+
+def _check_unpacked_size(path: Path, handle: Any) -> None:
+    """DESIGN §7: an archive that unpacks to far more than any roster is refused unread."""
+    from zipfile import ZipFile
+
+    with ZipFile(handle) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+    handle.seek(0)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise RosterUnreadable(f"{path}: the workbook unpacks to {unpacked:,} bytes, far more "
+                               "than any roster; it was not read.",
+                               hint="Save only the roster sheet as .xlsx or CSV.")
 
 
 def cell_text(value: Any) -> str:
