@@ -14,7 +14,7 @@ from trainer.config import Paths, bundled_courses_dir
 from trainer.content.library import Library
 from trainer.content.model import Pack
 from trainer.store.db import Database, open_database
-from trainer.store.learners import create_learner
+from trainer.store.learners import create_learner, update_learner
 from trainer.store.permissions import COMMAND_LINE
 from trainer.store.progress import record_attempt, record_lesson_progress
 
@@ -29,6 +29,8 @@ PEOPLE = [
     ("E004", "-王五", "民政局", [0.0, 0.0], 0),
     ("E005", "@赵六", None, [1.0], 1),
 ]
+
+JOB_ROLES = {"E001": "data-steward", "E003": "frontline-officer"}
 
 
 @dataclass
@@ -66,6 +68,8 @@ def build_org(folder: Any, url: str | None = None) -> Org:
         for module in lessons[:done]:
             record_lesson_progress(db, info.id, pack.id, module.id, status="completed",
                                    add_seconds=300)
+    for no, job_role in JOB_ROLES.items():
+        update_learner(db, ids[no], actor=COMMAND_LINE, job_role=job_role)
     hr = create_learner(db, "H001", "人事专员", "市数据局", role="hr", pin=HR_PIN,
                         actor=COMMAND_LINE)
     plain = create_learner(db, "L001", "普通学员", "民政局", actor=COMMAND_LINE)

@@ -84,6 +84,18 @@ def test_filters_restrict_rows_and_are_audited(org: Org, tmp_path: Path) -> None
     assert entry.detail["format"] == "csv"
 
 
+def test_job_role_filter_and_titles(org: Org, tmp_path: Path) -> None:
+    from trainer.analytics.filters import CohortFilter
+
+    out = tmp_path / "stewards.csv"
+    export_report(org.db, org.packs, out, "csv", actor=org.hr, language="zh_CN",
+                  filters=CohortFilter(role="data-steward"))
+    found = read(out)
+    title = org.course.framework.roles[[r.id for r in org.course.framework.roles]
+                                       .index("data-steward")].title
+    assert [(r["工号"], r["岗位角色"]) for r in found] == [("E001", title)]
+
+
 def test_a_learner_may_not_export(org: Org, tmp_path: Path) -> None:
     out = tmp_path / "no.csv"
     with pytest.raises(PermissionDenied, match="HR or administrator"):
