@@ -71,7 +71,7 @@ def test_save_png_and_svg(qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
     monkeypatch.setattr("trainer.ui.common.charts.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(tmp_path / "asked.svg"), ""))
     assert view.ask_and_save("svg") == tmp_path / "asked.svg"
-    menu = view.save_menu()
+    menu = view.save_button.menu()  # the visible Save… button; the context menu is the same
     assert [a.text() for a in menu.actions()] == ["Save as PNG…", "Save as SVG…"]
 
 

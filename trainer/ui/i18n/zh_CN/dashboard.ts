@@ -45,7 +45,17 @@
     <context>
         <name>ChartView</name>
         <message>
-            <location filename="../../common/charts.py" line="+267" />
+            <location filename="../../common/charts.py" line="+225" />
+            <source>Save…</source>
+            <translation>保存…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save this chart as a PNG or SVG image</source>
+            <translation>把这张图表保存为 PNG 或 SVG 图片</translation>
+        </message>
+        <message>
+            <location line="+55" />
             <source>Save as PNG…</source>
             <translation>另存为 PNG…</translation>
         </message>
@@ -81,7 +91,7 @@
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../learner/dashboard.py" line="+135" />
+            <location filename="../../learner/dashboard.py" line="+136" />
             <source>My progress</source>
             <translation>我的进度</translation>
         </message>
@@ -131,7 +141,7 @@
             <translation>登录后查看你的学习进度。</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>Your progress cannot be read right now.</source>
             <translation>暂时无法读取你的学习进度。</translation>
         </message>
@@ -151,7 +161,7 @@
             <translation>未填写部门</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+34" />
             <source>None (show my weakest areas)</source>
             <translation>不对照（显示我最薄弱的能力）</translation>
         </message>
