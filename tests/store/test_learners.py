@@ -52,8 +52,19 @@ def test_second_admin_needs_an_admin(store: Database) -> None:
 
 
 def test_privileged_accounts_need_a_pin(store: Database) -> None:
+    boss = admin(store)
+    for role in ("admin", "trainer", "hr"):
+        with pytest.raises(InvalidValue, match="needs a PIN"):
+            create_learner(store, "A0009", "某人", role=role, actor=boss)
+
+
+def test_personal_mode_first_administrator_needs_no_pin(store: Database) -> None:
+    """'Only me' at first run: the one person administers the computer without a PIN."""
+    me = create_learner(store, "001", "王小明", role="admin")
+    assert (me.role, me.has_pin) == ("admin", False)
+    assert sign_in(store, me.id, None).role == "admin"
     with pytest.raises(InvalidValue, match="needs a PIN"):
-        create_learner(store, "A0001", "管理员", role="admin")
+        create_learner(store, "002", "李四", role="admin")
 
 
 def test_learner_fields_are_cleaned_and_departments_created(store: Database) -> None:

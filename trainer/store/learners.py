@@ -1,7 +1,8 @@
 """Learners: create, find, update, sign in, roles and PINs. Each function is one transaction.
 
 Privileged accounts (trainer, HR, admin) need a PIN; only an administrator (or the command line)
-grants roles; the first administrator may be created by anyone while there is none (first run).
+grants roles; the first administrator may be created by anyone while there is none (first run),
+without a PIN too: personal mode is one person on their own computer who also administers it.
 The acting user's role is re-read from the database, so a stale LearnerInfo grants nothing.
 """
 
@@ -74,9 +75,10 @@ def _check_create_rights(session: Session, role: str, pin: str | None,
         if actor is not None:
             require(actor, "hr")
         return
-    if pin is None:
+    first_admin = role == "admin" and _admins(session) == 0
+    if pin is None and not (first_admin and actor is None):  # personal mode: no PIN
         raise InvalidValue(f"A {role} account needs a PIN or password.")
-    if not (role == "admin" and _admins(session) == 0):
+    if not first_admin:
         require(actor, "admin")
 
 
