@@ -17,6 +17,8 @@ class RichTextDelegate(QStyledItemDelegate):
     def __init__(self, html_role: int, parent: Any = None) -> None:
         super().__init__(parent)
         self.html_role = html_role
+        if hasattr(parent, "setHorizontalScrollBarPolicy"):  # rows wrap; never scroll sideways
+            parent.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def _document(self, option: QStyleOptionViewItem, index: Any, width: int) -> QTextDocument:
         document = QTextDocument()
@@ -61,4 +63,4 @@ class RichTextDelegate(QStyledItemDelegate):
         icon = index.data(Qt.ItemDataRole.DecorationRole)
         indent = option.decorationSize.width() + PADDING if isinstance(icon, QIcon) else 0
         document = self._document(option, index, width - indent)
-        return QSize(width, int(document.size().height()) + 2 * PADDING)
+        return QSize(max(0, width - 2 * PADDING), int(document.size().height()) + 2 * PADDING)

@@ -11,7 +11,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.config import assets_dir
 from trainer.ui.common.context import LEARNERS, AppContext
 from trainer.ui.common.work import run_work
 from trainer.ui.learner.models import HTML_ROLE, LEARNER_ROLE, LearnerFilter, LearnerListModel
@@ -79,6 +80,7 @@ class SignInScreen(QWidget):
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(24, 36, 24, 24)
         layout.setSpacing(12)
+        layout.addWidget(self.logo)
         for widget in (self.title, self.subtitle, self.search, self.list):
             layout.addWidget(widget)
         layout.addLayout(pin_row)
@@ -88,6 +90,8 @@ class SignInScreen(QWidget):
 
     def _build_list(self) -> None:
         """Heading, search field and the learner list."""
+        self.logo = QLabel()
+        self.logo.setPixmap(QIcon(str(assets_dir() / "icons" / "trainer.svg")).pixmap(56, 56))
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.title.setWordWrap(True)
