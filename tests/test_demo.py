@@ -56,6 +56,9 @@ def test_a_plausible_organisation_with_staff_and_a_learning_curve(tmp_path: Path
     departments = {p.department for p in people}
     assert 8 <= len(departments) <= 12 and all(d.startswith("临江市") for d in departments)
     assert len({p.name for p in people}) > 60  # names vary
+    # everyone has a job-role profile of the framework, so HR's role filter and column work
+    profiles = {r.id for r in pack.framework.roles}
+    assert {p.job_role for p in people} == profiles
     seen = [p.last_seen_at for p in people if p.last_seen_at is not None]
     assert len(seen) > 50 and max(seen) <= UNTIL  # the sign-in list shows who studied lately
     scores = _rows(db, "SELECT l.employee_no, a.exercise_id, a.score, a.started_at FROM attempts a"

@@ -80,7 +80,7 @@ def _write(db: Database, pack: Pack, people: list[Person], studies: list[Study],
         departments = department_ids(session, (p.department for p in people))
         bulk_insert(session, Learner, (
             {"employee_no": s.person.employee_no, "name": s.person.name, "role": s.person.role,
-             "department_id": departments[s.person.department],
+             "department_id": departments[s.person.department], "job_role": s.person.profile,
              "pin_hash": pins.get(s.person.employee_no), "last_seen_at": s.last_seen,
              "email": f"{s.person.employee_no.lower()}@linjiang.gov.cn"} for s in studies))
         ids = learner_ids(session, [p.employee_no for p in people])
