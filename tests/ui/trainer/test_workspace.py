@@ -212,3 +212,17 @@ def test_new_pack_dialog_creates_the_starter_and_refuses_a_full_folder(
     again.folder.setText(str(tmp_path / "new-course"))
     again.accept()
     assert again.created is None and message_boxes  # told why, nothing overwritten
+
+
+def test_outline_wraps_titles_and_counts_exercises_in_words(page: WorkspacePage) -> None:
+    """Long Chinese titles wrap (no sideways scrolling) and '6' reads as '6 exercises'."""
+    pack = page.validation.pack
+    for row, module in enumerate(pack.modules):
+        title, summary = page.outline.item(row).text().split("\n")
+        assert title == module.title
+        if module.exercises:
+            count = str(len(module.exercises))
+            assert count in summary and not summary.endswith(f"· {count}")
+    assert page.outline.wordWrap()
+    assert page.outline.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert "QFrame#exerciseCard" in page.preview.styleSheet(), "previewed as the reader shows it"

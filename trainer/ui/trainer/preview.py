@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from trainer.ui.learner.lesson import LessonView
 from trainer.ui.learner.rendering import clamp_font_size, renderer, stylesheet
+from trainer.ui.learner.style import apply_learner_style
 
 translate = QCoreApplication.translate
 
@@ -55,7 +56,13 @@ class PackPreview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
+        self.apply_style()
         self.retranslate()
+
+    def apply_style(self) -> None:
+        """The reader's own style sheet, so titles, cards and feedback look as learners see them."""
+        self.font_size = clamp_font_size(self.font_size)
+        apply_learner_style(self, self.font_size)
 
     def retranslate(self) -> None:
         self.empty.setText(translate("PackPreview", "The course appears here as learners will see it, once its "

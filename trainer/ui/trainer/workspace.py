@@ -73,6 +73,9 @@ class WorkspacePage(QWidget):
         self.bank_button.clicked.connect(self.import_bank)
         self.build_button.clicked.connect(self.build_pack)
         self.reload_button.clicked.connect(self.reload)
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.title.setStyleSheet("font-size: 22px; font-weight: 600; padding-bottom: 4px;")
         self.folder_label, self.status = QLabel(), QLabel()
         self.folder_label.setObjectName("workspaceFolder")
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -84,6 +87,9 @@ class WorkspacePage(QWidget):
         bar.addStretch(1)
         self.outline = QListWidget()
         self.outline.setObjectName("workspaceOutline")
+        self.outline.setWordWrap(True)  # long Chinese titles wrap instead of being cut off
+        self.outline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.outline.setSpacing(2)
         self.outline.currentItemChanged.connect(self._outline_clicked)
         settings = self.ctx.settings
         self.preview = PackPreview(settings.get("theme"), settings.get("lesson_font_size"))
@@ -100,6 +106,7 @@ class WorkspacePage(QWidget):
         splitter.setSizes([240, 900])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.title)
         layout.addLayout(bar)
         layout.addWidget(self.folder_label)
         layout.addWidget(self.status)
@@ -108,6 +115,7 @@ class WorkspacePage(QWidget):
         self._update_actions()
 
     def retranslate(self) -> None:
+        self.title.setText(translate("Workspace", "Course workspace"))
         self.open_button.setText(translate("Workspace", "Open pack folder…"))
         self.new_button.setText(translate("Workspace", "New pack…"))
         self.bank_button.setText(translate("Workspace", "Import question bank…"))
@@ -128,6 +136,7 @@ class WorkspacePage(QWidget):
     def _apply_settings(self) -> None:
         self.preview.theme_setting = self.ctx.settings.get("theme")
         self.preview.font_size = self.ctx.settings.get("lesson_font_size")
+        self.preview.apply_style()
         if self.preview.pack is not None:
             self.preview.show_pack(self.preview.pack)
 
@@ -212,13 +221,20 @@ class WorkspacePage(QWidget):
         self.outline.blockSignals(True)
         self.outline.clear()
         for module in pack.modules:
-            kind = QCoreApplication.translate("Workspace", KIND_TITLES.get(module.kind, ""))
-            item = QListWidgetItem(f"{module.title}\n{kind} · {len(module.exercises)}")
+            item = QListWidgetItem(f"{module.title}\n{self.module_summary(module)}")
             item.setData(Qt.ItemDataRole.UserRole, module.id)
             item.setToolTip(module.file)
             self.outline.addItem(item)
         self.outline.blockSignals(False)
         self._select_outline(self.preview.module_id or "")
+
+    def module_summary(self, module: Any) -> str:
+        """The outline's second line: the module's kind and how many exercises it holds."""
+        kind = translate("Workspace", KIND_TITLES.get(module.kind, ""))
+        count = len(module.exercises)
+        if not count:
+            return kind
+        return f"{kind} · " + self.tr("%n exercise(s)", "", count)  # self.tr: see problems.py
 
     def _select_outline(self, module_id: str) -> None:
         self.outline.blockSignals(True)

@@ -4,27 +4,15 @@
 <context>
     <name>PackPreview</name>
     <message>
-        <location filename="../../trainer/preview.py" line="+61"/>
+        <location filename="../../trainer/preview.py" line="+68"/>
         <source>The course appears here as learners will see it, once its folder is open and has no errors.</source>
         <translation>打开课程包文件夹且没有错误后，这里会按学员看到的样子显示课程。</translation>
     </message>
 </context>
 <context>
-    <name>ProblemsPanel</name>
-    <message>
-        <location filename="../../trainer/problems.py" line="+45"/>
-        <location line="+136"/>
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <location line="-136"/>
-        <location line="+136"/>
-        <source>Line</source>
-        <translation>行</translation>
-    </message>
+    <name>ProblemsModel</name>
     <message numerus="yes">
-        <location line="-110"/>
+        <location filename="../../trainer/problems.py" line="+67"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n 个错误</numerusform>
@@ -37,8 +25,23 @@
             <numerusform>%n 个警告</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
     <message>
-        <location line="+32"/>
+        <location line="-24"/>
+        <location line="+138"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <location line="+138"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="-76"/>
         <source>Cannot read this file: %1</source>
         <translation>无法读取此文件：%1</translation>
     </message>
@@ -94,7 +97,12 @@
         <translation>参考资料</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+73"/>
+        <source>Course workspace</source>
+        <translation>课程编写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Open pack folder…</source>
         <translation>打开课程包文件夹…</translation>
     </message>
@@ -129,7 +137,7 @@
         <translation>预览</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Open a pack folder</source>
         <translation>打开课程包文件夹</translation>
     </message>
@@ -381,6 +389,16 @@
         <location line="+1"/>
         <source>Give learners&apos; machines the file and its digest; importing checks the file.</source>
         <translation>把文件和摘要一起交给学员电脑；导入时会核对文件。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspacePage</name>
+    <message numerus="yes">
+        <location filename="../../trainer/workspace.py" line="+22"/>
+        <source>%n exercise(s)</source>
+        <translation>
+            <numerusform>%n 道练习</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
