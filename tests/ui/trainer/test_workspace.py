@@ -226,3 +226,11 @@ def test_outline_wraps_titles_and_counts_exercises_in_words(page: WorkspacePage)
     assert page.outline.wordWrap()
     assert page.outline.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     assert "QFrame#exerciseCard" in page.preview.styleSheet(), "previewed as the reader shows it"
+
+
+def test_outline_follows_a_language_change(page: WorkspacePage) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    page.outline.item(0).setText("stale")
+    QCoreApplication.sendEvent(page, QEvent(QEvent.Type.LanguageChange))
+    assert page.outline.item(0).text().split("\n")[0] == page.validation.pack.modules[0].title

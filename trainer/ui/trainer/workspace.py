@@ -126,6 +126,8 @@ class WorkspacePage(QWidget):
         self.tabs.setTabText(0, translate("Workspace", "Preview"))
         self.preview.retranslate()
         self.problems.retranslate()
+        if self.validation is not None and self.validation.pack is not None:
+            self._fill_outline(self.validation.pack)  # kinds and counts in the new language
         self._show_state()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

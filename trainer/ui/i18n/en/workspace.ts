@@ -7,27 +7,27 @@
         <location filename="../../trainer/problems.py" line="+67"/>
         <source>%n error(s)</source>
         <translation>
-            <numerusform>%n error(s)</numerusform>
-            <numerusform>%n error(s)</numerusform>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n warning(s)</source>
         <translation>
-            <numerusform>%n warning(s)</numerusform>
-            <numerusform>%n warning(s)</numerusform>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>WorkspacePage</name>
     <message numerus="yes">
-        <location filename="../../trainer/workspace.py" line="+237"/>
+        <location filename="../../trainer/workspace.py" line="+239"/>
         <source>%n exercise(s)</source>
         <translation>
-            <numerusform>%n exercise(s)</numerusform>
-            <numerusform>%n exercise(s)</numerusform>
+            <numerusform>%n exercise</numerusform>
+            <numerusform>%n exercises</numerusform>
         </translation>
     </message>
 </context>

@@ -137,7 +137,7 @@
         <translation>预览</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Open a pack folder</source>
         <translation>打开课程包文件夹</translation>
     </message>
