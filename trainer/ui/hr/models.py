@@ -88,19 +88,43 @@ class ReportTableModel(QAbstractTableModel):
             return self.columns[section].header
         return None
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows by a column's values (numbers as numbers, empty cells last either
+        way): a Python list sort, far quicker than a proxy comparing 10,000 rows pairwise."""
+        if not 0 <= column < len(self.columns):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        present = [i for i, v in enumerate(self._values) if v[column] is not None]
+        empty = [i for i, v in enumerate(self._values) if v[column] is None]
+        text = any(isinstance(self._values[i][column], str) for i in present)
+        present.sort(key=lambda i: (str(self._values[i][column]).casefold() if text
+                                    else self._values[i][column]), reverse=descending)
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        position = {old_row: new_row for new_row, old_row in enumerate(present + empty)}
+        self.items = [self.items[i] for i in present + empty]
+        self._values = [self._values[i] for i in present + empty]
+        self.changePersistentIndexList(
+            old, [self.index(position[i.row()], i.column()) for i in old])
+        self.layoutChanged.emit()
+
     def column_of(self, key: str) -> int:
         """The column number for a column key (e.g. "completion"), -1 if absent."""
         return next((i for i, c in enumerate(self.columns) if c.key == key), -1)
 
 
 class ReportFilterProxy(QSortFilterProxyModel):
-    """Sorts by raw values (numbers as numbers, empty cells last) and keeps the rows whose
-    text columns contain every word typed in the search box."""
+    """Keeps the rows whose text columns contain every word typed in the search box; sorting
+    is passed on to the source model (see ``ReportTableModel.sort``)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
-        self.setSortRole(ValueRole)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, ReportTableModel):
+            model.sort(column, order)
 
     def set_search(self, text: str) -> None:
         self.beginFilterChange()
@@ -115,12 +139,3 @@ class ReportFilterProxy(QSortFilterProxyModel):
         text = " ".join(str(v) for v, c in zip(model._values[row], model.columns, strict=True)
                         if c.kind == "text" and v).casefold()
         return all(word in text for word in self._words)
-
-    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:  # noqa: N802
-        a, b = left.data(ValueRole), right.data(ValueRole)
-        if a is None or b is None:  # empty cells sort after every value, either direction
-            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
-            return (a is not None) == ascending if (a is None) != (b is None) else False
-        if isinstance(a, str) or isinstance(b, str):
-            return str(a) < str(b)
-        return bool(a < b)
