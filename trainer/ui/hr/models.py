@@ -39,6 +39,12 @@ def display(value: Any, kind: str) -> str:
     return str(value)
 
 
+def table_values(columns: Sequence[Column], items: Sequence[Any]) -> list[list[Any]]:
+    """Every cell's value, row by row (Qt-free: fine on a worker thread)."""
+    getters = [c.value for c in columns]
+    return [[get(item) for get in getters] for item in items]
+
+
 class ReportTableModel(QAbstractTableModel):
     """Rows of one report table; values are computed once per row when the rows are set."""
 
@@ -48,11 +54,13 @@ class ReportTableModel(QAbstractTableModel):
         self.items: list[Any] = []
         self._values: list[list[Any]] = []
 
-    def set_rows(self, columns: Sequence[Column], items: Sequence[Any]) -> None:
+    def set_rows(self, columns: Sequence[Column], items: Sequence[Any],
+                 values: list[list[Any]] | None = None) -> None:
+        """Show ``items``; ``values`` (from ``table_values``) may be computed on a worker."""
         self.beginResetModel()
         self.columns = list(columns)
         self.items = list(items)
-        self._values = [[c.value(item) for c in self.columns] for item in self.items]
+        self._values = values if values is not None else table_values(self.columns, self.items)
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802

@@ -33,7 +33,7 @@ from trainer.ui.common.work import Work, run_work
 from trainer.ui.hr.charts_panel import ChartsPanel
 from trainer.ui.hr.exports import ExportButton
 from trainer.ui.hr.filter_bar import FilterBar
-from trainer.ui.hr.models import ReportFilterProxy, ReportTableModel, RowRole
+from trainer.ui.hr.models import ReportFilterProxy, ReportTableModel, RowRole, table_values
 
 log = logging.getLogger(__name__)
 RELOAD_DELAY_MS = 250  # let several quick filter changes make one query
@@ -50,7 +50,18 @@ def _table(model: Any) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setResizeContentsPrecision(200)  # widths from 200 rows, not 10,000
     return view
+
+
+def _gather(db: Any, packs: Any, flt: Any, language: str, progress: Any
+            ) -> tuple[ReportData, list[list[Any]]]:
+    """On the worker thread: every figure the page shows (derived ones too) and the learner
+    table's cells, so the GUI thread only hands them to the views."""
+    data = collect(db, packs, flt, language=language,
+                   progress=lambda done, total, _step: progress.update(done, total))
+    data.competency  # noqa: B018 - computed here, not on the GUI thread
+    return data, table_values(learner_columns(data), data.learners)
 
 
 class HRScreen(QWidget):
@@ -192,18 +203,17 @@ class HRScreen(QWidget):
         if self.work is not None and not self.work.done:
             self.work.cancel()
         self.work = run_work(
-            self, self.ctx, lambda progress: collect(
-                db, packs, flt, language=language,
-                progress=lambda done, total, _step: progress.update(done, total)),
+            self, self.ctx, lambda progress: _gather(db, packs, flt, language, progress),
             title=self.tr("Gathering the figures…"), cancellable=True,
-            on_success=lambda data: self._show(data, generation))
+            on_success=lambda found: self._show(*found, generation=generation))
         return self.work
 
-    def _show(self, data: ReportData, generation: int) -> None:
+    def _show(self, data: ReportData, learner_values: list[list[Any]] | None = None, *,
+              generation: int) -> None:
         if generation != self._generation:  # an older query finished after a newer one began
             return
         self.data = data
-        self.learner_model.set_rows(learner_columns(data), data.learners)
+        self.learner_model.set_rows(learner_columns(data), data.learners, learner_values)
         everyone = data.texts("everyone")  # the whole selection, as the exports' last rows
         self.department_model.set_rows(department_columns(data), [
             *data.completion, *(replace(r, group=everyone) for r in data.overall_completion)])
