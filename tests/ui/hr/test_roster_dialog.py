@@ -167,3 +167,18 @@ def test_a_blank_roster_can_be_saved_from_the_dialog(qtbot: Any, hr_ctx: AppCont
     written = dialog.save_template(tmp_path / "blank.xlsx")
     assert written is not None and written.exists()
     assert str(written) in dialog.file_label.text()
+
+
+def test_long_problems_wrap_and_enter_never_opens_a_file_dialog(qtbot: Any,
+                                                                hr_ctx: AppContext) -> None:
+    """A row with two problems shows both in full; only Import/Cancel react to Enter."""
+    from PySide6.QtWidgets import QPushButton
+
+    dialog = _open(qtbot, hr_ctx, "roster-bad-rows.csv")
+    dialog.resize(700, 500)
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    heights = [dialog.view.rowHeight(row) for row in range(dialog.model.rowCount())]
+    longest = max(range(len(heights)), key=lambda row: len(_column(dialog.model, "problems")[row]))
+    assert heights[longest] > min(heights), "the longest problem wraps onto more lines"
+    outside = [b for b in dialog.findChildren(QPushButton) if b.parent() is dialog]
+    assert outside and not any(b.autoDefault() for b in outside)

@@ -83,6 +83,8 @@ class RosterImportDialog(QDialog):
         template = QPushButton(self.tr("Save a blank roster…"))
         template.setToolTip(self.tr("An Excel file with the right columns to fill in"))
         template.clicked.connect(lambda: self.save_template())
+        for button in (choose, template):
+            button.setAutoDefault(False)  # Enter imports; it never opens a file dialog
         top = QHBoxLayout()
         top.addWidget(self.file_label, 1)
         top.addWidget(template)
@@ -93,6 +95,7 @@ class RosterImportDialog(QDialog):
         self.model = RosterPlanModel(self)
         self.only_problems = QCheckBox(self.tr("Show only rows with problems"))
         self.only_problems.toggled.connect(self.model.set_only_problems)
+        self.only_problems.toggled.connect(lambda _on: self.view.resizeRowsToContents())
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -248,6 +251,7 @@ class RosterImportDialog(QDialog):
         self.plan = plan
         self.model.set_plan(plan)
         self.view.resizeColumnsToContents()
+        self.view.resizeRowsToContents()  # a long problem wraps in its row instead of "…"
         new, updated = plan.count("create"), plan.count("update")
         bad = len(plan.bad)
         self.summary.setText(self.tr(
