@@ -17,11 +17,11 @@ def test_export_import_twice_and_refuse_a_truncated_bundle(
     roster = str(FIXTURES / "roster-english-semicolon.csv")
     assert main(["--data-dir", a, "learners", "import", "--skip-bad", roster]) == 0
     assert main(["--data-dir", a, "progress", "export", "-o", str(bundle)]) == 0
-    assert "1 learners" in capsys.readouterr().out
+    assert "1 learner," in capsys.readouterr().out
     assert main(["--data-dir", b, "progress", "import", "--dry-run", str(bundle)]) == 0
-    assert "Would add 1 learners" in capsys.readouterr().out
+    assert "Would add 1 learner (updated 0)" in capsys.readouterr().out
     assert main(["--data-dir", b, "progress", "import", str(bundle)]) == 0
-    assert "Added 1 learners" in capsys.readouterr().out
+    assert "Added 1 learner (updated 0)" in capsys.readouterr().out
     assert main(["--data-dir", b, "progress", "import", str(bundle)]) == 0
     assert "everything in this bundle is already here" in capsys.readouterr().out
     cut = tmp_path / "cut.zip"

@@ -36,9 +36,15 @@ def run_export(args: argparse.Namespace, ctx: Any) -> int:
         raise TrainerError(f"{out.parent}: no such folder.", hint="Create it or choose another.")
     manifest = export_bundle(ctx.database(), out, actor=COMMAND_LINE)
     counts = manifest.counts
-    print(f"Wrote {out}: {counts['learners']} learners, {counts['lesson_progress']} lesson "
-          f"records, {counts['attempts']} attempts.")
+    print(f"Wrote {out}: {_count(counts['learners'], 'learner')}, "
+          f"{_count(counts['lesson_progress'], 'lesson record')}, "
+          f"{_count(counts['attempts'], 'attempt')}.")
     return 0
+
+
+def _count(number: int, noun: str) -> str:
+    """'1 learner', '2 learners': the summary line reads as a sentence."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def run_import(args: argparse.Namespace, ctx: Any) -> int:
@@ -63,7 +69,7 @@ def run_import(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def describe(plan: Any, verb: str) -> str:
-    return (f"{verb} {plan.learners_new} learners (updated {plan.learners_updated}), "
-            f"{plan.enrollments_new} enrolments, {plan.lessons_new} lesson records "
-            f"(updated {plan.lessons_updated}), {plan.attempts_new} attempts "
-            f"({plan.attempts_known} already here).")
+    return (f"{verb} {_count(plan.learners_new, 'learner')} "
+            f"(updated {plan.learners_updated}), {_count(plan.enrollments_new, 'enrolment')}, "
+            f"{_count(plan.lessons_new, 'lesson record')} (updated {plan.lessons_updated}), "
+            f"{_count(plan.attempts_new, 'attempt')} ({plan.attempts_known} already here).")

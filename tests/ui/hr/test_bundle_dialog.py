@@ -119,3 +119,12 @@ def test_the_model_passes_qt_checks(qtmodeltester: Any, hr_ctx: AppContext,
     qtmodeltester.check(model)
     model.set_only_changes(False)
     qtmodeltester.check(model)
+
+
+def test_enter_imports_and_never_reopens_the_file_dialog(qtbot: Any, hr_ctx: AppContext,
+                                                        bundle: Path) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    dialog = _dialog(qtbot, hr_ctx, bundle)
+    outside = [b for b in dialog.findChildren(QPushButton) if b.parent() is dialog]
+    assert outside and not any(b.autoDefault() for b in outside)

@@ -97,6 +97,7 @@ class BundleImportDialog(QDialog):
         self.file_label.setWordWrap(True)
         choose = QPushButton(self.tr("Choose file…"))
         choose.clicked.connect(self.choose_file)
+        choose.setAutoDefault(False)  # Enter imports; it never opens a file dialog
         top = QHBoxLayout()
         top.addWidget(self.file_label, 1)
         top.addWidget(choose)
