@@ -234,3 +234,33 @@ def test_outline_follows_a_language_change(page: WorkspacePage) -> None:
     page.outline.item(0).setText("stale")
     QCoreApplication.sendEvent(page, QEvent(QEvent.Type.LanguageChange))
     assert page.outline.item(0).text().split("\n")[0] == page.validation.pack.modules[0].title
+
+
+def test_problems_read_in_chinese_when_the_interface_is_chinese(
+        qtbot: Any, qapp: QApplication, page: WorkspacePage, pack_dir: Path) -> None:
+    """A Chinese trainer reads the validator's problems in Chinese (the CLI's catalogue)."""
+    from PySide6.QtCore import QEvent, QLocale
+
+    from trainer.ui.common import language
+
+    edit(first_lesson(pack_dir), "competencies: data-sharing 0.7", "competencies: data-sharin 0.7")
+    with qtbot.waitSignal(page.reloaded, timeout=5000):
+        page.reload()
+    panel = page.problems
+
+    def first_message() -> str:
+        return panel.model.item(0).child(0).text()
+
+    assert "data-sharin" in first_message() and "did you mean" in first_message()
+    locale = QLocale()
+    language.install_language("zh_CN")
+    try:
+        QApplication.sendEvent(page, QEvent(QEvent.Type.LanguageChange))
+        message = first_message()
+        assert "data-sharin" in message and "did you mean" not in message
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in message)
+    finally:
+        for translator in list(language._installed):
+            qapp.removeTranslator(translator)
+        language._installed.clear()
+        QLocale.setDefault(locale)

@@ -81,13 +81,26 @@ def _problem_row(problem: Any) -> list[QStandardItem]:
                  else QStyle.StandardPixmap.SP_MessageBoxWarning)
     from PySide6.QtWidgets import QApplication
 
-    text = QStandardItem(QApplication.style().standardIcon(icon_kind), problem.message)
+    message = shown_message(problem)
+    text = QStandardItem(QApplication.style().standardIcon(icon_kind), message)
+    text.setToolTip(message)  # the whole sentence, however narrow the column
     text.setData(problem, PROBLEM_ROLE)
     text.setData(str(problem), Qt.ItemDataRole.ToolTipRole)
     text.setEditable(False)
     line = QStandardItem(str(problem.line) if problem.line else "")
     line.setEditable(False)
     return [text, line]
+
+
+def shown_message(problem: Any) -> str:
+    """The validator's message in the interface language (Chinese from the content catalogue)."""
+    from trainer.ui.common.language import current_language
+
+    if current_language().startswith("zh"):
+        from trainer.content.messages_zh import to_chinese
+
+        return to_chinese(problem.message)
+    return str(problem.message)
 
 
 class SourceView(QPlainTextEdit):
@@ -182,6 +195,9 @@ class ProblemsPanel(QWidget):
         self.editor_button.setToolTip(translate("ProblemsPanel", "Opens the file with the system's default "
                                           "application for it"))
         self.model.setHorizontalHeaderLabels([translate("ProblemsPanel", "Problem"), translate("ProblemsPanel", "Line")])
+        if self.problems:
+            self.model.set_problems(self.problems)  # messages in the new language
+            self.tree.expandAll()
         self._update_summary()
 
     def set_problems(self, root: Path | None, problems: Sequence[Any]) -> None:
@@ -206,7 +222,7 @@ class ProblemsPanel(QWidget):
         problem = self.model.problem_at(index)
         if problem is None or self.root is None:
             return
-        self.show_location(problem.file or "course.yaml", problem.line, problem.message)
+        self.show_location(problem.file or "course.yaml", problem.line, shown_message(problem))
 
     def show_location(self, file: str, line: int, message: str = "") -> None:
         assert self.root is not None

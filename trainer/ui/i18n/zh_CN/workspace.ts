@@ -30,13 +30,13 @@
     <name>ProblemsPanel</name>
     <message>
         <location line="-24"/>
-        <location line="+138"/>
+        <location line="+152"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="-138"/>
-        <location line="+138"/>
+        <location line="-152"/>
+        <location line="+152"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
@@ -56,7 +56,7 @@
         <translation>用系统为此类文件设置的默认程序打开</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>No problems: the pack is ready to build.</source>
         <translation>没有问题：可以生成课程包文件。</translation>
     </message>
