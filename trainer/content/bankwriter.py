@@ -136,8 +136,15 @@ def slug(text: str, fallback: str) -> str:
 
 
 def _framework_ids(competencies_file: Path) -> list[str]:
+    return [competency_id for competency_id, _title in framework_competencies(competencies_file)]
+
+
+def framework_competencies(competencies_file: Path) -> list[tuple[str, str]]:
+    """(id, title) of each competency in a framework file, for choosing one by its name."""
     data = yaml.safe_load(competencies_file.read_text(encoding="utf-8")) or {}
-    return [str(c.get("id")) for c in data.get("competencies", []) if isinstance(c, dict)]
+    items = data.get("competencies", []) if isinstance(data, dict) else []
+    return [(str(c.get("id")), str(c.get("title") or c.get("id")))
+            for c in items if isinstance(c, dict)]
 
 
 def _check_competencies(chosen: Sequence[str], known: list[str]) -> list[str]:

@@ -131,6 +131,8 @@ def test_build_and_share_writes_the_zip_and_shows_its_digest(qtbot: Any, page: W
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=5000)
     assert dialog.digest.text() == hashlib.sha256(out.read_bytes()).hexdigest()
     assert "modules" in dialog.summary.text()
+    titles = [c.title for c in page.validation.pack.framework.competencies]
+    assert titles[0] in dialog.summary.text(), "competencies by the name trainers know"
     dialog.copy_button.click()
     assert QApplication.clipboard().text() == dialog.digest.text()
 
@@ -159,6 +161,8 @@ def test_question_bank_dialog_adds_a_module_to_the_open_pack(qtbot: Any, page: W
     dialog.file.setText(str(bank))
     assert dialog.format.currentData() == "aiken"
     assert dialog.into_open.isChecked()
+    first = page.validation.pack.framework.competencies[0]
+    assert dialog.competency.itemData(0) == first.id and first.title in dialog.competency.itemText(0)
     dialog.convert()
     qtbot.waitUntil(lambda: dialog.result_folder is not None, timeout=5000)
     assert "Converted 3 question(s)" in dialog.report.toPlainText()
@@ -199,10 +203,14 @@ def test_open_in_my_editor_asks_the_system_for_that_file(page: WorkspacePage, pa
 
 def test_new_pack_dialog_creates_the_starter_and_refuses_a_full_folder(
         qtbot: Any, tmp_path: Path, message_boxes: list[Any]) -> None:
+    from trainer.ui.common.language import current_language
     from trainer.ui.trainer.dialogs import NewPackDialog
 
     dialog = NewPackDialog()
     qtbot.addWidget(dialog)
+    wanted = "zh-CN" if current_language().startswith("zh") else "en"
+    assert dialog.language.currentData() == wanted, "examples in the interface language"
+    assert dialog.language.currentText() != wanted  # a language name, not a tag
     dialog.folder.setText(str(tmp_path / "new-course"))
     dialog.accept()
     assert dialog.created == tmp_path / "new-course"

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from trainer.ui.common.context import AppContext
 from trainer.ui.common.errors import present_error
+from trainer.ui.common.language import current_language
 from trainer.ui.common.work import run_work
 
 TYPE_TITLES = {
@@ -40,6 +41,9 @@ TYPE_TITLES = {
 
 
 translate = QCoreApplication.translate
+
+LANGUAGE_NAMES = {"zh-CN": QT_TRANSLATE_NOOP("WorkspaceDialogs", "Chinese (Simplified)"),
+                  "en": QT_TRANSLATE_NOOP("WorkspaceDialogs", "English")}
 
 
 def _path_row(edit: QLineEdit, browse: Any) -> QWidget:
@@ -65,7 +69,9 @@ class NewPackDialog(QDialog):
         self.folder = QLineEdit(str(Path.home() / "my-course"))
         self.language = QComboBox()
         for tag in starter_languages():
-            self.language.addItem(tag, tag)
+            self.language.addItem(translate("WorkspaceDialogs", LANGUAGE_NAMES.get(tag, tag)), tag)
+        wanted = "zh-CN" if current_language().startswith("zh") else "en"
+        self.language.setCurrentIndex(max(0, self.language.findData(wanted)))
         form = QFormLayout()
         form.addRow(translate("WorkspaceDialogs", "New folder:"), _path_row(self.folder, self._browse))
         form.addRow(translate("WorkspaceDialogs", "Language of the examples:"), self.language)
@@ -161,16 +167,17 @@ class BankImportDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _fill_competencies(self) -> None:
-        from trainer.content.bankwriter import _framework_ids
+        from trainer.content.bankwriter import framework_competencies
         from trainer.content.starter import STARTER_DIR
 
         source = (self.open_pack or STARTER_DIR / "zh-CN") / "competencies.yaml"
         try:
-            ids = _framework_ids(source)
+            competencies = framework_competencies(source)
         except (OSError, ValueError):
-            ids = []
-        for competency in ids:
-            self.competency.addItem(competency, competency)
+            competencies = []
+        for competency_id, title in competencies:  # the name a trainer knows, the id is saved
+            shown = title if title == competency_id else f"{title} ({competency_id})"
+            self.competency.addItem(shown, competency_id)
 
     def _browse_file(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
@@ -305,7 +312,8 @@ def build_summary(info: dict[str, Any], result: Any) -> str:
     """What a trainer tells learners' machines: contents, size, and how to check the file."""
     types = ", ".join(f"{QCoreApplication.translate('WorkspaceDialogs', TYPE_TITLES[k])} {v}"
                       for k, v in info["exercise_types"].items())
-    competencies = ", ".join(f"{k} {v}" for k, v in info["competencies"].items())
+    titles = {c.id: c.title for c in result.pack.framework.competencies}
+    competencies = ", ".join(f"{titles.get(k, k)} {v}" for k, v in info["competencies"].items())
     return "\n".join([
         translate("WorkspaceDialogs", "Built %1 (%2 KB).").replace("%1", str(result.path))
         .replace("%2", f"{result.size / 1024:.0f}"),

@@ -170,7 +170,7 @@
 <context>
     <name>WorkspaceDialogs</name>
     <message>
-        <location filename="../../trainer/dialogs.py" line="+32"/>
+        <location filename="../../trainer/dialogs.py" line="+33"/>
         <source>single choice</source>
         <translation>单选</translation>
     </message>
@@ -205,7 +205,17 @@
         <translation>简答</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>Chinese (Simplified)</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -215,7 +225,7 @@
         <translation>新建课程包</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>New folder:</source>
         <translation>新文件夹：</translation>
     </message>
@@ -231,12 +241,12 @@
     </message>
     <message>
         <location line="+14"/>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>New pack folder</source>
         <translation>新课程包文件夹</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-63"/>
         <source>Import a question bank</source>
         <translation>导入题库</translation>
     </message>
@@ -281,7 +291,7 @@
         <translation>转换</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Choose a question bank</source>
         <translation>选择题库文件</translation>
     </message>
@@ -361,7 +371,7 @@
         <translation>正在生成课程包…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Built %1 (%2 KB).</source>
         <translation>已生成 %1（%2 KB）。</translation>
     </message>
