@@ -8,10 +8,13 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+import pytest
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from trainer.config import Paths
 from trainer.errors import TrainerError
+from trainer.ui.common import work as work_module
 from trainer.ui.common.context import PROGRESS, AppContext
 from trainer.ui.common.errors import build_error_box, present_error
 from trainer.ui.common.single_instance import LOCK_NAME, SingleInstance, server_name
@@ -116,6 +119,62 @@ def test_custom_failure_handler_replaces_the_message(app_ctx: AppContext, qtbot:
     with qtbot.waitSignal(work.finished, timeout=5000):
         pass
     assert [str(e) for e in handled] == ["wrong PIN"] and message_boxes == []
+
+
+def _visible_progress_dialogs() -> list[QProgressDialog]:
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, QProgressDialog) and w.isVisible()]
+
+
+def _modal_pause(ms: int) -> None:
+    """Like a modal dialog's exec(): a nested event loop in which timers still fire."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def test_progress_dialog_is_gone_before_a_callback_opens_a_dialog(
+        app_ctx: AppContext, qtbot: Any, monkeypatch: Any) -> None:
+    monkeypatch.setattr(work_module, "SHOW_PROGRESS_AFTER_MS", 50)
+    release = threading.Event()
+    seen: list[int] = []
+
+    def job(progress: Progress) -> None:
+        release.wait(5)
+        raise TrainerError("broken pack")
+
+    def problems_dialog(exc: BaseException) -> None:
+        seen.append(len(_visible_progress_dialogs()))
+        _modal_pause(150)
+        seen.append(len(_visible_progress_dialogs()))
+
+    work = run_work(None, app_ctx, job, title="Importing", on_failure=problems_dialog)
+    qtbot.waitUntil(lambda: bool(_visible_progress_dialogs()), timeout=5000)
+    release.set()
+    with qtbot.waitSignal(work.finished, timeout=5000):
+        pass
+    assert seen == [0, 0] and work.dialog is None
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_late_progress_timer_never_shows_finished_work(
+        app_ctx: AppContext, qtbot: Any, monkeypatch: Any, fails: bool) -> None:
+    monkeypatch.setattr(work_module, "SHOW_PROGRESS_AFTER_MS", 50)
+    seen: list[int] = []
+
+    def job(progress: Progress) -> None:
+        if fails:
+            raise TrainerError("broken pack")
+
+    def callback(_value: object) -> None:  # quick work, then a modal window outlives the timer
+        _modal_pause(200)
+        seen.append(len(_visible_progress_dialogs()))
+
+    work = run_work(None, app_ctx, job, on_success=callback, on_failure=callback)
+    with qtbot.waitSignal(work.finished, timeout=5000):
+        pass
+    _modal_pause(100)
+    assert seen == [0] and _visible_progress_dialogs() == [] and work.dialog is None
 
 
 def test_error_box_parent_may_be_gone(app_ctx: AppContext, qtbot: Any,

@@ -151,13 +151,19 @@ def _on_progress(work: Work, done: int, total: int, label: str) -> None:
         work.dialog.setLabelText(label)
 
 
-def _finish(work: Work) -> None:
+def _close_dialog(work: Work) -> None:
+    """The work is over: close the progress dialog before any callback opens a (modal) window,
+    and mark it done so the delayed show-progress timer never brings the dialog back."""
     work.done = True
     if work.dialog is not None:
         work.dialog.reset()
         work.dialog.hide()
         work.dialog.deleteLater()
         work.dialog = None
+
+
+def _finish(work: Work) -> None:
+    _close_dialog(work)
     work.finished.emit()
     _running.discard(work)
     _futures.difference_update([f for f in _futures if f.done()])
@@ -181,6 +187,7 @@ def run_work(
 
     def succeed(result: Any) -> None:
         work.result = result
+        _close_dialog(work)
         for what in kinds:
             ctx.notify(what)
         if on_success is not None:
@@ -190,7 +197,7 @@ def run_work(
 
     def fail(exc: BaseException) -> None:
         work.error = exc
-        _finish_dialog_only(work)
+        _close_dialog(work)
         if on_failure is not None:
             _guarded(work, lambda: on_failure(exc))
         else:
@@ -200,6 +207,7 @@ def run_work(
 
     def stop() -> None:
         log.info("Cancelled: %s", work.title)
+        _close_dialog(work)
         work.cancelled.emit()
         _finish(work)
 
@@ -212,13 +220,6 @@ def run_work(
     _running.add(work)
     _futures.add(_executor().submit(_run, work, fn))
     return work
-
-
-def _finish_dialog_only(work: Work) -> None:
-    """Close the progress dialog before an error box appears over it."""
-    if work.dialog is not None:
-        work.dialog.reset()
-        work.dialog.hide()
 
 
 def _guarded(work: Work, callback: Callable[[], None]) -> None:
