@@ -9,7 +9,16 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFontDatabase, QFontMetrics, QPalette
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QWidget,
+)
 
 from trainer.ui.app import START_PAGE, install_pages
 from trainer.ui.common.about import AboutDialog
@@ -18,7 +27,7 @@ from trainer.ui.common.fonts import cjk_family
 from trainer.ui.common.language import resolve_language
 from trainer.ui.common.settings_dialog import SettingsDialog
 from trainer.ui.common.shell import MainWindow
-from trainer.ui.common.theme import current_is_dark
+from trainer.ui.common.theme import apply_theme, current_is_dark
 
 
 @dataclass(frozen=True)
@@ -164,6 +173,23 @@ def test_theme_switches_without_restart(main_window: MainWindow, app_ctx: AppCon
     combo.setCurrentIndex(combo.findData("light"))
     assert not current_is_dark()
     assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() > 200
+
+
+@pytest.mark.parametrize("kind", [QRadioButton, QCheckBox, QLineEdit])
+def test_dark_theme_draws_visible_choice_and_field_borders(qapp: Any, qtbot: Any,
+                                                           kind: type[QWidget]) -> None:
+    apply_theme(qapp, "dark")
+    try:
+        widget = kind()  # no text: the grab shows only the indicator or the field frame
+        qtbot.addWidget(widget)
+        widget.resize(60, 30)
+        image = widget.grab().toImage()
+        window = QApplication.palette().color(QPalette.ColorRole.Window).lightness()
+        brightest = max(image.pixelColor(x, y).lightness()
+                        for x in range(image.width()) for y in range(image.height()))
+        assert brightest > window + 60  # QA: unchecked radio buttons were invisible in dark
+    finally:
+        apply_theme(qapp, "light")
 
 
 def test_font_size_setting_is_saved_and_announced(app_ctx: AppContext, qtbot: Any) -> None:
