@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -62,16 +63,17 @@ class OrderInput(ExerciseInput):
         self.solution.setObjectName("solution")
         self.solution.setWordWrap(True)
         self.solution.hide()
-        buttons = QHBoxLayout()
+        buttons = QHBoxLayout()  # below the hint, so a narrow column never scrolls sideways
         hint = QLabel(self.tr("Drag the steps, or select one and press Ctrl+↑ / Ctrl+↓."))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
-        buttons.addWidget(hint, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.up)
         buttons.addWidget(self.down)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
+        layout.addWidget(hint)
         layout.addLayout(buttons)
         layout.addWidget(self.solution)
         self._fit_height()
@@ -150,29 +152,28 @@ class MatchInput(ExerciseInput):
         super().__init__(exercise, seed, parent)
         sides = [pair_sides(p) for p in exercise.pairs]
         right_order = self.shuffled(len(sides))
-        grid = QGridLayout(self)
+        grid = QGridLayout(self)  # each item above its drop-down: long texts wrap, never scroll
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(1, 3)
+        grid.setVerticalSpacing(4)
         self.combos: list[QComboBox] = []
         self.marks: list[QLabel] = []
         for row, (left, _right) in enumerate(sides):
             label = QLabel(left)
             label.setWordWrap(True)
-            combo = QComboBox()
+            combo = _partner_box([(self.tr("Choose…"), None)]
+                                 + [(sides[index][1], index) for index in right_order])
             combo.setAccessibleName(self.tr("Partner of %1").replace("%1", left))
-            combo.addItem(self.tr("Choose…"), None)
-            for index in right_order:
-                combo.addItem(sides[index][1], index)
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             label.setBuddy(combo)
             mark = QLabel()
             mark.setObjectName("solution")
             mark.setWordWrap(True)
             mark.hide()
-            grid.addWidget(label, 2 * row, 0)
-            grid.addWidget(combo, 2 * row, 1)
-            grid.addWidget(mark, 2 * row + 1, 1)
+            grid.addWidget(label, 3 * row, 0)
+            grid.addWidget(combo, 3 * row + 1, 0)
+            grid.addWidget(mark, 3 * row + 2, 0)
+            if row:
+                grid.setRowMinimumHeight(3 * row, label.fontMetrics().height() + 12)
             self.combos.append(combo)
             self.marks.append(mark)
         self._sides = sides
@@ -202,3 +203,20 @@ class MatchInput(ExerciseInput):
             combo.setProperty("state", ("right" if ok else "wrong") if show else "")
             combo.style().unpolish(combo)
             combo.style().polish(combo)
+
+
+def _partner_box(items: list[tuple[str, int | None]]) -> QComboBox:
+    """A drop-down as narrow as the column allows (not as wide as its longest choice); the
+    list wraps long choices and the chosen one is readable in full as a tooltip."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    combo.view().setWordWrap(True)
+    combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+    for text, data in items:
+        combo.addItem(text, data)
+        combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+    combo.currentIndexChanged.connect(lambda i: combo.setToolTip(combo.itemText(i) if i > 0 else ""))
+    return combo
+
