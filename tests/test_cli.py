@@ -63,6 +63,28 @@ def test_unknown_command_is_usage_error(capsys: pytest.CaptureFixture[str]) -> N
     assert "invalid choice" in err and "Traceback" not in err
 
 
+def test_wrong_usage_is_one_line_pointing_to_help(fake_command: dict[str, Any],
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["fake", "--bogus"]) == 2
+    err = capsys.readouterr().err
+    assert err == "trainer: error: unrecognized arguments: --bogus (see 'trainer --help')\n"
+
+
+def test_global_options_also_after_the_command(
+        fake_command: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = "sqlite:///elsewhere.db"
+    assert run(["fake", "--data-dir", str(tmp_path / "after"), "--database-url", url]) == 0
+    assert fake_command["ctx"].paths.data_dir == (tmp_path / "after").resolve()
+    assert fake_command["ctx"].database_url == url
+    assert run(["--data-dir", str(tmp_path / "before"), "fake"]) == 0  # not lost by the command
+    assert fake_command["ctx"].paths.data_dir == (tmp_path / "before").resolve()
+    assert run(["--data-dir", str(tmp_path / "before"), "fake", "--data-dir",
+                str(tmp_path / "after")]) == 0  # the nearer one wins
+    assert fake_command["ctx"].paths.data_dir == (tmp_path / "after").resolve()
+    assert run(["fake", "--help"]) == 0
+    assert "--data-dir" in capsys.readouterr().out
+
+
 def test_no_command_opens_the_app_on_the_given_data_folder(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: dict[str, Any] = {}

@@ -55,9 +55,8 @@ class CliContext:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # exit 2: usage, one line, and where to look
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\nRun '{self.prog} --help' for help.\n")
+    def error(self, message: str) -> NoReturn:  # exit 2: one line saying what and where to look
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
 EPILOG = """\
@@ -70,12 +69,24 @@ read that folder, so it acts as the folder's administrator.
 GLOBAL_OPTIONS = {"--data-dir": "data_dir", "--database-url": "database_url"}
 
 
-def _add_global_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", metavar="DIR",
+def _add_global_options(parser: argparse.ArgumentParser, default: Any = None) -> None:
+    parser.add_argument("--data-dir", metavar="DIR", default=default,
                         help="data folder (default: TRAINER_DATA_DIR or the user data folder)")
-    parser.add_argument("--database-url", metavar="URL",
+    parser.add_argument("--database-url", metavar="URL", default=default,
                         help="database URL (default: SQLite in the data folder; "
                              "also TRAINER_DATABASE_URL)")
+
+
+def _share_global_options(parser: argparse.ArgumentParser) -> None:
+    """Accept the global options after any (sub-)command too: ``trainer demo --data-dir D``.
+    SUPPRESS keeps a value given before the command when it is not repeated after it."""
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            continue
+        for child in {id(p): p for p in action.choices.values()}.values():
+            if "--data-dir" not in child._option_string_actions:
+                _add_global_options(child, argparse.SUPPRESS)
+            _share_global_options(child)
 
 
 def parse_gui_only(argv: Sequence[str]) -> argparse.Namespace | None:
@@ -120,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
                 continue
             raise
         module.register(sub)
+    _share_global_options(parser)
     return parser
 
 
