@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from trainer.config import Paths, Settings
@@ -45,11 +46,16 @@ def reset_appearance(qapp: QApplication) -> Iterator[None]:
     reset_app_appearance(qapp)
 
 
+_DEFAULT_LOCALE = QLocale()  # before any test installs a language
+
+
 def reset_app_appearance(app: QApplication) -> None:
-    """Back to untranslated English and no style sheet, so tests do not leak into each other."""
+    """Back to untranslated English, the original default locale and no style sheet, so tests
+    do not leak into each other."""
     for translator in list(language._installed):
         app.removeTranslator(translator)
     language._installed.clear()
+    QLocale.setDefault(_DEFAULT_LOCALE)
     app.setProperty("trainerLanguage", None)
     app.setProperty("trainerDark", None)
     app.setStyleSheet("")
