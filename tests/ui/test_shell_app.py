@@ -29,8 +29,11 @@ def _main_window(app: QApplication) -> MainWindow | None:
 
 def test_app_opens_on_the_sign_in_screen_and_closes_cleanly(
         qapp: QApplication, data_dir: Path, reset_appearance: Any,
-        message_boxes: list[Any]) -> None:
+        message_boxes: list[Any], monkeypatch: Any) -> None:
     seen: dict[str, Any] = {}
+    preloads: list[bool] = []
+    monkeypatch.setattr("trainer.ui.common.charts.preload_in_background",
+                        lambda: preloads.append(_main_window(qapp) is not None))
 
     def check() -> None:
         window = _main_window(qapp)
@@ -57,6 +60,7 @@ def test_app_opens_on_the_sign_in_screen_and_closes_cleanly(
     assert seen["pages"] == ["library", "workspace", "hr"]  # every area plugged in
     assert seen["title"] == "Trainer — 数字政府能力培训"
     assert seen["locked"]  # a second start for this folder would have been refused
+    assert preloads == [True]  # charts load in the background once the window is up
     log_text = (data_dir / "logs" / "trainer.log").read_text(encoding="utf-8")
     assert "starting with data folder" in log_text and "Screens installed" in log_text
     again = SingleInstance(data_dir)

@@ -240,6 +240,9 @@ def run_app(ctx: StartOptions) -> int:
         setup_logging(paths)
         guard.listen()
         install_pages(window, app_ctx)
+        from trainer.ui.common import charts
+
+        charts.preload_in_background()  # DESIGN §6: the first chart needs no ~1 s of imports
 
     install_once = _once(after_first_paint)
     window.firstPainted.connect(install_once)
