@@ -55,6 +55,22 @@ def test_csv_with_filters_in_english(org: Org, tmp_path: Path,
     assert entry.detail["filters"]["since"] == "2026-03-01"
 
 
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_every_format_gets_the_usual_permissions(qapp: object, org: Org, tmp_path: Path,
+                                                 umask: int) -> None:
+    """Saved reports are readable like any file the user saves (0666 less the umask), not
+    owner-only as a temporary file would be."""
+    old = os.umask(umask)
+    try:
+        for fmt in ("csv", "xlsx", "pdf"):
+            out = tmp_path / f"report.{fmt}"
+            assert trainer(org, "report", "export", "--format", fmt, "-o", str(out)) == 0
+            assert out.stat().st_mode & 0o777 == 0o666 & ~umask, fmt
+    finally:
+        os.umask(old)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
 def test_default_language_follows_the_settings(org: Org, tmp_path: Path) -> None:
     from trainer.config import Settings
 

@@ -6,7 +6,7 @@ A cancelled or failed export leaves no half-written file and never replaces a go
 from __future__ import annotations
 
 import os
-import tempfile
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,10 +25,7 @@ def atomic_output(target: Path) -> Iterator[Path]:
     if not target.parent.is_dir():
         raise ExportError(f"{target.parent}: no such folder.",
                           hint="Create the folder first or choose another place to save.")
-    handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix,
-                                    dir=target.parent)
-    os.close(handle)
-    temp = Path(name)
+    temp = _new_temp_file(target)
     try:
         yield temp
         os.replace(temp, target)
@@ -42,3 +39,18 @@ def atomic_output(target: Path) -> Iterator[Path]:
             from exc
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _new_temp_file(target: Path) -> Path:
+    """An empty file beside ``target`` with the usual permissions (0666 less the umask), as a
+    saved report should have; ``mkstemp`` would make it owner-only (0600)."""
+    while True:
+        temp = target.with_name(f".{target.stem}-{uuid.uuid4().hex[:8]}{target.suffix}")
+        try:
+            os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise ExportError(f"{target}: cannot write in this folder ({exc.strerror}).",
+                              hint="Choose a folder you can write to.") from exc
+        return temp
