@@ -47,3 +47,16 @@ def test_case_questions_never_scroll_sideways(qapp: QApplication, qtbot: Any, pa
     window.close()
     settle(qapp)
     ctx.close()
+
+
+@pytest.mark.parametrize("context", ["LessonView", "CourseCard"])
+def test_english_minutes_take_the_plural(qapp: QApplication, context: str) -> None:
+    """'about 1 minute' but 'about 35 minutes' (the English .qm carries both plural forms)."""
+    from PySide6.QtCore import QTranslator
+
+    from trainer.ui.i18n import qm_file
+
+    translator = QTranslator()
+    assert translator.load(str(qm_file("en")))
+    assert translator.translate(context, "about %n minute(s)", "", 1) == "about %n minute"
+    assert translator.translate(context, "about %n minute(s)", "", 35) == "about %n minutes"

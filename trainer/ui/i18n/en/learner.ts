@@ -110,7 +110,7 @@
 <context>
     <name>SignInScreen</name>
     <message numerus="yes">
-        <location filename="../../learner/signin.py" line="+288"/>
+        <location filename="../../learner/signin.py" line="+292"/>
         <source>Too many wrong tries. Please wait %n second(s).</source>
         <translation>
             <numerusform>Too many wrong tries. Please wait %n second.</numerusform>

@@ -21,12 +21,12 @@
         <message>
             <location line="+1" />
             <source>lesson text</source>
-            <translation>课程正文</translation>
+            <translation>课文正文</translation>
         </message>
         <message>
             <location line="+1" />
             <source>safe HTML in lessons</source>
-            <translation>课程中的安全 HTML</translation>
+            <translation>课文中的安全 HTML</translation>
         </message>
         <message>
             <location line="+1" />
@@ -299,7 +299,7 @@
         <message>
             <location line="+2" />
             <source>Lesson font size</source>
-            <translation>课程正文字号</translation>
+            <translation>课文字号</translation>
         </message>
         <message>
             <location line="+1" />

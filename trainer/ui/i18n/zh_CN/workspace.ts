@@ -79,7 +79,7 @@
     <message>
         <location filename="../../trainer/workspace.py" line="+42"/>
         <source>Lesson</source>
-        <translation>课程</translation>
+        <translation>课文</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -237,7 +237,7 @@
     <message>
         <location line="+1"/>
         <source>The starter pack has a lesson, a case, an assessment and a glossary with an example of every exercise type. Edit its files in your own editor; the preview follows every save.</source>
-        <translation>示例课程包包含一节课程、一个案例、一次测验和一份术语表，每种题型都有示例。用您自己的编辑器修改文件，每次保存后预览都会随之更新。</translation>
+        <translation>示例课程包包含一篇课文、一个案例、一次测验和一份术语表，每种题型都有示例。用您自己的编辑器修改文件，每次保存后预览都会随之更新。</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -253,7 +253,7 @@
     <message>
         <location line="+7"/>
         <source>Add as a new module of the open pack</source>
-        <translation>作为新模块加入当前课程包</translation>
+        <translation>作为新单元加入当前课程包</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -383,7 +383,7 @@
     <message>
         <location line="+2"/>
         <source>%1 modules, %2 exercises, about %3 minutes of study</source>
-        <translation>%1 个模块，%2 道练习，约需学习 %3 分钟</translation>
+        <translation>%1 个单元，%2 道练习，约需学习 %3 分钟</translation>
     </message>
     <message>
         <location line="+3"/>
