@@ -56,7 +56,7 @@ class CourseCard(QFrame):
         title.setWordWrap(True)
         meta = QLabel("  ·  ".join([
             language_name(pack.language),
-            self.tr("%n module(s)", "", len(pack.modules)),
+            self._size_text(pack, progress.total),
             self.tr("about %n hour(s)", "", max(1, round(pack.minutes / 60)))
             if pack.minutes >= 90 else self.tr("about %n minute(s)", "", pack.minutes),
         ]))
@@ -89,6 +89,14 @@ class CourseCard(QFrame):
         layout.addStretch(1)
         layout.addWidget(self.bar)
         layout.addLayout(row)
+
+    def _size_text(self, pack: Any, counted: int) -> str:
+        """Modules that count towards completion (as in "3 of 16 done"), plus any reference."""
+        text = self.tr("%n module(s)", "", counted)
+        references = len(pack.modules) - counted
+        if references:
+            text += " " + self.tr("plus %n reference(s)", "", references)
+        return text
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.ui.common.context import ATTEMPTS, PACKS, PROGRESS, AppContext
+from trainer.ui.common.language import current_language
 from trainer.ui.common.work import run_work
 from trainer.ui.learner.cards import CourseCard, course_progress
 from trainer.ui.learner.problems_dialog import show_import_failure
@@ -146,7 +147,7 @@ class LibraryPage(QWidget):
     def _show_packs(self, packs: list[Any]) -> None:
         from trainer.store.progress import last_position, lesson_states
 
-        self.packs = list(packs)
+        self.packs = interface_language_first(packs)
         user = self.ctx.user
         states = {p.id: lesson_states(self.ctx.db, user.id, p.id) if user else {} for p in packs}
         self._show_resume(last_position(self.ctx.db, user.id) if user else None)
@@ -211,6 +212,12 @@ class LibraryPage(QWidget):
         if path is not None:
             event.acceptProposedAction()
             self.import_pack(path)
+
+
+def interface_language_first(packs: list[Any]) -> list[Any]:
+    """Courses in the interface language first, then the others (each group in library order)."""
+    language = current_language()[:2]
+    return sorted(packs, key=lambda p: not str(p.language).lower().startswith(language))
 
 
 def _label(name: str) -> QLabel:

@@ -39,7 +39,7 @@
 <context>
     <name>CourseCard</name>
     <message numerus="yes">
-        <location filename="../../learner/cards.py" line="+59"/>
+        <location filename="../../learner/cards.py" line="+95"/>
         <source>%n module(s)</source>
         <translation>
             <numerusform>%n module</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-35"/>
         <source>about %n hour(s)</source>
         <translation>
             <numerusform>about %n hour</numerusform>
@@ -60,6 +60,14 @@
         <translation>
             <numerusform>about %n minute</numerusform>
             <numerusform>about %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>plus %n reference(s)</source>
+        <translation>
+            <numerusform>plus %n reference</numerusform>
+            <numerusform>plus %n references</numerusform>
         </translation>
     </message>
 </context>

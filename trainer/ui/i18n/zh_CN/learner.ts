@@ -145,14 +145,14 @@
         <translation>英文</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+64"/>
         <source>%n module(s)</source>
         <translation>
             <numerusform>%n 个单元</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-35"/>
         <source>about %n hour(s)</source>
         <translation>
             <numerusform>约 %n 小时</numerusform>
@@ -189,6 +189,13 @@
         <location line="+0"/>
         <source>Start</source>
         <translation>开始学习</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>plus %n reference(s)</source>
+        <translation>
+            <numerusform>另附 %n 份参考资料</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -558,7 +565,7 @@
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../learner/library.py" line="+109"/>
+        <location filename="../../learner/library.py" line="+110"/>
         <source>Courses</source>
         <translation>课程</translation>
     </message>
