@@ -101,6 +101,22 @@ def test_no_hidden_strings_behind_a_tr_wrapper() -> None:
         "or self.tr(\"text\"):\n" + "\n".join(offenders))
 
 
+def test_plural_texts_use_self_tr() -> None:
+    """pyside6-lupdate 6.11 keeps plural forms only for ``self.tr(text, "", n)``; a
+    ``translate(ctx, text, None, n)`` becomes a plain message ("answer(s)" in English)."""
+    import ast
+
+    offenders = []
+    for path in UI_DIR.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and len(node.args) + len(node.keywords) >= 4
+                    and getattr(node.func, "attr", getattr(node.func, "id", "")) == "translate"):
+                offenders.append(f"{path.relative_to(UI_DIR.parent.parent)}:{node.lineno}")
+    assert not offenders, (
+        "Plural texts lose their plural forms in translate(ctx, text, None, n); call "
+        "self.tr(text, \"\", n) in a QObject method instead:\n" + "\n".join(offenders))
+
+
 def test_every_string_in_the_code_is_in_the_translation_sources(tmp_path: Path) -> None:
     """lupdate run now finds nothing the committed .ts files lack (someone forgot the build)."""
     from trainer.ui.i18n import build

@@ -10,13 +10,33 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 from PySide6.QtGui import QPalette
 
 from trainer.ui.learner.dashboard_charts import Series, draw_calendar, draw_radar
 from trainer.ui.learner.dashboard_data import DashboardData
 
 translate = QCoreApplication.translate
+
+
+class DashboardPlurals(QObject):
+    """Texts with a count: pyside6-lupdate keeps plural forms only for ``self.tr(text, "", n)``
+    (a ``translate(ctx, text, None, n)`` becomes a plain message: "answer(s)" in English)."""
+
+    def minutes(self, n: int) -> str:
+        return self.tr("%n min", "", n)
+
+    def answers(self, n: int) -> str:
+        return self.tr("%1: %n answer(s)", "", n)
+
+
+_plurals: list[DashboardPlurals] = []
+
+
+def plurals() -> DashboardPlurals:
+    if not _plurals:
+        _plurals.append(DashboardPlurals())
+    return _plurals[0]
 
 
 def fill_in(text: str, *values: object) -> str:
@@ -30,7 +50,7 @@ def duration(seconds: int) -> str:
     """“3 h 05 min” / “3 小时 5 分钟”, or minutes alone under an hour."""
     minutes = round(seconds / 60)
     if minutes < 60:
-        return translate("DashboardPage", "%n min", None, minutes)
+        return plurals().minutes(minutes)
     text = translate("DashboardPage", "%1 h %2 min")
     return text.replace("%1", str(minutes // 60)).replace("%2", str(minutes % 60))
 
@@ -171,7 +191,7 @@ def draw_activity(page: Any, data: DashboardData) -> None:
     months = [locale.monthName(m, QLocale.FormatType.ShortFormat) for m in range(1, 13)]
 
     def describe(day: date, count: int) -> str:
-        text = translate("DashboardPage", "%1: %n answer(s)", None, count)
+        text = plurals().answers(count)
         return text.replace("%1", day_text(day))
 
     page.calendar.set_draw(partial(draw_calendar, activity=data.activity, today=data.today,

@@ -1,360 +1,367 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>CertificateDialog</name>
-        <message>
-            <location filename="../../learner/certificate_dialog.py" line="+44" />
-            <source>Save Certificate</source>
-            <translation>保存证书</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>PDF document (*.pdf)</source>
-            <translation>PDF 文档 (*.pdf)</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Saving the certificate…</source>
-            <translation>正在保存证书…</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>Certificate saved to %1</source>
-            <translation>证书已保存到 %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>CertificatesPanel</name>
-        <message>
-            <location filename="../../learner/dashboard_panels.py" line="+193" />
-            <source>Pass a course's final assessment to receive its certificate.</source>
-            <translation>通过课程的结业测验后即可获得结业证书。</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Save Certificate…</source>
-            <translation>保存证书…</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Check a Certificate Code…</source>
-            <translation>核验证书…</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChartView</name>
-        <message>
-            <location filename="../../common/charts.py" line="+225" />
-            <source>Save…</source>
-            <translation>保存…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Save this chart as a PNG or SVG image</source>
-            <translation>把这张图表保存为 PNG 或 SVG 图片</translation>
-        </message>
-        <message>
-            <location line="+55" />
-            <source>Save as PNG…</source>
-            <translation>另存为 PNG…</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Save as SVG…</source>
-            <translation>另存为 SVG…</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>PNG image (*.png)</source>
-            <translation>PNG 图片 (*.png)</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>SVG image (*.svg)</source>
-            <translation>SVG 图片 (*.svg)</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Save Chart</source>
-            <translation>保存图表</translation>
-        </message>
-    </context>
-    <context>
-        <name>CompletionList</name>
-        <message>
-            <location filename="../../learner/dashboard_panels.py" line="+46" />
-            <source>Open this module</source>
-            <translation>打开这个单元</translation>
-        </message>
-    </context>
-    <context>
-        <name>DashboardPage</name>
-        <message>
-            <location filename="../../learner/dashboard.py" line="+136" />
-            <source>My progress</source>
-            <translation>我的进度</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Compare with the role:</source>
-            <translation>对照岗位：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Competencies</source>
-            <translation>能力画像</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>What to study next</source>
-            <translation>下一步学什么</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Course completion</source>
-            <translation>课程完成情况</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Activity</source>
-            <translation>学习活跃度</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Exercises to retry</source>
-            <translation>待重做的练习</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Certificates</source>
-            <translation>结业证书</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>No wrong answers waiting: every exercise you answered is mastered.</source>
-            <translation>没有待重做的错题：你答过的练习都已掌握。</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Sign in to see your progress.</source>
-            <translation>登录后查看你的学习进度。</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>Your progress cannot be read right now.</source>
-            <translation>暂时无法读取你的学习进度。</translation>
-        </message>
-        <message>
-            <location filename="../../learner/dashboard_view.py" line="+33" />
-            <source>%n min</source>
-            <translation>%n 分钟</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>%1 h %2 min</source>
-            <translation>%1 小时 %2 分钟</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>no department</source>
-            <translation>未填写部门</translation>
-        </message>
-        <message>
-            <location line="+34" />
-            <source>None (show my weakest areas)</source>
-            <translation>不对照（显示我最薄弱的能力）</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>study time</source>
-            <translation>学习时长</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>answers in the last 7 days</source>
-            <translation>近 7 天答题数</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>courses completed</source>
-            <translation>已完成课程</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>final assessments passed</source>
-            <translation>已通过结业测验</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>Me</source>
-            <translation>我</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Target: %1</source>
-            <translation>目标：%1</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Target</source>
-            <translation>目标</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>My department's average</source>
-            <translation>本部门平均</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>no answers yet</source>
-            <translation>尚未作答</translation>
-        </message>
-        <message>
-            <location line="+22" />
-            <source>Open a course in the library to start; your progress appears here.</source>
-            <translation>在课程库中打开一门课程开始学习，进度会显示在这里。</translation>
-        </message>
-        <message>
-            <location line="+22" />
-            <source>%1 — %2% complete</source>
-            <translation>%1 —— 已完成 %2%</translation>
-        </message>
-        <message>
-            <location line="-18" />
-            <source>completed</source>
-            <translation>已完成</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>in progress</source>
-            <translation>学习中</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>not started</source>
-            <translation>未开始</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>%1 of %2 exercises answered, %3 of study</source>
-            <translation>已答 %1/%2 道练习，学习 %3</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>%1: %n answer(s)</source>
-            <translation>%1：答题 %n 次</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>%1 answers on %2 days in the last 26 weeks; %3 of study in all.</source>
-            <translation>近 26 周共答题 %1 次，分布在 %2 天；累计学习 %3。</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Passed on %1 with %2 points</source>
-            <translation>%1 通过，成绩 %2 分</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecommendationsPanel</name>
-        <message>
-            <location filename="../../learner/dashboard_panels.py" line="-166" />
-            <source>Every target of your role profile is reached. Well done!</source>
-            <translation>你已达到岗位能力要求的全部目标，做得好！</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Answer a few exercises to get advice on what to study.</source>
-            <translation>先完成几道练习，系统会据此给出学习建议。</translation>
-        </message>
-        <message numerus="yes">
-            <location line="+9" />
-            <source>Study “%1” — %n exercise(s) to master</source>
-            <translation>
-                <numerusform>学习“%1”—— %n 道练习待掌握</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Opens the module at its first exercise you have not mastered yet.</source>
-            <translation>打开该单元，并定位到第一道尚未掌握的练习。</translation>
-        </message>
-        <message>
-            <location line="+17" />
-            <source>%1 (%2 points)</source>
-            <translation>%1（%2 分）</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>not assessed yet</source>
-            <translation>尚无测评</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&lt;b&gt;%1&lt;/b&gt;: now %2, target %3</source>
-            <translation>&lt;b&gt;%1&lt;/b&gt;：当前 %2，目标 %3</translation>
-        </message>
-    </context>
-    <context>
-        <name>RetryTable</name>
-        <message>
-            <location line="+28" />
-            <source>Module</source>
-            <translation>单元</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Question</source>
-            <translation>题目</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Best</source>
-            <translation>最好成绩</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Tries</source>
-            <translation>作答次数</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Retry</source>
-            <translation>重做</translation>
-        </message>
-    </context>
-    <context>
-        <name>VerifyDialog</name>
-        <message>
-            <location filename="../../learner/certificate_dialog.py" line="+10" />
-            <source>Check a Certificate</source>
-            <translation>核验证书</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Check</source>
-            <translation>核验</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Verification code printed on the certificate:</source>
-            <translation>证书上印的验证码：</translation>
-        </message>
-        <message>
-            <location line="+22" />
-            <source>&lt;b&gt;Genuine.&lt;/b&gt; %1 (employee no. %2) passed “%3” on %4 with %5 points.</source>
-            <translation>&lt;b&gt;证书真实有效。&lt;/b&gt;%1（工号 %2）于 %4 通过“%3”，成绩 %5 分。</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>&lt;b&gt;Not genuine.&lt;/b&gt; The record of this certificate was changed after it was issued.</source>
-            <translation>&lt;b&gt;证书无效。&lt;/b&gt;该证书的记录在颁发后被改动过。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&lt;b&gt;Not found.&lt;/b&gt; No certificate with this code was issued here. Codes can only be checked on the computer (or server) that issued them.</source>
-            <translation>&lt;b&gt;未找到。&lt;/b&gt;本机没有颁发过使用此验证码的证书。验证码只能在颁发证书的电脑（或服务器）上核验。</translation>
-        </message>
-    </context>
+<context>
+    <name>CertificateDialog</name>
+    <message>
+        <location filename="../../learner/certificate_dialog.py" line="+44"/>
+        <source>Save Certificate</source>
+        <translation>保存证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saving the certificate…</source>
+        <translation>正在保存证书…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Certificate saved to %1</source>
+        <translation>证书已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesPanel</name>
+    <message>
+        <location filename="../../learner/dashboard_panels.py" line="+193"/>
+        <source>Pass a course&apos;s final assessment to receive its certificate.</source>
+        <translation>通过课程的结业测验后即可获得结业证书。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save Certificate…</source>
+        <translation>保存证书…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Check a Certificate Code…</source>
+        <translation>核验证书…</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <location filename="../../common/charts.py" line="+225"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save this chart as a PNG or SVG image</source>
+        <translation>把这张图表保存为 PNG 或 SVG 图片</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Save as PNG…</source>
+        <translation>另存为 PNG…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save as SVG…</source>
+        <translation>另存为 SVG…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图片 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save Chart</source>
+        <translation>保存图表</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionList</name>
+    <message>
+        <location filename="../../learner/dashboard_panels.py" line="+46"/>
+        <source>Open this module</source>
+        <translation>打开这个单元</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../learner/dashboard.py" line="+136"/>
+        <source>My progress</source>
+        <translation>我的进度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare with the role:</source>
+        <translation>对照岗位：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Competencies</source>
+        <translation>能力画像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to study next</source>
+        <translation>下一步学什么</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Course completion</source>
+        <translation>课程完成情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activity</source>
+        <translation>学习活跃度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exercises to retry</source>
+        <translation>待重做的练习</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates</source>
+        <translation>结业证书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No wrong answers waiting: every exercise you answered is mastered.</source>
+        <translation>没有待重做的错题：你答过的练习都已掌握。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sign in to see your progress.</source>
+        <translation>登录后查看你的学习进度。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Your progress cannot be read right now.</source>
+        <translation>暂时无法读取你的学习进度。</translation>
+    </message>
+    <message>
+        <location filename="../../learner/dashboard_view.py" line="+54"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no department</source>
+        <translation>未填写部门</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>None (show my weakest areas)</source>
+        <translation>不对照（显示我最薄弱的能力）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>study time</source>
+        <translation>学习时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>answers in the last 7 days</source>
+        <translation>近 7 天答题数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>courses completed</source>
+        <translation>已完成课程</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>final assessments passed</source>
+        <translation>已通过结业测验</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Target: %1</source>
+        <translation>目标：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>My department&apos;s average</source>
+        <translation>本部门平均</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no answers yet</source>
+        <translation>尚未作答</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Open a course in the library to start; your progress appears here.</source>
+        <translation>在课程库中打开一门课程开始学习，进度会显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 — %2% complete</source>
+        <translation>%1 —— 已完成 %2%</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in progress</source>
+        <translation>学习中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 of %2 exercises answered, %3 of study</source>
+        <translation>已答 %1/%2 道练习，学习 %3</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 answers on %2 days in the last 26 weeks; %3 of study in all.</source>
+        <translation>近 26 周共答题 %1 次，分布在 %2 天；累计学习 %3。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Passed on %1 with %2 points</source>
+        <translation>%1 通过，成绩 %2 分</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPlurals</name>
+    <message numerus="yes">
+        <location line="-187"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1: %n answer(s)</source>
+        <translation>
+            <numerusform>%1：答题 %n 次</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecommendationsPanel</name>
+    <message>
+        <location filename="../../learner/dashboard_panels.py" line="-166"/>
+        <source>Every target of your role profile is reached. Well done!</source>
+        <translation>你已达到岗位能力要求的全部目标，做得好！</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answer a few exercises to get advice on what to study.</source>
+        <translation>先完成几道练习，系统会据此给出学习建议。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Study “%1” — %n exercise(s) to master</source>
+        <translation>
+            <numerusform>学习“%1”—— %n 道练习待掌握</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opens the module at its first exercise you have not mastered yet.</source>
+        <translation>打开该单元，并定位到第一道尚未掌握的练习。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 (%2 points)</source>
+        <translation>%1（%2 分）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not assessed yet</source>
+        <translation>尚无测评</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: now %2, target %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：当前 %2，目标 %3</translation>
+    </message>
+</context>
+<context>
+    <name>RetryTable</name>
+    <message>
+        <location line="+28"/>
+        <source>Module</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best</source>
+        <translation>最好成绩</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tries</source>
+        <translation>作答次数</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Retry</source>
+        <translation>重做</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../learner/certificate_dialog.py" line="+10"/>
+        <source>Check a Certificate</source>
+        <translation>核验证书</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Check</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Verification code printed on the certificate:</source>
+        <translation>证书上印的验证码：</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&lt;b&gt;Genuine.&lt;/b&gt; %1 (employee no. %2) passed “%3” on %4 with %5 points.</source>
+        <translation>&lt;b&gt;证书真实有效。&lt;/b&gt;%1（工号 %2）于 %4 通过“%3”，成绩 %5 分。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;Not genuine.&lt;/b&gt; The record of this certificate was changed after it was issued.</source>
+        <translation>&lt;b&gt;证书无效。&lt;/b&gt;该证书的记录在颁发后被改动过。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Not found.&lt;/b&gt; No certificate with this code was issued here. Codes can only be checked on the computer (or server) that issued them.</source>
+        <translation>&lt;b&gt;未找到。&lt;/b&gt;本机没有颁发过使用此验证码的证书。验证码只能在颁发证书的电脑（或服务器）上核验。</translation>
+    </message>
+</context>
 </TS>
