@@ -213,6 +213,9 @@ def test_about_shows_version_and_licences(qtbot: Any) -> None:
         assert name in text
     assert __version__ in dialog.tabs.widget(0).text()
     assert "/data/trainer" in dialog.tabs.widget(0).text()
+    margins = dialog.tabs.widget(0).contentsMargins()  # QA: text touched the frame
+    assert min(margins.left(), margins.top()) >= 12
+    assert dialog.licences.document().documentMargin() >= 12
 
 
 def test_qt_has_a_simplified_chinese_font_and_draws_names_without_boxes(

@@ -9,7 +9,7 @@ from importlib import metadata
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -97,8 +97,12 @@ class AboutDialog(QDialog):
             f"<p>Python {platform.python_version()} · Qt {qVersion()} · "
             f"PySide6 {pyside_version}</p>{folder}<p>{_esc(licence)}</p>")
         summary.setWordWrap(True)
+        summary.setContentsMargins(20, 12, 20, 12)  # text off the tab's frame (QA)
+        summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         licences = QTextBrowser()
         licences.setObjectName("Licences")
+        licences.document().setDocumentMargin(12)
         licences.setHtml(licences_html())
         tabs = QTabWidget()
         tabs.addTab(summary, translate("AboutDialog", "About"))
