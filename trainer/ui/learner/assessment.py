@@ -29,7 +29,7 @@ from trainer.ui.common.context import AppContext
 from trainer.ui.learner.exercises import ExerciseCard, FeedbackMode
 from trainer.ui.learner.recorder import AttemptRecorder
 from trainer.ui.learner.segments import scenario
-from trainer.ui.learner.sitting import SittingResult, sitting_result
+from trainer.ui.learner.sitting import SittingResult, percent_text, sitting_result
 
 
 def _label(text: str = "", name: str = "") -> QLabel:
@@ -68,6 +68,7 @@ class AssessmentView(QWidget):
         self.result: SittingResult | None = None
         self.earlier = earlier  # analytics' AssessmentResult of earlier sittings, or None
         self.passed_once = bool(earlier is not None and earlier.passed)
+        self.handed_in = earlier is not None  # a sitting was handed in (now or before)
         self.started_at: datetime | None = None
         self._deadline: float | None = None
         self.recorder = AttemptRecorder(ctx, pack, self)
@@ -105,7 +106,7 @@ class AssessmentView(QWidget):
         if self.earlier is not None:
             text = (self.tr("Your result so far: %1% (passed)") if self.earlier.passed
                     else self.tr("Your result so far: %1% (not passed yet)"))
-            self.earlier_label = _label(text.replace("%1", f"{self.earlier.score:.0f}"),
+            self.earlier_label = _label(text.replace("%1", percent_text(self.earlier.score)),
                                         "verdict")
             layout.addWidget(self.earlier_label)
         self.start_button = QPushButton(self.tr("Start the assessment"))
@@ -233,6 +234,7 @@ class AssessmentView(QWidget):
         self.started_at = None
         self.result = sitting_result(self.pack, self.module, scores, answered)
         self.passed_once = self.passed_once or self.result.passed
+        self.handed_in = True
         self._show_result(self.result, timed_out)
         self.finished.emit(self.result)
 
@@ -245,7 +247,7 @@ class AssessmentView(QWidget):
         layout.addWidget(_label(self.module.title, "pageTitle"))
         if timed_out:
             layout.addWidget(_label(self.tr("Time is up; your answers were handed in."), "hint"))
-        layout.addWidget(_label(f"{result.percent:g}%", "resultScore"))
+        layout.addWidget(_label(f"{percent_text(result.percent)}%", "resultScore"))
         verdict = (self.tr("Passed. Well done!") if result.passed else
                    self.tr("Not passed yet: the pass mark is %1%. Review the answers and try again.")
                    .replace("%1", str(result.pass_mark)))
@@ -294,5 +296,5 @@ class AssessmentView(QWidget):
         return grid
 
     def status(self) -> str | None:
-        """The module counts as done once the assessment has been passed."""
-        return "completed" if self.passed_once else None
+        """The module is done once a sitting has been handed in (passing is its score's word)."""
+        return "completed" if self.passed_once or self.handed_in else None

@@ -217,12 +217,26 @@ class CoursePage(QWidget):
         self.session = StudySession(self.ctx, self.ctx.user.id, self.pack, module, self.view,
                                     lambda: module_status(self.view), self)
         self.session.flush()  # marks the module "in progress" and remembers it as the last place
+        self._save_when_done(self.view)
         if self.isVisible():
             self.session.start()
         if index + 1 < len(self.pack.modules):  # the next module opens from the cache
             following = self.pack.modules[index + 1]
             pack = self.pack
             QTimer.singleShot(0, self, lambda: prefetch(self.ctx, pack, following))
+
+    def _save_when_done(self, view: QWidget) -> None:
+        """Save "done" the moment a sitting is handed in or the last exercise answered, so the
+        outline says so at once (not at the next periodic save)."""
+        finished = getattr(view, "finished", None)
+        recorder = getattr(view, "recorder", None)
+        for signal in (finished, getattr(recorder, "graded", None)):
+            if signal is not None:
+                signal.connect(lambda *_: self._flush_if_done(view))
+
+    def _flush_if_done(self, view: QWidget) -> None:
+        if self.session is not None and view is self.view and module_status(view) == "completed":
+            self.session.flush()
 
     def _may_leave(self) -> bool:
         """Leaving an assessment sitting half-way loses its answers: ask first."""

@@ -23,6 +23,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
+from trainer.ui.learner.sitting import percent_text
+
 LEARNER_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
 HTML_ROLE = Qt.ItemDataRole.UserRole + 4
@@ -217,6 +219,8 @@ class OutlineModel(QAbstractListModel):
             parts.append(QCoreApplication.translate("OutlineModel", "Case"))
         parts.append(QCoreApplication.translate("OutlineModel", "%1 min")
                      .replace("%1", str(row.minutes)))
-        if row.score is not None:
-            parts.append(QCoreApplication.translate("OutlineModel", "Score %1%").replace("%1", str(round(row.score * 100))))
+        if row.score is not None:  # a sitting keeps its decimal, as on its result page
+            score = (percent_text(row.score * 100) if row.kind == "assessment"
+                     else str(round(row.score * 100)))
+            parts.append(QCoreApplication.translate("OutlineModel", "Score %1%").replace("%1", score))
         return "  ·  ".join(parts)

@@ -11,6 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 
 
+def percent_text(percent: float) -> str:
+    """A sitting's score as shown everywhere (result page, outline, start page): one decimal."""
+    return f"{round(float(percent), 1):g}"
+
+
 @dataclass(frozen=True)
 class CompetencyResult:
     competency_id: str
