@@ -36,7 +36,7 @@ def test_learner_list_model(qapp: Any, qtmodeltester: Any) -> None:
     model = LearnerListModel(LEARNERS)
     qtmodeltester.check(model)
     assert model.rowCount() == 3
-    assert model.index(1, 0).data() == "李娜\n1002  ·  数据管理局  ·  PIN"
+    assert model.index(0, 0).data() == "李娜\n1002  ·  数据管理局  ·  PIN", "pinyin: li before zhang"
     assert model.row_of(3) == 2 and model.row_of(99) == -1
 
 
