@@ -127,8 +127,9 @@ def apply_theme(app: QApplication, choice: str, *, quick: bool = False) -> bool:
     dark = is_dark(choice, quick=quick)
     if app.property("trainerDark") is not None and bool(app.property("trainerDark")) == dark:
         return dark
-    if not isinstance(app.style(), ThemeStyle):
+    if not app.property("trainerStyled"):  # app.style() is the style-sheet wrapper: ask once
         app.setStyle(ThemeStyle("Fusion"))  # Fusion honours a full palette everywhere
+        app.setProperty("trainerStyled", True)
     app.setPalette(build_palette(dark))
     app.setStyleSheet(style_sheet(dark))
     app.setProperty("trainerDark", dark)
