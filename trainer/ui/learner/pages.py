@@ -78,8 +78,10 @@ def _add_actions(window: Any, ctx: AppContext) -> dict[str, QAction]:
     first = menu.actions()[0] if menu.actions() else None
     menu.insertAction(first, actions["import"])
     menu.insertAction(first, actions["find"])
-    sign_out = getattr(window, "sign_out_action", None)
-    menu.insertAction(sign_out if sign_out in menu.actions() else None, actions["switch"])
+    menus = getattr(window, "menus", window)  # the shell's actions; Quit stays last
+    anchor = next((a for a in (getattr(menus, "sign_out_action", None),
+                               getattr(menus, "quit_action", None)) if a in menu.actions()), None)
+    menu.insertAction(anchor, actions["switch"])
 
     def enable(user: Any) -> None:
         for action in actions.values():
