@@ -63,18 +63,67 @@ def _short(text: str, limit: int = 14) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _wrap(text: str, latin: int, cjk: int, lines: int = 4) -> str:
+    """A whole label on at most ``lines`` lines: English at word (and hyphen) breaks, ``latin``
+    characters wide; Chinese before 与, then every ``cjk`` characters."""
+    import textwrap
+
+    if " " in text:
+        return textwrap.fill(text, width=latin, max_lines=lines, placeholder="…",
+                             break_long_words=False)
+    head, joint, tail = text.partition("与")
+    halves = [head, joint + tail] if joint and len(text) > cjk and len(head) >= 2 else [text]
+    parts = [piece for half in halves for piece in _chunks(half, cjk)]
+    return "\n".join(parts[:lines]) + ("…" if len(parts) > lines else "")
+
+
+def _chunks(text: str, width: int) -> list[str]:
+    """``text`` in the fewest pieces of at most ``width`` characters, evenly long."""
+    count = -(-len(text) // width)
+    size = -(-len(text) // max(count, 1))
+    return [text[i:i + size] for i in range(0, len(text), size)] or [text]
+
+
+def _column_labels(fig: Any, ax: Any, titles: list[str], size: float = 7.0) -> None:
+    """Whole titles under the heat map's columns: wrapped to the column's width where every
+    word fits (the wide screen), else slanted (a narrow page), never cut to "Data awa…".
+    On screen the choice is made again whenever the canvas is resized."""
+    def fit(_event: Any = None) -> None:
+        column_pt = fig.get_figwidth() * 72 * 0.6 / max(len(titles), 1)  # axes ≈ 60% wide
+        latin, cjk = int(column_pt / (size * 0.6)), max(4, int(column_pt / size))
+        words = [len(word) for title in titles if " " in title  # wrap breaks at hyphens too
+                 for word in title.replace("-", "- ").split()]
+        if max(words, default=0) <= latin:
+            ax.set_xticklabels([_wrap(t, latin, cjk) for t in titles], fontsize=size,
+                               rotation=0, ha="center")
+        else:
+            ax.set_xticklabels([_wrap(t, 24, 6, lines=2) for t in titles], fontsize=size,
+                               rotation=45, ha="right", rotation_mode="anchor")
+
+    fit()
+    canvas = fig.canvas
+    if canvas is not None:
+        previous = getattr(fig, "_heat_map_resize", None)  # the last drawing's handler
+        if previous is not None:
+            canvas.mpl_disconnect(previous)
+        fig._heat_map_resize = canvas.mpl_connect("resize_event", fit)
+
+
 def draw_completion(fig: Any, data: ReportData, colours: Sequence[str] = PALETTE,
                     hover: Hover = None) -> None:
-    """Horizontal bars: mean completion per department, one bar per course."""
+    """Horizontal bars: mean completion per department, one bar per course; a course with
+    nothing to draw (no participant has started it) gets no bar slot and no legend entry."""
+    fig.set_layout_engine("constrained")  # re-fits the margins whenever the canvas is resized
     ax = fig.add_subplot(111)
     t = data.texts
     departments = [d for d in data.departments() if any(r.group == d for r in data.completion)]
+    values = {(r.group, r.pack_id): rounded(r.percent) for r in data.completion}
     courses = list(dict.fromkeys(r.pack_id for r in data.completion))
+    courses = [c for c in courses if any(values.get((d, c)) for d in departments)] or courses
     ax.set_title(t("chart_completion"))
     if not departments:
         _empty(ax, t("no_data"))
         return
-    values = {(r.group, r.pack_id): rounded(r.percent) for r in data.completion}
     height = 0.8 / max(len(courses), 1)
     for index, course in enumerate(courses):
         ys = [y + index * height for y in range(len(departments))]
@@ -89,14 +138,14 @@ def draw_completion(fig: Any, data: ReportData, colours: Sequence[str] = PALETTE
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.set_xlabel(t("axis_completion"))
-    if len(courses) > 1:
-        ax.legend(loc="lower right")
-    fig.tight_layout()
+    if len(courses) > 1:  # below the axes, never over the bars
+        fig.legend(loc="outside lower center", ncols=min(len(courses), 2))
 
 
 def draw_heat_map(fig: Any, data: ReportData, colours: Sequence[str] = PALETTE,
                   hover: Hover = None) -> None:
     """Departments down, competencies across, the mean score written in each cell."""
+    fig.set_layout_engine("constrained")
     ax = fig.add_subplot(111)
     t = data.texts
     ax.set_title(t("chart_heatmap"))
@@ -117,7 +166,7 @@ def draw_heat_map(fig: Any, data: ReportData, colours: Sequence[str] = PALETTE,
     image = ax.imshow(grid, cmap=HEAT_MAP, vmin=0, vmax=100, aspect="auto")
     ax.grid(False)
     ax.set_xticks(range(len(competencies)))
-    ax.set_xticklabels([_short(c.title, 9) for c in competencies], rotation=35, ha="right")
+    _column_labels(fig, ax, [c.title for c in competencies])
     ax.set_yticks(range(len(departments)))
     ax.set_yticklabels([_short(data.department_label(d)) for d in departments])
     size = 7 if len(departments) * len(competencies) > 60 else 8
@@ -126,12 +175,12 @@ def draw_heat_map(fig: Any, data: ReportData, colours: Sequence[str] = PALETTE,
             ax.text(j, i, f"{value:.1f}", ha="center", va="center", fontsize=size,
                     color="white" if value >= 60 else "black")
     fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
-    fig.tight_layout()
 
 
 def draw_distribution(fig: Any, data: ReportData, colours: Sequence[str] = PALETTE,
                       hover: Hover = None) -> None:
     """How many learners reach each band of average score (evidence only)."""
+    fig.set_layout_engine("constrained")
     ax = fig.add_subplot(111)
     t = data.texts
     ax.set_title(t("chart_distribution"))
@@ -150,7 +199,6 @@ def draw_distribution(fig: Any, data: ReportData, colours: Sequence[str] = PALET
     ax.set_xticks([i * width for i in range(len(counts) + 1)])
     ax.set_xlabel(t("axis_score"))
     ax.set_ylabel(t("axis_learners"))
-    fig.tight_layout()
 
 
 def _empty(ax: Any, message: str) -> None:
