@@ -44,6 +44,7 @@ class DashboardData:
     recommendations: tuple[Recommendation, ...]
     wrong: tuple[WrongExercise, ...]
     titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (pack, module) → title
+    recent_pack: str | None = None  # the course studied last: the completion list's default
 
     @property
     def seconds(self) -> int:
@@ -121,4 +122,15 @@ def load_dashboard(db: Any, user: Any, packs: list[Pack], *, role_id: str | None
         activity=activity_by_day(db, user.id, days=ACTIVITY_DAYS, today=day), today=day,
         recommendations=tuple(recommend(taken or _in_language(packs, language), best, role)),
         wrong=tuple(wrong_exercises(db, user.id, packs)),
-        titles={(p.id, m.id): m.title for p in packs for m in p.modules})
+        titles={(p.id, m.id): m.title for p in packs for m in p.modules},
+        recent_pack=recent_pack(db, user.id, taken, language))
+
+
+def recent_pack(db: Any, learner_id: int, taken: list[Pack], language: str) -> str | None:
+    """The course the learner studied last, else the first taken in the interface language."""
+    from trainer.store.progress import last_position
+
+    last = last_position(db, learner_id)
+    if last is not None and any(p.id == last.pack_id for p in taken):
+        return last.pack_id
+    return _in_language(taken, language)[0].id if taken else None

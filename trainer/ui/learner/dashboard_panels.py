@@ -80,12 +80,14 @@ class RecommendationsPanel(QWidget):
         self.buttons: list[QPushButton] = []
 
     def show_advice(self, advice: Sequence[Recommendation], framework: Framework | None,
-                    titles: dict[tuple[str, str], str], *, role_chosen: bool) -> None:
+                    titles: dict[tuple[str, str], str], *, role_chosen: bool,
+                    empty_text: str | None = None) -> None:
+        """``empty_text``: what to say without a role when there is nothing left to advise."""
         _clear(self.box)
         self.buttons = []
         if not advice:
             empty = QLabel(self.tr("Every target of your role profile is reached. Well done!")
-                           if role_chosen else
+                           if role_chosen else empty_text or
                            self.tr("Answer a few exercises to get advice on what to study."))
             empty.setWordWrap(True)
             self.box.addWidget(empty)

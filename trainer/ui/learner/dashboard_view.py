@@ -70,11 +70,27 @@ def fill(page: Any, user: Any, data: DashboardData) -> None:
     draw_completion(page, data)
     draw_activity(page, data)
     page.advice.show_advice(data.recommendations, data.framework, data.titles,
-                            role_chosen=data.role_id is not None)
+                            role_chosen=data.role_id is not None, empty_text=advice_note(data))
     packs = {p.id: p for p in data.packs}
     page.retry.show_items(data.wrong, packs)
     page.retry_empty.setVisible(not data.wrong)
     page.certificates.show_passed(passed_courses(data))
+
+
+def advice_note(data: DashboardData) -> str | None:
+    """Why there is no advice for a learner who has answered (None: they have not yet)."""
+    if data.framework is None or not any(s.score is not None for s in data.scores.values()):
+        return None
+    from trainer.analytics.recommend import weakest_gaps
+
+    if not weakest_gaps(data.framework, data.scores):
+        top = data.framework.levels[-1].name if data.framework.levels else ""
+        return translate("DashboardPage", "Every competency is at the top level (%1). Next: take "
+                         "the final assessment if you have not passed it yet, or go over the "
+                         "answers you got wrong.").replace("%1", top)
+    return translate("DashboardPage", "You have mastered every exercise that trains your weaker "
+                     "areas. Next: take the final assessment, or go over the answers you got "
+                     "wrong.")
 
 
 def clear(page: Any) -> None:
@@ -146,7 +162,9 @@ def _fill_courses(page: Any, data: DashboardData) -> None:
     box.clear()
     for course in data.courses:
         box.addItem(f"{course.title} — {course.percent:.0f}%", course.pack_id)
-    index = box.findData(current)
+    index = box.findData(current) if current is not None else -1
+    if index < 0:  # first time: the course studied last, not simply the first in the library
+        index = box.findData(data.recent_pack) if data.recent_pack is not None else -1
     box.setCurrentIndex(index if index >= 0 else 0)
     box.setVisible(len(data.courses) > 1)
     box.blockSignals(False)

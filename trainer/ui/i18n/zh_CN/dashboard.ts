@@ -27,7 +27,7 @@
 <context>
     <name>CertificatesPanel</name>
     <message>
-        <location filename="../../learner/dashboard_panels.py" line="+193"/>
+        <location filename="../../learner/dashboard_panels.py" line="+195"/>
         <source>Pass a course&apos;s final assessment to receive its certificate.</source>
         <translation>通过课程的结业测验后即可获得结业证书。</translation>
     </message>
@@ -156,7 +156,17 @@
         <translation>未填写部门</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+24"/>
+        <source>Every competency is at the top level (%1). Next: take the final assessment if you have not passed it yet, or go over the answers you got wrong.</source>
+        <translation>各项能力都已达到最高等级（%1）。下一步：如果还没有通过结业测验，可以去参加；也可以回顾下方待重做的错题。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You have mastered every exercise that trains your weaker areas. Next: take the final assessment, or go over the answers you got wrong.</source>
+        <translation>训练你较弱能力的练习都已掌握。下一步：参加结业测验，或回顾下方待重做的错题。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>None (show my weakest areas)</source>
         <translation>不对照（显示我最薄弱的能力）</translation>
     </message>
@@ -206,7 +216,7 @@
         <translation>尚未作答</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Open a course in the library to start; your progress appears here.</source>
         <translation>在课程库中打开一门课程开始学习，进度会显示在这里。</translation>
     </message>
@@ -249,7 +259,7 @@
 <context>
     <name>DashboardPlurals</name>
     <message numerus="yes">
-        <location line="-187"/>
+        <location line="-205"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n 分钟</numerusform>
