@@ -135,6 +135,7 @@ def draw_completion(fig: Any, data: ReportData, colours: Sequence[str] = PALETTE
                 hover.add(bar, f"{data.department_label(dept)}: {value:.1f}%")
     ax.set_yticks([y + height * (len(courses) - 1) / 2 for y in range(len(departments))])
     ax.set_yticklabels([_short(data.department_label(d)) for d in departments])
+    ax.set_ylim(-0.5, max(len(departments), 4) - 0.5)  # one department: a bar, not a wall
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.set_xlabel(t("axis_completion"))
@@ -208,6 +209,14 @@ def _empty(ax: Any, message: str) -> None:
 
 CHARTS = {"completion": draw_completion, "heat_map": draw_heat_map,
           "distribution": draw_distribution}
+
+
+def paper_height(name: str, data: ReportData, most: float) -> float:
+    """Inches of paper a chart needs: charts with a row per department grow with them."""
+    if name == "distribution":
+        return most
+    rows = len(data.departments())
+    return min(most, 1.6 + 0.32 * max(rows, 1))
 
 
 def render_png(name: str, data: ReportData, width_in: float, height_in: float,

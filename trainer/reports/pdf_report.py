@@ -187,7 +187,7 @@ def export_pdf(data: ReportData, out: Path, *, progress: ProgressFn | None = Non
 
 def _compose(pdf: _Pdf, data: ReportData, progress: ProgressFn | None) -> None:
     """Lay out every page (no drawing yet)."""
-    from trainer.reports.figures import render_png
+    from trainer.reports.figures import paper_height, render_png
 
     t = data.texts
     pdf.layout.skip(pdf._pt(120))
@@ -202,17 +202,18 @@ def _compose(pdf: _Pdf, data: ReportData, progress: ProgressFn | None) -> None:
                        ("average_completion", format_value(average, "percent")),
                        ("attempts_total", str(data.attempts))):
         pdf.text(f"{t(key)}: {value}", "big")
-    for number, (name, height) in enumerate((("completion", 4.2), ("distribution", 3.4),
-                                             ("heat_map", 5.5))):
+    for number, (name, most) in enumerate((("completion", 4.2), ("distribution", 3.4),
+                                           ("heat_map", 5.5))):
         if progress is not None:
             progress(number, 3, "charts")
         if number != 1:
             pdf.layout.new_page()
+        height = paper_height(name, data, most)
         pdf.image(render_png(name, data, 7.0, height), 7.0, height)
     pdf.layout.new_page()
     pdf.text(t("department_summary"), "h2")
     everyone = [replace(r, group=t("everyone")) for r in data.overall_completion]
-    pdf.table(department_columns(data), [*data.completion, *everyone])
+    pdf.table(department_columns(data), [*data.completion, *everyone], header_lines=3)
     pdf.text(t("department_competency"), "h2")
     pdf.table(*_competency_matrix(data), header_lines=3)
     _learner_tables(pdf, data)
