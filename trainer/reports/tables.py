@@ -80,7 +80,8 @@ def department_columns(data: ReportData) -> list[Column]:
                "text", 20),
         Column("course", t("course"), lambda r: data.course_title(r.pack_id), "text", 24),
         Column("participants", t("participants"), lambda r: r.learners, "integer", 10),
-        Column("completion", t("completion"), lambda r: rounded(r.percent), "percent", 12),
+        Column("completion", t("participants_completion"), lambda r: rounded(r.percent),
+               "percent", 12),
         Column("completed", t("completed"), lambda r: r.completed, "integer", 10),
         Column("passed", t("passed"), lambda r: r.passed, "integer", 12),
     ]

@@ -56,7 +56,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "filter_until": ("To", "结束日期"),
     "any": ("any", "不限"),
     "learners_total": ("Learners", "学员人数"),
-    "average_completion": ("Average completion (%)", "平均完成度（%）"),
+    "average_completion": ("Mean completion, all learners (%)", "全体学员平均完成度（%）"),
+    "participants_completion": ("Participants' completion (%)", "参训人员平均完成度（%）"),
     "attempts_total": ("Answers recorded", "答题记录数"),
     "attempts_truncated": (
         "Only the first %1 of %2 answers fit on the Attempts sheet (the spreadsheet row limit). "

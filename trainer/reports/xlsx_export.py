@@ -117,7 +117,7 @@ def _as_everyone(rows: Iterable[Any], label: str) -> list[Any]:
 def _summary_sheet(sheet: Any, formats: _Formats, data: ReportData, written: int) -> None:
     """Title, filters, headline figures, then the department table and the overall rows."""
     t = data.texts
-    sheet.set_column(0, 0, 26)
+    sheet.set_column(0, 0, 34)  # the headline labels ("Mean completion, all learners (%)")
     sheet.set_column(1, 1, 26)
     sheet.write_string(0, 0, t("report_title"), formats.title)
     sheet.write_string(1, 0, t("generated"), formats.bold)

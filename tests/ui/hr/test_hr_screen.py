@@ -107,6 +107,20 @@ def test_charts_and_department_tables(screen: HRScreen, org: Org) -> None:
     assert heat.images and heat.texts  # the mean scores are written in the cells
 
 
+def test_summary_and_department_rows_name_their_base(screen: HRScreen, org: Org) -> None:
+    """The headline averages over every learner listed, the department rows over each
+    course's participants: both say so, as they may differ."""
+    rows = learner_table(org.db, org.packs)
+    mean = sum(r.completion for r in rows) / len(rows)
+    text = screen.summary.text()
+    assert f"{mean:.1f}%" in text
+    assert "全体学员平均完成度" in text or "average completion of all learners" in text
+    assert "0" in screen.summary.toolTip()
+    column = screen.department_model.column_of("completion")
+    assert screen.department_model.headerData(column, Qt.Orientation.Horizontal) == \
+        "参训人员平均完成度（%）"
+
+
 def test_exports_from_the_screen_match_it(qtbot: Any, screen: HRScreen, tmp_path: Path,
                                           message_boxes: list[Any]) -> None:
     import openpyxl

@@ -230,11 +230,15 @@ class HRScreen(QWidget):
             self.summary.clear()
             return
         mean = rounded(data.mean_completion())
-        self.summary.setText(
-            self.tr("%1 learners · average completion %2% · %3 answers")
+        self.summary.setText(  # named for its base: it differs from the per-course rows
+            self.tr("%1 learners · average completion of all learners %2% · %3 answers")
             .replace("%1", str(len(data.learners)))
             .replace("%2", "—" if mean is None else f"{mean:.1f}")
             .replace("%3", str(data.attempts)))
+        self.summary.setToolTip(self.tr(
+            "The average over every learner listed, each counted once; courses a learner has "
+            "not started count as 0. The Departments tab averages each course over the people "
+            "taking it (its participants), so its figures can be higher."))
 
     # --- actions -----------------------------------------------------------------------------
 

@@ -119,7 +119,7 @@
 <context>
     <name>HRScreen</name>
     <message>
-        <location filename="../../hr/screen.py" line="+130"/>
+        <location filename="../../hr/screen.py" line="+142"/>
         <source>People and reports</source>
         <translation>人员与报表</translation>
     </message>
@@ -174,14 +174,19 @@
         <translation>图表</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+57"/>
         <source>Gathering the figures…</source>
         <translation>正在统计数据…</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>%1 learners · average completion %2% · %3 answers</source>
-        <translation>学员 %1 人 · 平均完成度 %2% · 答题 %3 次</translation>
+        <location line="+27"/>
+        <source>%1 learners · average completion of all learners %2% · %3 answers</source>
+        <translation>学员 %1 人 · 全体学员平均完成度 %2% · 答题 %3 次</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The average over every learner listed, each counted once; courses a learner has not started count as 0. The Departments tab averages each course over the people taking it (its participants), so its figures can be higher.</source>
+        <translation>按列出的每位学员计算的平均值，每人只计一次；尚未开始的课程按 0 计。“部门”页按每门课程的参训人员计算平均值，因此其数字可能更高。</translation>
     </message>
 </context>
 <context>
