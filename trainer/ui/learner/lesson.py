@@ -10,8 +10,17 @@ import contextlib
 import warnings
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QResizeEvent
+from PySide6.QtCore import QSize, QSizeF, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFont,
+    QImageReader,
+    QResizeEvent,
+    QTextCursor,
+    QTextFormat,
+    QTextImageFormat,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -52,7 +61,16 @@ class LessonText(QTextBrowser):
             self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        else:
+            self.horizontalScrollBar().rangeChanged.connect(self._hide_tiny_overflow)
         self.set_content(html, style, font_size)
+
+    def _hide_tiny_overflow(self, _minimum: int, maximum: int) -> None:
+        """A table's border can round a pixel past the width: no scroll bar for that."""
+        policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOff if maximum <= 3
+                  else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        if self.horizontalScrollBarPolicy() != policy:
+            self.setHorizontalScrollBarPolicy(policy)
 
     def set_content(self, html: str, style: str, font_size: int) -> None:
         """Set the text; with auto height it is laid out once, when the real width is known."""
@@ -68,7 +86,29 @@ class LessonText(QTextBrowser):
         if self._pending is not None:
             html, self._pending = self._pending, None
             self.setHtml(html)
+            self._fit_images()
             self._fit()
+
+    def _fit_images(self) -> None:
+        """Scale pictures wider than the text down to its width (a case's narrow scenario pane
+        would otherwise scroll sideways); they return to their own size when there is room."""
+        room = self.viewport().width() - 2 * self.document().documentMargin() - 6
+        if room < 60:
+            return
+        cursor = QTextCursor(self.document())
+        block = self.document().begin()
+        while block.isValid():
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                image = fragment.charFormat().toImageFormat()
+                if fragment.charFormat().isImageFormat() and _scale_image(image, room):
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(),
+                                       QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setCharFormat(image)
+                fragments += 1
+            block = block.next()
 
     def _open_link(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https", "mailto"):
@@ -90,6 +130,7 @@ class LessonText(QTextBrowser):
             elif self._pending is not None:
                 self.ensure_loaded()
             else:
+                self._fit_images()
                 self._fit()
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -156,6 +197,8 @@ class LessonView(QWidget):
         self.scenario = LessonText(self.render(scenario(self.module)), self.base_dir,
                                    self.style_sheet, auto_height=False, font_size=self.font_size)
         self.scenario.setObjectName("scenario")
+        if not str(self.pack.language).lower().startswith("zh"):  # words stay whole: a table
+            self.scenario.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # too wide scrolls
         self.scenario.setAccessibleName(self.tr("Case scenario"))
         self.texts.append((self.scenario, scenario(self.module)))
         left = QWidget()
@@ -300,6 +343,31 @@ class LessonView(QWidget):
     def at_end(self) -> bool:
         bar = self.scroll.verticalScrollBar()
         return bar.maximum() <= 0 or bar.value() >= bar.maximum() * 0.95
+
+
+_NATURAL = QTextFormat.Property.UserProperty + 7  # an image's own (or authored) size
+
+
+def _scale_image(image: QTextImageFormat, room: float) -> bool:
+    """Set ``image`` to its natural size capped at ``room`` wide; True when that changed it."""
+    natural = image.property(_NATURAL)
+    if not isinstance(natural, QSizeF):
+        size = QImageReader(QUrl(image.name()).toLocalFile()).size()
+        width = image.width() if image.width() > 0 else size.width()
+        height = image.height() if image.height() > 0 else (
+            size.height() * width / size.width() if size.width() > 0 else 0)
+        natural = QSizeF(width, height)
+        image.setProperty(_NATURAL, natural)
+        if natural.width() <= 0 or natural.height() <= 0:
+            return True  # remembered as unknown: left as the author gave it
+    if natural.width() <= 0 or natural.height() <= 0:
+        return False
+    width = min(natural.width(), room)
+    if abs(image.width() - width) < 0.5:
+        return False
+    image.setWidth(width)
+    image.setHeight(natural.height() * width / natural.width())
+    return True
 
 
 def _disconnect(signal: Any, slot: Any) -> None:
