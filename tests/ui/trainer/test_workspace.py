@@ -271,4 +271,5 @@ def test_problems_read_in_chinese_when_the_interface_is_chinese(
         for translator in list(language._installed):
             qapp.removeTranslator(translator)
         language._installed.clear()
+        qapp.setProperty("trainerLanguage", None)  # back to English for the tests after this
         QLocale.setDefault(locale)
