@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, cast, func, select
 
 from trainer.analytics import sql
 from trainer.analytics.filters import CohortFilter, time_window
@@ -101,16 +101,23 @@ def _sqlite_columns(excel: bool) -> list[Any]:
     """Score 0–100 with one decimal, and the two moments, computed by SQLite."""
     score = func.round(Attempt.score * 100.0, DECIMALS)
     if excel:
-        return [score, func.julianday(Attempt.started_at) - EXCEL_JULIAN_DAY,
-                func.julianday(Attempt.finished_at) - EXCEL_JULIAN_DAY]
+        return [score, _excel_day(Attempt.started_at), _excel_day(Attempt.finished_at)]
     return [score, func.substr(Attempt.started_at, 1, 19),
             func.substr(Attempt.finished_at, 1, 19)]
+
+
+def _excel_day(column: Any) -> Any:
+    """Excel day number in SQL, cut to the whole second like the CSV's text. The millisecond
+    rounding first matters: a raw julianday lands a hair below an exact second."""
+    seconds = cast(func.round((func.julianday(column) - EXCEL_JULIAN_DAY) * 86400.0, 3),
+                   Integer)
+    return seconds / 86400.0
 
 
 def _excel_serial(value: datetime) -> float:
     if value.tzinfo is not None:
         value = value.astimezone(UTC).replace(tzinfo=None)
-    return (value - datetime(1899, 12, 30)).total_seconds() / 86400.0
+    return (value.replace(microsecond=0) - datetime(1899, 12, 30)).total_seconds() / 86400.0
 
 
 def _as_text(value: datetime) -> str:
