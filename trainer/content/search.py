@@ -120,17 +120,22 @@ class SearchIndex:
         return cls(entries)
 
     def search(self, query: str, limit: int = 200) -> list[Hit]:
-        """Entries containing every word of ``query``; the first word's match is the snippet."""
+        """Entries containing the whole phrase first (it is the snippet's highlight), then those
+        containing every word of ``query`` apart (highlighting the first word)."""
         words = [fold(w) for w in query.split() if fold(w)]
         if not words:
             return []
-        hits: list[Hit] = []
+        phrase = "".join(words)
+        exact: list[Hit] = []
+        apart: list[Hit] = []
         for entry in self.entries:
-            if all(word in entry.folded for word in words):
-                hits.append(_hit(entry, words[0]))
-                if len(hits) >= limit:
-                    break
-        return hits
+            if phrase in entry.folded:
+                exact.append(_hit(entry, phrase))
+            elif len(words) > 1 and all(word in entry.folded for word in words):
+                apart.append(_hit(entry, words[0]))
+            if len(exact) >= limit:
+                break
+        return (exact + apart)[:limit]
 
 
 def _hit(entry: Entry, word: str) -> Hit:

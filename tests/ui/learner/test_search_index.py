@@ -60,3 +60,10 @@ def test_assessment_answers_are_not_searchable(index: SearchIndex) -> None:
     assert index.search("向社会公众提供政务数据"), "the question itself is found"
     hits = index.search("身份证号是敏感个人信息")  # the final assessment's explanation
     assert all(h.module_id != "final" for h in hits)
+
+
+def test_the_whole_phrase_comes_first_and_is_highlighted(index: SearchIndex) -> None:
+    hits = index.search("数据 共享")
+    assert hits, "words apart or together"
+    first = hits[0]
+    assert first.snippet[first.match_start:first.match_start + first.match_length] == "数据共享"

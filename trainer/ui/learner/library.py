@@ -71,6 +71,8 @@ class LibraryPage(QWidget):
         self.notice.hide()
         self.grid = QGridLayout()
         self.grid.setSpacing(16)
+        for column in range(COLUMNS):
+            self.grid.setColumnStretch(column, 1)  # cards of equal width
         self.drop_hint = _label("hint")
         column = QWidget()
         layout = QVBoxLayout(column)
