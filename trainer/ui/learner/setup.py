@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QCommandLinkButton,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.config import assets_dir
 from trainer.ui.common.context import LEARNERS, AppContext
 from trainer.ui.common.work import run_work
 
@@ -116,8 +118,11 @@ class FirstRunSetup(QFrame):
             QCoreApplication.translate("FirstRunSetup", "Shared computer: an administrator with a password, and each learner with a PIN."))
         self.personal_button.clicked.connect(lambda: self.choose("personal"))
         self.shared_button.clicked.connect(lambda: self.choose("shared"))
+        logo = QLabel()
+        logo.setPixmap(QIcon(str(assets_dir() / "icons" / "trainer.svg")).pixmap(56, 56))
         layout = QVBoxLayout(page)
-        for widget in (title, intro, self.personal_button, self.shared_button):
+        layout.setSpacing(12)
+        for widget in (logo, title, intro, self.personal_button, self.shared_button):
             layout.addWidget(widget)
         layout.addStretch(1)
         return page

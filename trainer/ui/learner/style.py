@@ -42,6 +42,7 @@ QLabel#verdict { font-size: 15px; font-weight: 600; }
 QComboBox[state="right"] { border: 2px solid rgba(30, 142, 62, 0.8); border-radius: 4px; }
 QComboBox[state="wrong"] { border: 2px solid rgba(197, 34, 31, 0.8); border-radius: 4px; }
 QLabel#intro { font-size: 15px; }
+QCommandLinkButton { font-size: 15px; padding: 10px; }
 QLabel#objectives { font-size: 14px; }
 QLabel#resultScore { font-size: 30px; font-weight: 600; }
 QLabel#timer { font-size: 15px; font-weight: 600; }
