@@ -61,6 +61,24 @@ def reset_app_appearance(app: QApplication) -> None:
     app.setStyleSheet("")
 
 
+@pytest.fixture(autouse=True)
+def no_unexpected_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal box nobody expected would block the whole run offscreen; fail at once instead,
+    with its text. Tests that expect boxes patch them (``message_boxes``, or ``QMessageBox.
+    question`` etc. in the test), which overrides this."""
+
+    def refuse(kind: str) -> Any:
+        def show(*args: Any, **_kwargs: Any) -> Any:
+            texts = [a for a in args if isinstance(a, str)]
+            raise AssertionError(f"unexpected QMessageBox.{kind}: {texts}")
+        return show
+
+    for kind in ("question", "information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(refuse(kind)))
+    monkeypatch.setattr(QMessageBox, "exec",
+                        lambda box: refuse("exec")(box.text(), box.informativeText()))
+
+
 @pytest.fixture
 def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
     """Every QMessageBox that would be shown (exec'd) is recorded here instead: a modal box
