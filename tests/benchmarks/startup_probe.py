@@ -41,6 +41,7 @@ def run_bare() -> None:
 
 
 def run_trainer(data_dir: str) -> None:
+    from trainer.cli import main  # first, as the ``trainer`` console script does
     from trainer.ui.common import shell
     from trainer.ui.common.single_instance import LOCK_NAME
 
@@ -51,8 +52,6 @@ def run_trainer(data_dir: str) -> None:
         _report_and_exit(os.path.join(data_dir, LOCK_NAME))
 
     shell.MainWindow.paintEvent = paint  # type: ignore[method-assign]
-    from trainer.cli import main
-
     main(["--data-dir", data_dir])
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
 
 from trainer.config import assets_dir
 
@@ -42,30 +42,6 @@ _COLOURS: dict[QPalette.ColorRole, tuple[str, str]] = {
     Role.Shadow: ("#6b7079", "#000000"),
 }
 _DISABLED_TEXT = ("#a9aeb8", "#6b717b")
-
-
-# Fusion outlines radio buttons, check boxes and text fields in Window.darker(), which is
-# invisible on a dark Base; these primitives get a Window colour whose darker() reads as a border.
-_OUTLINED = (QStyle.PrimitiveElement.PE_IndicatorRadioButton,
-             QStyle.PrimitiveElement.PE_IndicatorCheckBox,
-             QStyle.PrimitiveElement.PE_FrameLineEdit,
-             QStyle.PrimitiveElement.PE_Frame,  # text edits (open answers) and scroll areas
-             QStyle.PrimitiveElement.PE_PanelLineEdit)
-_DARK_OUTLINE_WINDOW = ("#b3bac5", "#848b96")  # enabled, disabled: outlines ~#80858d / ~#5e636b
-
-
-class ThemeStyle(QProxyStyle):
-    """Fusion with visible indicator and field borders in the dark theme."""
-
-    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,  # noqa: N802
-                      painter: QPainter, widget: QWidget | None = None) -> None:
-        if element in _OUTLINED and option.palette.color(Role.Window).lightness() < 128:
-            enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
-            option = type(option)(option)  # a copy: the caller's option stays as it was
-            palette = QPalette(option.palette)
-            palette.setColor(Role.Window, QColor(_DARK_OUTLINE_WINDOW[0 if enabled else 1]))
-            option.palette = palette
-        super().drawPrimitive(element, option, painter, widget)
 
 
 _platform_dark: bool | None = None  # the platform palette's verdict, read before we replace it
@@ -127,13 +103,28 @@ def apply_theme(app: QApplication, choice: str, *, quick: bool = False) -> bool:
     dark = is_dark(choice, quick=quick)
     if app.property("trainerDark") is not None and bool(app.property("trainerDark")) == dark:
         return dark
-    if not app.property("trainerStyled"):  # app.style() is the style-sheet wrapper: ask once
-        app.setStyle(ThemeStyle("Fusion"))  # Fusion honours a full palette everywhere
-        app.setProperty("trainerStyled", True)
+    _set_style(app, dark)
     app.setPalette(build_palette(dark))
     app.setStyleSheet(style_sheet(dark))
     app.setProperty("trainerDark", dark)
     return dark
+
+
+def _set_style(app: QApplication, dark: bool) -> None:
+    """Fusion (the one built-in style that honours a full palette everywhere); in the dark theme
+    its variant with visible field borders. Tracked in a property: once a style sheet is set,
+    ``app.style()`` is Qt's style-sheet wrapper, whose name says nothing."""
+    wanted = "dark" if dark else "fusion"
+    current = app.property("trainerStyle")
+    if current == wanted:
+        return
+    if dark:
+        from trainer.ui.common.dark_style import DarkStyle
+
+        app.setStyle(DarkStyle("Fusion"))
+    elif current is not None or app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")  # (the platform default is often Fusion already: keep it)
+    app.setProperty("trainerStyle", wanted)
 
 
 def current_is_dark(app: QApplication | None = None) -> bool:
