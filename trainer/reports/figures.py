@@ -13,22 +13,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from trainer.reports.data import ReportData, rounded
+from trainer.reports.palette import BASE_RC, OKABE_ITO
 
-# The app's chart look without Qt (trainer.ui.common.charts imports QtWidgets, which reports
-# may not): the same Okabe–Ito series as its light theme and its rc settings, for paper.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442",
-           "#000000")
+# The app's chart look on paper: the screen's light theme (trainer.ui.common.charts shares
+# the palette and rc settings through trainer.reports.palette).
+PALETTE = OKABE_ITO
 HEAT_MAP = "YlGnBu"
-STYLE: dict[str, Any] = {
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.titlesize": 10.5,
-    "axes.titleweight": "normal",
-    "font.size": 9,
-    "legend.frameon": False,
-    "axes.grid": True,
-    "grid.alpha": 0.3,
-}
+STYLE: dict[str, Any] = {**BASE_RC, "axes.grid": True, "grid.alpha": 0.3}
 Hover = Any  # trainer.ui.common.charts.Hover on screen (``add(artist, text)``), None on paper
 
 

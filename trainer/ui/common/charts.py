@@ -30,12 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.reports.palette import BASE_RC, OKABE_ITO
+
 log = logging.getLogger(__name__)
 
-# Okabe & Ito (2008), the palette most used for colour-blind-safe figures; order matters:
-# the first three are told apart under every common colour-vision deficiency.
-SERIES_LIGHT = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442",
-                "#000000")
+SERIES_LIGHT = OKABE_ITO  # colour-blind safe; shared with the PDF reports
 SERIES_DARK = ("#56B4E9", "#E69F00", "#2FBF8F", "#E08DBF", "#F26B1D", "#4A9FE0", "#F0E442",
                "#E6E8EB")
 SAVE_FORMATS = ("png", "svg")
@@ -66,9 +65,7 @@ class ChartTheme:
             "savefig.facecolor": self.background, "text.color": self.text,
             "axes.labelcolor": self.text, "axes.edgecolor": self.grid,
             "xtick.color": self.muted, "ytick.color": self.muted, "grid.color": self.grid,
-            "axes.titlesize": 10.5, "axes.titleweight": "normal", "font.size": 9,
-            "legend.frameon": False, "axes.spines.top": False, "axes.spines.right": False,
-            "svg.fonttype": "path", "axes.prop_cycle": _cycler(self.series),
+            **BASE_RC, "svg.fonttype": "path", "axes.prop_cycle": _cycler(self.series),
         }
 
 
