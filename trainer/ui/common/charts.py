@@ -136,7 +136,15 @@ def _warm_up() -> None:
 
 
 def preload_in_background() -> threading.Thread:
-    """Start importing the chart libraries in a daemon thread (call after the first paint)."""
+    """Start importing the chart libraries in a daemon thread (call after the first paint).
+
+    First stops PySide keeping the source of every imported module (``ui.common.memory``):
+    matplotlib's and SQLAlchemy's would cost about 38 MB.
+    """
+    from trainer.ui.common.memory import drop_import_sources
+
+    drop_import_sources()
+
     def work() -> None:
         try:
             ensure_matplotlib()
