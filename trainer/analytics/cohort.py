@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, case, func, null, select
 
-from trainer.analytics import sql
+from trainer.analytics import sql, summaries
 from trainer.analytics.filters import CohortFilter
 from trainer.analytics.scoring import level_for, merged_framework
 from trainer.content.model import Pack
@@ -48,7 +48,47 @@ def cohort_competency(db: Any, packs: Iterable[Pack], *, by: str = "department",
     if not packs:
         return []
     framework = merged_framework(packs)
+    order = sql.competency_order(packs)
+    if summaries.usable(db, packs, filters):
+        figures = _summarised_competency(db, [p.id for p in packs], group, by, filters)
+    else:
+        figures = _attempts_competency(db, packs, group, by, filters)
     rows = []
+    rank = {competency: i for i, competency in enumerate(order)}
+    for grp, competency, learners, mean in sorted(
+            figures, key=lambda f: (f[0] is None, f[0] or "", rank.get(f[1], len(rank)), f[1])):
+        if not learners:
+            continue
+        level = level_for(framework, float(mean)) if framework else None
+        rows.append(CohortCompetencyRow(grp, competency, int(learners), float(mean),
+                                        level.id if level else None))
+    return rows
+
+
+Figure = tuple[str | None, str, int, float | None]  # group, competency, learners, mean score
+
+
+def _summarised_competency(db: Any, pack_ids: list[str], group: Any, by: str,
+                           filters: CohortFilter | None) -> list[Figure]:
+    """From the store's per-learner competency sums: thousands of rows, not every attempt."""
+    per = summaries.competency_sums(pack_ids)
+    score = case((per.c.t > 0, 100.0 * per.c.s / per.c.t), else_=null())
+    keys = [per.c.competency_id] if by == "all" else [group, per.c.competency_id]
+    query = (select(group.label("grp"), per.c.competency_id, func.count(score), func.avg(score))
+             .select_from(per)
+             .join(Learner, Learner.id == per.c.learner_id)
+             .outerjoin(Department, Department.id == Learner.department_id)
+             .where(*sql.learner_conditions(filters))
+             .group_by(*keys))  # PostgreSQL refuses GROUP BY a constant (by="all")
+    with db.reader() as session:
+        return [(grp, competency, learners, mean)
+                for grp, competency, learners, mean in session.execute(query)]
+
+
+def _attempts_competency(db: Any, packs: list[Pack], group: Any, by: str,
+                         filters: CohortFilter | None) -> list[Figure]:
+    """From the attempts themselves (a date range, or a database that cannot be written)."""
+    found: list[Figure] = []
     with db.reader() as session, sql.weights_source(session, packs) as weights:
         per = sql.learner_scores_subquery(weights, filters)
         indices = range(len(weights.competencies))
@@ -60,17 +100,12 @@ def cohort_competency(db: Any, packs: Iterable[Pack], *, by: str = "department",
                  .join(Learner, Learner.id == per.c.learner_id)
                  .outerjoin(Department, Department.id == Learner.department_id)
                  .where(*sql.learner_conditions(filters)))
-        if by != "all":  # PostgreSQL refuses GROUP BY / ORDER BY a constant
-            query = query.group_by(group).order_by(group)
+        if by != "all":  # PostgreSQL refuses GROUP BY a constant
+            query = query.group_by(group)
         for grp, *values in session.execute(query):
-            for i, competency in zip(indices, weights.competencies, strict=True):
-                learners, mean = values[2 * i], values[2 * i + 1]
-                if not learners:
-                    continue
-                level = level_for(framework, float(mean)) if framework else None
-                rows.append(CohortCompetencyRow(grp, competency, int(learners), float(mean),
-                                                level.id if level else None))
-    return rows
+            found += [(grp, competency, values[2 * i], values[2 * i + 1])
+                      for i, competency in zip(indices, weights.competencies, strict=True)]
+    return found
 
 
 def cohort_completion(db: Any, packs: Iterable[Pack], *, by: str = "department",
@@ -81,9 +116,10 @@ def cohort_completion(db: Any, packs: Iterable[Pack], *, by: str = "department",
         return []
     group = sql.group_column(by)
     totals = {p.id: sum(m.kind != "reference" for m in p.modules) for p in packs}
-    part = sql.participants_subquery(list(totals), filters)
+    fast = summaries.usable(db, packs, filters)
+    part = sql.participants_subquery(list(totals), filters, summarised=fast)
     done = sql.completed_subquery(packs, filters)
-    passed = sql.passed_subquery(packs, filters)
+    passed = sql.passed_subquery(packs, filters, summarised=fast)
     joined = and_(done.c.learner_id == part.c.learner_id, done.c.pack_id == part.c.pack_id)
     query = (select(group.label("grp"), part.c.pack_id, func.count(),
                     func.sum(func.coalesce(done.c.done, 0)),
@@ -109,8 +145,6 @@ def cohort_completion(db: Any, packs: Iterable[Pack], *, by: str = "department",
 
 def _count_complete(part: Any, done: Any, totals: dict[str, int]) -> Any:
     """SQL: how many participants completed every counted module of their pack."""
-    from sqlalchemy import case
-
     whens = [(and_(part.c.pack_id == pack_id, func.coalesce(done.c.done, 0) >= total), 1)
              for pack_id, total in totals.items() if total]
     if not whens:

@@ -22,15 +22,18 @@ from sqlalchemy import (
     and_,
     case,
     column,
+    false,
     func,
     insert,
     literal,
     null,
+    or_,
     select,
     text,
     values,
 )
 
+from trainer.analytics import summaries
 from trainer.analytics.filters import CohortFilter, time_window
 from trainer.analytics.scoring import merged_framework
 from trainer.content.model import Pack
@@ -45,13 +48,6 @@ def job_role_column() -> Any:
     """The learner's job-role profile id (NULL until the store records one)."""
     column_ = getattr(Learner, "job_role", None)
     return column_ if column_ is not None else null()
-
-
-def modules_cte(packs: Sequence[Pack]) -> Any:
-    """(pack_id, module_id) of the modules that count towards completion (not reference)."""
-    rows = [(p.id, m.id) for p in packs for m in p.modules if m.kind != "reference"]
-    return values(column("pack_id", String), column("module_id", String),
-                  name="counted").data(rows or [("", "")]).cte()
 
 
 def assessments_cte(packs: Sequence[Pack]) -> Any:
@@ -161,16 +157,19 @@ def learner_score(per: Any, i: int) -> Any:
     return case((per.c[f"t{i}"] > 0, 100.0 * per.c[f"s{i}"] / per.c[f"t{i}"]), else_=null())
 
 
-def participants_subquery(pack_ids: Sequence[str], flt: CohortFilter | None) -> Any:
+def participants_subquery(pack_ids: Sequence[str], flt: CohortFilter | None, *,
+                          summarised: bool = False) -> Any:
     """(learner_id, pack_id) for everyone enrolled in, studying or answering a pack."""
     kept = filtered_learners(flt)
     ids = list(pack_ids)
+    answering = (summaries.answered(ids) if summarised else
+                 select(Attempt.learner_id, Attempt.pack_id).where(Attempt.pack_id.in_(ids))
+                 .group_by(Attempt.learner_id, Attempt.pack_id))
     parts = [
         select(Enrollment.learner_id, Enrollment.pack_id).where(Enrollment.pack_id.in_(ids)),
         select(LessonProgress.learner_id, LessonProgress.pack_id)
         .where(LessonProgress.pack_id.in_(ids)),
-        select(Attempt.learner_id, Attempt.pack_id).where(Attempt.pack_id.in_(ids))
-        .group_by(Attempt.learner_id, Attempt.pack_id),
+        answering,
     ]
     union = parts[0].union(*parts[1:]).subquery("anyone")
     return (select(union.c.learner_id, union.c.pack_id)
@@ -178,23 +177,29 @@ def participants_subquery(pack_ids: Sequence[str], flt: CohortFilter | None) -> 
 
 
 def completed_subquery(packs: Sequence[Pack], flt: CohortFilter | None) -> Any:
-    """(learner_id, pack_id, done) — completed modules that count, per learner and pack."""
-    counted = modules_cte(packs)
+    """(learner_id, pack_id, done) — completed modules that count, per learner and pack.
+
+    The counted modules are IN lists per pack, not a joined VALUES table: SQLite would compare
+    every progress row with every module.
+    """
+    counted = [and_(LessonProgress.pack_id == p.id, LessonProgress.module_id.in_(
+        [m.id for m in p.modules if m.kind != "reference"])) for p in packs]
     return (select(LessonProgress.learner_id, LessonProgress.pack_id,
                    func.count().label("done"))
-            .join(counted, and_(counted.c.pack_id == LessonProgress.pack_id,
-                                counted.c.module_id == LessonProgress.module_id))
-            .where(LessonProgress.status == "completed",
+            .where(or_(*counted) if counted else false(), LessonProgress.status == "completed",
                    *time_window(LessonProgress.updated_at, flt))
             .group_by(LessonProgress.learner_id, LessonProgress.pack_id)
             .subquery("completed"))
 
 
-def passed_subquery(packs: Sequence[Pack], flt: CohortFilter | None) -> Any:
+def passed_subquery(packs: Sequence[Pack], flt: CohortFilter | None, *,
+                    summarised: bool = False) -> Any:
     """(learner_id, pack_id) of learners with a final-assessment sitting at the pass mark.
 
     A sitting is the answers sharing one ``started_at``; unanswered or pending questions count 0.
     """
+    if summarised:
+        return summaries.passed([p.id for p in packs])
     assessed = assessments_cte(packs)
     sittings = (select(Attempt.learner_id, Attempt.pack_id,
                        func.sum(func.coalesce(Attempt.score, 0.0)).label("points"),

@@ -3,18 +3,19 @@ each, joined by learner id in Python (one row per learner, never per attempt).""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
 
-from trainer.analytics import sql
+from trainer.analytics import sql, summaries
 from trainer.analytics.cohort import LearnerRow
 from trainer.analytics.filters import CohortFilter, time_window
-from trainer.analytics.scoring import level_for, merged_framework
-from trainer.content.model import Pack
+from trainer.analytics.scoring import merged_framework
+from trainer.content.model import Framework, Pack
 from trainer.store.models import Attempt, Department, Learner, LessonProgress
 
 
@@ -27,9 +28,19 @@ def _learners(session: Any, flt: CohortFilter | None) -> list[Any]:
     return list(session.execute(query))
 
 
-def _scores(session: Any, packs: Sequence[Pack], flt: CohortFilter | None
+def _scores(session: Any, packs: Sequence[Pack], flt: CohortFilter | None, fast: bool
             ) -> dict[int, list[tuple[str, float, int]]]:
     found: dict[int, list[tuple[str, float, int]]] = defaultdict(list)
+    if fast:
+        rank = {c: i for i, c in enumerate(sql.competency_order(packs))}
+        per = summaries.competency_sums([p.id for p in packs])
+        query = (select(per.c.learner_id, per.c.competency_id, per.c.s, per.c.t, per.c.n)
+                 .where(per.c.t > 0))
+        for learner_id, competency, total, weight, count in session.execute(query):
+            found[learner_id].append((competency, 100.0 * total / weight, int(count)))
+        for entries in found.values():
+            entries.sort(key=lambda e: (rank.get(e[0], len(rank)), e[0]))
+        return found
     with sql.weights_source(session, packs) as weights:
         per = sql.learner_scores_subquery(weights, flt)
         indices = range(len(weights.competencies))
@@ -42,12 +53,12 @@ def _scores(session: Any, packs: Sequence[Pack], flt: CohortFilter | None
     return found
 
 
-def _courses(session: Any, packs: Sequence[Pack], flt: CohortFilter | None
+def _courses(session: Any, packs: Sequence[Pack], flt: CohortFilter | None, fast: bool
              ) -> dict[int, list[tuple[str, int, bool]]]:
     """Per learner: (pack id, completed counted modules, passed) for each course taken."""
-    part = sql.participants_subquery([p.id for p in packs], flt)
+    part = sql.participants_subquery([p.id for p in packs], flt, summarised=fast)
     done = sql.completed_subquery(packs, flt)
-    passed = sql.passed_subquery(packs, flt)
+    passed = sql.passed_subquery(packs, flt, summarised=fast)
     query = (select(part.c.learner_id, part.c.pack_id, func.coalesce(done.c.done, 0),
                     func.coalesce(passed.c.passed, 0))
              .select_from(part)
@@ -61,9 +72,9 @@ def _courses(session: Any, packs: Sequence[Pack], flt: CohortFilter | None
     return found
 
 
-def _activity(session: Any, pack_ids: list[str], flt: CohortFilter | None
+def _activity(session: Any, pack_ids: list[str], flt: CohortFilter | None, fast: bool
               ) -> tuple[dict[int, tuple[int, datetime]], dict[int, datetime]]:
-    answers = (select(Attempt.learner_id, func.count(), func.max(Attempt.started_at))
+    answers = summaries.activity(pack_ids) if fast else (select(Attempt.learner_id, func.count(), func.max(Attempt.started_at))
                .where(Attempt.pack_id.in_(pack_ids), *time_window(Attempt.started_at, flt))
                .group_by(Attempt.learner_id))
     study = (select(LessonProgress.learner_id, func.max(LessonProgress.updated_at))
@@ -74,11 +85,26 @@ def _activity(session: Any, pack_ids: list[str], flt: CohortFilter | None
     return counted, {learner_id: last for learner_id, last in session.execute(study)}
 
 
+def _leveller(framework: Framework | None) -> Callable[[float], int | None]:
+    """``level_for`` as a bisection over the levels' minimums (called for every score)."""
+    if framework is None:
+        return lambda score: None
+    levels = sorted(framework.levels, key=lambda level: level.min)
+    minimums = [level.min for level in levels]
+
+    def level_of(score: float) -> int | None:
+        reached = bisect_right(minimums, score)
+        return levels[reached - 1].id if reached else None
+
+    return level_of
+
+
 def build_learner_table(db: Any, packs: Sequence[Pack], flt: CohortFilter | None, *,
                         course_only: bool) -> list[LearnerRow]:
     """Assemble ``LearnerRow``s; see ``cohort.learner_table``."""
     framework = merged_framework(packs)
     totals = {p.id: sum(m.kind != "reference" for m in p.modules) for p in packs}
+    fast = bool(packs) and summaries.usable(db, packs, flt)
     with db.reader() as session:
         people = _learners(session, flt)
         if not packs:
@@ -87,9 +113,10 @@ def build_learner_table(db: Any, packs: Sequence[Pack], flt: CohortFilter | None
             answers: dict[int, tuple[int, datetime]] = {}
             studied: dict[int, datetime] = {}
         else:
-            scores = _scores(session, packs, flt)
-            courses = _courses(session, packs, flt)
-            answers, studied = _activity(session, list(totals), flt)
+            scores = _scores(session, packs, flt, fast)
+            courses = _courses(session, packs, flt, fast)
+            answers, studied = _activity(session, list(totals), flt, fast)
+    level_of = _leveller(framework)
     rows = []
     for learner_id, employee_no, name, department, job_role in people:
         taken = courses.get(learner_id, [])
@@ -100,9 +127,9 @@ def build_learner_table(db: Any, packs: Sequence[Pack], flt: CohortFilter | None
         found = scores.get(learner_id, [])
         levels = {}
         for competency, score, _ in found:
-            level = level_for(framework, score) if framework else None
+            level = level_of(score)
             if level is not None:
-                levels[competency] = level.id
+                levels[competency] = level
         count, last_answer = answers.get(learner_id, (0, None))
         moments = [m for m in (last_answer, studied.get(learner_id)) if m is not None]
         rows.append(LearnerRow(

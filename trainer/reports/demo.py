@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from trainer.analytics import summaries
 from trainer.config import bundled_courses_dir
 from trainer.content.model import Pack
 from trainer.errors import TrainerError
 from trainer.reports.demo_people import Person, make_people
 from trainer.reports.demo_study import Study
-from trainer.store import audit
+from trainer.store import audit, summary
 from trainer.store.db import Database
 from trainer.store.exchange import bulk_insert, department_ids, learner_ids
 from trainer.store.models import Attempt, Enrollment, Learner, LessonProgress
@@ -66,6 +67,7 @@ def fill_demo(db: Database, *, learners: int = 60, days: int = 90, seed: int = 1
     ids, departments, lessons, attempts = _write(db, pack, people, studies, actor,
                                                  {"learners": learners, "days": days,
                                                   "seed": seed})
+    summaries.ensure(db, [pack])  # HR's figures are ready at once
     certificates = _issue_certificates(db, pack, [ids[s.person.employee_no] for s in studies
                                                   if s.passed])
     staff = tuple(p for p in people if p.role != "learner")
@@ -92,6 +94,7 @@ def _write(db: Database, pack: Pack, people: list[Person], studies: list[Study],
         attempts = bulk_insert(session, Attempt, (
             {**row, "learner_id": ids[s.person.employee_no], "device_id": db.device_id}
             for s in studies for row in s.attempts))
+        summary.refresh(session, learner_ids=ids.values())
         audit.record(session, actor, "demo.fill", {**detail, "attempts": attempts})
     return ids, len(departments), lessons, attempts
 

@@ -12,11 +12,13 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from trainer.analytics import summaries
 from trainer.content.errors import ResponseInvalid
 from trainer.content.grading import grade
 from trainer.content.model import Exercise, Pack
 from trainer.reports.demo_answers import make_response
 from trainer.reports.demo_people import make_people
+from trainer.store import summary
 from trainer.store.db import Database
 from trainer.store.exchange import (
     bulk_insert,
@@ -64,8 +66,11 @@ def bulk_rows(db: Database, *, learners: int, attempts_per_learner: int, seed: i
                                            "enrolled_at": EPOCH} for i in ids))
         bulk_insert(session, LessonProgress, _lessons(ids, pack, rng))
         with indexes_built_after(session, Attempt):
-            return bulk_insert(session, Attempt, _attempts(
+            written = bulk_insert(session, Attempt, _attempts(
                 ids, exercises, graded, pack, rng, attempts_per_learner, days, db.device_id))
+        summary.refresh(session, learner_ids=ids)
+    summaries.ensure(db, [pack])
+    return written
 
 
 def _lessons(ids: list[int], pack: Pack, rng: random.Random) -> Iterator[dict[str, Any]]:

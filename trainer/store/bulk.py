@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from trainer.store import summary
 from trainer.store.db import Database
 from trainer.store.models import Attempt, Learner
 from trainer.store.types import as_utc, utcnow
@@ -35,7 +36,8 @@ ATTEMPT_COLUMNS = ("id", "learner_id", "pack_id", "pack_version", "exercise_id",
 
 def insert_attempts(db: Database, rows: Iterable[dict[str, Any]], *, chunk: int = CHUNK) -> int:
     """Insert attempts (``learner_id, pack_id, pack_version, exercise_id, response, score,
-    weights, started_at`` at least); returns how many were written."""
+    weights, started_at`` at least); returns how many were written. The learners' summaries are
+    rebuilt in the same transaction as each chunk."""
     written, now = 0, utcnow()
     for part in _chunks(rows, chunk):
         for row in part:
@@ -48,6 +50,7 @@ def insert_attempts(db: Database, rows: Iterable[dict[str, Any]], *, chunk: int 
                 _sqlite_attempts(session, part)
             else:
                 session.execute(insert(Attempt), part)
+            summary.refresh(session, learner_ids={r["learner_id"] for r in part})
         written += len(part)
     return written
 

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from trainer.store import summary
 from trainer.store.exchange import (
     INSERT_BATCH,
     LearnerChange,
@@ -38,6 +39,8 @@ def merge_records(session: Session, data: Records, *, apply: bool) -> MergePlan:
     enrollments_new = _merge_enrollments(session, data["enrollments"], ids, apply)
     lesson_actions = _merge_lessons(session, data["lesson_progress"], ids, apply)
     per_learner_attempts, known_attempts = _merge_attempts(session, data["attempts"], ids, apply)
+    if apply and per_learner_attempts:
+        summary.refresh(session, learner_ids=[ids[number] for number in per_learner_attempts])
     per_learner_lessons = Counter(number for number, _ in lesson_actions)
     changes = tuple(
         LearnerChange(r["employee_no"], r["name"], r.get("department"),

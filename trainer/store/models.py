@@ -153,3 +153,71 @@ class AuditEntry(Base):
     actor_name: Mapped[str] = mapped_column(String(200))
     action: Mapped[str] = mapped_column(String(64), index=True)
     detail: Mapped[Any] = mapped_column(JSONValue())
+
+
+# --- Summaries (DESIGN §6 cohort budget) --------------------------------------------------
+# Derived from attempts and kept up to date by the store's writers (trainer.store.summary), so
+# HR's figures over a million attempts read thousands of rows instead. Never exported in
+# bundles; ``summary.refresh`` rebuilds them from the attempts at any time.
+
+
+class SummaryWeight(Base):
+    """An exercise's competency weights as the summaries were built with (a pack's, > 0)."""
+
+    __tablename__ = "summary_weights"
+
+    pack_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    exercise_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    competency_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    weight: Mapped[float] = mapped_column(Float)
+
+
+class SummaryAssessment(Base):
+    """A final-assessment exercise: its module's question count and pass mark (percent)."""
+
+    __tablename__ = "summary_assessments"
+
+    pack_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    exercise_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    total: Mapped[int] = mapped_column(Integer)
+    pass_mark: Mapped[int] = mapped_column(Integer)
+
+
+class SummaryCompetency(Base):
+    """Per learner, pack and competency: Σ weight × best result, Σ weight, exercises behind it."""
+
+    __tablename__ = "summary_competencies"
+
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    pack_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    competency_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    weighted: Mapped[float] = mapped_column(Float)
+    weight: Mapped[float] = mapped_column(Float)
+    exercises: Mapped[int] = mapped_column(Integer)
+
+
+class SummaryActivity(Base):
+    """Per learner and pack: answers given and when the latest one was started."""
+
+    __tablename__ = "summary_activity"
+
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    pack_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer)
+    last_answer_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class SummarySitting(Base):
+    """A final-assessment sitting (answers sharing one start): points against the pass mark."""
+
+    __tablename__ = "summary_sittings"
+
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    pack_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime(), primary_key=True)
+    points: Mapped[float] = mapped_column(Float)
+    total: Mapped[int] = mapped_column(Integer)
+    pass_mark: Mapped[int] = mapped_column(Integer)

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from trainer.store import validate
+from trainer.store import summary, validate
 from trainer.store.db import Database
 from trainer.store.errors import Duplicate, InvalidValue, NotFound
 from trainer.store.info import AttemptInfo, LessonState
@@ -155,6 +155,8 @@ def record_attempt(db: Database, learner_id: int, pack_id: str, pack_version: st
         with db.session() as session:
             if key not in db.enrolled:  # saves a query on every answer after the first
                 _enroll(session, learner_id, row.pack_id)
+            summary.note_attempt(session, learner_id, row.pack_id, row.exercise_id, score,
+                                 row.started_at)  # before the row is flushed
             session.add(row)
             session.flush()
             saved = attempt_info(row)

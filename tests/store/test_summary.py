@@ -1,0 +1,149 @@
+"""The attempt summaries behind HR's cohort figures: every writer keeps them equal to a rebuild
+from the attempts, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import delete, select
+from store_builders import learner
+
+from trainer.store import summary
+from trainer.store.bulk import insert_attempts
+from trainer.store.db import Database
+from trainer.store.migrate import downgrade, upgrade
+from trainer.store.models import (
+    Learner,
+    SummaryActivity,
+    SummaryCompetency,
+    SummarySitting,
+)
+from trainer.store.progress import record_attempt
+
+T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
+WEIGHTS = {("e1", "data-literacy"): 1.0, ("e2", "data-literacy"): 0.5,
+           ("e2", "data-sharing"): 0.5, ("f1", "data-security"): 1.0,
+           ("f2", "data-security"): 0.25}
+REGISTRATION = summary.Registration(dict(WEIGHTS), {"f1": (2, 60), "f2": (2, 60)})
+
+
+def snapshot(db: Database) -> dict[str, dict[tuple, tuple]]:
+    """Every summary row, keyed by its primary key (floats rounded against summation order)."""
+    with db.reader() as s:
+        return {
+            "competencies": {(r.learner_id, r.pack_id, r.competency_id):
+                             (round(r.weighted, 9), round(r.weight, 9), r.exercises)
+                             for r in s.scalars(select(SummaryCompetency))},
+            "activity": {(r.learner_id, r.pack_id): (r.attempts, r.last_answer_at)
+                         for r in s.scalars(select(SummaryActivity))},
+            "sittings": {(r.learner_id, r.pack_id, r.started_at):
+                         (round(r.points, 9), r.total, r.pass_mark)
+                         for r in s.scalars(select(SummarySitting))},
+        }
+
+
+def rebuilt(db: Database) -> dict[str, dict[tuple, tuple]]:
+    with db.session() as s:
+        summary.refresh(s)
+    return snapshot(db)
+
+
+def register(db: Database, registration: summary.Registration = REGISTRATION) -> bool:
+    with db.session() as s:
+        return summary.register(s, "mini", registration)
+
+
+answer_st = st.tuples(st.integers(0, 2), st.sampled_from(["e1", "e2", "e3", "f1", "f2"]),
+                      st.one_of(st.none(), st.sampled_from([0.0, 0.3, 0.5, 1.0])),
+                      st.integers(0, 3))
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(answers=st.lists(answer_st, max_size=25))
+def test_answers_one_by_one_equal_a_rebuild(store: Database, answers) -> None:
+    with store.session() as s:
+        s.execute(delete(Learner))
+    register(store)
+    people = [learner(store, f"E{i}", f"学员{i}").id for i in range(3)]
+    for who, exercise, score, day in answers:
+        record_attempt(store, people[who], "mini", "1", exercise, {}, score, {},
+                       T0 + timedelta(days=day))
+    kept = snapshot(store)
+    assert kept == rebuilt(store)
+    answered = {(people[w], "mini") for w, *_ in answers}
+    assert set(kept["activity"]) == answered
+
+
+def test_a_new_best_adds_only_the_gain(store: Database) -> None:
+    register(store)
+    who = learner(store).id
+    for score in (0.5, 0.2, 1.0, None):
+        record_attempt(store, who, "mini", "1", "e2", {}, score, {}, T0)
+    rows = snapshot(store)["competencies"]
+    assert rows[(who, "mini", "data-literacy")] == (0.5, 0.5, 1)  # best 1.0 × 0.5, one exercise
+    assert rows[(who, "mini", "data-sharing")] == (0.5, 0.5, 1)
+    assert snapshot(store)["activity"][(who, "mini")][0] == 4
+
+
+def test_a_sitting_adds_its_answers_points(store: Database) -> None:
+    register(store)
+    who = learner(store).id
+    record_attempt(store, who, "mini", "1", "f1", {}, 1.0, {}, T0)
+    record_attempt(store, who, "mini", "1", "f2", {}, None, {}, T0)  # pending counts 0
+    record_attempt(store, who, "mini", "1", "f2", {}, 0.5, {}, T0 + timedelta(hours=1))
+    sittings = snapshot(store)["sittings"]
+    assert sorted(v[0] for v in sittings.values()) == [0.5, 1.0]
+    assert all(v[1:] == (2, 60) for v in sittings.values())
+
+
+def test_registering_other_weights_rebuilds_and_same_weights_do_not(store: Database) -> None:
+    who = learner(store).id
+    record_attempt(store, who, "mini", "1", "e1", {}, 0.5, {}, T0)
+    assert snapshot(store)["competencies"] == {}  # not registered yet: nothing to weigh
+    assert register(store) is True
+    assert snapshot(store)["competencies"][(who, "mini", "data-literacy")] == (0.5, 1.0, 1)
+    assert register(store) is False
+    heavier = summary.Registration({("e1", "data-analysis"): 0.5}, {})
+    assert register(store, heavier) is True
+    assert snapshot(store)["competencies"] == {(who, "mini", "data-analysis"): (0.25, 0.5, 1)}
+    assert snapshot(store)["sittings"] == {}
+
+
+def test_bulk_inserts_keep_summaries_in_step(store: Database) -> None:
+    register(store)
+    people = [learner(store, f"E{i}", f"学员{i}").id for i in range(4)]
+    record_attempt(store, people[0], "mini", "1", "e1", {}, 0.2, {}, T0)
+    insert_attempts(store, [
+        {"id": uuid.uuid4(), "learner_id": people[i % 4], "pack_id": "mini",
+         "pack_version": "1", "exercise_id": ex, "response": {}, "score": sc, "weights": {},
+         "started_at": T0 + timedelta(minutes=i)}
+        for i, (ex, sc) in enumerate([("e1", 1.0), ("f1", 0.5), ("e2", None), ("f2", 1.0)] * 3)],
+        chunk=5)
+    kept = snapshot(store)
+    assert kept == rebuilt(store)
+    assert kept["activity"][(people[0], "mini")][0] == 4
+
+
+def test_summaries_go_with_their_learner(store: Database) -> None:
+    register(store)
+    gone, stays = learner(store, "E1").id, learner(store, "E2").id
+    for who in (gone, stays):
+        record_attempt(store, who, "mini", "1", "f1", {}, 1.0, {}, T0)
+    with store.session() as s:
+        s.execute(delete(Learner).where(Learner.id == gone))
+    rows = snapshot(store)
+    assert {key[0] for part in rows.values() for key in part} == {stays}
+
+
+def test_upgrading_to_the_summaries_fills_answer_counts(store: Database) -> None:
+    who = learner(store).id
+    record_attempt(store, who, "mini", "1", "e1", {}, 1.0, {}, T0)
+    record_attempt(store, who, "other", "1", "e1", {}, None, {}, T0 + timedelta(days=1))
+    downgrade(store.engine, "0004")
+    upgrade(store.engine, store.where)
+    activity = snapshot(store)["activity"]
+    assert activity == {(who, "mini"): (1, T0), (who, "other"): (1, T0 + timedelta(days=1))}

@@ -1,0 +1,98 @@
+"""The store's attempt summaries, registered with the packs' weights and read by cohort figures.
+
+Cohort figures without a date range read the summaries (one row per learner and competency);
+with a date range they fall back to grouping the attempts themselves, since the summaries hold
+totals, not history. A pack whose weights or final assessment changed is re-registered, which
+rebuilds its summaries once (one pass over its attempts).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import func, literal, select
+from sqlalchemy.exc import DBAPIError
+
+from trainer.analytics.filters import CohortFilter
+from trainer.content.model import Pack
+from trainer.store import summary
+from trainer.store.errors import DatabaseUnavailable
+from trainer.store.models import SummaryActivity, SummaryCompetency, SummarySitting
+
+log = logging.getLogger(__name__)
+
+
+def registration(pack: Pack) -> summary.Registration:
+    """The weights (> 0) and final-assessment exercises the pack's summaries are built with."""
+    weights = {(e.id, competency): float(weight) for e in pack.exercises()
+               for competency, weight in e.weights.items() if weight > 0}
+    assessments = {}
+    for module in pack.modules:
+        if module.kind == "assessment" and module.exercises:
+            mark = module.pass_mark if module.pass_mark is not None else pack.pass_mark
+            for exercise in module.exercises:
+                assessments[exercise.id] = (len(module.exercises), int(mark))
+    return summary.Registration(weights, assessments)
+
+
+def ensure(db: Any, packs: Sequence[Pack]) -> bool:
+    """Register the packs (rebuilding what changed); False when the database cannot be written,
+    so the caller computes from the attempts instead."""
+    wanted = {p.id: registration(p) for p in packs}
+    with db.reader() as session:
+        current = summary.registered(session, wanted)
+    stale = [pack_id for pack_id, want in wanted.items() if current[pack_id] != want]
+    if not stale:
+        return True
+    try:
+        with db.session() as session:
+            for pack_id in stale:
+                if summary.register(session, pack_id, wanted[pack_id]):
+                    log.info("Summaries of %s rebuilt for its current weights", pack_id)
+    except (DatabaseUnavailable, DBAPIError) as exc:
+        log.warning("Summaries not updated (%s); cohort figures read the attempts", exc)
+        return False
+    return True
+
+
+def usable(db: Any, packs: Sequence[Pack], flt: CohortFilter | None) -> bool:
+    """Whether a figure over ``packs`` with ``flt`` can be read from the summaries."""
+    if flt is not None and (flt.since is not None or flt.until is not None):
+        return False
+    return ensure(db, packs)
+
+
+def competency_sums(pack_ids: Sequence[str]) -> Any:
+    """Per learner and competency over the packs: s = Σ weight × best, t = Σ weight, n."""
+    c = SummaryCompetency
+    if len(pack_ids) == 1:  # one pack: the rows already are per learner and competency
+        return (select(c.learner_id, c.competency_id, c.weighted.label("s"),
+                       c.weight.label("t"), c.exercises.label("n"))
+                .where(c.pack_id == pack_ids[0]).subquery("per_competency"))
+    return (select(c.learner_id, c.competency_id, func.sum(c.weighted).label("s"),
+                   func.sum(c.weight).label("t"), func.sum(c.exercises).label("n"))
+            .where(c.pack_id.in_(list(pack_ids)))
+            .group_by(c.learner_id, c.competency_id).subquery("per_competency"))
+
+
+def answered(pack_ids: Sequence[str]) -> Any:
+    """(learner_id, pack_id) of everyone with an answer in the packs."""
+    return (select(SummaryActivity.learner_id, SummaryActivity.pack_id)
+            .where(SummaryActivity.pack_id.in_(list(pack_ids))))
+
+
+def passed(pack_ids: Sequence[str]) -> Any:
+    """(learner_id, pack_id, passed=1) for a final-assessment sitting at the pass mark."""
+    s = SummarySitting
+    return (select(s.learner_id, s.pack_id, literal(1).label("passed"))
+            .where(s.pack_id.in_(list(pack_ids)), s.points * 100.0 >= s.pass_mark * s.total)
+            .group_by(s.learner_id, s.pack_id).subquery("passed"))
+
+
+def activity(pack_ids: Sequence[str]) -> Any:
+    """Per learner over the packs: answers given and the latest answer's start."""
+    a = SummaryActivity
+    return (select(a.learner_id, func.sum(a.attempts), func.max(a.last_answer_at))
+            .where(a.pack_id.in_(list(pack_ids))).group_by(a.learner_id))
