@@ -203,6 +203,28 @@ def _pick(labels: list[str], info: dict[str, Any]) -> str | None:
 
 
 DrawFunction = Callable[[Any, ChartTheme, Hover], None]
+_canvas: type | None = None
+
+
+def _canvas_class() -> type:
+    """matplotlib's Qt canvas, drawing when Qt paints instead of on a zero-delay timer.
+
+    While a new page's layout settles its charts are resized several times; a timer draw in
+    between is thrown away (the radar cost the dashboard's first opening ~50 ms twice). A pending
+    draw is what matplotlib's own paint handler looks for; hidden charts are drawn when shown.
+    """
+    global _canvas
+    if _canvas is None:
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        class PaintTimeCanvas(FigureCanvasQTAgg):
+            def draw_idle(self) -> None:
+                if not getattr(self, "_is_drawing", False):
+                    self._draw_pending = True
+                    self.update()
+
+        _canvas = PaintTimeCanvas
+    return _canvas
 
 
 class ChartView(QWidget):
@@ -213,14 +235,13 @@ class ChartView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         ensure_matplotlib()
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
         self._draw, self.name = draw, name
         self.hover = Hover()
         self.figure = Figure(figsize=(5.0, height))  # each chart sets its margins: a layout engine
         # costs a full extra text layout on every draw
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = _canvas_class()(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setMinimumHeight(int(height * 60))
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
