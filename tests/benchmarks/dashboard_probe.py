@@ -4,8 +4,9 @@
     python dashboard_probe.py DATA_DIR          # measure (seeds first if DATA_DIR is empty)
 
 The measured process opens a database that already exists, as every start of the app but the
-very first does: creating the schema imports Alembic (about 13 MB that stay loaded), a one-off
-cost of the first start, which the benchmark runs separately and only reports.
+very first does: creating the schema imports Alembic (about 11 MB that stay loaded), a cost of
+the first start and of the first one after an update that changes the schema; the benchmark
+runs that case separately and reports it.
 
 Order, as in the app: window up → chart libraries preloaded in the background → the learner
 opens a course, then "My progress". The first opening of the dashboard is timed from creating
