@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from trainer.config import Paths
+from trainer.store import summary
 from trainer.store.bulk import insert_attempts, insert_learners
 from trainer.store.db import open_database
 from trainer.store.learners import create_learner
@@ -58,6 +59,10 @@ def _bare_sqlite(folder: Path, count: int) -> list[float]:
 def test_record_attempt_latency(tmp_path: Path) -> None:
     with open_database(Paths(tmp_path / "data").ensure()) as db:
         person = create_learner(db, "E1", "王小明", "临江市数据资源局")
+        with db.session() as session:  # the summaries are kept in step with every answer
+            summary.register(session, "digital-government", summary.Registration(
+                {(f"ex-{n}", c): 0.5 for n in range(100) for c in ("data-literacy", "data-sharing")},
+                {f"ex-{n}": (20, 60) for n in range(80, 100)}))
         times = []
         for n in range(ANSWERS + 50):
             start = time.perf_counter()

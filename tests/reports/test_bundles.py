@@ -223,3 +223,38 @@ def test_a_file_changed_between_preview_and_import_is_refused(
     with pytest.raises(BundleInvalid, match="changed while it was being imported"):
         import_bundle(b, bundle, actor=COMMAND_LINE)
     assert _snapshot(b) == before
+
+
+def test_merged_answers_count_in_hr_figures_at_once(machines: tuple[Database, Database],
+                                                    tmp_path: Path) -> None:
+    from datetime import date
+
+    from tests.analytics.builders import mini_pack
+    from trainer.analytics import summaries
+    from trainer.analytics.cohort import cohort_competency, cohort_completion
+    from trainer.analytics.filters import CohortFilter
+
+    a, b = machines
+    pack = mini_pack("digital-government")
+    assert summaries.ensure(b, [pack])  # HR on b looked at the figures before the merge
+    here = create_learner(b, "1001", "王䶮", "临江市数据资源局", actor=COMMAND_LINE)
+    record_attempt(b, here.id, pack.id, "1", "e1", {}, 0.8, {}, T0)
+    there = create_learner(a, "1001", "王䶮", "临江市数据资源局", actor=COMMAND_LINE)
+    other = create_learner(a, "1002", "李喆", "临江市财政局", actor=COMMAND_LINE)
+    for who, exercise, score, minutes in [(there, "e1", 1.0, 1), (there, "e1", 0.2, 2),
+                                          (there, "e2", 0.5, 3), (other, "f1", 1.0, 4),
+                                          (other, "f2", 0.5, 4)]:
+        record_attempt(a, who.id, pack.id, "1", exercise, {}, score, {},
+                       T0 + timedelta(minutes=minutes))
+    export_bundle(a, tmp_path / "a.zip", actor=COMMAND_LINE)
+    import_bundle(b, tmp_path / "a.zip", actor=COMMAND_LINE)
+    figures = {r.competency_id: r for r in cohort_competency(
+        b, [pack], by="all", filters=CohortFilter(department="临江市数据资源局"))}
+    assert figures["data-literacy"].score == pytest.approx(100 * (1.0 + 0.5 * 0.5) / 1.5)
+    assert figures["data-sharing"].score == pytest.approx(50.0)
+    # the summaries agree with a computation over the attempts themselves (a date range)
+    everything = CohortFilter(since=date(2000, 1, 1))
+    assert cohort_competency(b, [pack]) == cohort_competency(b, [pack], filters=everything)
+    assert cohort_completion(b, [pack]) == cohort_completion(b, [pack], filters=everything)
+    passed = {r.group: r.passed for r in cohort_completion(b, [pack])}
+    assert passed == {"临江市数据资源局": 0, "临江市财政局": 1}  # 1.5 of 2 = 75 % ≥ 60 %

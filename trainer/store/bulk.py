@@ -36,8 +36,8 @@ ATTEMPT_COLUMNS = ("id", "learner_id", "pack_id", "pack_version", "exercise_id",
 
 def insert_attempts(db: Database, rows: Iterable[dict[str, Any]], *, chunk: int = CHUNK) -> int:
     """Insert attempts (``learner_id, pack_id, pack_version, exercise_id, response, score,
-    weights, started_at`` at least); returns how many were written. The learners' summaries are
-    rebuilt in the same transaction as each chunk."""
+    weights, started_at`` at least); returns how many were written. The summaries are updated
+    in the same transaction as each chunk."""
     written, now = 0, utcnow()
     for part in _chunks(rows, chunk):
         for row in part:
@@ -46,11 +46,11 @@ def insert_attempts(db: Database, rows: Iterable[dict[str, Any]], *, chunk: int 
             row.setdefault("device_id", db.device_id)
             row.setdefault("recorded_at", now)
         with db.session() as session:
+            summary.note_attempts(session, part)  # before the rows: it reads earlier bests
             if db.is_sqlite:
                 _sqlite_attempts(session, part)
             else:
                 session.execute(insert(Attempt), part)
-            summary.refresh(session, learner_ids={r["learner_id"] for r in part})
         written += len(part)
     return written
 

@@ -39,8 +39,6 @@ def merge_records(session: Session, data: Records, *, apply: bool) -> MergePlan:
     enrollments_new = _merge_enrollments(session, data["enrollments"], ids, apply)
     lesson_actions = _merge_lessons(session, data["lesson_progress"], ids, apply)
     per_learner_attempts, known_attempts = _merge_attempts(session, data["attempts"], ids, apply)
-    if apply and per_learner_attempts:
-        summary.refresh(session, learner_ids=[ids[number] for number in per_learner_attempts])
     per_learner_lessons = Counter(number for number, _ in lesson_actions)
     changes = tuple(
         LearnerChange(r["employee_no"], r["name"], r.get("department"),
@@ -184,13 +182,14 @@ def _merge_attempts(session: Session, records: Iterable[Mapping[str, Any]],
         known_count += len(chunk) - len(new)
         added.update(r["employee_no"] for r in new)
         if apply:
-            bulk_insert(session, Attempt, (
-                {"id": r["id"], "learner_id": ids[r["employee_no"]], "pack_id": r["pack_id"],
-                 "pack_version": r["pack_version"], "exercise_id": r["exercise_id"],
-                 "response": r["response"], "score": r["score"], "weights": r["weights"],
-                 "started_at": r["started_at"], "finished_at": r.get("finished_at"),
-                 "device_id": r.get("device_id"), "recorded_at": r["recorded_at"]}
-                for r in new))
+            rows = [{"id": r["id"], "learner_id": ids[r["employee_no"]], "pack_id": r["pack_id"],
+                     "pack_version": r["pack_version"], "exercise_id": r["exercise_id"],
+                     "response": r["response"], "score": r["score"], "weights": r["weights"],
+                     "started_at": r["started_at"], "finished_at": r.get("finished_at"),
+                     "device_id": r.get("device_id"), "recorded_at": r["recorded_at"]}
+                    for r in new]
+            summary.note_attempts(session, rows)  # before the rows: it reads earlier bests
+            bulk_insert(session, Attempt, rows)
     return added, known_count
 
 
