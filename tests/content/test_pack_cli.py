@@ -136,3 +136,30 @@ def test_messages_in_chinese(data_dir: Path, capsys: pytest.CaptureFixture[str],
     assert "错误" in run(capsys, "pack", "validate", str(folder))[1]
     report = json.loads(run(capsys, "pack", "validate", "--json", str(folder))[1])
     assert report["problems"][0]["message_zh"].startswith("题目 q-type 没有标出正确选项")
+
+
+def test_importing_a_new_version_updates_hr_weights(tmp_path: Path, data_dir: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from trainer.analytics.summaries import registration
+    from trainer.config import Paths
+    from trainer.content.loader import load_pack
+    from trainer.store import summary
+    from trainer.store.db import open_database
+
+    target = tmp_path / "weights-pack"
+    run(capsys, "pack", "new", str(target))
+    run(capsys, "pack", "import", str(target))
+    lesson = target / "modules" / "01-lesson.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace(
+        "competencies: data-sharing 0.7, data-literacy 0.3",
+        "competencies: data-sharing 0.2, data-literacy 0.8"), encoding="utf-8")
+    course = target / "course.yaml"
+    course.write_text(course.read_text(encoding="utf-8").replace("version: 1.0.0",
+                                                                  "version: 1.1.0"),
+                      encoding="utf-8")
+    code, out, _ = run(capsys, "pack", "import", str(target))
+    assert code == 0 and "Installed" in out
+    newer = registration(load_pack(target))
+    with open_database(Paths(data_dir)) as db, db.reader() as session:
+        assert summary.registered(session, ["weights-pack"])["weights-pack"] == newer
+    assert 0.8 in newer.weights.values()

@@ -167,6 +167,10 @@ def _import(args: argparse.Namespace, ctx: Any) -> int:
     if result.changed:
         print(f"Installed {pack.title} ({pack.id} {pack.version}).")
         _audit(ctx, pack, result.path)
+        if result.current:  # HR's figures use this version's weights from now on
+            from trainer.analytics import summaries
+
+            summaries.ensure(ctx.database(), [pack])
         if not result.current:
             print(f"Note: {result.previous} is newer and stays the version learners see.")
         elif result.removed_ids:

@@ -46,6 +46,7 @@ PAGE_HOOKS: tuple[str, ...] = (
 )
 START_PAGE = "start"
 INSTALL_FALLBACK_MS = 1500
+SUMMARIES_DELAY_MS = 5000  # HR summaries checked once the first screens have settled
 ALREADY_RUNNING_BOX_MS = 4000
 BROKEN_PYSIDE = frozenset({"6.12.0"})  # see pyproject.toml and tests/ui/test_shell_qt_refcounts.py
 
@@ -243,6 +244,7 @@ def run_app(ctx: StartOptions) -> int:
         from trainer.ui.common import charts
 
         charts.preload_in_background()  # DESIGN §6: the first chart needs no ~1 s of imports
+        QTimer.singleShot(SUMMARIES_DELAY_MS, app_ctx.prepare_summaries_in_background)
 
     install_once = _once(after_first_paint)
     window.firstPainted.connect(install_once)

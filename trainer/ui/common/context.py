@@ -121,6 +121,24 @@ class AppContext(QObject):
         """Ask the main window to show a page; it passes ``payload`` to the page's ``open_payload``."""
         self.pageRequested.emit(key, payload)
 
+    def prepare_summaries_in_background(self) -> threading.Thread:
+        """Register the packs with the store's summaries in a worker thread, so the first HR
+        figure or dashboard after an upgrade or a new pack version does not wait for the
+        one-off rebuild (seconds on a million answers). A failure is only logged: the figures
+        then register the packs themselves, or read the answers directly."""
+
+        def work() -> None:
+            try:
+                from trainer.analytics import summaries
+
+                summaries.ensure(self.db, self.library.packs())
+            except Exception:  # noqa: BLE001 - a background convenience; the figures retry
+                log.exception("Preparing the summaries failed")
+
+        thread = threading.Thread(target=work, name="summaries", daemon=True)
+        thread.start()
+        return thread
+
     def close(self) -> None:
         """Release the database connection pool at exit."""
         with self._lock:

@@ -195,10 +195,20 @@ class LibraryPage(QWidget):
 
     def import_pack(self, path: Path) -> Any:
         """Validate and install off the GUI thread; problems are listed with file and line."""
-        return run_work(self, self.ctx, lambda _p: self.ctx.library.install(path),
+        return run_work(self, self.ctx, lambda _p: self._install(path),
                         title=self.tr("Importing %1…").replace("%1", path.name), changes=PACKS,
                         on_success=self._imported, on_failure=lambda exc: show_import_failure(
                             self, path, exc))
+
+    def _install(self, path: Path) -> Any:
+        """Install, then register the new version's weights with HR's summaries (a rebuild
+        over its answers when they changed), inside the same progress dialog."""
+        from trainer.analytics import summaries
+
+        result = self.ctx.library.install(path)
+        if result.changed and result.current:
+            summaries.ensure(self.ctx.db, [result.pack])
+        return result
 
     def _imported(self, result: Any) -> None:
         pack = getattr(result, "pack", result)
