@@ -115,3 +115,29 @@ def test_an_unreachable_server_is_named_without_its_password(
 def test_a_url_that_is_not_a_database(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(capsys, "--database-url", "mysql://x/y", "db", "check")
     assert status == 1 and "Trainer works with SQLite or PostgreSQL" in err
+
+
+def test_summaries_check_finds_a_tampered_row_and_rebuild_repairs_it(
+        data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import update
+
+    from trainer.store.learners import create_learner
+    from trainer.store.models import SummaryCompetency
+    from trainer.store.progress import record_attempt
+
+    with open_database(Paths(data_dir).ensure()) as db:
+        person = create_learner(db, "E1", "王小明", "市数据局")
+        record_attempt(db, person.id, "digital-government", "1.0.0", "m1-q1", {}, 0.5,
+                       {}, datetime(2026, 3, 2, tzinfo=UTC))
+    status, out, _ = run(capsys, "db", "summaries", "--rebuild")
+    assert status == 0 and "rebuilt" in out
+    assert run(capsys, "db", "summaries")[:2] == (0, "Summaries: in step with the answers.\n")
+    with open_database(Paths(data_dir)) as db, db.session() as session:
+        changed = session.execute(update(SummaryCompetency).values(weighted=0.9)).rowcount
+    assert changed >= 1
+    status, out, _ = run(capsys, "db", "summaries")
+    assert status == 1 and f"competencies {changed} row(s)" in out and "--rebuild" in out
+    assert run(capsys, "db", "summaries", "--rebuild")[0] == 0
+    assert run(capsys, "db", "summaries")[0] == 0

@@ -1,4 +1,5 @@
-"""``trainer db check | backup | upgrade | restore``: look after the learner records database."""
+"""``trainer db check | backup | upgrade | summaries | restore``: look after the learner records
+database."""
 
 from __future__ import annotations
 
@@ -22,6 +23,11 @@ def register(subparsers: Any) -> None:
     backup.set_defaults(func=run_backup)
     upgrade = sub.add_parser("upgrade", help="back up, then upgrade to the newest schema")
     upgrade.set_defaults(func=run_upgrade)
+    summaries = sub.add_parser("summaries", help="check that HR's summaries agree with the "
+                                                 "answers; --rebuild them from the answers")
+    summaries.add_argument("--rebuild", action="store_true",
+                           help="rebuild every summary from the answers (one pass over them)")
+    summaries.set_defaults(func=run_summaries)
     restore = sub.add_parser("restore", help="replace the database by a backup (close Trainer "
                                              "first); the current file is kept in backups/")
     restore.add_argument("backup", metavar="BACKUP", help="backup file (path or name in backups/)")
@@ -94,6 +100,32 @@ def _check_server(ctx: Any) -> int:
                 attempts = session.scalar(select(func.count()).select_from(Attempt))
             print(f"Records:   {learners} learners, {attempts} attempts")
     return 0
+
+
+def run_summaries(args: argparse.Namespace, ctx: Any) -> int:
+    """HR's figures read summaries kept beside the answers; this checks (or rebuilds) them."""
+    from trainer.analytics import summaries
+    from trainer.config import bundled_courses_dir
+    from trainer.content.library import Library
+    from trainer.store import summary
+
+    db = ctx.database()
+    packs = Library(ctx.paths.packs_dir, bundled_courses_dir()).packs()
+    if args.rebuild:
+        summaries.ensure(db, packs)  # the library's current weights first
+        with db.session() as session:
+            summary.refresh(session)
+        print(f"Summaries rebuilt from the answers ({len(packs)} course pack(s) registered).")
+        return 0
+    with db.reader() as session:
+        differing = summary.out_of_step(session)
+    if not any(differing.values()):
+        print("Summaries: in step with the answers.")
+        return 0
+    shown = ", ".join(f"{part} {count}" for part, count in differing.items() if count)
+    print(f"Summaries: out of step with the answers ({shown} row(s)); HR's figures may be wrong.\n"
+          "Rebuild them with: trainer db summaries --rebuild")
+    return 1
 
 
 def _require_file(ctx: Any, what: str) -> Path:

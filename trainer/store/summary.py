@@ -351,3 +351,27 @@ def register(session: Session, pack_id: str, wanted: Registration) -> bool:
             for exercise, (total, mark) in wanted.assessments.items()])
     refresh(session, pack_ids=[pack_id], parts=("competencies", "sittings"))
     return True
+
+
+def out_of_step(session: Session) -> dict[str, int]:
+    """Per summary, how many rows differ from a rebuild from the attempts (reads only)."""
+    found = {}
+    for part in PARTS:
+        model, source = _SOURCES[part]
+        table = model.__table__
+        keys = [c.name for c in table.primary_key.columns]
+        values_ = [c.name for c in table.columns if c.name not in keys]
+        expected = {tuple(row[k] for k in keys): tuple(row[v] for v in values_)
+                    for row in session.execute(source([])).mappings()}
+        stored = {tuple(row[k] for k in keys): tuple(row[v] for v in values_)
+                  for row in session.execute(select(table)).mappings()}
+        found[part] = sum(not _same(stored.get(key), expected.get(key))
+                          for key in stored.keys() | expected.keys())
+    return found
+
+
+def _same(a: tuple[Any, ...] | None, b: tuple[Any, ...] | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return all(abs(x - y) < 1e-6 if isinstance(x, float) or isinstance(y, float) else x == y
+               for x, y in zip(a, b, strict=True))
