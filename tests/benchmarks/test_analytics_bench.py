@@ -69,7 +69,7 @@ def test_cohort_over_10000_learners_and_1m_attempts(tmp_path, pack) -> None:
             scan = median_ms(lambda: s.execute(text(
                 "SELECT count(*), max(score) FROM attempts")).all(), 3)
         built = summarise(db, pack)
-        recent = CohortFilter(since=date(2025, 2, 1))
+        recent = CohortFilter(since=date(2025, 1, 1))  # every answer: the worst case
         figures = {
             "cohort_competency by department": lambda: cohort_competency(db, [pack]),
             "cohort_competency all": lambda: cohort_competency(db, [pack], by="all"),
