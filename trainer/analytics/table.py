@@ -74,9 +74,10 @@ def _courses(session: Any, packs: Sequence[Pack], flt: CohortFilter | None, fast
 
 def _activity(session: Any, pack_ids: list[str], flt: CohortFilter | None, fast: bool
               ) -> tuple[dict[int, tuple[int, datetime]], dict[int, datetime]]:
-    answers = summaries.activity(pack_ids) if fast else (select(Attempt.learner_id, func.count(), func.max(Attempt.started_at))
-               .where(Attempt.pack_id.in_(pack_ids), *time_window(Attempt.started_at, flt))
-               .group_by(Attempt.learner_id))
+    answers = summaries.activity(pack_ids) if fast else (
+        select(Attempt.learner_id, func.count(), func.max(Attempt.started_at))
+        .where(Attempt.pack_id.in_(pack_ids), *time_window(Attempt.started_at, flt))
+        .group_by(Attempt.learner_id))
     study = (select(LessonProgress.learner_id, func.max(LessonProgress.updated_at))
              .where(LessonProgress.pack_id.in_(pack_ids),
                     *time_window(LessonProgress.updated_at, flt))

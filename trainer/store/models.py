@@ -184,7 +184,7 @@ class SummaryAssessment(Base):
 
 
 class SummaryCompetency(Base):
-    """Per learner, pack and competency: Σ weight × best result, Σ weight, exercises behind it."""
+    """Per learner, pack and competency: Σ weight × best result, Σ weight, exercises."""
 
     __tablename__ = "summary_competencies"
 

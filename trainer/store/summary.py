@@ -8,8 +8,9 @@ instead of every attempt.
 The weights and the assessment exercises come from the packs, which the store does not read: the
 analytics ``register`` them, and a pack registered with different ones is rebuilt from its
 attempts. Every writer of attempts keeps the summaries in step in the same transaction:
-``note_attempt`` for one answer, ``refresh`` after bulk writes (merges, demo data). They are
-derived data: ``refresh()`` rebuilds all of them from the attempts at any time.
+``note_attempt`` for one answer, ``note_attempts`` for many (bulk inserts, bundle merges),
+``refresh`` after writing a whole population (demo data). They are derived data: ``refresh()``
+rebuilds all of them from the attempts at any time, and ``out_of_step`` compares.
 """
 
 from __future__ import annotations
@@ -55,8 +56,10 @@ PARTS = ("competencies", "activity", "sittings")
 class Registration:
     """What the summaries of one pack were built with."""
 
-    weights: dict[tuple[str, str], float] = field(default_factory=dict)  # (exercise, comp.) → w
-    assessments: dict[str, tuple[int, int]] = field(default_factory=dict)  # exercise → total, mark
+    # (exercise id, competency id) → weight (> 0)
+    weights: dict[tuple[str, str], float] = field(default_factory=dict)
+    # final-assessment exercise id → (questions in its module, pass mark in percent)
+    assessments: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 _UPSERTS: dict[tuple[str, str, tuple[tuple[str, Any], ...]], Any] = {}
