@@ -3,7 +3,8 @@
     QT_QPA_PLATFORM=offscreen python tools/dashboard_screenshots.py [OUT_DIR]
 
 Writes dashboard-<language>-<theme>.png (default: assets/screenshots). The learner is the one
-the dashboard tests use (tests/ui/dashboard_seed.py), compared with the front-line officer role.
+the dashboard tests use (tests/ui/dashboard_seed.py), studying the built-in course in the
+screenshot's language, compared with the front-line officer role.
 """
 
 from __future__ import annotations
@@ -33,15 +34,15 @@ def main(out: Path) -> None:
 
     app = create_application()
     install_cjk_font(app)
-    paths = Paths(Path(tempfile.mkdtemp(prefix="trainer-shots-"))).ensure()
-    db = open_database(paths)
-    library = Library(paths.packs_dir, bundled_courses_dir())
-    ids = seed(db, library.get("digital-government"))
-    ctx = AppContext(paths, Settings(paths.settings_file), db=db, library=library)
-    ctx.set_user(get_learner(db, ids["E1001"]))
     out.mkdir(parents=True, exist_ok=True)
-    for language in ("zh_CN", "en"):
+    for language, pack_id in (("zh_CN", "digital-government"), ("en", "digital-government-en")):
         install_language(language)
+        paths = Paths(Path(tempfile.mkdtemp(prefix="trainer-shots-"))).ensure()
+        db = open_database(paths)
+        library = Library(paths.packs_dir, bundled_courses_dir())
+        ids = seed(db, library.get(pack_id))  # the learner studies the course in that language
+        ctx = AppContext(paths, Settings(paths.settings_file), db=db, library=library)
+        ctx.set_user(get_learner(db, ids["E1001"]))
         for theme in ("light", "dark"):
             apply_theme(app, theme)
             page = DashboardPage(ctx)
@@ -56,7 +57,7 @@ def main(out: Path) -> None:
             page.close()
             page.deleteLater()
             app.processEvents()
-    db.close()
+        db.close()
 
 
 if __name__ == "__main__":

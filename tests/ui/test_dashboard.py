@@ -195,3 +195,32 @@ def test_choosing_a_role_saves_it_as_mine(page: Any, app_ctx: AppContext, qtbot:
     assert get_learner(app_ctx.db, app_ctx.user.id).job_role == "department-leader"
     assert app_ctx.user.job_role == "department-leader"
     assert page.data is not None and page.data.role_id == "department-leader"
+
+
+def test_english_course_fits_a_1280_pixel_window(qapp: QApplication, qtbot: Any,
+                                                 app_ctx: AppContext) -> None:
+    """Long English module titles give way with "…" (full text on hover) instead of pushing the
+    page wider than the window."""
+    from trainer.store.learners import get_learner
+    from trainer.ui.learner.dashboard import DashboardPage
+
+    ids = seed(app_ctx.db, app_ctx.library.get("digital-government-en"))
+    app_ctx.set_user(get_learner(app_ctx.db, ids["E1001"]))
+    widget = DashboardPage(app_ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 1000)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.data is not None)
+    qapp.processEvents()
+    try:
+        scroll = widget.scroll
+        assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
+        assert not scroll.horizontalScrollBar().isVisible()
+        rows = widget.completion.buttons
+        long_title = next(b for b in rows if b.full_text().startswith("Lesson 4: Building"))
+        assert long_title.text() != long_title.full_text() and "…" in long_title.text()
+        assert long_title.full_text() in long_title.toolTip()
+        for advice in widget.advice.buttons:  # the number of exercises stays readable
+            assert advice.text().endswith("to master")
+    finally:
+        reset_app_appearance(qapp)

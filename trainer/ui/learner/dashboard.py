@@ -110,12 +110,12 @@ class DashboardPage(QWidget):
         layout.addWidget(self.groups["retry"])
         layout.addWidget(self.groups["certificates"])
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.scroll)
 
     def _fill_groups(self) -> None:
         parts: dict[str, list[QWidget]] = {

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from trainer.analytics.learner import WrongExercise
 from trainer.analytics.recommend import Recommendation
 from trainer.content.model import Framework, Pack
+from trainer.ui.common.elide import ElidingButton
 
 
 def plain_question(markdown: str, limit: int = 70) -> str:
@@ -77,7 +77,7 @@ class RecommendationsPanel(QWidget):
         super().__init__(parent)
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(0, 0, 0, 0)
-        self.buttons: list[QPushButton] = []
+        self.buttons: list[ElidingButton] = []
 
     def show_advice(self, advice: Sequence[Recommendation], framework: Framework | None,
                     titles: dict[tuple[str, str], str], *, role_chosen: bool,
@@ -97,11 +97,11 @@ class RecommendationsPanel(QWidget):
                 title = titles.get((suggestion.pack_id, suggestion.module_id),
                                    suggestion.module_title)
                 todo = len(suggestion.exercise_ids)
-                button = QPushButton(self.tr("Study “%1” — %n exercise(s) to master", "",
-                                             todo).replace("%1", title))
+                button = ElidingButton(self.tr("Study “%1” — %n exercise(s) to master", "",
+                                               todo).replace("%1", title),
+                                       mode=Qt.TextElideMode.ElideMiddle)
                 button.setToolTip(self.tr("Opens the module at its first exercise you have "
                                           "not mastered yet."))
-                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
                 button.setStyleSheet("text-align: left; padding: 5px 10px;")
                 button.clicked.connect(
                     lambda _=False, s=suggestion: self.openRequested.emit(
@@ -238,7 +238,7 @@ class CompletionList(QWidget):
         box.addWidget(self.title)
         box.addLayout(self.rows)
         box.addStretch(1)
-        self.buttons: list[QPushButton] = []
+        self.buttons: list[ElidingButton] = []
         self.bars: list[QProgressBar] = []
 
     def show_rows(self, pack_id: str, title: str,
@@ -249,7 +249,7 @@ class CompletionList(QWidget):
         self.buttons, self.bars = [], []
         self._style(dark)
         for index, (module_id, name, percent, status, status_text, note) in enumerate(rows):
-            button = QPushButton(name)
+            button = ElidingButton(name)
             button.setFlat(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setToolTip(self.tr("Open this module"))
