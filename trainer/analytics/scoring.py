@@ -42,6 +42,16 @@ def exercise_weights(packs: Iterable[Pack]) -> dict[ExerciseKey, dict[str, float
             if ex.weights}
 
 
+def assessment_marks(pack: Pack) -> dict[str, tuple[int, int]]:
+    """Final-assessment exercise id → (questions in its module, pass mark in percent)."""
+    marks = {}
+    for module in pack.modules:
+        if module.kind == "assessment" and module.exercises:
+            mark = module.pass_mark if module.pass_mark is not None else pack.pass_mark
+            marks.update((e.id, (len(module.exercises), int(mark))) for e in module.exercises)
+    return marks
+
+
 def merged_framework(packs: Iterable[Pack]) -> Framework | None:
     """One framework for several packs: the first pack's, plus competencies and roles others add."""
     packs = list(packs)

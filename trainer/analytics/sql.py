@@ -35,7 +35,7 @@ from sqlalchemy import (
 
 from trainer.analytics import summaries
 from trainer.analytics.filters import CohortFilter, time_window
-from trainer.analytics.scoring import merged_framework
+from trainer.analytics.scoring import assessment_marks, merged_framework
 from trainer.content.model import Pack
 from trainer.store.models import Attempt, Department, Enrollment, Learner, LessonProgress
 
@@ -52,12 +52,8 @@ def job_role_column() -> Any:
 
 def assessments_cte(packs: Sequence[Pack]) -> Any:
     """(pack_id, exercise_id, total, pass_mark) for every final-assessment exercise."""
-    rows = []
-    for pack in packs:
-        for module in pack.modules:
-            if module.kind == "assessment" and module.exercises:
-                mark = module.pass_mark if module.pass_mark is not None else pack.pass_mark
-                rows += [(pack.id, e.id, len(module.exercises), mark) for e in module.exercises]
+    rows = [(pack.id, exercise, total, mark) for pack in packs
+            for exercise, (total, mark) in assessment_marks(pack).items()]
     return values(column("pack_id", String), column("exercise_id", String),
                   column("total", Integer), column("pass_mark", Integer),
                   name="assessed").data(rows or [("", "", 1, 101)]).cte()

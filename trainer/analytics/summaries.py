@@ -16,6 +16,7 @@ from sqlalchemy import func, literal, select
 from sqlalchemy.exc import DBAPIError
 
 from trainer.analytics.filters import CohortFilter
+from trainer.analytics.scoring import assessment_marks, exercise_weights
 from trainer.content.model import Pack
 from trainer.store import summary
 from trainer.store.errors import DatabaseUnavailable
@@ -26,15 +27,10 @@ log = logging.getLogger(__name__)
 
 def registration(pack: Pack) -> summary.Registration:
     """The weights (> 0) and final-assessment exercises the pack's summaries are built with."""
-    weights = {(e.id, competency): float(weight) for e in pack.exercises()
-               for competency, weight in e.weights.items() if weight > 0}
-    assessments = {}
-    for module in pack.modules:
-        if module.kind == "assessment" and module.exercises:
-            mark = module.pass_mark if module.pass_mark is not None else pack.pass_mark
-            for exercise in module.exercises:
-                assessments[exercise.id] = (len(module.exercises), int(mark))
-    return summary.Registration(weights, assessments)
+    weights = {(exercise, competency): float(weight)
+               for (_, exercise), by_competency in exercise_weights([pack]).items()
+               for competency, weight in by_competency.items() if weight > 0}
+    return summary.Registration(weights, assessment_marks(pack))
 
 
 def ensure(db: Any, packs: Sequence[Pack]) -> bool:

@@ -3,9 +3,8 @@ each, joined by learner id in Python (one row per learner, never per attempt).""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -14,8 +13,8 @@ from sqlalchemy import func, select
 from trainer.analytics import sql, summaries
 from trainer.analytics.cohort import LearnerRow
 from trainer.analytics.filters import CohortFilter, time_window
-from trainer.analytics.scoring import merged_framework
-from trainer.content.model import Framework, Pack
+from trainer.analytics.scoring import level_for, merged_framework
+from trainer.content.model import Pack
 from trainer.store.models import Attempt, Department, Learner, LessonProgress
 
 
@@ -86,20 +85,6 @@ def _activity(session: Any, pack_ids: list[str], flt: CohortFilter | None, fast:
     return counted, {learner_id: last for learner_id, last in session.execute(study)}
 
 
-def _leveller(framework: Framework | None) -> Callable[[float], int | None]:
-    """``level_for`` as a bisection over the levels' minimums (called for every score)."""
-    if framework is None:
-        return lambda score: None
-    levels = sorted(framework.levels, key=lambda level: level.min)
-    minimums = [level.min for level in levels]
-
-    def level_of(score: float) -> int | None:
-        reached = bisect_right(minimums, score)
-        return levels[reached - 1].id if reached else None
-
-    return level_of
-
-
 def build_learner_table(db: Any, packs: Sequence[Pack], flt: CohortFilter | None, *,
                         course_only: bool) -> list[LearnerRow]:
     """Assemble ``LearnerRow``s; see ``cohort.learner_table``."""
@@ -117,7 +102,6 @@ def build_learner_table(db: Any, packs: Sequence[Pack], flt: CohortFilter | None
             scores = _scores(session, packs, flt, fast)
             courses = _courses(session, packs, flt, fast)
             answers, studied = _activity(session, list(totals), flt, fast)
-    level_of = _leveller(framework)
     rows = []
     for learner_id, employee_no, name, department, job_role in people:
         taken = courses.get(learner_id, [])
@@ -128,9 +112,9 @@ def build_learner_table(db: Any, packs: Sequence[Pack], flt: CohortFilter | None
         found = scores.get(learner_id, [])
         levels = {}
         for competency, score, _ in found:
-            level = level_of(score)
+            level = level_for(framework, score) if framework else None
             if level is not None:
-                levels[competency] = level
+                levels[competency] = level.id
         count, last_answer = answers.get(learner_id, (0, None))
         moments = [m for m in (last_answer, studied.get(learner_id)) if m is not None]
         rows.append(LearnerRow(

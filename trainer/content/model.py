@@ -63,8 +63,10 @@ class Framework:
 
     def level_for(self, score: float) -> Level | None:
         """The highest level whose ``min`` the score (0–100) reaches."""
-        reached = [level for level in self.levels if score >= level.min]
-        return reached[-1] if reached else None
+        for level in reversed(self.levels):
+            if score >= level.min:
+                return level
+        return None
 
 
 @dataclass(frozen=True)

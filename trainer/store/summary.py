@@ -115,6 +115,11 @@ _EXERCISE_WEIGHTS = select(_WEIGHTS.c.competency_id, _WEIGHTS.c.weight).where(
     _WEIGHTS.c.pack_id == _PACK, _WEIGHTS.c.exercise_id == _EXERCISE)
 
 
+Key = tuple[int, str, str]  # learner, pack, exercise
+Exercise = tuple[str, str]  # pack, exercise
+KEY_BATCH = 2_000  # keys per look-up statement (3 parameters each, well under SQLite's limit)
+
+
 def note_attempt(session: Session, learner_id: int, pack_id: str, exercise_id: str,
                  score: float | None, started_at: datetime) -> None:
     """Fold one new answer into the summaries. Call before the attempt itself is flushed.
@@ -124,43 +129,38 @@ def note_attempt(session: Session, learner_id: int, pack_id: str, exercise_id: s
     connection = session.connection()
     keys = {"learner": learner_id, "pack": pack_id, "exercise": exercise_id}
     old, total, mark = connection.execute(_BEFORE, keys).one()
-    if score is not None and (old is None or score > old):
-        weights = connection.execute(_EXERCISE_WEIGHTS, keys).all()
-        gain, first = score - (old or 0.0), old is None
-        _upsert(session, SummaryCompetency, [
-            {"learner_id": learner_id, "pack_id": pack_id, "competency_id": competency,
-             "weighted": gain * weight, "weight": weight if first else 0.0,
-             "exercises": 1 if first else 0} for competency, weight in weights],
-            {"weighted": _add, "weight": _add, "exercises": _add})
-    if total is not None:
-        _upsert(session, SummarySitting, [{
-            "learner_id": learner_id, "pack_id": pack_id, "started_at": started_at,
-            "points": score or 0.0, "total": total, "pass_mark": mark}],
-            {"points": _add, "total": _larger, "pass_mark": _larger})
-    _upsert(session, SummaryActivity, [{
-        "learner_id": learner_id, "pack_id": pack_id, "attempts": 1,
-        "last_answer_at": started_at}], {"attempts": _add, "last_answer_at": _larger})
-
-
-Key = tuple[int, str, str]  # learner, pack, exercise
-KEY_BATCH = 2_000  # keys per look-up statement (3 parameters each, well under SQLite's limit)
+    exercise = (pack_id, exercise_id)
+    raised = score is not None and (old is None or score > old)
+    _fold(session, [{"learner_id": learner_id, "pack_id": pack_id, "exercise_id": exercise_id,
+                     "score": score, "started_at": started_at}],
+          {} if old is None else {(learner_id, pack_id, exercise_id): old},
+          {exercise: connection.execute(_EXERCISE_WEIGHTS, keys).all()} if raised else {},
+          {} if total is None else {exercise: (total, mark)})
 
 
 def note_attempts(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
     """Fold many new answers (attempt column dicts, not yet flushed) into the summaries: the
     same result as ``note_attempt`` for each, in a few statements per thousand answers."""
+    exercises = {(r["pack_id"], r["exercise_id"]) for r in rows}
+    weights = _weights_of(session, exercises)
+    keys = sorted({(r["learner_id"], r["pack_id"], r["exercise_id"]) for r in rows
+                   if r["score"] is not None and (r["pack_id"], r["exercise_id"]) in weights})
+    _fold(session, rows, _old_bests(session, keys), weights, _assessments_of(session, exercises))
+
+
+def _fold(session: Session, rows: Sequence[Mapping[str, Any]], old: Mapping[Key, float],
+          weights: Mapping[Exercise, list[tuple[str, float]]],
+          assessed: Mapping[Exercise, tuple[int, int]]) -> None:
+    """Add new answers to the summaries, given the best results recorded before them, the
+    registered weights of their exercises and the marks of the final-assessment ones."""
     best: dict[Key, float] = {}
     for row in rows:
-        score = row["score"]
-        key = (row["learner_id"], row["pack_id"], row["exercise_id"])
-        if score is not None and (key not in best or score > best[key]):
+        key, score = (row["learner_id"], row["pack_id"], row["exercise_id"]), row["score"]
+        if score is not None and (key[1], key[2]) in weights and score > best.get(key, -1.0):
             best[key] = score
-    weights = _weights_of(session, {(pack, exercise) for _, pack, exercise in best})
-    weighed = [key for key in best if (key[1], key[2]) in weights]
     sums: dict[tuple[int, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
-    old = _old_bests(session, weighed)
-    for key in weighed:
-        before, after = old.get(key), best[key]
+    for key, after in best.items():
+        before = old.get(key)
         if before is not None and after <= before:
             continue
         for competency, weight in weights[(key[1], key[2])]:
@@ -174,40 +174,33 @@ def note_attempts(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
          "weighted": w, "weight": t, "exercises": n}
         for (learner, pack, competency), (w, t, n) in sums.items()],
         {"weighted": _add, "weight": _add, "exercises": _add})
-    _note_sittings(session, rows)
+    sittings: dict[tuple[int, str, datetime], list[Any]] = {}
     activity: dict[tuple[int, str], list[Any]] = {}
     for row in rows:
         moment = as_utc(row["started_at"])
-        found = activity.setdefault((row["learner_id"], row["pack_id"]), [0, moment])
-        found[0] += 1
-        found[1] = max(found[1], moment)
+        marks = assessed.get((row["pack_id"], row["exercise_id"]))
+        if marks is not None:
+            sitting = sittings.setdefault((row["learner_id"], row["pack_id"], moment),
+                                          [0.0, *marks])
+            sitting[0] += row["score"] or 0.0
+            sitting[1], sitting[2] = max(sitting[1], marks[0]), max(sitting[2], marks[1])
+        answers = activity.setdefault((row["learner_id"], row["pack_id"]), [0, moment])
+        answers[0] += 1
+        answers[1] = max(answers[1], moment)
+    _upsert_many(session, SummarySitting, [
+        {"learner_id": learner, "pack_id": pack, "started_at": moment, "points": points,
+         "total": total, "pass_mark": mark}
+        for (learner, pack, moment), (points, total, mark) in sittings.items()],
+        {"points": _add, "total": _larger, "pass_mark": _larger})
     _upsert_many(session, SummaryActivity, [
         {"learner_id": learner, "pack_id": pack, "attempts": n, "last_answer_at": last}
         for (learner, pack), (n, last) in activity.items()],
         {"attempts": _add, "last_answer_at": _larger})
 
 
-def _note_sittings(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
-    assessed = _assessments_of(session, {(r["pack_id"], r["exercise_id"]) for r in rows})
-    sittings: dict[tuple[int, str, datetime], list[Any]] = {}
-    for row in rows:
-        marks = assessed.get((row["pack_id"], row["exercise_id"]))
-        if marks is None:
-            continue
-        key = (row["learner_id"], row["pack_id"], as_utc(row["started_at"]))
-        found = sittings.setdefault(key, [0.0, *marks])
-        found[0] += row["score"] or 0.0
-        found[1], found[2] = max(found[1], marks[0]), max(found[2], marks[1])
-    _upsert_many(session, SummarySitting, [
-        {"learner_id": learner, "pack_id": pack, "started_at": moment, "points": points,
-         "total": total, "pass_mark": mark}
-        for (learner, pack, moment), (points, total, mark) in sittings.items()],
-        {"points": _add, "total": _larger, "pass_mark": _larger})
-
-
-def _weights_of(session: Session, exercises: set[tuple[str, str]]
-                ) -> dict[tuple[str, str], list[tuple[str, float]]]:
-    found: dict[tuple[str, str], list[tuple[str, float]]] = defaultdict(list)
+def _weights_of(session: Session, exercises: set[Exercise]
+                ) -> dict[Exercise, list[tuple[str, float]]]:
+    found: dict[Exercise, list[tuple[str, float]]] = defaultdict(list)
     for pack_id in {pack for pack, _ in exercises}:
         for exercise, competency, weight in session.execute(
                 select(SummaryWeight.exercise_id, SummaryWeight.competency_id,
@@ -217,8 +210,8 @@ def _weights_of(session: Session, exercises: set[tuple[str, str]]
     return found
 
 
-def _assessments_of(session: Session, exercises: set[tuple[str, str]]
-                    ) -> dict[tuple[str, str], tuple[int, int]]:
+def _assessments_of(session: Session, exercises: set[Exercise]
+                    ) -> dict[Exercise, tuple[int, int]]:
     found = {}
     for pack_id in {pack for pack, _ in exercises}:
         for exercise, total, mark in session.execute(
