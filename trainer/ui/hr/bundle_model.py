@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from trainer.store.exchange import LearnerChange, MergePlan
+from trainer.ui.hr.models import FilteredRowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -15,38 +16,22 @@ def brings_something(change: LearnerChange) -> bool:
     return change.action != "unchanged" or bool(change.new_attempts or change.lesson_changes)
 
 
-class MergePlanModel(QAbstractTableModel):
+class MergePlanModel(FilteredRowsModel):
     """Learners of a ``MergePlan``; ``set_only_changes`` hides those that bring nothing new."""
 
     COLUMNS = ("employee_no", "name", "department", "profile", "new_attempts", "lesson_changes")
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._all: tuple[LearnerChange, ...] = ()
-        self._rows: tuple[LearnerChange, ...] = ()
-        self._only_changes = True
+        super().__init__(parent, filtered=True)
+
+    def keep(self, row: LearnerChange) -> bool:
+        return brings_something(row)
 
     def set_plan(self, plan: MergePlan | None) -> None:
-        self.beginResetModel()
-        self._all = plan.learners if plan is not None else ()
-        self._apply_filter()
-        self.endResetModel()
+        self.set_rows(plan.learners if plan is not None else ())
 
     def set_only_changes(self, only: bool) -> None:
-        self.beginResetModel()
-        self._only_changes = only
-        self._apply_filter()
-        self.endResetModel()
-
-    def _apply_filter(self) -> None:
-        self._rows = (tuple(c for c in self._all if brings_something(c)) if self._only_changes
-                      else self._all)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        self.set_filtered(only)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

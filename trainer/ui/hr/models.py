@@ -147,3 +147,41 @@ class ReportFilterProxy(QSortFilterProxyModel):
         text = " ".join(str(v) for v, c in zip(model._values[row], model.columns, strict=True)
                         if c.kind == "text" and v).casefold()
         return all(word in text for word in self._words)
+
+
+class FilteredRowsModel(QAbstractTableModel):
+    """A table of a preview's rows (one per ``COLUMNS`` entry across) that can show all of them
+    or only those ``keep`` selects; the roster and progress-bundle previews build on it."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def __init__(self, parent: Any = None, *, filtered: bool = False) -> None:
+        super().__init__(parent)
+        self._all: tuple[Any, ...] = ()
+        self._rows: tuple[Any, ...] = ()
+        self._filtered = filtered
+
+    def keep(self, row: Any) -> bool:
+        """Whether ``row`` shows while filtered."""
+        raise NotImplementedError
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._all = tuple(rows)
+        self._apply_filter()
+        self.endResetModel()
+
+    def set_filtered(self, on: bool) -> None:
+        self.beginResetModel()
+        self._filtered = on
+        self._apply_filter()
+        self.endResetModel()
+
+    def _apply_filter(self) -> None:
+        self._rows = tuple(r for r in self._all if self.keep(r)) if self._filtered else self._all
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self.COLUMNS)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -15,6 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from trainer.store.roster_import import RosterPlan, RowPlan
+from trainer.ui.hr.models import FilteredRowsModel
 
 translate = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
@@ -81,40 +81,22 @@ def field_text(field: str) -> str:
     return names.get(field, field)
 
 
-class RosterPlanModel(QAbstractTableModel):
+class RosterPlanModel(FilteredRowsModel):
     """Rows of a ``RosterPlan``; ``set_only_problems`` hides the rows that are fine."""
 
     COLUMNS = ("line", "employee_no", "name", "department", "role", "result", "problems")
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._all: tuple[RowPlan, ...] = ()
-        self._rows: tuple[RowPlan, ...] = ()
-        self._only_problems = False
+    def keep(self, row: RowPlan) -> bool:
+        return bool(row.problems)
 
     def set_plan(self, plan: RosterPlan | None) -> None:
-        self.beginResetModel()
-        self._all = plan.rows if plan is not None else ()
-        self._apply_filter()
-        self.endResetModel()
+        self.set_rows(plan.rows if plan is not None else ())
 
     def set_only_problems(self, only: bool) -> None:
-        self.beginResetModel()
-        self._only_problems = only
-        self._apply_filter()
-        self.endResetModel()
-
-    def _apply_filter(self) -> None:
-        self._rows = tuple(p for p in self._all if p.problems) if self._only_problems else self._all
+        self.set_filtered(only)
 
     def row_plan(self, row: int) -> RowPlan:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
