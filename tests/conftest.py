@@ -10,8 +10,21 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+import sqlite_guard  # noqa: E402
 
 from trainer.config import Paths  # noqa: E402
+
+sqlite_guard.install()
+
+
+@pytest.fixture(autouse=True)
+def _no_open_of_live_sqlite_files() -> object:
+    """Every test also checks that nothing opened a database file behind SQLite's back (see
+    tests/sqlite_guard.py), even where the code under test swallowed the AssertionError."""
+    start = len(sqlite_guard.violations)
+    yield
+    found = sqlite_guard.violations[start:]
+    assert not found, found
 
 
 @pytest.fixture

@@ -53,6 +53,13 @@ class CliContext:
             self._cache["db"] = open_database(self.paths, self.database_url)
         return self._cache["db"]
 
+    def close(self) -> None:
+        """Close the database a command opened: waits for its backup, and notes a file that
+        was checked as sound, so the next start need not check it again."""
+        db = self._cache.pop("db", None)
+        if db is not None:
+            db.close()
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # exit 2: one line saying what and where to look
@@ -156,7 +163,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         paths.ensure()
         setup_logging(paths)
-        return int(func(args, ctx) or 0)
+        try:
+            return int(func(args, ctx) or 0)
+        finally:
+            ctx.close()
     except TrainerError as exc:
         print(f"trainer: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -165,8 +175,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception:
+    except Exception as exc:
+        known = _database_error(exc)
+        if known is not None:
+            print(f"trainer: {known}", file=sys.stderr)
+            return known.exit_code
         return _report_bug(args.data_dir)
+
+
+def _database_error(exc: BaseException) -> TrainerError | None:
+    """A database driver error that escaped the store's guards is still the user's to fix (a
+    full disk, a locked or damaged file): the store words it (DESIGN §7)."""
+    if not type(exc).__module__.startswith(("sqlite3", "sqlalchemy")):
+        return None
+    from trainer.store.engine import known_error
+
+    known = known_error(exc)
+    if known is not None:
+        log.warning("Database error outside the store's guard", exc_info=exc)
+    return known
 
 
 def _subparser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:

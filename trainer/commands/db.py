@@ -4,7 +4,7 @@ database."""
 from __future__ import annotations
 
 import argparse
-import sqlite3
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -40,16 +40,6 @@ def _sqlite_file(ctx: Any) -> Path | None:
     return sqlite_file(parse_url(ctx.database_url or ctx.paths.database_url))
 
 
-def _counts(file: Path) -> tuple[int, int]:
-    conn = sqlite3.connect(f"file:{file}?mode=ro", uri=True, timeout=10)
-    try:
-        learners = conn.execute("SELECT count(*) FROM learners").fetchone()[0]
-        attempts = conn.execute("SELECT count(*) FROM attempts").fetchone()[0]
-    finally:
-        conn.close()
-    return learners, attempts
-
-
 def _schema_line(revision: str | None, where: str) -> str:
     from trainer.store.migrate import HEAD, needs_upgrade
 
@@ -60,6 +50,8 @@ def _schema_line(revision: str | None, where: str) -> str:
 
 
 def run_check(args: argparse.Namespace, ctx: Any) -> int:
+    """Reads the file through SQLite only (read-only, with its WAL; never writes, not even in a
+    read-only folder) and says what it could not check."""
     from trainer.store import backup, health
     from trainer.store.errors import DatabaseCorrupt
 
@@ -69,13 +61,16 @@ def run_check(args: argparse.Namespace, ctx: Any) -> int:
     if not file.exists():  # a fresh data folder: create the database, then check it
         ctx.database().close()
     report = health.check_file(file)
+    for limit in report.limits:
+        print(f"trainer: not checked: {limit}.", file=sys.stderr)
     if not report.healthy:
         raise DatabaseCorrupt(f"The database {file} is damaged: {report.problem}.",
-                              hint=health.restore_hint(ctx.paths.backups_dir))
-    learners, attempts = _counts(file)
+                              hint="Nothing was changed; reading, reports and trainer db backup "
+                                   "still work. " + health.restore_hint(ctx.paths.backups_dir))
+    learners, attempts = health.counts(file, ctx.paths.backups_dir)
     latest = backup.latest_backup(ctx.paths.backups_dir)
     print(f"Database:  {file} ({report.size / 1e6:.1f} MB)")
-    print("Integrity: ok")
+    print("Integrity: ok" + (" (main file only)" if report.limits else ""))
     print(_schema_line(report.revision, str(file)))
     print(f"Records:   {learners} learners, {attempts} attempts")
     print(f"Backup:    {latest or 'none yet'}")
@@ -148,8 +143,16 @@ def run_backup(args: argparse.Namespace, ctx: Any) -> int:
     file = _require_file(ctx, "backup")
     if not file.exists():
         raise NotFound(f"There is no database at {file} yet; nothing to back up.")
-    health.preflight(file, ctx.paths.backups_dir)
-    print(f"Backed up to {backup.backup_sqlite(file, ctx.paths.backups_dir)}")
+    from trainer.store import stamp
+
+    verdict = health.preflight(file, ctx.paths.backups_dir,
+                               trusted=stamp.unchanged(file, ctx.paths.cache_dir))
+    if verdict.damage is None:
+        print(f"Backed up to {backup.backup_sqlite(file, ctx.paths.backups_dir)}")
+        return 0
+    # a copy of a damaged file: kept apart, never pruned, never offered as "the latest backup"
+    copy = backup.backup_sqlite(file, ctx.paths.backups_dir, reason=backup.DAMAGED)
+    print(f"The database is damaged ({verdict.damage}); copied it as it is to {copy}")
     return 0
 
 
@@ -158,8 +161,11 @@ def run_upgrade(args: argparse.Namespace, ctx: Any) -> int:
     from trainer.store.migrate import HEAD
 
     file = _sqlite_file(ctx)
-    before = health.preflight(file, ctx.paths.backups_dir) if file and file.exists() else None
-    ctx.database()
+    before = (health.preflight(file, ctx.paths.backups_dir).revision
+              if file and file.exists() else None)
+    db = ctx.database()
+    if db.read_only:
+        raise db.refuse_writes()
     if before == HEAD:
         print(f"The database is already at the newest schema ({HEAD}).")
     else:

@@ -14,6 +14,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from trainer.store.engine import file_uri
 from trainer.store.errors import DatabaseUnavailable, NotFound, StoreError
 
 log = logging.getLogger(__name__)
@@ -22,6 +23,8 @@ KEEP = 7
 PREFIX = "trainer-"
 SUFFIX = ".sqlite3"
 BEFORE_RESTORE = "before-restore"
+DAMAGED = "damaged"  # a copy of a damaged database, made by ``trainer db backup``
+KEPT_APART = (BEFORE_RESTORE, DAMAGED)  # never pruned, never "the latest backup"
 STALE_AFTER = timedelta(hours=24)
 
 
@@ -46,8 +49,12 @@ def list_backups(folder: Path) -> list[Path]:
 
 
 def latest_backup(folder: Path) -> Path | None:
-    found = [p for p in list_backups(folder) if BEFORE_RESTORE not in p.name]
+    found = [p for p in list_backups(folder) if not _kept_apart(p)]
     return found[-1] if found else None
+
+
+def _kept_apart(path: Path) -> bool:
+    return any(f"-{reason}" in path.name for reason in KEPT_APART)
 
 
 def backup_is_stale(folder: Path) -> bool:
@@ -65,7 +72,7 @@ def backup_sqlite(database: Path, folder: Path, reason: str = "manual", keep: in
         folder.mkdir(parents=True, exist_ok=True)
         target = _unique(folder, reason)
         partial = target.with_name(target.name + ".partial")
-        source = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=10)
+        source = sqlite3.connect(file_uri(database), uri=True, timeout=10)
         try:
             dest = sqlite3.connect(partial)
             try:
@@ -89,7 +96,7 @@ def backup_sqlite(database: Path, folder: Path, reason: str = "manual", keep: in
 def prune(folder: Path, keep: int = KEEP) -> None:
     """Delete the oldest automatic backups beyond ``keep``, and copies left half-written by a
     process that ended during a backup (older than an hour, so none still being written)."""
-    ordinary = [p for p in list_backups(folder) if BEFORE_RESTORE not in p.name]
+    ordinary = [p for p in list_backups(folder) if not _kept_apart(p)]
     for old in ordinary[:-keep] if keep > 0 else ordinary:
         _remove_quietly(old)
     hour_ago = datetime.now(UTC).timestamp() - 3600

@@ -2,6 +2,10 @@
 
 Nothing happens at import: the GUI and the CLI call ``open_database`` when they need records.
 ``Database.session()`` is one user action: one transaction, committed on leaving the block.
+
+A damaged file (its pages fail SQLite's quick_check, or SQLite reports damage while in use) is
+opened read-only: reading, reports, checks and backups work; every write session is refused
+with DatabaseCorrupt, so nothing is ever written into it (DESIGN §7).
 """
 
 from __future__ import annotations
@@ -21,9 +25,16 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from trainer.config import Paths
 from trainer.errors import ConfigError
-from trainer.store import backup, health, migrate
-from trainer.store.engine import READ_ONLY_OPTION, make_engine, parse_url, sqlite_file, translate
-from trainer.store.errors import DatabaseUnavailable
+from trainer.store import backup, health, migrate, schema, stamp
+from trainer.store.engine import (
+    READ_ONLY_OPTION,
+    make_engine,
+    parse_url,
+    sqlite_file,
+    track,
+    translate,
+)
+from trainer.store.errors import DatabaseCorrupt, DatabaseUnavailable
 from trainer.store.models import Device
 
 log = logging.getLogger(__name__)
@@ -32,7 +43,8 @@ log = logging.getLogger(__name__)
 class Database:
     """An open database: engine, session factory, and where its backups go."""
 
-    def __init__(self, engine: Engine, url: URL, paths: Paths) -> None:
+    def __init__(self, engine: Engine, url: URL, paths: Paths, *,
+                 damage: str | None = None, checked: bool = False) -> None:
         self.engine = engine
         self.url = url.render_as_string(hide_password=True)
         self.paths = paths
@@ -45,6 +57,23 @@ class Database:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._readers = sessionmaker(engine.execution_options(**{READ_ONLY_OPTION: True}),
                                      expire_on_commit=False)
+        self.damage = damage  # what SQLite found wrong; set: read-only for good
+        self.checked = checked  # the file passed a check (or was unchanged since one)
+        self._closed = False
+        if self.file is not None:
+            track(self.file, +1)
+
+    @property
+    def read_only(self) -> bool:
+        return self.damage is not None
+
+    def refuse_writes(self) -> DatabaseCorrupt:
+        """The error every write session raises on a damaged database."""
+        return DatabaseCorrupt(
+            f"The database {self.where} is damaged ({self.damage}), so Trainer opened it "
+            "read-only and saves nothing into it.",
+            hint="Reading, reports, trainer db check and trainer db backup still work. "
+                 + health.restore_hint(self.paths.backups_dir))
 
     @property
     def where(self) -> str:
@@ -58,6 +87,8 @@ class Database:
         Service functions open their own; calling one inside this block would wait for the
         write lock this block holds (pass the session to ``audit.record`` instead).
         """
+        if self.damage is not None:
+            raise self.refuse_writes()
         if getattr(self._local, "writing", False):
             raise RuntimeError("a write session is already open in this thread (a service "
                                "called inside db.session() would wait for its own lock)")
@@ -84,14 +115,27 @@ class Database:
                               sqlite=self.is_sqlite)
             if known is None:
                 raise
+            if isinstance(known, DatabaseCorrupt) and self.damage is None:
+                log.error("SQLite reports damage in %s: %s; read-only from now on",
+                          self.where, exc.orig)
+                self.damage = str(exc.orig)
             raise known from exc
 
     def close(self) -> None:
-        """Wait for a running start-up backup, then close every connection."""
+        """Wait for a running start-up backup, then close every connection; a file that was
+        checked and found sound is noted as such (the next start then skips the check)."""
         if self._backup_thread is not None:
             self._backup_thread.join()
             self._backup_thread = None
         self.engine.dispose()
+        if self._closed or self.file is None:
+            return
+        self._closed = True
+        track(self.file, -1)
+        if self.damage is None and self.checked:
+            stamp.remember(self.file, self.paths.cache_dir)
+        elif self.damage is not None:
+            stamp.forget(self.file, self.paths.cache_dir)
 
     def __enter__(self) -> Database:
         return self
@@ -107,30 +151,76 @@ def open_database(paths: Paths, url: str | None = None, *, upgrade: bool = True,
                   backup: bool = True) -> Database:
     """Check, back up when due, upgrade to the newest schema and return the open database.
 
-    A damaged file is never opened for writing: DatabaseCorrupt names the latest backup.
+    A damaged file is never written: a Database opened read-only (``damage`` says why), or
+    DatabaseCorrupt when SQLite cannot read even its catalogue.
     """
     parsed = parse_url(url or paths.database_url)
     file = sqlite_file(parsed)
-    revision: str | None = None
-    existed = file is not None and file.exists()
-    if file is not None:
-        if existed:
-            revision = health.preflight(file, paths.backups_dir)
-        else:
-            _make_folder(file.parent)
+    if file is None:
+        return _open_server(paths, parsed, upgrade)
+    if not file.exists():
+        _make_folder(file.parent)
+        return _open_sqlite(paths, parsed, file, health.Verdict(None, frozenset()),
+                            existed=False, upgrade=upgrade, backup=backup)
+    trusted = stamp.unchanged(file, paths.cache_dir)
+    verdict = health.preflight(file, paths.backups_dir, trusted=trusted)
+    if verdict.damage is not None:
+        log.error("The database %s fails SQLite's check: %s", file, verdict.damage)
+        stamp.forget(file, paths.cache_dir)
+        return _open_damaged(paths, parsed, verdict.damage)
+    return _open_sqlite(paths, parsed, file, verdict, existed=True, upgrade=upgrade,
+                        backup=backup, checked=trusted or verdict.checked)
+
+
+def _open_server(paths: Paths, parsed: URL, upgrade: bool) -> Database:
     db = Database(make_engine(parsed), parsed, paths)
     try:
         with db._guard():
-            if file is None:
-                with db.engine.connect() as conn:
-                    revision = migrate.current_revision(conn)
+            with db.engine.connect() as conn:
+                revision = migrate.current_revision(conn)
             pending = migrate.needs_upgrade(revision, db.where)
-            if file is not None and existed and backup:
-                _backup_at_start(db, file, pending)
             if pending and upgrade:
                 migrate.upgrade(db.engine, db.where)
             if not pending or upgrade:
                 db.device_id = ensure_local_device(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _open_sqlite(paths: Paths, parsed: URL, file: Path, verdict: health.Verdict, *,
+                 existed: bool, upgrade: bool, backup: bool, checked: bool = True) -> Database:
+    """A sound (or new) file: back up when due, finish a first start cut short, upgrade."""
+    pending = migrate.needs_upgrade(verdict.revision, str(file))
+    if existed and verdict.revision is None:
+        schema.refuse_if_records_elsewhere(file, verdict.tables, paths.backups_dir)
+        schema.refuse_foreign(file, verdict.tables)
+    db = Database(make_engine(parsed), parsed, paths, checked=checked)
+    try:
+        with db._guard():
+            if existed and backup:
+                _backup_at_start(db, file, pending)
+            if pending and upgrade:
+                if verdict.revision is None and verdict.tables:
+                    schema.clear_unfinished(db.engine, file)
+                migrate.upgrade(db.engine, db.where)
+            if not pending or upgrade:
+                db.device_id = ensure_local_device(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _open_damaged(paths: Paths, parsed: URL, damage: str) -> Database:
+    """Read-only: no backup at start (it would push good backups out), no upgrade, no writes."""
+    db = Database(make_engine(parsed, read_only=True), parsed, paths, damage=damage)
+    try:
+        with db._guard(), db.reader() as session:
+            db.device_id = session.scalars(select(Device.id).where(Device.is_local)).first()
+    except DatabaseCorrupt:
+        pass  # the devices table itself is damaged: reading other records may still work
     except BaseException:
         db.close()
         raise

@@ -41,6 +41,7 @@ def build_error_box(parent: QWidget | None, exc: BaseException) -> QMessageBox:
 
     box = QMessageBox(parent)
     box.setWindowTitle(translate("ErrorPresenter", "Trainer"))
+    exc = _database_error(exc) or exc
     if isinstance(exc, TrainerError):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setText(exc.message)
@@ -58,9 +59,20 @@ def build_error_box(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     return box
 
 
+def _database_error(exc: BaseException) -> TrainerError | None:
+    """A database driver error that escaped the store's guards (a full disk, a locked or
+    damaged file) is still a known problem: the store words it (DESIGN §7)."""
+    if isinstance(exc, TrainerError) or not type(exc).__module__.startswith(
+            ("sqlite3", "sqlalchemy")):
+        return None
+    from trainer.store.engine import known_error
+
+    return known_error(exc)
+
+
 def present_error(parent: QWidget | None, exc: BaseException) -> None:
     """Show ``exc`` to the user; bugs are logged with their traceback first."""
-    if isinstance(exc, TrainerError):
+    if isinstance(exc, TrainerError) or _database_error(exc) is not None:
         log.info("Shown to the user: %s", exc)
     else:
         log.error("Unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
