@@ -86,10 +86,9 @@ def test_a_backup_is_made_at_start_once_a_day_and_old_ones_pruned(paths: Paths) 
 
 
 @pytest.mark.parametrize(("damage", "reason"), [
-    (lambda f: f.write_bytes(b""), "empty"),
     (lambda f: f.write_bytes(b"PK\x03\x04 this is a zip file, not a database" * 50),
-     "not an SQLite database"),
-    (lambda f: f.write_bytes(f.read_bytes()[:6000]), "truncated"),
+     "file is not a database"),
+    (lambda f: f.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000), "file is not a database"),
 ])
 def test_a_damaged_file_is_reported_and_left_alone(paths: Paths, damage: object,
                                                    reason: str) -> None:
@@ -103,6 +102,19 @@ def test_a_damaged_file_is_reported_and_left_alone(paths: Paths, damage: object,
     assert _digest(file) == before
     assert str(file) in str(caught.value)
     assert f"trainer db restore {latest}" in str(caught.value.hint)
+
+
+def test_a_truncated_file_without_a_wal_is_refused_untouched(paths: Paths) -> None:
+    """No WAL supplies the missing pages, so SQLite itself calls the file malformed."""
+    file = _populated(paths)
+    with open_database(paths, backup=False) as db, db.session() as session:
+        session.execute(text("CREATE TABLE filler AS SELECT zeroblob(200000) AS b"))
+    data = file.read_bytes()
+    file.write_bytes(data[: len(data) - 20 * 4096])  # the filler's last pages
+    before = _digest(file)
+    with pytest.raises(DatabaseCorrupt, match="malformed"):
+        open_database(paths, backup=False)
+    assert _digest(file) == before
 
 
 def test_damage_inside_the_pages_is_reported(paths: Paths) -> None:
