@@ -72,8 +72,8 @@ def read_only(path: Path) -> Iterator[tuple[sqlite3.Connection, tuple[str, ...]]
     """
     timeout = BUSY_TIMEOUT_MS / 1000
     try:
-        conn = sqlite3.connect(file_uri(path), uri=True, timeout=timeout)
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        with _closed_on_error(sqlite3.connect(file_uri(path), uri=True, timeout=timeout)) as conn:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         limits: tuple[str, ...] = ()
     except sqlite3.OperationalError as exc:
         wal = Path(f"{path}-wal")
@@ -84,6 +84,16 @@ def read_only(path: Path) -> Iterator[tuple[sqlite3.Connection, tuple[str, ...]]
         limits = (WAL_UNREAD.format(wal=wal),) if wal.exists() else ()
     with closing(conn):
         yield conn, limits
+
+
+@contextmanager
+def _closed_on_error(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A connection left open after a failed probe would keep its locks (and descriptors)."""
+    try:
+        yield conn
+    except BaseException:
+        conn.close()
+        raise
 
 
 def _folder_writable(path: Path) -> bool:
