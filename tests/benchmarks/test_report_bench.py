@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -51,7 +52,11 @@ def big() -> Iterator[Paths]:
     with open_database(paths, backup=False) as db:
         written = generate(db, learners=LEARNERS, attempts_per_learner=PER_LEARNER)
     print(f"\ngenerated {written:,} attempts in {time.perf_counter() - start:.0f} s")
-    with sqlite3.connect(paths.database_file) as con:
+    # closing(): a sqlite3 connection's own "with" commits but never closes. The one left open
+    # here kept this process's locks while open_database read the header with open() and closed
+    # it, dropping them (DESIGN §7); an export process then deleted the WAL under this one, and
+    # the baseline scan below read "database disk image is malformed".
+    with closing(sqlite3.connect(paths.database_file)) as con, con:
         con.execute("ANALYZE")
     open_database(paths).close()  # today's automatic backup, as the app makes it once a day
     yield paths
@@ -74,7 +79,7 @@ def run_export(paths: Paths, out: Path, *args: str) -> tuple[float, float]:
 def baseline(paths: Paths, out: Path) -> float:
     """A bare scan of the attempt columns written with csv: the floor for any export."""
     start = time.perf_counter()
-    con = sqlite3.connect(paths.database_file)
+    con = sqlite3.connect(f"file:{paths.database_file}?mode=ro", uri=True)
     rows = con.execute("SELECT l.employee_no, l.name, a.pack_id, a.exercise_id, a.score,"
                        " a.started_at, a.finished_at FROM attempts a"
                        " JOIN learners l ON l.id = a.learner_id")
