@@ -279,3 +279,25 @@ def test_the_guard_catches_python_opening_a_live_database(paths: Paths) -> None:
                     io.open(f"{paths.database_file}-shm", "rb"):  # noqa: UP020
                 pass
             del sqlite_guard.violations[start:]
+
+
+def test_a_driver_error_that_escaped_every_guard_is_a_clear_cli_message(
+        paths: Paths, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    def escaped(*_args: object) -> int:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr("trainer.commands.db.run_summaries", escaped)
+    status, _, err = _cli(capsys, paths.data_dir, "db", "summaries")
+    assert status == 1 and "is full" in err and "Free some disk space" in err
+    assert "unexpected" not in err
+
+
+@pytest.mark.parametrize(("error", "expected"), [
+    (sqlite3.OperationalError("malformed JSON"), DatabaseUnavailable),  # not damage
+    (sqlite3.DatabaseError("database disk image is malformed"), DatabaseCorrupt),
+    (sqlite3.OperationalError("no such table: x"), DatabaseUnavailable),
+    (sqlite3.IntegrityError("UNIQUE constraint failed"), type(None)),  # a bug, reported as such
+])
+def test_every_sqlite_error_but_a_bug_is_translated(error: sqlite3.Error,
+                                                    expected: type) -> None:
+    assert isinstance(engine.translate_sqlite(error, "db", "hint"), expected)

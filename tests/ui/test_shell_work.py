@@ -205,6 +205,13 @@ def test_known_problem_box_has_no_traceback(qapp: Any) -> None:
     assert box.text() == "Disk full." and box.detailedText() == ""
 
 
+def test_a_database_error_that_escaped_the_store_is_still_a_clear_message(qapp: Any) -> None:
+    import sqlite3
+
+    box = build_error_box(None, sqlite3.OperationalError("database is locked"))
+    assert "in use by another program" in box.text() and box.detailedText() == ""
+
+
 def test_second_start_is_refused_and_raises_the_first(qapp: Any, qtbot: Any, tmp_path: Path) -> None:
     folder = Paths(tmp_path / "data").ensure().data_dir
     first = SingleInstance(folder)

@@ -143,7 +143,7 @@ _UNAVAILABLE = {
 }
 _CORRUPT = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
 _BY_TEXT = {"database or disk is full": 13, "readonly database": 8, "unable to open": 14,
-            "disk i/o error": 10, "database is locked": 5, "malformed": 11,
+            "disk i/o error": 10, "database is locked": 5, "disk image is malformed": 11,
             "file is not a database": 26}
 # sqlite3 errors that are Trainer's own bugs (constraints, API misuse): reported as bugs
 _BUGS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError,
