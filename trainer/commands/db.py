@@ -79,6 +79,11 @@ def run_check(args: argparse.Namespace, ctx: Any) -> int:
     print(_schema_line(report.revision, str(file)))
     print(f"Records:   {learners} learners, {attempts} attempts")
     print(f"Backup:    {latest or 'none yet'}")
+    engine = _read_only_engine(file)
+    try:
+        _check_audit(engine, report.revision)
+    finally:
+        engine.dispose()
     return 0
 
 
@@ -99,7 +104,32 @@ def _check_server(ctx: Any) -> int:
                 learners = session.scalar(select(func.count()).select_from(Learner))
                 attempts = session.scalar(select(func.count()).select_from(Attempt))
             print(f"Records:   {learners} learners, {attempts} attempts")
+        _check_audit(db.engine, revision)
     return 0
+
+
+def _read_only_engine(file: Path) -> Any:
+    """An engine that can only read ``file`` (``db check`` never changes a database)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    return create_engine("sqlite://", poolclass=NullPool, creator=lambda: sqlite3.connect(
+        f"file:{file}?mode=ro", uri=True, timeout=10))
+
+
+def _check_audit(engine: Any, revision: str | None) -> None:
+    """The audit log's hash chain and append-only triggers; AuditTampered when either fails."""
+    from trainer.store.audit_chain import require_intact, verify
+    from trainer.store.migrate import HEAD
+
+    if revision != HEAD:
+        print("Audit log: chained when the schema is upgraded")
+        return
+    with engine.connect() as conn:
+        report = verify(conn)
+    for line in report.lines():
+        print(line)
+    require_intact(report)
 
 
 def run_summaries(args: argparse.Namespace, ctx: Any) -> int:
