@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import text
@@ -14,7 +15,7 @@ from store_builders import admin
 
 from trainer.config import Paths
 from trainer.store import audit
-from trainer.store.audit_chain import GENESIS, ChainReport, verify
+from trainer.store.audit_chain import GENESIS, ChainReport, entry_hash, verify
 from trainer.store.db import Database
 from trainer.store.migrate import downgrade, upgrade
 from trainer.store.models import AuditEntry
@@ -69,6 +70,30 @@ def test_details_hash_the_same_after_the_round_trip_through_the_database(
               "nested": {"b": (1, 2), "a": {"x": 2.5e-7}}, "empty": {}, "quote": "\"\\\n"}
     audit.record(store, COMMAND_LINE, audit.PROGRESS_MERGE, detail)
     assert chain(store).intact
+
+
+@pytest.mark.parametrize(("written", "read_back"), [
+    ({"b": 1, "a": 2}, {"a": 2, "b": 1}),  # jsonb orders keys its own way
+    ({"n": 1e20}, {"n": 10**20}),  # jsonb returns an integral float as an integer
+    ({"n": 2.0}, {"n": 2}),
+    ({"n": 1e308}, {"n": 10**308}),
+    ({"t": (1, "二")}, {"t": [1, "二"]}),
+])
+def test_one_spelling_per_value_whatever_the_backend_returns(written: object,
+                                                             read_back: object) -> None:
+    at = datetime(2026, 3, 1, 9, 0, 0, 5, tzinfo=UTC)
+    assert entry_hash(GENESIS, at, 1, "王", "x", written) == entry_hash(
+        GENESIS, at.astimezone(timezone(timedelta(hours=8))), 1, "王", "x", read_back)
+
+
+@pytest.mark.parametrize("changed", [{"n": 3}, {"n": 2.5}, {"n": "2"}, {"n": True}, {"m": 2},
+                                     {"n": [2]}, {"n": None}])
+def test_any_change_to_a_value_changes_the_hash(changed: object) -> None:
+    at = datetime(2026, 3, 1, 9, tzinfo=UTC)
+    assert entry_hash(GENESIS, at, 1, "王", "x", {"n": 2}) != entry_hash(
+        GENESIS, at, 1, "王", "x", changed)
+    assert entry_hash(GENESIS, at, 1, "王", "x", {"n": 2}) != entry_hash(
+        GENESIS, at + timedelta(microseconds=1), 1, "王", "x", {"n": 2})
 
 
 def test_an_edited_entry_is_found(store: Database) -> None:
