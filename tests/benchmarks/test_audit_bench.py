@@ -67,7 +67,8 @@ def test_cost_of_an_audited_action(db: Database) -> None:
         _unchained(db)
         bare.append(time.perf_counter() - start)
     backend = "SQLite" if db.is_sqlite else "PostgreSQL"
-    print(f"\n{backend}: audited action {_ms(chained)}; without the chain {_ms(bare)}")
+    print(f"\n{backend}: audited action {_ms(chained)}; without the chain {_ms(bare)}; "
+          f"load {os.getloadavg()[0]:.1f}")
 
 
 def _fill(db: Database, count: int) -> None:
@@ -92,10 +93,10 @@ def _fill(db: Database, count: int) -> None:
 
 def test_check_and_migration_time(db: Database) -> None:
     _fill(db, ENTRIES)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     with db.engine.connect() as conn:
         report = verify(conn)
-    checked = time.perf_counter() - start
+    checked, cpu = time.perf_counter() - start, time.process_time() - cpu
     assert report.intact and report.entries == ENTRIES
     downgrade(db.engine, "0005")
     start = time.perf_counter()
@@ -105,5 +106,5 @@ def test_check_and_migration_time(db: Database) -> None:
         assert verify(conn).intact
     backend = "SQLite" if db.is_sqlite else "PostgreSQL"
     print(f"\n{backend}: verifying {ENTRIES:,} entries {checked:.2f} s "
-          f"({checked / ENTRIES * 1e6:.1f} µs each); upgrade 0005→0006 chaining them "
-          f"{migrated:.2f} s")
+          f"({checked / ENTRIES * 1e6:.1f} µs each; this process's CPU {cpu:.2f} s); "
+          f"upgrade 0005→0006 chaining them {migrated:.2f} s; load {os.getloadavg()[0]:.1f}")
