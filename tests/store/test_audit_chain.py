@@ -146,6 +146,21 @@ def test_missing_or_disabled_triggers_are_reported(store: Database) -> None:
     assert not report.intact and gone in report.lines()[1]
 
 
+def test_a_trigger_made_harmless_is_reported(store: Database) -> None:
+    with store.engine.begin() as conn:
+        if store.is_sqlite:
+            conn.exec_driver_sql("DROP TRIGGER audit_log_no_update")
+            conn.exec_driver_sql("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+                                 "BEGIN SELECT 'the audit log is append-only'; END")
+        else:
+            conn.exec_driver_sql(
+                "CREATE OR REPLACE FUNCTION trainer_audit_append_only() RETURNS trigger "
+                "LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$")
+    missing = chain(store).missing_triggers
+    assert missing == (("audit_log_no_update",) if store.is_sqlite else
+                       ("audit_log_append_only", "audit_log_no_truncate"))
+
+
 def test_a_rolled_back_action_leaves_no_entry_and_no_gap(store: Database) -> None:
     fill(store, 1)
     with pytest.raises(RuntimeError), store.session() as session:

@@ -184,9 +184,9 @@ def missing_triggers(conn: Connection) -> list[str]:
             "JOIN pg_proc p ON p.oid = t.tgfoid "
             "WHERE t.tgrelid = 'audit_log'::regclass AND NOT t.tgisinternal")).all()
         working = {name for name, enabled, body in rows
-                   if enabled != "D" and APPEND_ONLY in (body or "")}
+                   if enabled != "D" and f"RAISE EXCEPTION '{APPEND_ONLY}'" in (body or "")}
         return [name for name in POSTGRES_TRIGGERS if name not in working]
     rows = conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
                              "AND tbl_name = 'audit_log'")).all()
-    working = {name for name, sql in rows if APPEND_ONLY in (sql or "")}
+    working = {name for name, sql in rows if f"RAISE(ABORT, '{APPEND_ONLY}')" in (sql or "")}
     return [name for name in SQLITE_TRIGGERS if name not in working]
