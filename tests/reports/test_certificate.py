@@ -10,6 +10,7 @@ import pytest
 
 from tests.analytics.builders import T0, add_attempt, mini_pack
 from trainer.analytics.certificates import (
+    ACTION,
     certificate_code,
     issue_certificate,
     load_secret,
@@ -20,6 +21,7 @@ from trainer.analytics.errors import CertificateError
 from trainer.cli import main
 from trainer.store.db import open_database
 from trainer.store.learners import create_learner
+from trainer.store.permissions import COMMAND_LINE
 
 
 @pytest.fixture
@@ -63,19 +65,35 @@ def test_typed_codes_are_normalised() -> None:
 def test_issue_once_after_passing_and_verify(db, paths) -> None:
     pack = mini_pack()
     learner = passed(db, pack)
-    cert = issue_certificate(db, paths, learner, pack)
+    cert = issue_certificate(db, paths, learner, pack, actor=COMMAND_LINE)
     assert (cert.name, cert.employee_no, cert.score) == ("张三", "E7", 75)
     assert cert.passed_on == (T0 + timedelta(seconds=30)).astimezone().date()
-    assert issue_certificate(db, paths, learner, pack) == cert  # the same, not a second one
+    again = issue_certificate(db, paths, learner, pack, actor=COMMAND_LINE)
+    assert again == cert  # the same, not a second one
     result = verify_certificate(db, paths, cert.code.lower())
     assert result.status == "valid" and result.certificate == cert
     unknown = "AAAA-BBBB-CCCC-DDDD" if cert.code != "AAAA-BBBB-CCCC-DDDD" else "BBBB-BBBB-CCCC-DDDD"
     assert verify_certificate(db, paths, unknown).status == "unknown"
 
 
+def test_learners_issue_their_own_only_and_the_issuer_is_recorded(db, paths) -> None:
+    from trainer.store import audit
+    from trainer.store.errors import PermissionDenied
+    from trainer.store.learners import get_learner
+
+    pack = mini_pack()
+    owner = get_learner(db, passed(db, pack))
+    other = get_learner(db, passed(db, pack, "E8", "李四"))
+    with pytest.raises(PermissionDenied):
+        issue_certificate(db, paths, owner.id, pack, actor=other)
+    issue_certificate(db, paths, owner.id, pack, actor=owner)
+    [entry] = audit.entries(db, COMMAND_LINE, action=ACTION)
+    assert entry.actor_id == owner.id and entry.detail["employee_no"] == "E7"
+
+
 def test_other_secret_does_not_verify(db, paths) -> None:
     pack = mini_pack()
-    cert = issue_certificate(db, paths, passed(db, pack), pack)
+    cert = issue_certificate(db, paths, passed(db, pack), pack, actor=COMMAND_LINE)
     paths.secret_file.write_bytes(b"another machine's key, 32 bytes!")
     assert verify_certificate(db, paths, cert.code).status == "altered"
 
@@ -84,7 +102,7 @@ def test_no_certificate_without_a_pass(db, paths) -> None:
     pack = mini_pack(pass_mark=80)
     learner = passed(db, pack)  # 75 % < 80 %
     with pytest.raises(CertificateError, match="has not passed.*best score 75; pass mark 80"):
-        issue_certificate(db, paths, learner, pack)
+        issue_certificate(db, paths, learner, pack, actor=COMMAND_LINE)
 
 
 def test_pdf_has_the_fields_in_chinese(db, paths, tmp_path, qapp) -> None:
@@ -93,7 +111,7 @@ def test_pdf_has_the_fields_in_chinese(db, paths, tmp_path, qapp) -> None:
     from trainer.reports.certificate import write_certificate_pdf
 
     pack = mini_pack()
-    cert = issue_certificate(db, paths, passed(db, pack), pack)
+    cert = issue_certificate(db, paths, passed(db, pack), pack, actor=COMMAND_LINE)
     out = write_certificate_pdf(cert, tmp_path / "cert")
     assert out.suffix == ".pdf"
     text = PdfReader(out).pages[0].extract_text()
@@ -103,7 +121,7 @@ def test_pdf_has_the_fields_in_chinese(db, paths, tmp_path, qapp) -> None:
 
 def test_cli_verify_exit_status(db, paths, capsys) -> None:
     pack = mini_pack()
-    cert = issue_certificate(db, paths, passed(db, pack), pack)
+    cert = issue_certificate(db, paths, passed(db, pack), pack, actor=COMMAND_LINE)
     assert main(["--data-dir", str(paths.data_dir), "certificate", "verify", cert.code]) == 0
     assert "Genuine" in capsys.readouterr().out
     assert main(["--data-dir", str(paths.data_dir), "certificate", "verify",

@@ -225,3 +225,18 @@ def test_update_and_deactivate(store: Database) -> None:
     assert find_learners(store) == [get_learner(store, boss.id)]
     with pytest.raises(NotFound, match="switched off"):
         sign_in(store, person.id, None)
+
+
+def test_changes_to_someone_elses_account_are_audited(store: Database) -> None:
+    boss = admin(store)
+    person = learner(store)
+    update_learner(store, person.id, actor=person, email="wang@example.gov.cn")  # own: not
+    update_learner(store, person.id, actor=boss, name="王晓明", active=False)
+    update_learner(store, person.id, actor=boss, name="王晓明")  # nothing changed: no entry
+    [entry] = audit.entries(store, boss, action=audit.LEARNER_UPDATE)
+    assert entry.actor_id == boss.id and entry.detail["learner_id"] == person.id
+    assert entry.detail["changes"] == {"name": ["王小明", "王晓明"], "active": [True, False]}
+    made = create_learner(store, "E2002", "李四", actor=COMMAND_LINE)
+    [created] = audit.entries(store, boss, action=audit.LEARNER_CREATE)
+    assert created.actor_name == "command line" and created.detail["learner_id"] == made.id
+    assert audit.chain_status(store, boss).intact

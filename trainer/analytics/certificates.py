@@ -27,6 +27,7 @@ from trainer.analytics.errors import CertificateError
 from trainer.config import Paths
 from trainer.content.model import Pack
 from trainer.store.models import AuditEntry
+from trainer.store.permissions import Actor, require_self_or
 
 ACTION = "certificate.issue"
 CODE_BYTES = 10  # 80 bits → 16 base32 characters
@@ -110,14 +111,17 @@ def certificates_of(db: Any, learner_id: int) -> list[Certificate]:
     return [c for c in all_certificates(db) if c.learner_id == learner_id]
 
 
-def issue_certificate(db: Any, paths: Paths, learner_id: int, pack: Pack) -> Certificate:
+def issue_certificate(db: Any, paths: Paths, learner_id: int, pack: Pack, *,
+                      actor: Actor | None) -> Certificate:
     """The learner's certificate for the course: the one already issued, else a new one.
 
-    Raises CertificateError when the final assessment has not been passed.
+    Learners issue their own; HR and administrators (the command line) anyone's, recorded as
+    theirs. Raises CertificateError when the final assessment has not been passed.
     """
     from trainer.store import audit
     from trainer.store.learners import get_learner
 
+    require_self_or(actor, learner_id, "hr")
     for issued in certificates_of(db, learner_id):
         if issued.pack_id == pack.id:
             return issued
@@ -137,7 +141,7 @@ def issue_certificate(db: Any, paths: Paths, learner_id: int, pack: Pack) -> Cer
     detail = {"code": code, "learner_id": learner.id, "name": learner.name,
               "employee_no": learner.employee_no, "pack_id": pack.id, "course": pack.title,
               "passed_on": passed_on.isoformat(), "score": score}
-    audit.record(db, learner, ACTION, detail)
+    audit.record(db, actor, ACTION, detail)
     return certificates_of(db, learner_id)[-1]
 
 

@@ -101,11 +101,19 @@ def run_reset_pin(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def run_audit(args: argparse.Namespace, ctx: Any) -> int:
-    from trainer.store.audit import entries
+    """The newest entries, then whether the chain is intact (exit 1 when it is not)."""
+    from trainer.store.audit import chain_status, entries
+    from trainer.store.audit_chain import require_intact
     from trainer.store.permissions import COMMAND_LINE
 
-    for entry in entries(ctx.database(), COMMAND_LINE, action=args.action, limit=args.limit):
+    db = ctx.database()
+    for entry in entries(db, COMMAND_LINE, action=args.action, limit=args.limit):
         stamp = entry.at.astimezone()
         detail = json.dumps(entry.detail, ensure_ascii=False, sort_keys=True)
-        print(f"{stamp:%Y-%m-%d %H:%M:%S}  {entry.actor_name}  {entry.action}  {detail}")
+        print(f"{stamp:%Y-%m-%d %H:%M:%S}  #{entry.id}  {entry.actor_name}  {entry.action}  "
+              f"{detail}")
+    report = chain_status(db, COMMAND_LINE)
+    for line in report.lines():
+        print(line)
+    require_intact(report)
     return 0

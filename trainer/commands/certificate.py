@@ -53,6 +53,7 @@ def run_issue(args: argparse.Namespace, ctx: Any) -> int:
     from trainer.reports.certificate import write_certificate_pdf
     from trainer.store.errors import NotFound
     from trainer.store.learners import find_by_employee_no
+    from trainer.store.permissions import COMMAND_LINE
 
     db = ctx.database()
     learner = find_by_employee_no(db, args.employee_no)
@@ -60,7 +61,7 @@ def run_issue(args: argparse.Namespace, ctx: Any) -> int:
         raise NotFound(f"No learner has the employee number {args.employee_no}.",
                        hint="Check the number with `trainer learners list` or the HR roster.")
     pack = Library(ctx.paths.packs_dir, bundled_courses_dir()).get(args.course)
-    cert = issue_certificate(db, ctx.paths, learner.id, pack)
+    cert = issue_certificate(db, ctx.paths, learner.id, pack, actor=COMMAND_LINE)
     written = write_certificate_pdf(cert, Path(args.output).expanduser())
     print(f"Wrote {written}: {describe(cert)} Code {cert.code}.")
     return 0

@@ -74,6 +74,12 @@ def run_check(args: argparse.Namespace, ctx: Any) -> int:
     print(_schema_line(report.revision, str(file)))
     print(f"Records:   {learners} learners, {attempts} attempts")
     print(f"Backup:    {latest or 'none yet'}")
+    with health.read_only(file) as (conn, _limits):  # works in a read-only folder too
+        engine = _engine_over(conn)
+        try:
+            _check_audit(engine, report.revision)
+        finally:
+            engine.dispose()
     return 0
 
 
@@ -94,7 +100,31 @@ def _check_server(ctx: Any) -> int:
                 learners = session.scalar(select(func.count()).select_from(Learner))
                 attempts = session.scalar(select(func.count()).select_from(Attempt))
             print(f"Records:   {learners} learners, {attempts} attempts")
+        _check_audit(db.engine, revision)
     return 0
+
+
+def _engine_over(conn: sqlite3.Connection) -> Any:
+    """An engine over one read-only connection (``db check`` never changes a database)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import StaticPool
+
+    return create_engine("sqlite://", poolclass=StaticPool, creator=lambda: conn)
+
+
+def _check_audit(engine: Any, revision: str | None) -> None:
+    """The audit log's hash chain and append-only triggers; AuditTampered when either fails."""
+    from trainer.store.audit_chain import require_intact, verify
+    from trainer.store.migrate import HEAD
+
+    if revision != HEAD:
+        print("Audit log: chained when the schema is upgraded")
+        return
+    with engine.connect() as conn:
+        report = verify(conn)
+    for line in report.lines():
+        print(line)
+    require_intact(report)
 
 
 def run_summaries(args: argparse.Namespace, ctx: Any) -> int:

@@ -159,18 +159,15 @@ def _build(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def _import(args: argparse.Namespace, ctx: Any) -> int:
+    from trainer.analytics.install import install_pack
+    from trainer.store.permissions import COMMAND_LINE
+
     if not Path(args.path).exists():
         raise UsageError(f"{args.path} does not exist.")
-    library = _library(ctx)
-    result = library.install(Path(args.path))
+    result = install_pack(ctx.database(), _library(ctx), Path(args.path), actor=COMMAND_LINE)
     pack = result.pack
     if result.changed:
         print(f"Installed {pack.title} ({pack.id} {pack.version}).")
-        _audit(ctx, pack, result.path)
-        if result.current:  # HR's figures use this version's weights from now on
-            from trainer.analytics import summaries
-
-            summaries.ensure(ctx.database(), [pack])
         if not result.current:
             print(f"Note: {result.previous} is newer and stays the version learners see.")
         elif result.removed_ids:
@@ -182,16 +179,6 @@ def _import(args: argparse.Namespace, ctx: Any) -> int:
     else:
         print(f"{pack.id} {pack.version} is already installed; nothing changed.")
     return 0
-
-
-def _audit(ctx: Any, pack: Any, result_path: Path) -> None:
-    """Record the install in the audit log (the CLI acts as the data folder's administrator)."""
-    from trainer.store import audit
-    from trainer.store.permissions import COMMAND_LINE
-
-    audit.record(ctx.database(), COMMAND_LINE, audit.PACK_INSTALL,
-                 {"pack_id": pack.id, "version": pack.version, "title": pack.title,
-                  "path": str(result_path)})
 
 
 def _list(args: argparse.Namespace, ctx: Any) -> int:

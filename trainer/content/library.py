@@ -148,6 +148,19 @@ class Library:
             tuple(i for i in _ids(before) if i not in kept),
             parse_version(installed.version) >= parse_version(before.version))
 
+    def discard(self, result: InstallResult) -> None:
+        """Undo ``install`` (its caller could not record it): remove the new version's folder."""
+        if not result.changed:
+            return
+        shutil.rmtree(result.path, ignore_errors=True)
+        parent = result.path.parent
+        if parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+        with self._lock:
+            self._cache.pop(result.path, None)
+        log.info("Removed pack %s %s again from %s", result.pack.id, result.pack.version,
+                 result.path)
+
     def _place(self, source: object, pack: Pack) -> Path:
         self.packs_dir.mkdir(parents=True, exist_ok=True)
         temp = self.packs_dir / f".incoming-{uuid.uuid4().hex}"

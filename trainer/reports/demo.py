@@ -69,7 +69,7 @@ def fill_demo(db: Database, *, learners: int = 60, days: int = 90, seed: int = 1
                                                   "seed": seed})
     summaries.ensure(db, [pack])  # HR's figures are ready at once
     certificates = _issue_certificates(db, pack, [ids[s.person.employee_no] for s in studies
-                                                  if s.passed])
+                                                  if s.passed], actor)
     staff = tuple(p for p in people if p.role != "learner")
     return DemoSummary(len(people), departments, attempts, lessons, certificates, staff)
 
@@ -99,7 +99,8 @@ def _write(db: Database, pack: Pack, people: list[Person], studies: list[Study],
     return ids, len(departments), lessons, attempts
 
 
-def _issue_certificates(db: Database, pack: Pack, passed: list[int]) -> int:
+def _issue_certificates(db: Database, pack: Pack, passed: list[int],
+                        actor: Actor | None) -> int:
     """Certificates for those who passed the final assessment, as the app issues them."""
     from trainer.analytics.certificates import issue_certificate
     from trainer.analytics.errors import CertificateError
@@ -107,7 +108,7 @@ def _issue_certificates(db: Database, pack: Pack, passed: list[int]) -> int:
     issued = 0
     for learner_id in passed:
         try:
-            issue_certificate(db, db.paths, learner_id, pack)
+            issue_certificate(db, db.paths, learner_id, pack, actor=actor)
         except CertificateError:  # the simulation and the official rule disagree: no certificate
             continue
         issued += 1

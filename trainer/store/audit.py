@@ -1,21 +1,26 @@
-"""Audit log of sensitive actions: who, when, what. Append-only (database triggers enforce it).
+"""Audit log of sensitive actions: who, when, what. Append-only (database triggers enforce it)
+and hash-chained (``audit_chain``), so ``trainer db check`` sees an entry edited or deleted.
 
 Record in the same session as the action when there is one, so the entry and the change commit
 together; pass the Database for actions outside the store (report export, pack install).
+Entries are chained just before the commit, so the chain's lock (PostgreSQL) is held for
+milliseconds and never while the action still takes other locks (no deadlocks).
 """
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
+from trainer.store import audit_chain
 from trainer.store.info import AuditInfo, LearnerInfo
 from trainer.store.models import AuditEntry
 from trainer.store.permissions import Actor, require
-from trainer.store.types import as_utc
+from trainer.store.types import as_utc, utcnow
 
 REPORT_EXPORT = "report.export"
 ROSTER_IMPORT = "roster.import"
@@ -26,6 +31,9 @@ PACK_INSTALL = "pack.install"
 PROGRESS_MERGE = "progress.merge"
 PROGRESS_EXPORT = "progress.export"
 ADMIN_CREATE = "admin.create"
+LEARNER_CREATE = "learner.create"
+LEARNER_UPDATE = "learner.update"
+_PENDING = "trainer_audit_pending"  # Session.info key: entries waiting for the commit
 
 
 def _actor_fields(actor: Actor | None) -> tuple[int | None, str]:
@@ -41,13 +49,28 @@ def record(target: Any, actor: Actor | None, action: str, detail: dict[str, Any]
     if not action or len(action) > 64:
         raise ValueError(f"bad audit action {action!r}")
     actor_id, actor_name = _actor_fields(actor)
-    entry = AuditEntry(actor_id=actor_id, actor_name=actor_name[:200], action=action,
-                       detail=dict(detail))
+    # stored as JSON: hash exactly what a reader will get back (tuples as lists, keys as text)
+    plain = json.loads(json.dumps(dict(detail), ensure_ascii=False))
+    entry = AuditEntry(at=utcnow(), actor_id=actor_id, actor_name=actor_name[:200],
+                       action=action, detail=plain)
     if isinstance(target, Session):
-        target.add(entry)
+        target.info.setdefault(_PENDING, []).append(entry)
         return
     with target.session() as session:
-        session.add(entry)
+        session.info.setdefault(_PENDING, []).append(entry)
+
+
+@event.listens_for(Session, "before_commit")
+def _seal_pending(session: Session) -> None:
+    """Chain and add the entries recorded in this transaction (the flush of commit writes them)."""
+    pending = session.info.pop(_PENDING, None)
+    if pending:
+        audit_chain.seal(session, pending)
+
+
+@event.listens_for(Session, "after_rollback")
+def _drop_pending(session: Session) -> None:
+    session.info.pop(_PENDING, None)
 
 
 def entries(db: Any, actor: Actor | None, *, action: str | None = None,
@@ -65,3 +88,10 @@ def entries(db: Any, actor: Actor | None, *, action: str | None = None,
     with db.reader() as session:
         return [AuditInfo(e.id, e.at, e.actor_id, e.actor_name, e.action, dict(e.detail or {}))
                 for e in session.scalars(stmt)]
+
+
+def chain_status(db: Any, actor: Actor | None) -> audit_chain.ChainReport:
+    """Whether the log is still as Trainer wrote it (hash chain and append-only triggers)."""
+    require(actor, "admin")
+    with db.reader() as session:
+        return audit_chain.verify(session.connection())

@@ -2,6 +2,7 @@
 
     StoreError(TrainerError)
     ├── DatabaseCorrupt        the file is not a database, or fails its integrity check
+    ├── AuditTampered          the audit log's hash chain or append-only triggers were broken
     ├── DatabaseUnavailable    cannot be opened or written (read-only folder, full disk, server down)
     ├── SchemaTooNew           made by a newer Trainer; upgrading this one would lose data
     ├── WrongPin               sign-in failed
@@ -23,6 +24,10 @@ class StoreError(TrainerError):
 
 class DatabaseCorrupt(StoreError):
     """The database file is damaged; it is left untouched so it can be inspected or restored."""
+
+
+class AuditTampered(StoreError):
+    """Audit entries were edited or deleted, or its triggers removed, outside Trainer."""
 
 
 class DatabaseUnavailable(StoreError):

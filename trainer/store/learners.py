@@ -101,10 +101,13 @@ def create_learner(db: Database, employee_no: str, name: str, department: str | 
                           pin_hash=pin_hash, department=department_named(session, department))
         session.add(learner)
         session.flush()
-        if role != "learner":
+        if role != "learner":  # the first administrator is recorded as their own grant
             audit.record(session, actor if actor is not None else to_info(learner),
                          audit.ROLE_GRANT, {"learner_id": learner.id, "employee_no": number,
                                             "role": role, "new_account": True})
+        elif actor is not None:  # HR making someone's account; self-registration is not
+            audit.record(session, actor, audit.LEARNER_CREATE,
+                         {"learner_id": learner.id, "employee_no": number})
         return to_info(learner)
 
 
@@ -149,11 +152,14 @@ def update_learner(db: Database, learner_id: int, *, actor: Actor | None,
                    name: str | None = None, department: object = _KEEP,
                    email: object = _KEEP, active: bool | None = None,
                    job_role: object = _KEEP) -> LearnerInfo:
-    """Change profile fields; learners may edit their own, HR anyone's; HR (de)activates."""
+    """Change profile fields; learners may edit their own, HR anyone's; HR (de)activates.
+
+    Changes to someone else's account are audited (old and new values, e.g. switched off)."""
     with db.session() as session:
         actor = fresh_actor(session, actor)
         require_self_or(actor, learner_id, "hr")
         learner = _load(session, learner_id)
+        before = _profile(learner)
         if name is not None:
             learner.name = validate.text(name, "name", 200)
         if department is not _KEEP:
@@ -168,7 +174,20 @@ def update_learner(db: Database, learner_id: int, *, actor: Actor | None,
                 raise InvalidValue(f"{learner.name} is the only administrator.")
             learner.active = active
         learner.updated_at = utcnow()
+        changed = {k: [v, _profile(learner)[k]] for k, v in before.items()
+                   if v != _profile(learner)[k]}
+        if changed and not (isinstance(actor, LearnerInfo) and actor.id == learner_id):
+            audit.record(session, actor, audit.LEARNER_UPDATE, {
+                "learner_id": learner.id, "employee_no": learner.employee_no,
+                "changes": changed})
         return to_info(learner)
+
+
+def _profile(learner: Learner) -> dict[str, object]:
+    """The fields ``update_learner`` changes, as the audit log shows them."""
+    return {"name": learner.name, "email": learner.email, "job_role": learner.job_role,
+            "active": learner.active,
+            "department": learner.department.name if learner.department else None}
 
 
 def sign_in(db: Database, learner_id: int, pin: str | None) -> LearnerInfo:

@@ -143,7 +143,8 @@ class Attempt(Base):
 
 
 class AuditEntry(Base):
-    """Who did what, when. Append-only: database triggers refuse updates and deletes."""
+    """Who did what, when. Append-only (database triggers refuse updates and deletes) and
+    hash-chained, so an entry changed behind the triggers' back is seen by ``trainer db check``."""
 
     __tablename__ = "audit_log"
 
@@ -153,6 +154,9 @@ class AuditEntry(Base):
     actor_name: Mapped[str] = mapped_column(String(200))
     action: Mapped[str] = mapped_column(String(64), index=True)
     detail: Mapped[Any] = mapped_column(JSONValue())
+    # SHA-256 chain (trainer.store.audit_chain): the previous entry's hash and this one's
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 # --- Summaries (DESIGN §6 cohort budget) --------------------------------------------------

@@ -40,6 +40,11 @@ def require(actor: Actor | None, *roles: str) -> None:
                            f"{ROLE_TITLES.get(actor.role, actor.role)}.")
 
 
+def allowed(actor: Actor | None, *roles: str) -> bool:
+    """``require`` as a question, for screens deciding whether to offer an action at all."""
+    return actor is not None and (actor.role == "admin" or actor.role in roles)
+
+
 def require_self_or(actor: Actor | None, learner_id: int, *roles: str) -> None:
     """A learner may act on their own records; others need one of ``roles``."""
     if actor is not None and isinstance(actor, LearnerInfo) and actor.id == learner_id:

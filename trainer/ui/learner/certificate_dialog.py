@@ -47,7 +47,7 @@ def save_certificate(parent: QWidget, ctx: AppContext, pack_id: str) -> None:
         return
 
     def work(_progress: Any) -> Path:
-        cert = issue_certificate(ctx.db, ctx.paths, user.id, pack)
+        cert = issue_certificate(ctx.db, ctx.paths, user.id, pack, actor=user)
         return write_certificate_pdf(cert, chosen)
 
     run_work(parent, ctx, work, title=translate("CertificateDialog", "Saving the certificate…"),

@@ -1,4 +1,8 @@
-"""The library: course cards, "continue where I left off", and importing a pack (menu or drop)."""
+"""The library: course cards, "continue where I left off", and importing a pack (menu or drop).
+
+Importing is offered to trainers and administrators only; the service (``install_pack``)
+refuses anyone else and audits every install, whichever screen asked.
+"""
 
 from __future__ import annotations
 
@@ -53,8 +57,9 @@ class LibraryPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         ctx.dataChanged.connect(self._on_data_changed)
-        ctx.userChanged.connect(lambda _u: self._mark_stale())
+        ctx.userChanged.connect(self._on_user_changed)
         self.retranslate()
+        self._show_rights()
 
     def _build_column(self) -> QWidget:
         """Heading with the import button, notices, "continue", the cards and the drop hint."""
@@ -133,6 +138,23 @@ class LibraryPage(QWidget):
         if self.isVisible():
             self.reload()
 
+    def _on_user_changed(self, _user: Any) -> None:
+        self._show_rights()
+        self._mark_stale()
+
+    def may_import(self) -> bool:
+        """Whether the signed-in person may install packs (the service checks again)."""
+        if self.ctx.user is None:
+            return False
+        from trainer.analytics.install import may_install
+
+        return may_install(self.ctx.user)
+
+    def _show_rights(self) -> None:
+        allowed = self.may_import()
+        self.import_button.setVisible(allowed)
+        self.drop_hint.setVisible(allowed)
+
     def _on_data_changed(self, what: str) -> None:
         if what in (PACKS, PROGRESS, ATTEMPTS):
             self._mark_stale()
@@ -163,7 +185,9 @@ class LibraryPage(QWidget):
             card.opened.connect(self.open_course)
             self.cards[pack.id] = card
             self.grid.addWidget(card, index // COLUMNS, index % COLUMNS)
-        self.status.setText(self.tr("No courses yet. Import a course pack to begin."))
+        self.status.setText(self.tr("No courses yet. Import a course pack to begin.")
+                            if self.may_import() else
+                            self.tr("No courses yet. Ask a trainer to install a course pack."))
         self.status.setVisible(not self.packs)
 
     def _show_resume(self, state: Any) -> None:
@@ -187,6 +211,8 @@ class LibraryPage(QWidget):
     # --- import -------------------------------------------------------------------------------
 
     def choose_and_import(self) -> None:
+        if not self.may_import():
+            return
         path, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Import a course pack"), str(Path.home()),
             self.tr("Course packs (*.zip);;All files (*)"))
@@ -201,14 +227,11 @@ class LibraryPage(QWidget):
                             self, path, exc))
 
     def _install(self, path: Path) -> Any:
-        """Install, then register the new version's weights with HR's summaries (a rebuild
-        over its answers when they changed), inside the same progress dialog."""
-        from trainer.analytics import summaries
+        """Install as the signed-in user (checked, audited, and the new version's weights
+        registered with HR's summaries), inside the same progress dialog."""
+        from trainer.analytics.install import install_pack
 
-        result = self.ctx.library.install(path)
-        if result.changed and result.current:
-            summaries.ensure(self.ctx.db, [result.pack])
-        return result
+        return install_pack(self.ctx.db, self.ctx.library, path, actor=self.ctx.user)
 
     def _imported(self, result: Any) -> None:
         pack = getattr(result, "pack", result)
@@ -216,11 +239,11 @@ class LibraryPage(QWidget):
         self.notice.show()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if _dropped_pack(event) is not None:
+        if self.may_import() and _dropped_pack(event) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        path = _dropped_pack(event)
+        path = _dropped_pack(event) if self.may_import() else None
         if path is not None:
             event.acceptProposedAction()
             self.import_pack(path)

@@ -86,6 +86,10 @@ def _add_actions(window: Any, ctx: AppContext) -> dict[str, QAction]:
     def enable(user: Any) -> None:
         for action in actions.values():
             action.setEnabled(user is not None)
+        if user is not None:  # installing needs a trainer or administrator (checked again)
+            from trainer.analytics.install import may_install
+
+            actions["import"].setEnabled(may_install(user))
 
     ctx.userChanged.connect(enable)
     enable(ctx.user)

@@ -4,7 +4,7 @@
 <context>
     <name>AssessmentView</name>
     <message numerus="yes">
-        <location filename="../../learner/assessment.py" line="+92"/>
+        <location filename="../../learner/assessment.py" line="+93"/>
         <source>%n question(s)</source>
         <translation>
             <numerusform>%n question</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+46"/>
         <source>%n written answer(s) wait for a trainer&apos;s score.</source>
         <translation>
             <numerusform>%n written answer waits for a trainer&apos;s score.</numerusform>
@@ -74,7 +74,7 @@
 <context>
     <name>LessonView</name>
     <message numerus="yes">
-        <location filename="../../learner/lesson.py" line="+200"/>
+        <location filename="../../learner/lesson.py" line="+243"/>
         <source>about %n minute(s)</source>
         <translation>
             <numerusform>about %n minute</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>AssessmentView</name>
     <message numerus="yes">
-        <location filename="../../learner/assessment.py" line="+92"/>
+        <location filename="../../learner/assessment.py" line="+93"/>
         <source>%n question(s)</source>
         <translation>
             <numerusform>共 %n 题</numerusform>
@@ -60,19 +60,19 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Answered %1 of %2</source>
         <translation>已答 %1 / %2 题</translation>
     </message>
     <message numerus="yes">
-        <location line="-42"/>
+        <location line="-43"/>
         <source>%n question(s) have no answer yet. Hand in anyway?</source>
         <translation>
             <numerusform>还有 %n 道题没有作答。确定要交卷吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Time is up; your answers were handed in.</source>
         <translation>时间到，已自动交卷。</translation>
     </message>
@@ -241,7 +241,7 @@
         <translation>放大文字</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+112"/>
         <source>Leave the assessment?</source>
         <translation>离开测验吗？</translation>
     </message>
@@ -345,7 +345,7 @@
 <context>
     <name>FirstRunSetup</name>
     <message>
-        <location filename="../../learner/setup.py" line="+53"/>
+        <location filename="../../learner/setup.py" line="+55"/>
         <source>This employee number is already registered. Choose it in the list to sign in.</source>
         <translation>这个工号已经登记过了。请在列表中选择它登录。</translation>
     </message>
@@ -390,7 +390,7 @@
         <translation>共用电脑：由管理员设置密码，每位学员使用自己的 PIN 码。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
@@ -464,7 +464,7 @@
 <context>
     <name>LearnerListModel</name>
     <message>
-        <location filename="../../learner/models.py" line="+83"/>
+        <location filename="../../learner/models.py" line="+95"/>
         <source>PIN</source>
         <translation>已设 PIN</translation>
     </message>
@@ -515,7 +515,7 @@
 <context>
     <name>LessonView</name>
     <message>
-        <location filename="../../learner/lesson.py" line="+159"/>
+        <location filename="../../learner/lesson.py" line="+202"/>
         <source>Case scenario</source>
         <translation>案例情境</translation>
     </message>
@@ -565,7 +565,7 @@
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../learner/library.py" line="+110"/>
+        <location filename="../../learner/library.py" line="+117"/>
         <source>Courses</source>
         <translation>课程</translation>
     </message>
@@ -590,7 +590,7 @@
         <translation>也可以把课程包（.zip 文件或文件夹）拖到这个窗口里导入。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+45"/>
         <source>Loading courses…</source>
         <translation>正在载入课程…</translation>
     </message>
@@ -600,7 +600,12 @@
         <translation>还没有课程。请先导入一个课程包。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+2"/>
+        <source>No courses yet. Ask a trainer to install a course pack.</source>
+        <translation>还没有课程。请培训师或管理员安装课程包。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Import a course pack</source>
         <translation>导入课程包</translation>
     </message>
@@ -615,7 +620,7 @@
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Imported: %1</source>
         <translation>已导入：%1</translation>
     </message>
@@ -729,7 +734,7 @@
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Score %1%</source>
         <translation>得分 %1%</translation>
     </message>
