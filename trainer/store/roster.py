@@ -65,7 +65,19 @@ PROBLEM_TEXTS: dict[str, str] = {
     "last_admin": "{name} is the only administrator and cannot be demoted",
     "lost_zeros": "employee number {number} looks like {stored} without its leading zeros "
                   "(Excel drops them: format the column as text)",
+    "line_break": "the {field} cell holds a line break (remove it: a roster cell is one line)",
+    "extra_cells": "{count} cells but the header has {width}: a {separator} inside a cell "
+                   "moves the cells after it (put that cell in quotes)",
 }
+
+FIELD_TITLES = {"employee_no": "employee number", "name": "name", "department": "department",
+                "role": "role", "email": "email", "pin": "PIN"}
+SEPARATOR_NAMES = {",": "comma", "\t": "tab", ";": "semicolon", "|": "vertical bar"}
+
+# Rows below the last person that are not people: totals, signatures, notes, dates.
+FOOTER = re.compile(r"^(合计|总计|小计|共计|总人数|人数|制表|填表|填报|审核|审批|负责人|经办人|"
+                    r"备注|说明|注[:：]|注意|单位盖章|盖章|日期|打印|制表日期|total|prepared by|"
+                    r"note)", re.IGNORECASE)
 
 
 class RowProblem(str):
@@ -111,6 +123,7 @@ class RosterPreview:
     rows: tuple[RosterRow, ...]
     unmapped_required: tuple[str, ...] = ()
     table: RawTable | None = field(default=None, compare=False, repr=False)
+    ignored: tuple[tuple[int, str], ...] = ()  # footer rows below the people: (line, text)
 
     @property
     def good_rows(self) -> tuple[RosterRow, ...]:
@@ -140,15 +153,39 @@ def locate_header(table: RawTable, search: int = 10) -> RawTable:
     """Skip title rows above the headers (``临江市2026年培训人员名单`` in a merged cell is common).
 
     The header is the first of the top rows that names the employee number and name columns;
-    when none does, the first row stays the header and the user maps the columns.
+    when none does, the first row stays the header and the user maps the columns. A second
+    header row under it (merged group titles such as 联系方式 over 邮箱 and PIN) is joined in.
     """
     if not set(REQUIRED) - set(guess_mapping(table.headers)):
-        return table
+        return _join_second_header(table)
     for position, (line, cells) in enumerate(table.records[:search]):
         if not set(REQUIRED) - set(guess_mapping(cells)):
-            return RawTable(table.source, cells, table.records[position + 1:], table.encoding,
-                            line)
+            width = max(len(table.headers), len(cells))
+            return _join_second_header(RawTable(
+                table.source, cells + ("",) * (width - len(cells)),
+                table.records[position + 1:], table.encoding, line, len(cells),
+                table.delimiter))
     return table
+
+
+def _join_second_header(table: RawTable) -> RawTable:
+    """Join the next row into the header when it only holds column names (or repeats the one
+    above, as a cell merged over both rows does)."""
+    if not table.records:
+        return table
+    line, below = table.records[0]
+    above = table.headers
+    known = [i for i, cell in enumerate(below) if cell and guess_mapping((cell,))]
+    others = [i for i, cell in enumerate(below)
+              if cell and i not in known and not (i < len(above) and cell == above[i])]
+    if not known or others:
+        return table
+    joined = tuple(below[i] if i < len(below) and below[i] else header
+                   for i, header in enumerate(above))
+    if len(guess_mapping(joined)) <= len(guess_mapping(above)):
+        return table
+    return RawTable(table.source, joined, table.records[1:], table.encoding, line,
+                    max(table.header_width, len(below)), table.delimiter)
 
 
 def build_preview(table: RawTable, mapping: Mapping[str, int] | None = None) -> RosterPreview:
@@ -158,10 +195,35 @@ def build_preview(table: RawTable, mapping: Mapping[str, int] | None = None) -> 
     if missing:
         return RosterPreview(table.source, table.encoding, table.headers, chosen, (), missing,
                              table)
-    rows = [_read_row(line, cells, chosen) for line, cells in table.records]
+    records, footer = _split_footer(table.records, chosen)
+    shape = _Shape(table.header_width, table.delimiter)
+    rows = [_read_row(line, cells, chosen, shape) for line, cells in records]
     rows = _mark_duplicates(rows)
+    ignored = tuple((line, " ".join(cell for cell in cells if cell)) for line, cells in footer)
     return RosterPreview(table.source, table.encoding, table.headers, chosen, tuple(rows), (),
-                         table)
+                         table, ignored)
+
+
+@dataclass(frozen=True)
+class _Shape:
+    header_width: int
+    delimiter: str  # empty for workbooks, whose rows are a grid
+
+
+def _split_footer(records: tuple[tuple[int, tuple[str, ...]], ...], mapping: Mapping[str, int]
+                  ) -> tuple[tuple[tuple[int, tuple[str, ...]], ...],
+                             tuple[tuple[int, tuple[str, ...]], ...]]:
+    """Trailing rows that start with 合计, 制表人, 备注 … and name no valid employee number are a
+    footer, not people; they are listed in the preview, never imported and never silent."""
+    end = len(records)
+    while end > 0:
+        cells = records[end - 1][1]
+        first = next((cell for cell in cells if cell), "")
+        number = _cell(cells, mapping, "employee_no")
+        if not FOOTER.match(first) or _EMPLOYEE_NO.match(number):
+            break
+        end -= 1
+    return records[:end], records[end:]
 
 
 def guess_mapping(headers: tuple[str, ...]) -> dict[str, int]:
@@ -195,7 +257,8 @@ def _cell(cells: tuple[str, ...], mapping: Mapping[str, int], name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", cells[index]).split())  # as the store keeps it
 
 
-def _read_row(line: int, cells: tuple[str, ...], mapping: Mapping[str, int]) -> RosterRow:
+def _read_row(line: int, cells: tuple[str, ...], mapping: Mapping[str, int],
+              shape: _Shape | None = None) -> RosterRow:
     number = unicodedata.normalize("NFKC", _cell(cells, mapping, "employee_no")).strip()
     name = _cell(cells, mapping, "name")
     department = _cell(cells, mapping, "department") or None
@@ -203,8 +266,23 @@ def _read_row(line: int, cells: tuple[str, ...], mapping: Mapping[str, int]) -> 
     email = unicodedata.normalize("NFKC", _cell(cells, mapping, "email")) or None
     pin = unicodedata.normalize("NFKC", _cell(cells, mapping, "pin")) or None
     role = normalise_role(role_text) if role_text else None
-    problems = _row_problems(number, name, department, role_text, role, email, pin)
+    problems = _shape_problems(cells, mapping, shape)
+    problems += _row_problems(number, name, department, role_text, role, email, pin)
     return RosterRow(line, number, name, department, role, email, pin, tuple(problems))
+
+
+def _shape_problems(cells: tuple[str, ...], mapping: Mapping[str, int],
+                    shape: _Shape | None) -> list[RowProblem]:
+    """Cells that are not where the header says: a line break inside one (Alt+Enter in Excel,
+    or a quote that spans lines), or more cells than the header (an unquoted separator)."""
+    problems = [RowProblem("line_break", field=FIELD_TITLES[name])
+                for name, index in sorted(mapping.items(), key=lambda item: item[1])
+                if index < len(cells) and ("\n" in cells[index] or "\r" in cells[index])]
+    if shape is not None and shape.delimiter and any(cells[shape.header_width:]):
+        count = max(i for i, cell in enumerate(cells) if cell) + 1
+        problems.append(RowProblem("extra_cells", count=count, width=shape.header_width,
+                                   separator=SEPARATOR_NAMES.get(shape.delimiter, "separator")))
+    return problems
 
 
 def _row_problems(number: str, name: str, department: str | None, role_text: str,
