@@ -40,24 +40,26 @@ def test_preview_lists_every_problem_then_imports_the_good_rows(
         qtbot: Any, hr_ctx: AppContext, message_boxes: list[QMessageBox]) -> None:
     dialog = _open(qtbot, hr_ctx, "roster-bad-rows.csv")
     qtbot.waitUntil(lambda: dialog.plan is not None)
-    assert "9 row(s): 2 new, 0 to update, 0 unchanged, 7 with problems" in dialog.summary.text()
+    assert "9 row(s): 1 new, 0 to update, 0 unchanged, 8 with problems" in dialog.summary.text()
     assert dialog.only_problems.isChecked()  # problems first
-    assert _column(dialog.model, "line") == [2, 3, 4, 5, 6, 7, 8]
+    assert _column(dialog.model, "line") == [2, 3, 4, 5, 6, 7, 8, 10]
     problems = _column(dialog.model, "problems")
     assert problems[0] == "missing employee number"
     assert "unknown role 局长" in problems[2]
     assert "duplicate employee number B006 (also on line 8)" in problems[5]
-    assert dialog.import_button.text() == "Import 2 good row(s)"
+    assert _column(dialog.model, "problems")[-1] == ("the name cell holds a line break (remove "
+                                                     "it: a roster cell is one line)")
+    assert dialog.import_button.text() == "Import 1 good row(s)"
     dialog.copy_button.click()
     copied = QGuiApplication.clipboard().text().splitlines()
     assert copied[0] == "roster-bad-rows.csv:2: missing employee number"
-    assert len(copied) == 7
+    assert len(copied) == 8
     assert find_learners(hr_ctx.db) == [find_learners(hr_ctx.db)[0]]  # only HR so far
     with qtbot.waitSignal(hr_ctx.dataChanged, timeout=10_000):
         dialog.import_button.click()
     qtbot.waitUntil(lambda: dialog.result_summary is not None)
-    assert {p.employee_no for p in find_learners(hr_ctx.db)} == {"H1", "B009", "B010"}
-    assert "2 new, 0 updated, 0 unchanged, 7 not imported." in message_boxes[-1].text()
+    assert {p.employee_no for p in find_learners(hr_ctx.db)} == {"H1", "B010"}
+    assert "1 new, 0 updated, 0 unchanged, 8 not imported." in message_boxes[-1].text()
 
 
 def test_unrecognised_headers_are_mapped_by_hand(qtbot: Any, hr_ctx: AppContext) -> None:
@@ -136,7 +138,8 @@ def test_in_chinese_every_problem_reads_in_chinese(qtbot: Any, qapp: Any,
         assert problems[0] == "缺少工号"
         assert problems[2].startswith("无法识别的角色“局长”")
         assert problems[5] == "工号 B006 重复（第 8 行也有）"
-        assert dialog.import_button.text() == "导入 2 条无问题的行"
+        assert problems[-1] == "姓名单元格中有换行（请删除：名单的每个单元格只能占一行）"
+        assert dialog.import_button.text() == "导入 1 条无问题的行"
         assert dialog.windowTitle() == "导入人员名单"
     finally:
         for translator in list(language._installed):
