@@ -199,7 +199,8 @@ def build_preview(table: RawTable, mapping: Mapping[str, int] | None = None) -> 
     shape = _Shape(table.header_width, table.delimiter)
     rows = [_read_row(line, cells, chosen, shape) for line, cells in records]
     rows = _mark_duplicates(rows)
-    ignored = tuple((line, " ".join(cell for cell in cells if cell)) for line, cells in footer)
+    ignored = tuple((line, " ".join(dict.fromkeys(cell for cell in cells if cell)))
+                    for line, cells in footer)  # a merged footer fills every cell: shown once
     return RosterPreview(table.source, table.encoding, table.headers, chosen, tuple(rows), (),
                          table, ignored)
 
