@@ -185,3 +185,61 @@ def test_long_problems_wrap_and_enter_never_opens_a_file_dialog(qtbot: Any,
     assert heights[longest] > min(heights), "the longest problem wraps onto more lines"
     outside = [b for b in dialog.findChildren(QPushButton) if b.parent() is dialog]
     assert outside and not any(b.autoDefault() for b in outside)
+
+
+def _big_roster(tmp_path: Path, count: int) -> Path:
+    file = tmp_path / "big.csv"
+    file.write_text("工号,姓名,部门,密码\n" + "".join(
+        f"G{n:05d},学员{n},临江市第{n % 7}局,{200000 + n}\n" for n in range(count)),
+        encoding="utf-8")
+    return file
+
+
+def test_a_large_import_shows_its_progress_and_the_window_stays_responsive(
+        qtbot: Any, hr_ctx: AppContext, message_boxes: list[QMessageBox],
+        tmp_path: Path) -> None:
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    dialog = RosterImportDialog(hr_ctx, None, path=_big_roster(tmp_path, 600))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20_000)
+    ticks: list[float] = []
+    labels: set[str] = set()
+
+    def tick() -> None:  # runs on the GUI thread: a gap means the window froze
+        ticks.append(time.perf_counter())
+        work = dialog.work
+        if work is not None and work.dialog is not None:
+            labels.add(work.dialog.labelText())
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(20)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.result_summary is not None, timeout=120_000)
+    timer.stop()
+    assert "Protecting PINs…" in labels  # the progress dialog showed the stage
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    assert len(ticks) > 20 and max(gaps) < 0.5, f"the window froze for {max(gaps):.2f} s"
+    assert dialog.result_summary.created == 600
+    assert "600 new" in message_boxes[-1].text()
+
+
+def test_cancelling_a_large_import_writes_nothing(qtbot: Any, hr_ctx: AppContext,
+                                                 tmp_path: Path) -> None:
+    dialog = RosterImportDialog(hr_ctx, None, path=_big_roster(tmp_path, 800))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20_000)
+    dialog.import_button.click()
+    work = dialog.work
+    assert work is not None
+    qtbot.waitUntil(lambda: work.dialog is not None, timeout=20_000)
+    from PySide6.QtWidgets import QPushButton
+
+    [cancel] = work.dialog.findChildren(QPushButton)
+    with qtbot.waitSignal(work.cancelled, timeout=60_000):
+        cancel.click()
+    assert [p.employee_no for p in find_learners(hr_ctx.db)] == ["H1"]
+    assert dialog.import_button.isEnabled()  # the user may try again
