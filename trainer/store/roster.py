@@ -14,24 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.store.roster_files import RawTable, read_table
+from trainer.store.roster_layout import (
+    EMPLOYEE_NO,
+    REQUIRED,
+    guess_mapping,
+    locate_header,
+    split_footer,
+)
 from trainer.store.security import MAX_LENGTH, MIN_LENGTH
 
 FIELDS: tuple[str, ...] = ("employee_no", "name", "department", "role", "email", "pin")
-REQUIRED: tuple[str, ...] = ("employee_no", "name")
-
-# Header names HR offices actually use, compared after ``_header_key`` normalisation.
-HEADER_ALIASES: dict[str, tuple[str, ...]] = {
-    "employee_no": ("工号", "员工编号", "员工号", "职工号", "职工编号", "人员编号", "编号",
-                    "employee number", "employee no", "employee id", "emp no", "staff number",
-                    "staff no", "staff id", "employeeno", "employee_no", "number", "id"),
-    "name": ("姓名", "名字", "员工姓名", "人员姓名", "name", "full name", "employee name"),
-    "department": ("部门", "单位", "所在部门", "部门名称", "所在单位", "科室", "处室",
-                   "department", "dept", "unit", "division"),
-    "role": ("角色", "身份", "用户角色", "权限", "role", "user role"),
-    "email": ("邮箱", "电子邮箱", "电子邮件", "邮件", "邮箱地址", "email", "e-mail", "mail",
-              "email address"),
-    "pin": ("pin", "pin码", "密码", "初始密码", "password", "initial pin"),
-}
 
 ROLE_ALIASES: dict[str, str] = {
     "learner": "learner", "学员": "learner", "学员/学习者": "learner", "学习者": "learner",
@@ -42,7 +34,6 @@ ROLE_ALIASES: dict[str, str] = {
 }
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_EMPLOYEE_NO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
 MAX_NAME = 200
 MAX_EMPLOYEE_NO = 64
 
@@ -73,12 +64,6 @@ PROBLEM_TEXTS: dict[str, str] = {
 FIELD_TITLES = {"employee_no": "employee number", "name": "name", "department": "department",
                 "role": "role", "email": "email", "pin": "PIN"}
 SEPARATOR_NAMES = {",": "comma", "\t": "tab", ";": "semicolon", "|": "vertical bar"}
-
-# Rows below the last person that are not people: totals, signatures, notes, dates.
-FOOTER = re.compile(r"^(合计|总计|小计|共计|总人数|人数|制表|填表|填报|审核|审批|负责人|经办人|"
-                    r"备注|说明|注[:：]|注意|单位盖章|盖章|日期|打印|制表日期|total|prepared by|"
-                    r"note)", re.IGNORECASE)
-
 
 class RowProblem(str):
     """A problem's English text (for the CLI) that also keeps its ``code`` and ``args``, so the
@@ -149,45 +134,6 @@ def read_roster_table(path: Path) -> RawTable:
     return locate_header(read_table(Path(path)))
 
 
-def locate_header(table: RawTable, search: int = 10) -> RawTable:
-    """Skip title rows above the headers (``临江市2026年培训人员名单`` in a merged cell is common).
-
-    The header is the first of the top rows that names the employee number and name columns;
-    when none does, the first row stays the header and the user maps the columns. A second
-    header row under it (merged group titles such as 联系方式 over 邮箱 and PIN) is joined in.
-    """
-    if not set(REQUIRED) - set(guess_mapping(table.headers)):
-        return _join_second_header(table)
-    for position, (line, cells) in enumerate(table.records[:search]):
-        if not set(REQUIRED) - set(guess_mapping(cells)):
-            width = max(len(table.headers), len(cells))
-            return _join_second_header(RawTable(
-                table.source, cells + ("",) * (width - len(cells)),
-                table.records[position + 1:], table.encoding, line, len(cells),
-                table.delimiter))
-    return table
-
-
-def _join_second_header(table: RawTable) -> RawTable:
-    """Join the next row into the header when it only holds column names (or repeats the one
-    above, as a cell merged over both rows does)."""
-    if not table.records:
-        return table
-    line, below = table.records[0]
-    above = table.headers
-    known = [i for i, cell in enumerate(below) if cell and guess_mapping((cell,))]
-    others = [i for i, cell in enumerate(below)
-              if cell and i not in known and not (i < len(above) and cell == above[i])]
-    if not known or others:
-        return table
-    joined = tuple(below[i] if i < len(below) and below[i] else header
-                   for i, header in enumerate(above))
-    if len(guess_mapping(joined)) <= len(guess_mapping(above)):
-        return table
-    return RawTable(table.source, joined, table.records[1:], table.encoding, line,
-                    max(table.header_width, len(below)), table.delimiter)
-
-
 def build_preview(table: RawTable, mapping: Mapping[str, int] | None = None) -> RosterPreview:
     """Check every record of an already read table with the given (or guessed) column mapping."""
     chosen = dict(mapping) if mapping is not None else guess_mapping(table.headers)
@@ -195,7 +141,7 @@ def build_preview(table: RawTable, mapping: Mapping[str, int] | None = None) -> 
     if missing:
         return RosterPreview(table.source, table.encoding, table.headers, chosen, (), missing,
                              table)
-    records, footer = _split_footer(table.records, chosen)
+    records, footer = split_footer(table.records, chosen.get("employee_no"))
     shape = _Shape(table.header_width, table.delimiter)
     rows = [_read_row(line, cells, chosen, shape) for line, cells in records]
     rows = _mark_duplicates(rows)
@@ -211,44 +157,9 @@ class _Shape:
     delimiter: str  # empty for workbooks, whose rows are a grid
 
 
-def _split_footer(records: tuple[tuple[int, tuple[str, ...]], ...], mapping: Mapping[str, int]
-                  ) -> tuple[tuple[tuple[int, tuple[str, ...]], ...],
-                             tuple[tuple[int, tuple[str, ...]], ...]]:
-    """Trailing rows that start with 合计, 制表人, 备注 … and name no valid employee number are a
-    footer, not people; they are listed in the preview, never imported and never silent."""
-    end = len(records)
-    while end > 0:
-        cells = records[end - 1][1]
-        first = next((cell for cell in cells if cell), "")
-        number = _cell(cells, mapping, "employee_no")
-        if not FOOTER.match(first) or _EMPLOYEE_NO.match(number):
-            break
-        end -= 1
-    return records[:end], records[end:]
-
-
-def guess_mapping(headers: tuple[str, ...]) -> dict[str, int]:
-    """Field → column for every header recognised by its usual Chinese or English name."""
-    lookup = {_header_key(alias): name for name, aliases in HEADER_ALIASES.items()
-              for alias in aliases}
-    mapping: dict[str, int] = {}
-    for index, header in enumerate(headers):
-        name = lookup.get(_header_key(header))
-        if name is not None and name not in mapping:
-            mapping[name] = index
-    return mapping
-
-
 def normalise_role(text: str) -> str | None:
     """学员 / 培训师 / 人事 / 管理员 or learner / trainer / hr / admin → role id; None if unknown."""
     return ROLE_ALIASES.get(unicodedata.normalize("NFKC", text).strip().lower())
-
-
-def _header_key(text: str) -> str:
-    """Compare headers loosely: full-width forms, case, spaces, '*' marks and '(…)' notes ignored."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    text = re.sub(r"\(.*?\)", "", text)
-    return re.sub(r"[\s*:._\-#]+", "", text)
 
 
 def _cell(cells: tuple[str, ...], mapping: Mapping[str, int], name: str) -> str:
@@ -291,7 +202,7 @@ def _row_problems(number: str, name: str, department: str | None, role_text: str
     problems: list[RowProblem] = []
     if not number:
         problems.append(RowProblem("missing_number"))
-    elif len(number) > MAX_EMPLOYEE_NO or not _EMPLOYEE_NO.match(number):
+    elif len(number) > MAX_EMPLOYEE_NO or not EMPLOYEE_NO.match(number):
         problems.append(RowProblem("bad_number", number=number, limit=MAX_EMPLOYEE_NO))
     if not name:
         problems.append(RowProblem("missing_name"))
