@@ -118,10 +118,12 @@ def test_every_kind_of_bad_row_is_reported_with_its_line() -> None:
     assert problems[6][0].code == "short_pin" and problems[6][0].args == {"limit": "4"}
     assert "duplicate employee number B006 (also on line 8)" in problems[7]
     assert "duplicate employee number B006 (also on line 7)" in problems[8]
-    assert problems[10] == ()  # a quoted cell spanning two lines is fine
+    # a quoted name spanning lines 10-11 (Alt+Enter in Excel) is reported on its first line
+    assert problems[10] == ("the name cell holds a line break (remove it: a roster cell is "
+                            "one line)",)
     assert problems[12] == ()
     assert 9 not in problems  # blank rows are skipped
-    assert [row.line for row in preview.good_rows] == [10, 12]
+    assert [row.line for row in preview.good_rows] == [12]
     assert preview.problem_lines()[0].endswith("roster-bad-rows.csv:2: missing employee number")
 
 

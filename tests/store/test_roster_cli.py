@@ -35,9 +35,9 @@ def test_skip_bad_imports_the_good_rows_and_lists_the_rest(
     assert main(["learners", "import", "--skip-bad",
                  str(FIXTURES / "roster-bad-rows.csv")]) == 0
     out, err = capsys.readouterr()
-    assert "Created 2, updated 0, unchanged 0, skipped 7." in out
+    assert "Created 1, updated 0, unchanged 0, skipped 8." in out
     assert "roster-bad-rows.csv:4: skipped: unknown role '局长'" in err
-    assert _learners(data_dir) == ["B009", "B010"]
+    assert _learners(data_dir) == ["B010"]
     with open_database(Paths(data_dir)) as db:
         [entry] = entries(db, COMMAND_LINE, action=ROSTER_IMPORT)
     assert entry.actor_name == "command line"
@@ -69,3 +69,24 @@ def test_dry_run_writes_nothing(data_dir: Path, capsys: pytest.CaptureFixture[st
     assert "line 2: create    LJ1001 王䶮" in out
     assert "a trainer account needs a PIN" in out
     assert _learners(data_dir) == []
+
+
+def test_a_stray_quote_is_one_line_naming_the_line(data_dir: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["learners", "import", str(FIXTURES / "roster-stray-quote.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "roster-stray-quote.csv:2: a quote (\") opens a cell" in err
+    assert "Remove the stray quote on line 2" in err and "Traceback" not in err
+    assert _learners(data_dir) == []
+
+
+def test_footer_rows_are_named_and_not_imported(data_dir: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    file = FIXTURES / "roster-excel-titled-gb18030.csv"
+    assert main(["learners", "import", str(file)]) == 0
+    out = capsys.readouterr().out
+    assert f"{file}:9: not a person (a total, signature or note below the list), not " \
+           "imported: 合计 5人" in out
+    assert f"{file}:10: not a person" in out
+    assert "Created 5, updated 0, unchanged 0, skipped 0." in out
+    assert _learners(data_dir) == ["LJ2001", "LJ2002", "LJ2003", "LJ2004", "LJ2005"]

@@ -90,6 +90,9 @@ def run_import(args: argparse.Namespace, ctx: Any) -> int:
             hint="Name the columns 工号, 姓名, 部门 (or employee number, name, department), "
                  "or map them, e.g. --map employee_no=2 --map name=3.")
     print(f"Read {len(preview.rows)} rows from {table.source.name} ({table.encoding}).")
+    for line, text in preview.ignored:
+        print(f"{table.source}:{line}: not a person (a total, signature or note below the "
+              f"list), not imported: {text}")
     db = ctx.database()
     if args.dry_run:
         return _show_plan(plan_roster(db, preview, actor=COMMAND_LINE))

@@ -20,7 +20,13 @@ from trainer.store.errors import Duplicate, InvalidValue, NotFound, TooManyTries
 from trainer.store.info import LearnerInfo
 from trainer.store.models import Department, Learner
 from trainer.store.permissions import Actor, require, require_self_or
-from trainer.store.security import FREE_TRIES, delay_after, hash_pin, verify_pin
+from trainer.store.security import (
+    FREE_TRIES,
+    delay_after,
+    hash_pin,
+    verify_and_upgrade,
+    verify_pin,
+)
 from trainer.store.types import utcnow
 
 __all__ = ["create_department", "list_departments", "create_learner", "get_learner",
@@ -204,8 +210,11 @@ def sign_in(db: Database, learner_id: int, pin: str | None) -> LearnerInfo:
             wait = (learner.locked_until - now).total_seconds()
             raise TooManyTries(f"Too many wrong PINs for {learner.name}. "
                                f"Try again in {max(1, round(wait))} seconds.", wait_seconds=wait)
-        if learner.pin_hash is None or verify_pin(pin or "", learner.pin_hash):
+        ok, upgraded = (True, None) if learner.pin_hash is None else verify_and_upgrade(
+            pin or "", learner.pin_hash)
+        if ok:
             learner.failed_tries, learner.locked_until, learner.last_seen_at = 0, None, now
+            learner.pin_hash = upgraded or learner.pin_hash  # a roster PIN gets the full cost
             return to_info(learner)
         learner.failed_tries += 1
         wait = delay_after(learner.failed_tries)

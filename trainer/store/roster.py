@@ -14,24 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.store.roster_files import RawTable, read_table
+from trainer.store.roster_layout import (
+    EMPLOYEE_NO,
+    REQUIRED,
+    guess_mapping,
+    locate_header,
+    split_footer,
+)
 from trainer.store.security import MAX_LENGTH, MIN_LENGTH
 
 FIELDS: tuple[str, ...] = ("employee_no", "name", "department", "role", "email", "pin")
-REQUIRED: tuple[str, ...] = ("employee_no", "name")
-
-# Header names HR offices actually use, compared after ``_header_key`` normalisation.
-HEADER_ALIASES: dict[str, tuple[str, ...]] = {
-    "employee_no": ("工号", "员工编号", "员工号", "职工号", "职工编号", "人员编号", "编号",
-                    "employee number", "employee no", "employee id", "emp no", "staff number",
-                    "staff no", "staff id", "employeeno", "employee_no", "number", "id"),
-    "name": ("姓名", "名字", "员工姓名", "人员姓名", "name", "full name", "employee name"),
-    "department": ("部门", "单位", "所在部门", "部门名称", "所在单位", "科室", "处室",
-                   "department", "dept", "unit", "division"),
-    "role": ("角色", "身份", "用户角色", "权限", "role", "user role"),
-    "email": ("邮箱", "电子邮箱", "电子邮件", "邮件", "邮箱地址", "email", "e-mail", "mail",
-              "email address"),
-    "pin": ("pin", "pin码", "密码", "初始密码", "password", "initial pin"),
-}
 
 ROLE_ALIASES: dict[str, str] = {
     "learner": "learner", "学员": "learner", "学员/学习者": "learner", "学习者": "learner",
@@ -42,7 +34,6 @@ ROLE_ALIASES: dict[str, str] = {
 }
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_EMPLOYEE_NO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
 MAX_NAME = 200
 MAX_EMPLOYEE_NO = 64
 
@@ -65,8 +56,14 @@ PROBLEM_TEXTS: dict[str, str] = {
     "last_admin": "{name} is the only administrator and cannot be demoted",
     "lost_zeros": "employee number {number} looks like {stored} without its leading zeros "
                   "(Excel drops them: format the column as text)",
+    "line_break": "the {field} cell holds a line break (remove it: a roster cell is one line)",
+    "extra_cells": "{count} cells but the header has {width}: a {separator} inside a cell "
+                   "moves the cells after it (put that cell in quotes)",
 }
 
+FIELD_TITLES = {"employee_no": "employee number", "name": "name", "department": "department",
+                "role": "role", "email": "email", "pin": "PIN"}
+SEPARATOR_NAMES = {",": "comma", "\t": "tab", ";": "semicolon", "|": "vertical bar"}
 
 class RowProblem(str):
     """A problem's English text (for the CLI) that also keeps its ``code`` and ``args``, so the
@@ -111,6 +108,7 @@ class RosterPreview:
     rows: tuple[RosterRow, ...]
     unmapped_required: tuple[str, ...] = ()
     table: RawTable | None = field(default=None, compare=False, repr=False)
+    ignored: tuple[tuple[int, str], ...] = ()  # footer rows below the people: (line, text)
 
     @property
     def good_rows(self) -> tuple[RosterRow, ...]:
@@ -136,21 +134,6 @@ def read_roster_table(path: Path) -> RawTable:
     return locate_header(read_table(Path(path)))
 
 
-def locate_header(table: RawTable, search: int = 10) -> RawTable:
-    """Skip title rows above the headers (``临江市2026年培训人员名单`` in a merged cell is common).
-
-    The header is the first of the top rows that names the employee number and name columns;
-    when none does, the first row stays the header and the user maps the columns.
-    """
-    if not set(REQUIRED) - set(guess_mapping(table.headers)):
-        return table
-    for position, (line, cells) in enumerate(table.records[:search]):
-        if not set(REQUIRED) - set(guess_mapping(cells)):
-            return RawTable(table.source, cells, table.records[position + 1:], table.encoding,
-                            line)
-    return table
-
-
 def build_preview(table: RawTable, mapping: Mapping[str, int] | None = None) -> RosterPreview:
     """Check every record of an already read table with the given (or guessed) column mapping."""
     chosen = dict(mapping) if mapping is not None else guess_mapping(table.headers)
@@ -158,34 +141,25 @@ def build_preview(table: RawTable, mapping: Mapping[str, int] | None = None) -> 
     if missing:
         return RosterPreview(table.source, table.encoding, table.headers, chosen, (), missing,
                              table)
-    rows = [_read_row(line, cells, chosen) for line, cells in table.records]
+    records, footer = split_footer(table.records, chosen.get("employee_no"))
+    shape = _Shape(table.header_width, table.delimiter)
+    rows = [_read_row(line, cells, chosen, shape) for line, cells in records]
     rows = _mark_duplicates(rows)
+    ignored = tuple((line, " ".join(dict.fromkeys(cell for cell in cells if cell)))
+                    for line, cells in footer)  # a merged footer fills every cell: shown once
     return RosterPreview(table.source, table.encoding, table.headers, chosen, tuple(rows), (),
-                         table)
+                         table, ignored)
 
 
-def guess_mapping(headers: tuple[str, ...]) -> dict[str, int]:
-    """Field → column for every header recognised by its usual Chinese or English name."""
-    lookup = {_header_key(alias): name for name, aliases in HEADER_ALIASES.items()
-              for alias in aliases}
-    mapping: dict[str, int] = {}
-    for index, header in enumerate(headers):
-        name = lookup.get(_header_key(header))
-        if name is not None and name not in mapping:
-            mapping[name] = index
-    return mapping
+@dataclass(frozen=True)
+class _Shape:
+    header_width: int
+    delimiter: str  # empty for workbooks, whose rows are a grid
 
 
 def normalise_role(text: str) -> str | None:
     """学员 / 培训师 / 人事 / 管理员 or learner / trainer / hr / admin → role id; None if unknown."""
     return ROLE_ALIASES.get(unicodedata.normalize("NFKC", text).strip().lower())
-
-
-def _header_key(text: str) -> str:
-    """Compare headers loosely: full-width forms, case, spaces, '*' marks and '(…)' notes ignored."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    text = re.sub(r"\(.*?\)", "", text)
-    return re.sub(r"[\s*:._\-#]+", "", text)
 
 
 def _cell(cells: tuple[str, ...], mapping: Mapping[str, int], name: str) -> str:
@@ -195,7 +169,8 @@ def _cell(cells: tuple[str, ...], mapping: Mapping[str, int], name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", cells[index]).split())  # as the store keeps it
 
 
-def _read_row(line: int, cells: tuple[str, ...], mapping: Mapping[str, int]) -> RosterRow:
+def _read_row(line: int, cells: tuple[str, ...], mapping: Mapping[str, int],
+              shape: _Shape | None = None) -> RosterRow:
     number = unicodedata.normalize("NFKC", _cell(cells, mapping, "employee_no")).strip()
     name = _cell(cells, mapping, "name")
     department = _cell(cells, mapping, "department") or None
@@ -203,8 +178,23 @@ def _read_row(line: int, cells: tuple[str, ...], mapping: Mapping[str, int]) -> 
     email = unicodedata.normalize("NFKC", _cell(cells, mapping, "email")) or None
     pin = unicodedata.normalize("NFKC", _cell(cells, mapping, "pin")) or None
     role = normalise_role(role_text) if role_text else None
-    problems = _row_problems(number, name, department, role_text, role, email, pin)
+    problems = _shape_problems(cells, mapping, shape)
+    problems += _row_problems(number, name, department, role_text, role, email, pin)
     return RosterRow(line, number, name, department, role, email, pin, tuple(problems))
+
+
+def _shape_problems(cells: tuple[str, ...], mapping: Mapping[str, int],
+                    shape: _Shape | None) -> list[RowProblem]:
+    """Cells that are not where the header says: a line break inside one (Alt+Enter in Excel,
+    or a quote that spans lines), or more cells than the header (an unquoted separator)."""
+    problems = [RowProblem("line_break", field=FIELD_TITLES[name])
+                for name, index in sorted(mapping.items(), key=lambda item: item[1])
+                if index < len(cells) and ("\n" in cells[index] or "\r" in cells[index])]
+    if shape is not None and shape.delimiter and any(cells[shape.header_width:]):
+        count = max(i for i, cell in enumerate(cells) if cell) + 1
+        problems.append(RowProblem("extra_cells", count=count, width=shape.header_width,
+                                   separator=SEPARATOR_NAMES.get(shape.delimiter, "separator")))
+    return problems
 
 
 def _row_problems(number: str, name: str, department: str | None, role_text: str,
@@ -212,7 +202,7 @@ def _row_problems(number: str, name: str, department: str | None, role_text: str
     problems: list[RowProblem] = []
     if not number:
         problems.append(RowProblem("missing_number"))
-    elif len(number) > MAX_EMPLOYEE_NO or not _EMPLOYEE_NO.match(number):
+    elif len(number) > MAX_EMPLOYEE_NO or not EMPLOYEE_NO.match(number):
         problems.append(RowProblem("bad_number", number=number, limit=MAX_EMPLOYEE_NO))
     if not name:
         problems.append(RowProblem("missing_name"))

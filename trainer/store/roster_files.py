@@ -6,23 +6,19 @@ floats, BOMs, semicolon exports) are solved once, before any column is interpret
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from trainer.store.errors import StoreError
+from trainer.store.roster_csv import csv_records
+from trainer.store.roster_decode import RosterUnreadable, decode_text
+
+__all__ = ["RawTable", "RosterUnreadable", "cell_text", "decode_text", "read_table"]
 
 MAX_ROSTER_BYTES = 50 * 1024 * 1024  # far beyond any real roster; stops a wrong file early
 MAX_UNPACKED_BYTES = 500 * 1024 * 1024  # a workbook is a zip: refuse one that unpacks to more
-
-
-class RosterUnreadable(StoreError):
-    """The roster file cannot be read as a table (wrong format, damaged, empty)."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +30,8 @@ class RawTable:
     records: tuple[tuple[int, tuple[str, ...]], ...]
     encoding: str  # "utf-8", "utf-8-sig", "gb18030", "utf-16", "xlsx", or a detected charset
     header_line: int = 1
+    header_width: int = 0  # cells in the header row as written (CSV: a row with more is shifted)
+    delimiter: str = ""  # CSV only
 
 
 def read_table(path: Path) -> RawTable:
@@ -62,62 +60,8 @@ def _read_table(path: Path) -> RawTable:
     if data[:4] == b"PK\x03\x04":  # an XLSX saved with a .csv name
         return _with_header(path, _xlsx_rows(path), "xlsx")
     text, encoding = decode_text(data, path)
-    return _with_header(path, _csv_rows(text), encoding)
-
-
-def decode_text(data: bytes, path: Path) -> tuple[str, str]:
-    """UTF-8 (strict, with or without BOM) first, then GB18030, then charset-normalizer."""
-    if data.startswith(codecs.BOM_UTF8):
-        try:
-            return data.decode("utf-8-sig"), "utf-8-sig"
-        except UnicodeDecodeError as exc:
-            raise _bad_bytes(path, data, exc, "UTF-8") from exc
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel "Unicode text"
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise _bad_bytes(path, data, exc, "UTF-16") from exc
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError as exc:
-        gb_error = exc
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise _bad_bytes(path, data, gb_error, "UTF-8 or GB18030")
-    return str(best), best.encoding
-
-
-def _bad_bytes(path: Path, data: bytes, exc: UnicodeDecodeError, tried: str) -> RosterUnreadable:
-    line = data.count(b"\n", 0, exc.start) + 1
-    return RosterUnreadable(
-        f"{path}:{line}: the text is not valid {tried} (byte {exc.start}).",
-        hint="Save the roster as 'CSV UTF-8' from Excel or WPS, or as an .xlsx workbook.")
-
-
-def _csv_rows(text: str) -> list[tuple[int, tuple[str, ...]]]:
-    """Records with the physical line each one starts on (quoted cells may span lines)."""
-    sample = text[:8192]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    rows: list[tuple[int, tuple[str, ...]]] = []
-    start = 1
-    try:
-        for record in reader:
-            rows.append((start, tuple(cell.strip() for cell in record)))
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise RosterUnreadable(f"line {reader.line_num}: {exc}",
-                               hint="Check the quotes on that line.") from exc
-    return rows
+    records, delimiter = csv_records(text, str(path))
+    return _with_header(path, records, encoding, delimiter)
 
 
 def _xlsx_rows(path: Path) -> list[tuple[int, tuple[str, ...]]]:
@@ -135,6 +79,7 @@ def _xlsx_rows(path: Path) -> list[tuple[int, tuple[str, ...]]]:
             sheet = book.worksheets[0]
             rows = [(number, tuple(cell_text(value) for value in values))
                     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
+            merged = _merged_ranges(book, sheet)
             book.close()
         except (BadZipFile, InvalidFileException, KeyError, IndexError, ValueError, TypeError,
                 EOFError, zlib.error, NotImplementedError, RuntimeError, SyntaxError) as exc:
@@ -142,7 +87,45 @@ def _xlsx_rows(path: Path) -> list[tuple[int, tuple[str, ...]]]:
             raise RosterUnreadable(
                 f"{path}: not a readable .xlsx workbook ({exc}).",
                 hint="Open it in Excel or WPS and save it again as .xlsx, or export CSV.") from exc
-    return rows
+    return _fill_merged(rows, merged)
+
+
+def _merged_ranges(book: Any, sheet: Any) -> list[tuple[int, int, int, int]]:
+    """Merged cells as (min_col, min_row, max_col, max_row). Read-only mode does not load them,
+    so the sheet's XML is scanned for ``<mergeCell ref="A1:E1"/>`` (rows are skipped unparsed)."""
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils.cell import range_boundaries  # type: ignore[import-untyped]
+
+    part = getattr(sheet, "_worksheet_path", None)
+    archive = getattr(book, "_archive", None)
+    if part is None or archive is None:
+        return []
+    ranges: list[tuple[int, int, int, int]] = []
+    with archive.open(part) as source:
+        for _, element in iterparse(source):
+            if element.tag.endswith("}mergeCell") and element.get("ref"):
+                ranges.append(range_boundaries(element.get("ref")))
+            element.clear()
+    return ranges
+
+
+def _fill_merged(rows: list[tuple[int, tuple[str, ...]]],
+                 merged: list[tuple[int, int, int, int]]) -> list[tuple[int, tuple[str, ...]]]:
+    """Every cell of a merged range holds its value, as the sheet shows it: a department merged
+    down the rows of its people belongs to each of them, a header merged over two rows names
+    the column in both."""
+    if not merged:
+        return rows
+    grid = [list(cells) for _, cells in rows]
+    for min_col, min_row, max_col, max_row in merged:
+        if min_row > len(grid) or min_col > len(grid[min_row - 1]):
+            continue
+        value = grid[min_row - 1][min_col - 1]
+        for row in grid[min_row - 1:max_row]:
+            for column in range(min_col - 1, min(max_col, len(row))):
+                row[column] = value
+    return [(line, tuple(cells)) for (line, _), cells in zip(rows, grid, strict=True)]
 
 
 def _check_unpacked_size(path: Path, handle: Any) -> None:
@@ -171,13 +154,15 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def _with_header(path: Path, rows: list[tuple[int, tuple[str, ...]]], encoding: str) -> RawTable:
+def _with_header(path: Path, rows: list[tuple[int, tuple[str, ...]]], encoding: str,
+                 delimiter: str = "") -> RawTable:
+    """The first non-empty row as the header; records keep their cells as written (a CSV row
+    may have fewer cells than the header: Excel drops trailing empty ones)."""
     filled = [(line, cells) for line, cells in rows if any(cells)]
     if not filled:
         raise RosterUnreadable(f"{path}: the roster is empty.",
                                hint="The first row must hold column names, one learner per row.")
     header_line, headers = filled[0]
     width = max(len(cells) for _, cells in filled)
-    records = tuple((line, cells + ("",) * (width - len(cells))) for line, cells in filled[1:])
-    headers = headers + ("",) * (width - len(headers))
-    return RawTable(path, headers, records, encoding, header_line)
+    return RawTable(path, headers + ("",) * (width - len(headers)), tuple(filled[1:]), encoding,
+                    header_line, len(headers), delimiter)

@@ -13,20 +13,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from trainer.store import audit
 from trainer.store.db import Database
-from trainer.store.departments import department_named
 from trainer.store.errors import InvalidValue
-from trainer.store.models import Learner
+from trainer.store.models import Department, Learner
 from trainer.store.permissions import Actor, require
 from trainer.store.roster import RosterPreview, RosterRow, RowProblem
-from trainer.store.security import hash_pin
+from trainer.store.security import hash_pin, hash_pins
 from trainer.store.types import utcnow
 
 CHUNK = 500  # employee numbers per IN (...) query
+WRITE_CHUNK = 2000  # new learners per INSERT batch (and per progress report)
+
+# ``progress(stage, done, total)``: stage "pins" while PINs are hashed, "write" while writing.
+Progress = Callable[[str, int, int], None]
 
 
 class RosterInvalid(InvalidValue):
@@ -67,31 +70,36 @@ def plan_roster(db: Database, preview: RosterPreview, *, actor: Actor | None) ->
     """The preview checked against the database: what each row would change, or why it can't."""
     require(actor, "hr")
     with db.reader() as session:
-        return _plan(session, preview, actor)
+        return _planned(session, preview, actor)[0]
 
 
 def import_roster(db: Database, preview: RosterPreview, *, actor: Actor | None,
-                  skip_bad: bool = False,
-                  progress: Callable[[int, int], None] | None = None) -> RosterResult:
-    """Write the roster's good rows in one transaction, with one audit entry."""
+                  skip_bad: bool = False, progress: Progress | None = None) -> RosterResult:
+    """Write the roster's good rows in one transaction, with one audit entry.
+
+    PINs are hashed first, on every core and outside the transaction (so the database is not
+    held locked), at the initial-PIN cost (security.py); an exception from ``progress`` (the
+    user cancelled) stops the import before anything is written, or rolls the write back.
+    """
     require(actor, "hr")
     if preview.unmapped_required:
         missing = ", ".join(preview.unmapped_required)
         raise RosterInvalid(f"{preview.source}: no column for {missing}.",
                             hint="Name the columns 工号 and 姓名 (or map them in the dialog).")
     with db.reader() as session:
-        first = _plan(session, preview, actor)
-    pins = _hash_pins([p.row for p in first.rows if _needs_pin(p)], progress)
+        first, _ = _planned(session, preview, actor)
+    if first.bad and not skip_bad:
+        raise _refusal(preview, first)
+    rows = [p.row for p in first.rows if _needs_pin(p)]
+    hashed = hash_pins([row.pin or "" for row in rows], initial=True,
+                       progress=None if progress is None else
+                       lambda done, total: progress("pins", done, total))
+    pins = {row.line: pin for row, pin in zip(rows, hashed, strict=True)}
     with db.session() as session:
-        plan = _plan(session, preview, actor)
+        plan, existing = _planned(session, preview, actor)
         if plan.bad and not skip_bad:
             raise _refusal(preview, plan)
-        for item in plan.rows:
-            if item.action in ("create", "update"):
-                pin = pins.get(item.row.line)
-                if pin is None and _needs_pin(item):  # changed since the first look
-                    pin = hash_pin(item.row.pin or "")
-                _apply(session, item, pin)
+        _write(session, plan, existing, pins, progress)
         result = RosterResult(plan.count("create"), plan.count("update"),
                               plan.count("unchanged"), plan.bad)
         audit.record(session, actor, audit.ROSTER_IMPORT, {
@@ -102,6 +110,54 @@ def import_roster(db: Database, preview: RosterPreview, *, actor: Actor | None,
                       for p in plan.rows if "role" in p.changes
                       or (p.action == "create" and p.row.role not in (None, "learner"))]})
         return result
+
+
+def _write(session: Session, plan: RosterPlan, existing: dict[str, Learner],
+           pins: dict[int, str], progress: Progress | None) -> None:
+    """Updates through the learners already loaded; new learners in INSERT batches."""
+    writes = [item for item in plan.rows if item.action in ("create", "update")]
+    departments = _departments(session, {item.row.department for item in writes})
+    new: list[dict[str, object]] = []
+    for done, item in enumerate(writes, start=1):
+        pin = pins.get(item.row.line)
+        if pin is None and _needs_pin(item):  # changed since the first look
+            pin = hash_pin(item.row.pin or "", initial=True)
+        if item.action == "create":
+            new.append(_new_learner(item.row, pin, departments))
+        else:
+            _update(existing[item.row.employee_no], item, pin, departments)
+        if len(new) >= WRITE_CHUNK or done == len(writes):
+            if new:
+                session.execute(insert(Learner), new)
+                new = []
+            if progress is not None:
+                progress("write", done, len(writes))
+
+
+def _departments(session: Session, names: set[str | None]) -> dict[str, int]:
+    """Department ids by name, creating the new ones: one query, not one per row."""
+    wanted = {name for name in names if name}
+    found: dict[str, int] = {}
+    listed = sorted(wanted)
+    for start in range(0, len(listed), CHUNK):
+        chunk = listed[start:start + CHUNK]
+        found.update((name, ident) for name, ident in session.execute(
+            select(Department.name, Department.id).where(Department.name.in_(chunk))))
+    for name in sorted(wanted - set(found)):
+        department = Department(name=name)
+        session.add(department)
+        session.flush()
+        found[name] = department.id
+    return found
+
+
+def _new_learner(row: RosterRow, pin_hash: str | None,
+                 departments: dict[str, int]) -> dict[str, object]:
+    now = utcnow()
+    return {"employee_no": row.employee_no, "name": row.name, "role": row.role or "learner",
+            "email": row.email, "pin_hash": pin_hash, "active": True, "failed_tries": 0,
+            "department_id": departments.get(row.department or ""),
+            "created_at": now, "updated_at": now}
 
 
 def _needs_pin(item: RowPlan) -> bool:
@@ -117,17 +173,6 @@ def _refusal(preview: RosterPreview, plan: RosterPlan) -> RosterInvalid:
         hint="Fix those rows and import again, or import only the good rows with --skip-bad.")
 
 
-def _hash_pins(with_pin: list[RosterRow],
-               progress: Callable[[int, int], None] | None) -> dict[int, str]:
-    """Slow hashes computed before the write transaction, so the database is not held locked."""
-    hashes: dict[int, str] = {}
-    for done, row in enumerate(with_pin, start=1):
-        hashes[row.line] = hash_pin(row.pin or "")
-        if progress is not None:
-            progress(done, len(with_pin))
-    return hashes
-
-
 def _existing(session: Session, numbers: list[str]) -> dict[str, Learner]:
     found: dict[str, Learner] = {}
     for start in range(0, len(numbers), CHUNK):
@@ -137,7 +182,9 @@ def _existing(session: Session, numbers: list[str]) -> dict[str, Learner]:
     return found
 
 
-def _plan(session: Session, preview: RosterPreview, actor: Actor | None) -> RosterPlan:
+def _planned(session: Session, preview: RosterPreview, actor: Actor | None
+             ) -> tuple[RosterPlan, dict[str, Learner]]:
+    """The plan, and the stored learners it matched (loaded in ``session``, for updating)."""
     existing = _existing(session, [row.employee_no for row in preview.rows if row.employee_no])
     admins = session.scalar(select(func.count()).select_from(Learner)
                             .where(Learner.role == "admin", Learner.active)) or 0
@@ -159,7 +206,7 @@ def _plan(session: Session, preview: RosterPreview, actor: Actor | None) -> Rost
             plans.append(RowPlan(row, "create", changes))
         else:
             plans.append(RowPlan(row, "update" if changes else "unchanged", changes))
-    return RosterPlan(tuple(plans))
+    return RosterPlan(tuple(plans)), existing
 
 
 def _zero_padded(session: Session) -> dict[str, str]:
@@ -203,19 +250,13 @@ def _rights_problems(row: RosterRow, current: Learner | None, changes: tuple[str
     return problems
 
 
-def _apply(session: Session, item: RowPlan, pin_hash: str | None) -> None:
+def _update(learner: Learner, item: RowPlan, pin_hash: str | None,
+            departments: dict[str, int]) -> None:
     row = item.row
-    if item.action == "create":
-        learner = Learner(employee_no=row.employee_no, name=row.name, role=row.role or "learner",
-                          email=row.email, pin_hash=pin_hash,
-                          department=department_named(session, row.department))
-        session.add(learner)
-        return
-    learner = session.scalars(select(Learner).where(Learner.employee_no == row.employee_no)).one()
     if "name" in item.changes:
         learner.name = row.name
     if "department" in item.changes:
-        learner.department = department_named(session, row.department)
+        learner.department_id = departments.get(row.department or "")
     if "role" in item.changes:
         learner.role = row.role or learner.role
     if "email" in item.changes:

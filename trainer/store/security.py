@@ -2,6 +2,12 @@
 
 Stored as ``scrypt$n$r$p$salt$hash`` (base64), so the cost can be raised later and old hashes
 still verify. n=2**14, r=8 takes ~50 ms and 16 MB: slow for guessing, quick for signing in.
+
+PINs from a roster are hashed with ``INITIAL_N`` instead (16 times cheaper, 1 MB): HR typed
+them into a spreadsheet, so they are no secret from HR, and at the full cost 100,000 of them
+took 80 minutes on one core. The first successful sign-in re-hashes such a PIN at the full cost
+(``verify_and_upgrade``), and every PIN a person sets is hashed at the full cost.
+``hash_pins`` spreads many hashes over the cores (hashlib.scrypt releases the GIL).
 """
 
 from __future__ import annotations
@@ -10,10 +16,14 @@ import base64
 import hashlib
 import hmac
 import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 
 from trainer.store.errors import InvalidValue
 
 N, R, P = 2**14, 8, 1
+INITIAL_N = 2**10  # roster PINs until their first sign-in; see the module docstring
+BATCH = 64  # PINs per task of ``hash_pins``
 MIN_LENGTH = 4
 MAX_LENGTH = 128
 
@@ -42,10 +52,39 @@ def check_pin_rules(pin: str) -> str:
     return cleaned
 
 
-def hash_pin(pin: str) -> str:
+def hash_pin(pin: str, *, initial: bool = False) -> str:
+    """The stored form of a PIN; ``initial`` for one HR chose, re-hashed at first sign-in."""
     cleaned = check_pin_rules(pin)
     salt = os.urandom(16)
-    return f"scrypt${N}${R}${P}${_b64(salt)}${_b64(_derive(cleaned, salt, N, R, P))}"
+    n = INITIAL_N if initial else N
+    return f"scrypt${n}${R}${P}${_b64(salt)}${_b64(_derive(cleaned, salt, n, R, P))}"
+
+
+def hash_pins(pins: Sequence[str], *, initial: bool = True,
+              progress: Callable[[int, int], None] | None = None) -> list[str]:
+    """Hashes of many PINs, in order, computed on every core; ``progress(done, total)`` runs on
+    the calling thread, and an exception from it (a cancel) stops the remaining work."""
+    batches = [pins[start:start + BATCH] for start in range(0, len(pins), BATCH)]
+    results: list[list[str]] = [[] for _ in batches]
+    done = 0
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1,
+                            thread_name_prefix="trainer-pins") as pool:
+        pending: dict[Future[list[str]], int] = {
+            pool.submit(lambda part: [hash_pin(pin, initial=initial) for pin in part], batch):
+            number for number, batch in enumerate(batches)}
+        try:
+            while pending:
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    number = pending.pop(future)
+                    results[number] = future.result()
+                    done += len(results[number])
+                if progress is not None:
+                    progress(done, len(pins))
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+    return [hashed for part in results for hashed in part]
 
 
 def verify_pin(pin: str, stored: str) -> bool:
@@ -58,6 +97,33 @@ def verify_pin(pin: str, stored: str) -> bool:
         return hmac.compare_digest(actual, base64.b64decode(expected))
     except (ValueError, TypeError):
         return False
+
+
+def needs_rehash(stored: str) -> bool:
+    """True for a hash below today's cost (a roster PIN, or one from an older version)."""
+    try:
+        scheme, n, r, p, _salt, _hash = stored.split("$")
+        return scheme != "scrypt" or (int(n), int(r), int(p)) < (N, R, P)
+    except ValueError:
+        return False
+
+
+def verify_and_upgrade(pin: str, stored: str) -> tuple[bool, str | None]:
+    """Check a PIN at sign-in; on success a cheaper hash comes back re-hashed at the full cost.
+
+    A cheaper hash does the full-cost work on failure too, so the time taken does not tell
+    whether the PIN was right or whether the account still has HR's initial PIN.
+    """
+    ok = verify_pin(pin, stored)
+    if not needs_rehash(stored):
+        return ok, None
+    if ok:
+        try:
+            return True, hash_pin(pin)
+        except InvalidValue:  # a PIN from before today's rules: it keeps working as it is
+            return True, None
+    _derive(pin.strip(), os.urandom(16), N, R, P)  # the same work as the re-hash
+    return False, None
 
 
 def delay_after(failures: int) -> float:

@@ -259,7 +259,7 @@ class RosterImportDialog(QDialog):
             "Nothing is written until you press Import.")
             .replace("%1", str(len(plan.rows))).replace("%2", str(new))
             .replace("%3", str(updated)).replace("%4", str(plan.count("unchanged")))
-            .replace("%5", str(bad)))
+            .replace("%5", str(bad)) + self._ignored_text(preview))
         if bad and not self.only_problems.isChecked():
             self.only_problems.setChecked(True)
         writes = new + updated
@@ -271,6 +271,15 @@ class RosterImportDialog(QDialog):
             self.import_button.setText(self.tr("Import %n good row(s)", "", writes))
         else:
             self.import_button.setText(self.tr("Import %n row(s)", "", writes))
+
+    def _ignored_text(self, preview: Any) -> str:
+        """Footer rows (合计, 制表人 …) are not people; say which lines were left out."""
+        if not preview.ignored:
+            return ""
+        lines = ", ".join(str(line) for line, _text in preview.ignored)
+        return " " + self.tr("%n row(s) below the people were not read as people (totals, "
+                             "signatures, notes): line %1.", "", len(preview.ignored)
+                             ).replace("%1", lines)
 
     def problem_lines(self) -> list[str]:
         """``FILE:LINE: problem`` for every row that will not be imported."""
@@ -302,16 +311,19 @@ class RosterImportDialog(QDialog):
         if self.plan is None:
             return
         preview, db, user = self.preview, self.ctx.db, self.ctx.user
-        label = self.tr("Protecting PINs…")
+        labels = {"pins": self.tr("Protecting PINs…"), "write": self.tr("Saving learners…")}
 
         def run(progress: Any) -> Any:
             return import_roster(db, preview, actor=user, skip_bad=True,
-                                 progress=lambda done, total: progress.update(done, total, label))
+                                 progress=lambda stage, done, total: progress.update(
+                                     done, total, labels[stage]))
 
         self.import_button.setEnabled(False)
+        # Cancel stops before anything is written, or rolls the write back: all or nothing.
         self.work = run_work(self, self.ctx, run, title=self.tr("Importing the roster…"),
                              changes=(LEARNERS,), on_success=self._imported,
-                             on_failure=self._failed)
+                             on_failure=self._failed, cancellable=True)
+        self.work.cancelled.connect(lambda: self.import_button.setEnabled(True))
 
     def _failed(self, exc: BaseException) -> None:
         from trainer.ui.common.errors import present_error

@@ -46,6 +46,10 @@ def problem_text(problem: str) -> str:
                                 "demoted"),
         "lost_zeros": translate("RosterProblem", "employee number %1 looks like %2 without its "
                                 "leading zeros (Excel drops them: format the column as text)"),
+        "line_break": translate("RosterProblem", "the %1 cell holds a line break (remove it: a "
+                                "roster cell is one line)"),
+        "extra_cells": translate("RosterProblem", "%1 cells but the header has %2: a %3 inside a "
+                                 "cell moves the cells after it (put that cell in quotes)"),
     }
     template = texts.get(code)
     if template is None:
@@ -54,6 +58,10 @@ def problem_text(problem: str) -> str:
         value = args.get(key, "")
         if code in ("grant_needs_admin", "role_needs_pin"):
             value = role_text(value)
+        elif code == "line_break":
+            value = field_text(_FIELD_KEYS.get(value, value))
+        elif code == "extra_cells" and key == "separator":
+            value = _separator_text(value)
         template = template.replace(f"%{number}", value)
     return template
 
@@ -63,7 +71,19 @@ _ARG_ORDER: dict[str, tuple[str, ...]] = {
     "bad_number": ("number", "limit"), "long_name": ("limit",), "long_department": ("limit",),
     "unknown_role": ("role",), "bad_email": ("email",), "short_pin": ("limit",),
     "long_pin": ("limit",), "duplicate": ("number", "lines"), "grant_needs_admin": ("role",),
-    "role_needs_pin": ("role",), "last_admin": ("name",), "lost_zeros": ("number", "stored")}
+    "role_needs_pin": ("role",), "last_admin": ("name",), "lost_zeros": ("number", "stored"),
+    "line_break": ("field",), "extra_cells": ("count", "width", "separator")}
+# The English field titles a problem carries (roster.FIELD_TITLES), back to their keys.
+_FIELD_KEYS = {"employee number": "employee_no", "name": "name", "department": "department",
+               "role": "role", "email": "email", "PIN": "pin"}
+
+
+def _separator_text(name: str) -> str:
+    names = {"comma": translate("RosterProblem", "comma"),
+             "tab": translate("RosterProblem", "tab"),
+             "semicolon": translate("RosterProblem", "semicolon"),
+             "vertical bar": translate("RosterProblem", "vertical bar")}
+    return names.get(name, name)
 
 
 def role_text(role: str | None) -> str:

@@ -4,7 +4,7 @@
 <context>
     <name>RosterImportDialog</name>
     <message numerus="yes">
-        <location filename="../../hr/roster_dialog.py" line="+201"/>
+        <location filename="../../hr/roster_dialog.py" line="+204"/>
         <source>%1 — %n row(s), read as %2</source>
         <translation>
             <numerusform>%1 — %n row(s), read as %2</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Import %n good row(s)</source>
         <translation>
             <numerusform>Import %n good row(s)</numerusform>
@@ -25,6 +25,14 @@
         <translation>
             <numerusform>Import %n row(s)</numerusform>
             <numerusform>Import %n row(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n row(s) below the people were not read as people (totals, signatures, notes): line %1.</source>
+        <translation>
+            <numerusform>%n row(s) below the people were not read as people (totals, signatures, notes): line %1.</numerusform>
+            <numerusform>%n row(s) below the people were not read as people (totals, signatures, notes): line %1.</numerusform>
         </translation>
     </message>
 </context>

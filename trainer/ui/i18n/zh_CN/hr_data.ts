@@ -47,7 +47,7 @@
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Show only learners with something new</source>
         <translation>只显示有新内容的学员</translation>
     </message>
@@ -121,7 +121,7 @@
 <context>
     <name>MergePlanModel</name>
     <message>
-        <location filename="../../hr/bundle_model.py" line="+55"/>
+        <location filename="../../hr/bundle_model.py" line="+40"/>
         <source>Employee no.</source>
         <translation>工号</translation>
     </message>
@@ -169,7 +169,7 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../hr/roster_model.py" line="+70"/>
+        <location filename="../../hr/roster_model.py" line="+90"/>
         <source>learner</source>
         <translation>学员</translation>
     </message>
@@ -245,17 +245,17 @@
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Columns</source>
         <translation>列对应关系</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>Show only rows with problems</source>
         <translation>只显示有问题的行</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-13"/>
         <source>Save a blank roster…</source>
         <translation>保存空白名单…</translation>
     </message>
@@ -265,7 +265,7 @@
         <translation>一个列已设好的 Excel 文件，填好即可导入</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -352,7 +352,7 @@
         <translation>正在检查人员名单…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>%1 row(s): %2 new, %3 to update, %4 unchanged, %5 with problems (not imported). Nothing is written until you press Import.</source>
         <translation>共 %1 行：新增 %2 人，更新 %3 人，%4 人无变化，%5 行有问题（不会导入）。按“导入”之前不会写入任何数据。</translation>
     </message>
@@ -375,8 +375,15 @@
             <numerusform>导入 %n 行</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+7"/>
+        <source>%n row(s) below the people were not read as people (totals, signatures, notes): line %1.</source>
+        <translation>
+            <numerusform>名单下方的 %n 行不是人员（合计、签名、备注），未读入：第 %1 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1:%2: %3</source>
         <translation>%1:%2: %3</translation>
     </message>
@@ -386,12 +393,17 @@
         <translation>正在加密保存 PIN 码…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+0"/>
+        <source>Saving learners…</source>
+        <translation>正在保存人员…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Importing the roster…</source>
         <translation>正在导入人员名单…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%1 new, %2 updated, %3 unchanged, %4 not imported.</source>
         <translation>新增 %1 人，更新 %2 人，%3 人无变化，%4 行未导入。</translation>
     </message>
@@ -404,7 +416,7 @@
 <context>
     <name>RosterPlanModel</name>
     <message>
-        <location filename="../../hr/roster_model.py" line="+43"/>
+        <location filename="../../hr/roster_model.py" line="+25"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
@@ -462,7 +474,7 @@
 <context>
     <name>RosterProblem</name>
     <message>
-        <location line="-135"/>
+        <location line="-137"/>
         <source>missing employee number</source>
         <translation>缺少工号</translation>
     </message>
@@ -530,6 +542,36 @@
         <location line="+2"/>
         <source>employee number %1 looks like %2 without its leading zeros (Excel drops them: format the column as text)</source>
         <translation>工号 %1 像是丢了开头的 0 的 %2（Excel 会去掉数字开头的 0：请把该列设置为文本格式）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the %1 cell holds a line break (remove it: a roster cell is one line)</source>
+        <translation>%1单元格中有换行（请删除：名单的每个单元格只能占一行）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cells but the header has %2: a %3 inside a cell moves the cells after it (put that cell in quotes)</source>
+        <translation>有 %1 个单元格，但表头只有 %2 列：单元格中的%3使其后的单元格错位（请给该单元格加上引号）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vertical bar</source>
+        <translation>竖线</translation>
     </message>
 </context>
 </TS>
