@@ -53,6 +53,13 @@ class CliContext:
             self._cache["db"] = open_database(self.paths, self.database_url)
         return self._cache["db"]
 
+    def close(self) -> None:
+        """Close the command's database: no connection outlives it (``db restore`` in the
+        same process would find the file in use)."""
+        db = self._cache.pop("db", None)
+        if db is not None:
+            db.close()
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # exit 2: one line saying what and where to look
@@ -156,7 +163,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         paths.ensure()
         setup_logging(paths)
-        return int(func(args, ctx) or 0)
+        try:
+            return int(func(args, ctx) or 0)
+        finally:
+            ctx.close()
     except TrainerError as exc:
         print(f"trainer: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -4,6 +4,7 @@
     ├── DatabaseCorrupt        the file is not a database, or fails its integrity check
     ├── DatabaseUnavailable    cannot be opened or written (read-only folder, full disk, server down)
     ├── SchemaTooNew           made by a newer Trainer; upgrading this one would lose data
+    ├── WouldLoseRecords       a restore would drop records the backup lacks (needs --force)
     ├── WrongPin               sign-in failed
     ├── TooManyTries           sign-in locked for ``wait_seconds`` after repeated failures
     ├── PermissionDenied       the signed-in role may not do this
@@ -31,6 +32,10 @@ class DatabaseUnavailable(StoreError):
 
 class SchemaTooNew(StoreError):
     """The database was upgraded by a newer Trainer than this one."""
+
+
+class WouldLoseRecords(StoreError):
+    """Restoring would drop records made after the backup; nothing was changed."""
 
 
 class WrongPin(StoreError):

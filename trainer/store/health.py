@@ -13,6 +13,7 @@ from pathlib import Path
 
 from trainer.store.backup import latest_backup
 from trainer.store.errors import DatabaseCorrupt, DatabaseUnavailable
+from trainer.store.loss import loss_note
 
 HEADER = b"SQLite format 3\x00"
 
@@ -26,14 +27,15 @@ class FileReport:
     revision: str | None = None
 
 
-def restore_hint(backups_dir: Path) -> str:
-    """Where the newest backup is and the command that restores it."""
+def restore_hint(backups_dir: Path, database: Path | None = None) -> str:
+    """Where the newest backup is, the command that restores it, and (given the damaged
+    ``database``) what restoring it would drop."""
     latest = latest_backup(backups_dir)
     if latest is None:
         return (f"The file was left as it is. There is no backup in {backups_dir}; move the file "
                 "away to start with an empty database.")
-    return (f"The file was left as it is. The latest backup is {latest}; restore it with: "
-            f"trainer db restore {latest}")
+    return (f"The file was left as it is. The latest backup is {latest}; "
+            + loss_note(database, latest))
 
 
 def header_problem(path: Path) -> str | None:
@@ -90,7 +92,7 @@ def preflight(path: Path, backups_dir: Path) -> str | None:
         except sqlite3.DatabaseError as exc:
             problem = str(exc)
     raise DatabaseCorrupt(f"The database {path} is damaged: {problem}.",
-                          hint=restore_hint(backups_dir))
+                          hint=restore_hint(backups_dir, path))
 
 
 def check_file(path: Path) -> FileReport:
