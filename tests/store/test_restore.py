@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 import uuid
 from pathlib import Path
 
@@ -238,3 +239,48 @@ def test_the_restore_hint_says_what_a_restore_would_drop(paths: Paths) -> None:
     hint = health.restore_hint(paths.backups_dir, file)
     assert "cannot be read" in hint and "made after the backup" in hint
 
+
+
+def _answer_ids(file: Path) -> set[str]:
+    conn = sqlite3.connect(f"file:{file}?mode=ro", uri=True)
+    try:
+        return {row[0] for row in conn.execute("SELECT id FROM attempts")}
+    finally:
+        conn.close()
+
+
+MOMENTS = {  # what a killed restore child was doing, told by the files it had made
+    "comparing": lambda d: (d / instance_lock.LOCK_NAME).exists(),
+    "keeping": lambda d: any(p.suffix == ".partial" for p in (d / "backups").iterdir()),
+    "copying in": lambda d: (d / "trainer.sqlite3-journal").exists(),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("moment", list(MOMENTS))
+def test_a_restore_killed_at_any_step_leaves_either_file_whole(paths: Paths, moment: str
+                                                                ) -> None:
+    from trainer.reports.demo import generate
+
+    with open_database(paths) as db:
+        generate(db, learners=300, attempts_per_learner=100, seed=1)  # 18 MB: steps take time
+        person = learner(db, "E9", "晚来的")
+    saved = backup.backup_sqlite(paths.database_file, paths.backups_dir)
+    with open_database(paths, backup=False) as db:
+        for n in range(50):
+            attempt(db, person, f"late-{n}")
+    current, older = _answer_ids(paths.database_file), _answer_ids(saved)
+    child = subprocess.Popen([sys.executable, "-m", "trainer", "--data-dir", str(paths.data_dir),
+                              "db", "restore", str(saved), "--force"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while child.poll() is None and not MOMENTS[moment](paths.data_dir):
+        time.sleep(0.0005)
+    child.send_signal(signal.SIGKILL)
+    assert child.wait() == -signal.SIGKILL  # killed at that step, not after it had finished
+    assert health.check_file(paths.database_file).healthy  # never "damaged"
+    assert _answer_ids(paths.database_file) in (current, older)
+    kept = [k for k in backup.list_backups(paths.backups_dir) if backup.BEFORE_RESTORE in k.name]
+    assert all(_answer_ids(k) == current for k in kept)  # a kept copy is always complete
+    done = _restore(paths, saved, force=True)  # the lock the child left does not block
+    assert _answer_ids(paths.database_file) == older
+    assert done.kept is not None and _answer_ids(done.kept) >= current - older

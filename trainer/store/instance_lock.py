@@ -25,7 +25,7 @@ from trainer.store.errors import DatabaseUnavailable
 log = logging.getLogger(__name__)
 
 LOCK_NAME = "trainer.lock"
-FRESH_SECONDS = 5.0  # an unreadable lock this young may still be being written
+FRESH_SECONDS = 1.0  # an empty lock this young may be Qt's, between creating and writing
 
 
 @dataclass(frozen=True)
@@ -197,7 +197,7 @@ def hold(data_dir: Path) -> Iterator[LockOwner | None]:
     if stale is not None:
         file.unlink(missing_ok=True)
     try:
-        descriptor = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        descriptor = _create(file)
     except FileExistsError:  # an app started between the check and now
         refuse_if_running(data_dir)
         raise DatabaseUnavailable(f"{file} appeared while this command started.",
@@ -206,6 +206,19 @@ def hold(data_dir: Path) -> Iterator[LockOwner | None]:
         raise DatabaseUnavailable(f"Cannot create the lock file {file}: {exc.strerror or exc}",
                                   hint="Check the data folder's permissions.") from exc
     try:
+        yield stale
+    finally:
+        file.unlink(missing_ok=True)
+        os.close(descriptor)
+
+
+def _create(file: Path) -> int:
+    """The lock file, complete and flock-ed before it appears (written under another name,
+    then linked into place), so no kill leaves an empty lock that looks like one being
+    written; returns its open descriptor, which keeps the flock until closed."""
+    temporary = file.with_name(f"{file.name}.{os.getpid()}")
+    descriptor = os.open(temporary, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
         try:
             import fcntl
 
@@ -213,7 +226,17 @@ def hold(data_dir: Path) -> Iterator[LockOwner | None]:
         except (ImportError, OSError):
             pass  # without flock the process id still tells Qt that we are alive
         os.write(descriptor, _contents())
-        yield stale
-    finally:
-        file.unlink(missing_ok=True)
+        try:
+            os.link(temporary, file)  # FileExistsError when someone was first
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links (FAT): create it in place, briefly empty
+            os.close(descriptor)
+            descriptor = os.open(file, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+            os.write(descriptor, _contents())
+    except BaseException:
         os.close(descriptor)
+        raise
+    finally:
+        temporary.unlink(missing_ok=True)
+    return descriptor
