@@ -252,7 +252,8 @@ def _answer_ids(file: Path) -> set[str]:
 MOMENTS = {  # what a killed restore child was doing, told by the files it had made
     "comparing": lambda d: (d / instance_lock.LOCK_NAME).exists(),
     "keeping": lambda d: any(p.suffix == ".partial" for p in (d / "backups").iterdir()),
-    "copying in": lambda d: (d / "trainer.sqlite3-journal").exists(),
+    "copying in": lambda d: any(backup.BEFORE_RESTORE in p.name and p.suffix == ".sqlite3"
+                                for p in (d / "backups").iterdir()),
 }
 
 

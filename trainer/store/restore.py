@@ -11,8 +11,8 @@ The steps, in this order:
    listed, and only ``force`` drops them;
 5. the current file is kept in ``backups/`` through SQLite's backup API, so the copy holds what
    its ``-wal`` held and can itself be restored;
-6. the backup is copied in through the same locked connection (its journal undoes a copy cut
-   short), so no ``-wal`` of the old file is ever replayed onto the new one.
+6. the backup is copied in through the same locked connection and its WAL (a copy cut short
+   leaves only uncommitted frames), so no ``-wal`` of the old file is replayed onto the new.
 
 A current file SQLite cannot read at all is kept byte for byte and replaced by a rename. The
 live file is never opened with Python's own ``open()`` while this process holds an SQLite
@@ -196,10 +196,16 @@ def _keep_raw(database: Path, folder: Path) -> Path:
 
 
 def _copy_into(backup: Path, conn: sqlite3.Connection) -> None:
-    """Overwrite the locked database's pages with the backup's, in one transaction."""
+    """Overwrite the locked database's pages with the backup's, in one transaction.
+
+    Through the WAL: a copy cut short leaves only uncommitted frames, which every reader
+    ignores. A rollback journal would leave a hot journal that a read-only check cannot undo
+    (it would call the file damaged); SQLite copies between page sizes only that way, though.
+    """
     source = sqlite3.connect(sqlite_uri(backup), uri=True)
     try:
-        conn.execute("PRAGMA journal_mode=DELETE")  # checkpoint: nothing left in a -wal
+        sizes = {c.execute("PRAGMA page_size").fetchone()[0] for c in (conn, source)}
+        conn.execute(f"PRAGMA journal_mode={'WAL' if len(sizes) == 1 else 'DELETE'}")
         source.backup(conn)
     except sqlite3.Error as exc:
         raise DatabaseUnavailable(f"Could not copy {backup} into the database: {exc}",
