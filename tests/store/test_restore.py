@@ -218,11 +218,14 @@ def test_a_table_of_a_later_schema_is_compared_too(paths: Paths) -> None:
 
 def test_into_a_data_folder_without_a_database(paths: Paths, tmp_path: Path) -> None:
     saved = _with_backup(paths)
-    other = Paths(tmp_path / "other").ensure()
+    other = Paths(tmp_path / "培训 ?#%20").ensure()  # SQLite URIs escape these
     done = restore(other.database_file, saved, other.backups_dir, other.data_dir)
     assert done.kept is None
     with open_database(other) as db:
         assert [p.name for p in find_learners(db)] == ["王小明"]
+        attempt(db, find_learners(db)[0], "later")
+    with pytest.raises(WouldLoseRecords, match="would drop 1 answer "):
+        restore(other.database_file, saved, other.backups_dir, other.data_dir)
 
 
 def test_the_restore_hint_says_what_a_restore_would_drop(paths: Paths) -> None:

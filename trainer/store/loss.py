@@ -13,7 +13,6 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import quote
 
 LABELS = {"attempts": "answers", "learners": "learners", "lesson_progress": "lesson records",
           "enrollments": "enrolments", "audit_log": "audit entries", "departments": "departments"}
@@ -53,7 +52,7 @@ def _named(label: str, count: int) -> str:
 
 def sqlite_uri(file: Path, *, read_only: bool = True) -> str:
     """An SQLite URI for ``file`` (any ?, # or % in the path escaped), read-only by default."""
-    return f"file:{quote(str(file), safe='/')}" + ("?mode=ro" if read_only else "")
+    return file.absolute().as_uri() + ("?mode=ro" if read_only else "")
 
 
 def backup_time(backup: Path) -> str:
