@@ -218,13 +218,15 @@ def test_a_table_of_a_later_schema_is_compared_too(paths: Paths) -> None:
 
 def test_into_a_data_folder_without_a_database(paths: Paths, tmp_path: Path) -> None:
     saved = _with_backup(paths)
-    other = Paths(tmp_path / "培训 ?#%20").ensure()  # SQLite URIs escape these
+    other = Paths(tmp_path / "培训 ?#%20").ensure()  # SQLite URIs must escape these
     done = restore(other.database_file, saved, other.backups_dir, other.data_dir)
     assert done.kept is None
-    with open_database(other) as db:
-        assert [p.name for p in find_learners(db)] == ["王小明"]
-        attempt(db, find_learners(db)[0], "later")
-    with pytest.raises(WouldLoseRecords, match="would drop 1 answer "):
+    conn = sqlite3.connect(other.database_file)
+    with conn:
+        assert conn.execute("SELECT name FROM learners").fetchall() == [("王小明",)]
+        conn.execute("INSERT INTO departments (name, created_at) VALUES ('新', '2026-03-02')")
+    conn.close()
+    with pytest.raises(WouldLoseRecords, match="would drop 1 department "):
         restore(other.database_file, saved, other.backups_dir, other.data_dir)
 
 
