@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
 from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -111,7 +116,73 @@ def test_demo_command(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Non
                  "--until", "2026-06-30"]) == 0
     out = capsys.readouterr().out
     assert "12 people in" in out and "PIN 123456" in out
+    assert main(["demo", "--learners", "30"]) == 0  # a rerun completes the first run's data
+    out = capsys.readouterr().out
+    assert "earlier run was already here" in out and "12 people in" in out
+    with open_database(Paths(data_dir)) as db:
+        create_learner(db, "X1", "王真人", actor=COMMAND_LINE)  # someone real joins
     assert main(["demo", "--learners", "12"]) == 1
-    assert "already has 12 people" in capsys.readouterr().err
+    assert "already has 13 people" in capsys.readouterr().err
     assert main(["demo", "--learners", "0"]) == 2
     assert main(["demo", "--until", "30/06/2026"]) == 2
+
+
+def _demo_child(data_dir: Path, *extra: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "trainer", "--data-dir", str(data_dir), "demo",
+                             *DEMO_ARGS, *extra], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+
+
+def _committed(file: Path) -> bool:
+    """Whether the demo's one transaction is committed (read through SQLite, read-only)."""
+    try:
+        conn = sqlite3.connect(f"file:{file}?mode=ro", uri=True, timeout=0.1)
+        try:
+            return bool(conn.execute("SELECT count(*) FROM audit_log WHERE action = 'demo.fill'")
+                        .fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not created, or its schema not yet
+        return False
+
+
+def _outcome(data_dir: Path) -> tuple[list[tuple], list[tuple]]:
+    """(answers, certificates) by what they are, not by this folder's key or ids."""
+    with open_database(Paths(data_dir)) as db:
+        answers = _rows(db, "SELECT l.employee_no, a.id, a.score FROM attempts a "
+                            "JOIN learners l ON l.id = a.learner_id ORDER BY a.id")
+        from trainer.analytics.certificates import all_certificates
+
+        issued = sorted((c.employee_no, c.pack_id, c.passed_on, c.score)
+                        for c in all_certificates(db))
+    return answers, issued
+
+
+DEMO_ARGS = ("--learners", "40", "--seed", "4", "--until", "2026-06-30")
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_demo_killed_after_its_commit_is_completed_by_a_rerun(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    killed = tmp_path / "killed"
+    child = _demo_child(killed)
+    file = Paths(killed).database_file
+    deadline = time.monotonic() + 60
+    while not _committed(file) and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    child.send_signal(signal.SIGKILL)
+    assert child.wait() == -signal.SIGKILL  # killed while still at work
+    with open_database(Paths(killed)) as db:
+        from trainer.analytics.certificates import all_certificates
+
+        cut_short = len(all_certificates(db))
+    assert main(["--data-dir", str(killed), "demo", *DEMO_ARGS]) == 0
+    out = capsys.readouterr().out
+    assert "earlier run was already here" in out and "40 people" in out
+    whole = tmp_path / "whole"
+    assert main(["--data-dir", str(whole), "demo", *DEMO_ARGS]) == 0
+    answers, issued = _outcome(killed)
+    assert (answers, issued) == _outcome(whole)
+    assert len(answers) > 1000 and len(issued) > cut_short  # the rerun had work to do
+    assert main(["--data-dir", str(killed), "demo", *DEMO_ARGS]) == 0  # and again: no change
+    assert _outcome(killed) == (answers, issued)

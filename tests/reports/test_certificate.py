@@ -44,6 +44,21 @@ def test_secret_is_private_and_stable(paths) -> None:
     assert stat.S_IMODE(os.stat(paths.secret_file).st_mode) == 0o600
 
 
+def test_a_key_cut_short_while_being_made_is_never_left_behind(paths, monkeypatch) -> None:
+    """Killed between creating the key file and writing it, the old code left an empty key
+    that refused every later certificate; now the key appears only once written in full."""
+    def cut_short(_: int) -> bytes:
+        raise KeyboardInterrupt  # the process dies here
+
+    monkeypatch.setattr("secrets.token_bytes", cut_short)
+    with pytest.raises(KeyboardInterrupt):
+        load_secret(paths)
+    monkeypatch.undo()
+    assert not paths.secret_file.exists()
+    assert len(load_secret(paths)) == 32
+    assert [p.name for p in paths.data_dir.glob("*.partial")] == []
+
+
 def test_code_depends_on_every_field_and_the_secret() -> None:
     fields = dict(employee_no="E7", name="张三", pack_id="mini", passed_on=date(2025, 3, 3),
                   score=75)

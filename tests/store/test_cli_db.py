@@ -54,8 +54,12 @@ def test_backup_list_and_restore(data_dir: Path, capsys: pytest.CaptureFixture[s
     status, out, _ = run(capsys, "db", "backup", "--list")
     assert saved.name in out
     status, out, err = run(capsys, "db", "restore", saved.name)
+    assert (status, out) == (1, "")  # 李管理 came after the backup
+    assert "would drop 1 learner and 1 audit entry" in err and "--force" in err
+    assert "Traceback" not in err
+    status, out, err = run(capsys, "db", "restore", saved.name, "--force")
     assert status == 0, err
-    assert "was kept as" in out
+    assert "was kept as" in out and "It held 1 learner and 1 audit entry" in out
     with open_database(Paths(data_dir)) as db:
         assert find_by_employee_no(db, "A1") is not None
         assert find_by_employee_no(db, "A2") is None

@@ -21,6 +21,7 @@ from trainer.store.engine import BUSY_TIMEOUT_MS
 from trainer.store.errors import DatabaseCorrupt, DatabaseUnavailable, SchemaTooNew
 from trainer.store.learners import find_learners
 from trainer.store.progress import attempts, record_attempt
+from trainer.store.restore import restore
 
 
 def _digest(file: Path) -> str:
@@ -185,14 +186,13 @@ def test_restore_keeps_the_current_file(paths: Paths) -> None:
     saved = backup.backup_sqlite(file, paths.backups_dir)
     with open_database(paths) as db:
         learner(db, "E2", "后来的人")
-    kept = backup.restore(file, saved, paths.backups_dir)
+    kept = restore(file, saved, paths.backups_dir, paths.data_dir, force=True).kept
     with open_database(paths) as db:
         assert [p.name for p in find_learners(db)] == ["王小明"]
     assert kept is not None and "before-restore" in kept.name
     copy = Paths(paths.data_dir.parent / "kept").ensure()
+    assert not Path(f"{kept}-wal").exists()  # one self-contained file, its -wal included
     os.replace(kept, copy.database_file)
-    if Path(f"{kept}-wal").exists():
-        os.replace(f"{kept}-wal", f"{copy.database_file}-wal")
     with open_database(copy) as db:
         assert {p.name for p in find_learners(db)} == {"王小明", "后来的人"}
 
@@ -203,7 +203,7 @@ def test_restore_refuses_a_bad_backup(paths: Paths, tmp_path: Path) -> None:
     bad.write_bytes(b"garbage" * 100)
     before = _digest(file)
     with pytest.raises(Exception, match="not a usable backup"):
-        backup.restore(file, bad, paths.backups_dir)
+        restore(file, bad, paths.backups_dir, paths.data_dir)
     assert _digest(file) == before
 
 
@@ -216,7 +216,7 @@ def test_restore_refuses_a_newer_trainers_backup(paths: Paths) -> None:
     conn.close()
     before = _digest(file)
     with pytest.raises(SchemaTooNew):
-        backup.restore(file, newer, paths.backups_dir)
+        restore(file, newer, paths.backups_dir, paths.data_dir)
     assert _digest(file) == before
 
 

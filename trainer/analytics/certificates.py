@@ -18,6 +18,7 @@ import re
 import secrets
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -56,20 +57,36 @@ class Verification:
 def load_secret(paths: Paths) -> bytes:
     """This data folder's certificate key; created on first use, readable by the owner only."""
     file = paths.secret_file
-    try:
-        descriptor = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        secret = file.read_bytes()
-        if len(secret) < 16:
-            raise CertificateError(f"The certificate key {file} is damaged (too short).",
-                                   hint="Restore it from a backup of the data folder; "
-                                        "certificates issued with it cannot be checked "
-                                        "without it.") from None
-        return secret
-    secret = secrets.token_bytes(32)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(secret)
+    if not file.exists():
+        _create_secret(file)
+    secret = file.read_bytes()
+    if len(secret) < 16:
+        raise CertificateError(f"The certificate key {file} is damaged (too short).",
+                               hint="Restore it from a backup of the data folder; "
+                                    "certificates issued with it cannot be checked "
+                                    "without it.")
     return secret
+
+
+def _create_secret(file: Path) -> None:
+    """Written in full under a temporary name, then linked into place: a process killed
+    half-way never leaves an empty key behind (it would refuse every later certificate), and
+    of two processes creating one at once, the first link wins and both use it."""
+    temporary = file.with_name(f"{file.name}.{os.getpid()}.partial")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(secrets.token_bytes(32))
+        handle.flush()
+        os.fsync(handle.fileno())
+    try:
+        os.link(temporary, file)
+    except FileExistsError:
+        pass
+    except OSError:  # a file system without hard links (FAT on a USB stick)
+        if not file.exists():
+            os.replace(temporary, file)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def certificate_code(secret: bytes, *, employee_no: str, name: str, pack_id: str,

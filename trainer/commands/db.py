@@ -4,6 +4,7 @@ database."""
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,9 +29,15 @@ def register(subparsers: Any) -> None:
     summaries.add_argument("--rebuild", action="store_true",
                            help="rebuild every summary from the answers (one pass over them)")
     summaries.set_defaults(func=run_summaries)
-    restore = sub.add_parser("restore", help="replace the database by a backup (close Trainer "
-                                             "first); the current file is kept in backups/")
+    restore = sub.add_parser(
+        "restore", help="replace the database by a backup (close Trainer first); the current "
+                        "file is kept in backups/",
+        description="Refuses while Trainer or another program uses the database, and lists the "
+                    "records (answers, learners, lesson records …) the current database has and "
+                    "the backup lacks; --force drops them. The current file is kept in backups/.")
     restore.add_argument("backup", metavar="BACKUP", help="backup file (path or name in backups/)")
+    restore.add_argument("--force", action="store_true",
+                         help="restore even though records made after the backup are dropped")
     restore.set_defaults(func=run_restore)
 
 
@@ -66,7 +73,8 @@ def run_check(args: argparse.Namespace, ctx: Any) -> int:
     if not report.healthy:
         raise DatabaseCorrupt(f"The database {file} is damaged: {report.problem}.",
                               hint="Nothing was changed; reading, reports and trainer db backup "
-                                   "still work. " + health.restore_hint(ctx.paths.backups_dir))
+                                   "still work. "
+                                   + health.restore_hint(ctx.paths.backups_dir, file))
     learners, attempts = health.counts(file, ctx.paths.backups_dir)
     latest = backup.latest_backup(ctx.paths.backups_dir)
     print(f"Database:  {file} ({report.size / 1e6:.1f} MB)")
@@ -206,14 +214,20 @@ def run_upgrade(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def run_restore(args: argparse.Namespace, ctx: Any) -> int:
-    from trainer.store import backup
+    from trainer.store.restore import restore
 
     file = _require_file(ctx, "restore")
     chosen = Path(args.backup).expanduser()
     if not chosen.exists() and (ctx.paths.backups_dir / args.backup).exists():
         chosen = ctx.paths.backups_dir / args.backup
-    kept = backup.restore(file, chosen.resolve(), ctx.paths.backups_dir)
+    done = restore(file, chosen.resolve(), ctx.paths.backups_dir, ctx.paths.ensure().data_dir,
+                   force=args.force)
+    if done.stale_lock is not None:
+        print(f"Ignored {done.stale_lock.file}: left by {done.stale_lock.describe()}, which has "
+              "ended.")
     print(f"Restored {file} from {chosen}.")
-    if kept is not None:
-        print(f"The database it replaced was kept as {kept}.")
+    if done.kept is not None:
+        dropped = (f" It held {done.loss.summary()} that the backup lacks."
+                   if not done.loss.nothing and not done.loss.unreadable else "")
+        print(f"The database it replaced was kept as {done.kept}.{dropped}")
     return 0

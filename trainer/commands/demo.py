@@ -17,7 +17,8 @@ def register(subparsers: Any) -> None:
         "demo", help="fill an empty data folder with realistic demonstration data",
         description="Creates the staff of 临江市 (a fictional city): departments, learners, an "
                     "administrator, HR and trainers, and 90 days of study of the built-in "
-                    "course. Only an empty data folder is filled.")
+                    "course. Only an empty data folder is filled; running it again completes "
+                    "a run that was interrupted.")
     demo.add_argument("--learners", type=int, default=60, metavar="N",
                       help="number of people (default 60)")
     demo.add_argument("--days", type=int, default=90, metavar="N",
@@ -46,9 +47,12 @@ def run_demo(args: argparse.Namespace, ctx: Any) -> int:
             raise UsageError(f"--until {args.until!r}: use a date like 2026-06-30.") from exc
     summary = fill_demo(ctx.database(), learners=args.learners, days=args.days, seed=args.seed,
                         until=until)
+    if summary.resumed:
+        print("The demonstration data of an earlier run was already here (its settings are "
+              "kept); certificates and HR's summaries are now complete too.")
     print(f"Demonstration data in {ctx.paths.data_dir}: {summary.learners} people in "
           f"{summary.departments} departments, {summary.lessons} lesson records, "
-          f"{summary.attempts} answers over {args.days} days, {summary.certificates} "
+          f"{summary.attempts} answers over {summary.days} days, {summary.certificates} "
           "certificates.")
     if summary.staff:
         print(f"Accounts with a role (PIN {DEMO_PIN} for all of them):")

@@ -3,7 +3,8 @@
 ``fill_demo`` simulates each person (ability, pace, drop-outs, retries, a learning curve) and
 grades their answers with the real grader, so every screen and report has something true to
 show. ``generate`` is the fast bulk generator the export benchmarks use (1 M attempts).
-Both are deterministic for a given seed (and end date), and write in one transaction.
+Both are deterministic for a given seed (and end date), and write in one transaction;
+``fill_demo`` completes the certificates and summaries of a run killed after that commit.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from trainer.reports.demo_study import Study
 from trainer.store import audit, summary
 from trainer.store.db import Database
 from trainer.store.exchange import bulk_insert, department_ids, learner_ids
-from trainer.store.models import Attempt, Enrollment, Learner, LessonProgress
+from trainer.store.models import Attempt, AuditEntry, Enrollment, Learner, LessonProgress
 from trainer.store.permissions import COMMAND_LINE, Actor, require
 from trainer.store.security import hash_pin
 
@@ -42,6 +43,8 @@ class DemoSummary:
     lessons: int
     certificates: int
     staff: tuple[Person, ...]  # accounts with a role; all use DEMO_PIN
+    resumed: bool = False  # an earlier run had written the people; this one completed it
+    days: int = 90  # of simulated study
 
 
 def builtin_pack() -> Pack:
@@ -53,25 +56,41 @@ def builtin_pack() -> Pack:
 def fill_demo(db: Database, *, learners: int = 60, days: int = 90, seed: int = 1,
               until: datetime | None = None, pack: Pack | None = None,
               actor: Actor | None = COMMAND_LINE) -> DemoSummary:
-    """Fill an empty database with a plausible organisation and 90 days of study."""
+    """Fill an empty database with a plausible organisation and 90 days of study.
+
+    A run killed after its commit is completed by the next one (with the first run's
+    settings): the people and answers are there, certificates and summaries may not be.
+    """
     require(actor, "admin")
     if learners < 1 or days < 1:
         raise DemoRefused("The number of learners and of days must be at least 1.")
-    _require_empty(db)
+    earlier = _earlier_run(db)
     pack = pack or builtin_pack()
+    if earlier is not None:
+        learners, days, seed = earlier["learners"], earlier["days"], earlier["seed"]
+        end = datetime.fromisoformat(earlier["end"])
+    else:
+        end = (until or datetime.now(UTC)).astimezone(UTC).replace(minute=0, second=0,
+                                                                    microsecond=0)
     rng = random.Random(seed)
-    end = (until or datetime.now(UTC)).astimezone(UTC).replace(minute=0, second=0,
-                                                                microsecond=0)
     people = make_people(rng, learners)
     studies = [Study(person, pack, rng, end - timedelta(days=days), days) for person in people]
-    ids, departments, lessons, attempts = _write(db, pack, people, studies, actor,
-                                                 {"learners": learners, "days": days,
-                                                  "seed": seed})
+    if earlier is None:
+        ids, departments, lessons, attempts = _write(
+            db, pack, people, studies, actor,
+            {"learners": learners, "days": days, "seed": seed, "end": end.isoformat()})
+    else:
+        with db.reader() as session:
+            ids = learner_ids(session, [p.employee_no for p in people])
+        departments = len({p.department for p in people})
+        lessons = sum(len(s.lessons) for s in studies)
+        attempts = sum(len(s.attempts) for s in studies)
     summaries.ensure(db, [pack])  # HR's figures are ready at once
     certificates = _issue_certificates(db, pack, [ids[s.person.employee_no] for s in studies
                                                   if s.passed], actor)
     staff = tuple(p for p in people if p.role != "learner")
-    return DemoSummary(len(people), departments, attempts, lessons, certificates, staff)
+    return DemoSummary(len(people), departments, attempts, lessons, certificates, staff,
+                       resumed=earlier is not None, days=days)
 
 
 def _write(db: Database, pack: Pack, people: list[Person], studies: list[Study],
@@ -115,15 +134,25 @@ def _issue_certificates(db: Database, pack: Pack, passed: list[int],
     return issued
 
 
-def _require_empty(db: Database) -> None:
+def _earlier_run(db: Database) -> dict[str, Any] | None:
+    """The settings of the demo run that wrote every person here, or None for an empty folder.
+
+    Raises DemoRefused for a folder with anyone else in it: demo data is never mixed with
+    real people.
+    """
     from sqlalchemy import func, select
 
     with db.reader() as session:
         count = session.scalar(select(func.count()).select_from(Learner)) or 0
-    if count:
-        raise DemoRefused(f"This data folder already has {count} people; demonstration data "
-                          "is only added to an empty one.",
-                          hint="Run it with --data-dir pointing at a new folder.")
+        detail = session.scalar(select(AuditEntry.detail).where(AuditEntry.action == "demo.fill")
+                                .order_by(AuditEntry.id.desc()).limit(1)) if count else None
+    if not count:
+        return None
+    if isinstance(detail, dict) and detail.get("learners") == count and "end" in detail:
+        return detail
+    raise DemoRefused(f"This data folder already has {count} people; demonstration data "
+                      "is only added to an empty one.",
+                      hint="Run it with --data-dir pointing at a new folder.")
 
 
 def generate(db: Database, *, learners: int = 10_000, attempts_per_learner: int = 100,

@@ -1,4 +1,4 @@
-"""SQLite backups: online copies into ``backups/``, pruning, and restoring one.
+"""SQLite backups: online copies into ``backups/`` and pruning (restoring one: restore.py).
 
 A backup is written to a temporary name and renamed when complete, so a half-written copy never
 looks like a backup. Copies kept before a restore are never pruned: they may be the only copy of
@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from trainer.store.engine import file_uri
-from trainer.store.errors import DatabaseUnavailable, NotFound, StoreError
+from trainer.store.errors import DatabaseUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +31,8 @@ def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
 
 
-def _unique(folder: Path, reason: str) -> Path:
+def new_backup_path(folder: Path, reason: str) -> Path:
+    """A name for a new backup in ``folder`` that no file has yet."""
     base = f"{PREFIX}{_stamp()}-{reason}"
     target, n = folder / f"{base}{SUFFIX}", 1
     while target.exists():
@@ -69,27 +69,39 @@ def backup_is_stale(folder: Path) -> bool:
 def backup_sqlite(database: Path, folder: Path, reason: str = "manual", keep: int = KEEP) -> Path:
     """Copy a live database with SQLite's online backup; safe while others read and write."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        target = _unique(folder, reason)
-        partial = target.with_name(target.name + ".partial")
         source = sqlite3.connect(file_uri(database), uri=True, timeout=10)
-        try:
-            dest = sqlite3.connect(partial)
-            try:
-                source.backup(dest)
-                dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
-            finally:
-                dest.close()
-        finally:
-            source.close()
-        os.replace(partial, target)
-    except (OSError, sqlite3.Error) as exc:
-        _remove_quietly(locals().get("partial"))
-        raise DatabaseUnavailable(
-            f"Could not write a backup of {database} into {folder}: {exc}",
-            hint="Free some disk space or make the backups folder writable.") from exc
+    except sqlite3.Error as exc:
+        raise DatabaseUnavailable(f"Could not read {database} to back it up: {exc}",
+                                  hint="Check the data folder's permissions.") from exc
+    try:
+        target = copy_connection(source, folder, reason)
+    finally:
+        source.close()
     prune(folder, keep)
     log.info("Backed up %s to %s", database, target)
+    return target
+
+
+def copy_connection(source: sqlite3.Connection, folder: Path, reason: str) -> Path:
+    """The database open in ``source`` (its WAL included) as one self-contained file in
+    ``folder``; written under a temporary name and renamed when complete."""
+    partial: Path | None = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = new_backup_path(folder, reason)
+        partial = target.with_name(target.name + ".partial")
+        dest = sqlite3.connect(partial)
+        try:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+        finally:
+            dest.close()
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as exc:
+        _remove_quietly(partial)
+        raise DatabaseUnavailable(
+            f"Could not write a copy of the database into {folder}: {exc}",
+            hint="Free some disk space or make the backups folder writable.") from exc
     return target
 
 
@@ -112,50 +124,3 @@ def _remove_quietly(path: Path | None) -> None:
         path.unlink(missing_ok=True)
     except OSError as exc:
         log.warning("Could not delete %s: %s", path, exc)
-
-
-def restore(database: Path, backup: Path, folder: Path) -> Path | None:
-    """Put ``backup`` in place of ``database``; the current file is kept first. Returns that copy.
-
-    Trainer must be closed on this data folder while it runs.
-    """
-    from trainer.store.health import check_file
-
-    if not backup.is_file():
-        raise NotFound(f"No backup file at {backup}",
-                       hint=f"Backups are in {folder}; list them with: trainer db backup --list")
-    report = check_file(backup)
-    if not report.healthy:
-        raise StoreError(f"{backup} is not a usable backup: {report.problem}",
-                         hint="Choose another backup file.")
-    from trainer.store.migrate import needs_upgrade
-
-    needs_upgrade(report.revision, str(backup))  # SchemaTooNew for a newer Trainer's backup
-    kept = _keep_current(database, folder)
-    try:
-        partial = database.with_name(database.name + ".restoring")
-        shutil.copyfile(backup, partial)
-        for extra in ("-wal", "-shm"):
-            Path(f"{database}{extra}").unlink(missing_ok=True)
-        os.replace(partial, database)
-    except OSError as exc:
-        raise DatabaseUnavailable(f"Could not restore {backup} to {database}: {exc}",
-                                  hint=f"The previous database was kept as {kept}.") from exc
-    return kept
-
-
-def _keep_current(database: Path, folder: Path) -> Path | None:
-    """Raw copy (the file may be damaged, so no SQLite API) of the database and its WAL."""
-    if not database.exists():
-        return None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        kept = _unique(folder, BEFORE_RESTORE)
-        shutil.copyfile(database, kept)
-        wal = Path(f"{database}-wal")
-        if wal.exists():
-            shutil.copyfile(wal, Path(f"{kept}-wal"))
-    except OSError as exc:
-        raise DatabaseUnavailable(f"Could not keep a copy of {database} before restoring: {exc}",
-                                  hint="Free some disk space; nothing was changed.") from exc
-    return kept

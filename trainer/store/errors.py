@@ -5,6 +5,7 @@
     ├── AuditTampered          the audit log's hash chain or append-only triggers were broken
     ├── DatabaseUnavailable    cannot be opened or written (read-only folder, full disk, server down)
     ├── SchemaTooNew           made by a newer Trainer; upgrading this one would lose data
+    ├── WouldLoseRecords       a restore would drop records the backup lacks (needs --force)
     ├── WrongPin               sign-in failed
     ├── TooManyTries           sign-in locked for ``wait_seconds`` after repeated failures
     ├── PermissionDenied       the signed-in role may not do this
@@ -36,6 +37,10 @@ class DatabaseUnavailable(StoreError):
 
 class SchemaTooNew(StoreError):
     """The database was upgraded by a newer Trainer than this one."""
+
+
+class WouldLoseRecords(StoreError):
+    """Restoring would drop records made after the backup; nothing was changed."""
 
 
 class WrongPin(StoreError):

@@ -24,6 +24,7 @@ from pathlib import Path
 from trainer.store.backup import latest_backup
 from trainer.store.engine import BUSY_TIMEOUT_MS, file_uri, is_live, translate_sqlite
 from trainer.store.errors import DatabaseCorrupt, StoreError
+from trainer.store.loss import loss_note
 
 QUICK_CHECK_LIMIT = 20  # problems listed before SQLite stops looking
 
@@ -52,14 +53,15 @@ class Verdict:
     checked: bool = False  # quick_check ran (and ``damage`` is its verdict)
 
 
-def restore_hint(backups_dir: Path) -> str:
-    """Where the newest backup is and the command that restores it."""
+def restore_hint(backups_dir: Path, database: Path | None = None) -> str:
+    """Where the newest backup is, the command that restores it, and (given the damaged
+    ``database``) what restoring it would drop."""
     latest = latest_backup(backups_dir)
     if latest is None:
         return (f"The file was left as it is. There is no backup in {backups_dir}; move the file "
                 "away to start with an empty database.")
-    return (f"The file was left as it is. The latest backup is {latest}; restore it with: "
-            f"trainer db restore {latest}")
+    return (f"The file was left as it is. The latest backup is {latest}; "
+            + loss_note(database, latest))
 
 
 @contextmanager
@@ -140,7 +142,6 @@ def preflight(path: Path, backups_dir: Path, *, trusted: bool = False) -> Verdic
     the file cannot be opened or is locked. A file whose pages fail quick_check but whose
     catalogue reads comes back with ``damage`` set: it is opened read-only, never written.
     """
-    hint = restore_hint(backups_dir)
     try:
         with read_only(path) as (conn, _limits):
             tables, revision = catalogue(conn)
@@ -148,7 +149,7 @@ def preflight(path: Path, backups_dir: Path, *, trusted: bool = False) -> Verdic
                 return Verdict(revision, tables)
             return Verdict(revision, tables, quick_check(conn), checked=True)
     except sqlite3.Error as exc:
-        raise _known(exc, path, hint) from exc
+        raise _known(exc, path, restore_hint(backups_dir, path)) from exc
 
 
 def _known(exc: sqlite3.Error, path: Path, hint: str) -> StoreError:

@@ -2,8 +2,9 @@
 
 Two processes writing one SQLite file through two UIs would confuse a learner (two sessions, two
 timers). The guard is a lock file in the data folder (Qt removes a stale one left by a crashed
-run); the first instance also listens on a local socket named from a hash of the folder path, so
-a second start can ask it to come to the front. The socket, and QtNetwork with it, start after
+run; ``trainer db restore`` reads and takes the same file without Qt: store/instance_lock.py);
+the first instance also listens on a local socket named from a hash of the folder path, so a
+second start can ask it to come to the front. The socket, and QtNetwork with it, start after
 the first paint, off the start-up path.
 """
 
@@ -15,11 +16,12 @@ from typing import Any
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 
+from trainer.store.instance_lock import LOCK_NAME
+
 log = logging.getLogger(__name__)
 
 RAISE_MESSAGE = b"raise\n"
 CONNECT_TIMEOUT_MS = 500
-LOCK_NAME = "trainer.lock"
 
 
 def server_name(data_dir: Path) -> str:
