@@ -58,10 +58,11 @@ def sqlite_file(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def file_uri(path: Path, *options: str) -> str:
-    """A read-only ``file:`` URI for sqlite3 (percent-escaped: a ``?`` or ``#`` in a folder
-    name stays part of the path)."""
-    return path.absolute().as_uri() + "?" + "&".join(("mode=ro", *options))
+def file_uri(path: Path, *options: str, read_only: bool = True) -> str:
+    """A ``file:`` URI for sqlite3, read-only unless asked (percent-escaped: a ``?`` or ``#`` in
+    a folder name stays part of the path)."""
+    query = ("mode=ro",) * read_only + options
+    return path.absolute().as_uri() + ("?" + "&".join(query) if query else "")
 
 
 _live: Counter[Path] = Counter()  # SQLite files this process's engines have open

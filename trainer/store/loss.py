@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from trainer.store.engine import file_uri
+
 LABELS = {"attempts": "answers", "learners": "learners", "lesson_progress": "lesson records",
           "enrollments": "enrolments", "audit_log": "audit entries", "departments": "departments"}
 CERTIFICATES = "certificates"
@@ -48,11 +50,6 @@ def _named(label: str, count: int) -> str:
     if count != 1:
         return label
     return SINGULAR.get(label, label.removesuffix("s"))
-
-
-def sqlite_uri(file: Path, *, read_only: bool = True) -> str:
-    """An SQLite URI for ``file`` (any ?, # or % in the path escaped), read-only by default."""
-    return file.absolute().as_uri() + ("?mode=ro" if read_only else "")
 
 
 def backup_time(backup: Path) -> str:
@@ -129,7 +126,7 @@ def compare(conn: sqlite3.Connection, backup: Path) -> Loss:
     A table that cannot be read makes the whole answer ``unreadable``: partial figures would
     understate the loss.
     """
-    conn.execute("ATTACH DATABASE ? AS bk", (sqlite_uri(backup),))
+    conn.execute("ATTACH DATABASE ? AS bk", (file_uri(backup),))
     try:
         counts: dict[str, int] = {label: 0 for label in LABELS.values()}
         counts[CERTIFICATES] = 0
@@ -150,7 +147,7 @@ def compare(conn: sqlite3.Connection, backup: Path) -> Loss:
 def compare_files(database: Path, backup: Path) -> Loss:
     """``compare`` on a read-only connection of its own (for hints; a restore uses its lock)."""
     try:
-        conn = sqlite3.connect(sqlite_uri(database), uri=True, timeout=10)
+        conn = sqlite3.connect(file_uri(database), uri=True, timeout=10)
     except sqlite3.Error as exc:
         return Loss(unreadable=str(exc))
     try:

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from trainer.store import instance_lock
 from trainer.store.backup import BEFORE_RESTORE, copy_connection, new_backup_path
+from trainer.store.engine import file_uri
 from trainer.store.errors import (
     DatabaseUnavailable,
     NotFound,
@@ -37,7 +38,7 @@ from trainer.store.errors import (
     WouldLoseRecords,
 )
 from trainer.store.instance_lock import LockOwner
-from trainer.store.loss import Loss, backup_time, compare, sqlite_uri
+from trainer.store.loss import Loss, backup_time, compare
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ def _look_at_backup(database: Path, backup: Path, folder: Path) -> None:
         raise StoreError(f"{backup} is the database itself, not a backup of it.",
                          hint="Choose a file in the backups folder.")
     try:
-        conn = sqlite3.connect(sqlite_uri(backup), uri=True)
+        conn = sqlite3.connect(file_uri(backup), uri=True)
         try:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
@@ -123,7 +124,7 @@ def _lock(database: Path) -> tuple[sqlite3.Connection | None, str | None]:
     read-only look comes first: closing a read-write connection to a file SQLite cannot read
     deletes its -wal and -shm, which may hold the only copy of recent answers.
     """
-    probe = sqlite3.connect(sqlite_uri(database), uri=True, timeout=LOCK_WAIT_S)
+    probe = sqlite3.connect(file_uri(database), uri=True, timeout=LOCK_WAIT_S)
     try:
         probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError as exc:
@@ -133,7 +134,7 @@ def _lock(database: Path) -> tuple[sqlite3.Connection | None, str | None]:
         return None, str(exc)
     finally:
         probe.close()
-    conn = sqlite3.connect(sqlite_uri(database, read_only=False), uri=True, timeout=LOCK_WAIT_S,
+    conn = sqlite3.connect(file_uri(database, read_only=False), uri=True, timeout=LOCK_WAIT_S,
                            isolation_level=None)
     try:
         conn.execute("PRAGMA locking_mode=EXCLUSIVE")
@@ -202,7 +203,7 @@ def _copy_into(backup: Path, conn: sqlite3.Connection) -> None:
     ignores. A rollback journal would leave a hot journal that a read-only check cannot undo
     (it would call the file damaged); SQLite copies between page sizes only that way, though.
     """
-    source = sqlite3.connect(sqlite_uri(backup), uri=True)
+    source = sqlite3.connect(file_uri(backup), uri=True)
     try:
         sizes = {c.execute("PRAGMA page_size").fetchone()[0] for c in (conn, source)}
         conn.execute(f"PRAGMA journal_mode={'WAL' if len(sizes) == 1 else 'DELETE'}")
@@ -218,7 +219,7 @@ def _copy_into(backup: Path, conn: sqlite3.Connection) -> None:
 def _copy_to_file(backup: Path, database: Path) -> None:
     """Write the backup as a new file and rename it over ``database`` (absent or unreadable)."""
     partial = database.with_name(database.name + ".restoring")
-    source = sqlite3.connect(sqlite_uri(backup), uri=True)
+    source = sqlite3.connect(file_uri(backup), uri=True)
     try:
         dest = sqlite3.connect(partial)
         try:
