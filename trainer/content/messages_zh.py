@@ -61,7 +61,7 @@ CATALOG: list[tuple[str, str]] = [
     (f"module file {_q('path')} does not exist", "模块文件“{path}”不存在"),
     (f"{_q('path')} is not listed under 'modules:' in course\\.yaml; add '  - (?P<again>[^']*)' there, or move the file out of modules/\\.", "“{path}”没有列在 course.yaml 的 modules: 下；请加上“  - {again}”，或把文件移出 modules/。"),
     ("the pack has no (?P<name>\\S+) at its top level; every pack needs one \\(see 'trainer pack new'\\)\\.", "课程包顶层没有 {name}，每个课程包都需要它（参见 trainer pack new）。"),
-    ("this file is not UTF-8 text(?: \\(it looks like (?P<enc>[^)]+)\\))?; save it as UTF-8 \\(e\\.g\\. in Notepad: Save as → Encoding: UTF-8\\)\\.", "此文件不是 UTF-8 编码{enc_note}；请另存为 UTF-8（记事本：另存为 → 编码选 UTF-8）。"),
+    ("this file is not UTF-8 text(?: \\((?:it looks like (?P<enc>[^)]+)|(?P<gb>it is GB18030 or GBK), as Chinese Windows editors save it)\\))?; save it as UTF-8 \\(e\\.g\\. in Notepad: Save as → Encoding: UTF-8\\)\\.", "此文件不是 UTF-8 编码{enc_note}；请另存为 UTF-8（记事本：另存为 → 编码选 UTF-8）。"),
     ("this file contains NUL characters; is it really text\\?", "此文件含有空字符（NUL），它真的是文本文件吗？"),
     ("links \\(shortcuts\\) are not allowed in a pack; put the file itself here\\.", "课程包中不能有链接（快捷方式），请放入文件本身。"),
     ("no module uses this file; delete it, or refer to it with !\\[说明\\]\\(\\.\\./images/…\\), to keep the pack small\\.", "没有任何模块用到这个文件；删掉它，或用 ![说明](../images/…) 引用它，让课程包更小。"),
@@ -202,7 +202,9 @@ def to_chinese(message: str) -> str:
         for key, table in _EXTRA.items():
             source = key.removesuffix("_zh")
             values[key] = table.get(values.get(source, ""), values.get(source, ""))
-        values["enc_note"] = f"（看起来是 {values['enc']}）" if values.get("enc") else ""
+        values["enc_note"] = ("（它是 GB18030/GBK 编码，中文 Windows 的编辑器常这样保存）"
+                              if values.get("gb") else
+                              f"（看起来是 {values['enc']}）" if values.get("enc") else "")
         return template.format(**values) + suffix
     return message + suffix  # pragma: no cover - the last entry matches everything
 

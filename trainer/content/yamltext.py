@@ -1,10 +1,15 @@
 """YAML that remembers line numbers, and typed field readers that report problems, not raise.
 
 Trainers write YAML by hand, so every message names the line and says how to write it instead.
+Pack YAML is untrusted: before anything is built from it, its events are checked so that anchors
+and aliases (the "billion laughs" that expand 1 KB into gigabytes), explicit tags (``!!set``,
+``!!timestamp``, ``!custom``) and deep nesting are refused as problems with their line. Plain
+dates stay text.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -13,6 +18,9 @@ import yaml
 from trainer.content.problems import Problems, did_you_mean
 
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_YAML_BYTES = 1024 * 1024  # course.yaml, competencies.yaml, one front matter
+MAX_YAML_DEPTH = 16  # nested lists and 'key: value' blocks
+_SPECIAL = re.compile(r"[&*!\[{]")  # only these can start an anchor, alias, tag or flow nesting
 
 
 class LineDict(dict[Any, Any]):
@@ -71,11 +79,61 @@ def _construct_seq(loader: Any, node: yaml.SequenceNode) -> Any:
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+# An unquoted date (``date: 2024-01-01``) stays the text the author wrote.
+_Loader.add_constructor("tag:yaml.org,2002:timestamp",
+                        lambda loader, node: loader.construct_scalar(node))
+_NESTING_EVENTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_ENDING_EVENTS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _refusal(text: str) -> tuple[int, int, str] | None:
+    """(line, column, message) for the first anchor, alias, tag or too-deep nesting, if any.
+
+    Checked on the parser's events, before any object is built: an alias can only be expanded
+    by building, so nothing of a "billion laughs" is ever constructed.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=_Base):
+        mark = event.start_mark
+        if isinstance(event, yaml.AliasEvent):
+            return (mark.line, mark.column, f"'*{event.anchor}' repeats an earlier part of the "
+                    "file (a YAML alias); aliases are not allowed in a pack: write the text out "
+                    "again, or quote it if the '*' is meant literally.")
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            return (mark.line, mark.column, f"'&{anchor}' (a YAML anchor) is not allowed in a "
+                    "pack; remove it, or quote the text if the '&' is meant literally.")
+        tag = getattr(event, "tag", None)
+        implicit = getattr(event, "implicit", True)
+        if tag is not None and not (isinstance(event, yaml.ScalarEvent) and tag == "!"
+                                    or implicit is True):
+            return (mark.line, mark.column, f"the YAML tag '{_shown(tag)}' is not allowed in a pack; "
+                    "remove it (write plain text, numbers, lists and 'key: value' lines), or "
+                    "quote the text if the '!' is meant literally.")
+        if isinstance(event, _NESTING_EVENTS):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                return (mark.line, mark.column, f"lists and 'key: value' blocks are nested "
+                        f"more than {MAX_YAML_DEPTH} levels deep here; a pack needs far fewer.")
+        elif isinstance(event, _ENDING_EVENTS):
+            depth -= 1
+    return None
 
 
 def load_yaml(text: str, file: str, problems: Problems, first_line: int = 1) -> Any:
-    """Parse YAML; on a syntax error add a problem at its line and return None."""
+    """Parse YAML; on a syntax error or a refused construct add a problem at its line and
+    return None. Never raises for any text."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_YAML_BYTES:
+        problems.error(file, first_line, f"this YAML is {size:,} bytes long; at most "
+                       f"{MAX_YAML_BYTES:,} are allowed. Is it really a pack file?")
+        return None
     try:
+        refused = _refusal(text) if _SPECIAL.search(text) else None
+        if refused is not None:
+            line, column, message = refused
+            problems.error(file, first_line + line, message, column + 1)
+            return None
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -86,7 +144,8 @@ def load_yaml(text: str, file: str, problems: Problems, first_line: int = 1) -> 
                        "quote text that contains ': ' or starts with a special character "
                        "('[', '{', '*', '&', '!', '|', '>', '%', '@').", column)
         return None
-    except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as exc:
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError, TypeError,
+            AttributeError, UnicodeError) as exc:
         problems.error(file, first_line, f"YAML cannot be read: {exc}")
         return None
     if first_line != 1:
@@ -207,3 +266,9 @@ class Fields:
                 continue
             items.append((item.strip(), line))
         return items
+
+
+def _shown(tag: str) -> str:
+    """A tag as the author wrote it: ``!!set``, not ``tag:yaml.org,2002:set``."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
