@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.ui.common.context import AppContext
+from trainer.ui.common.plain import plain_label
 from trainer.ui.learner.exercises import ExerciseCard, FeedbackMode
 from trainer.ui.learner.recorder import AttemptRecorder
 from trainer.ui.learner.segments import scenario
@@ -33,10 +34,9 @@ from trainer.ui.learner.sitting import SittingResult, percent_text, sitting_resu
 
 
 def _label(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
+    """Plain text (module titles, competency names come from the pack); the rich intro says so."""
+    label = plain_label(text, name)
     label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
     return label
 
 

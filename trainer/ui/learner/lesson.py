@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.ui.common.plain import plain_label
 from trainer.ui.learner.exercises import ExerciseCard
 from trainer.ui.learner.rendering import module_dir
 from trainer.ui.learner.segments import is_case, scenario, segments
@@ -217,11 +218,11 @@ class LessonView(QWidget):
         return splitter
 
     def _add_header(self, target: QVBoxLayout, objectives: bool = True) -> None:
-        title = QLabel(self.module.title)
+        title = plain_label(self.module.title)
         title.setObjectName("pageTitle")
         title.setWordWrap(True)
         target.addWidget(title)
-        meta = QLabel(self._meta_text())
+        meta = plain_label(self._meta_text())
         meta.setObjectName("cardMeta")
         meta.setWordWrap(True)
         target.addWidget(meta)
