@@ -9,8 +9,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from trainer.errors import UsageError
-
 
 def register(subparsers: Any) -> None:
     pack = subparsers.add_parser("pack", help="create, check, build and install course packs")
@@ -159,8 +157,8 @@ def _build(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def _import(args: argparse.Namespace, ctx: Any) -> int:
-    if not Path(args.path).exists():
-        raise UsageError(f"{args.path} does not exist.")
+    # No checks of its own: the library opens and validates the path exactly as 'validate'
+    # does (loader.open_source, validate_source), so the two agree on every file.
     library = _library(ctx)
     result = library.install(Path(args.path))
     pack = result.pack
