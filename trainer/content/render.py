@@ -22,7 +22,7 @@ from trainer.content.mdlimits import first_excess
 from trainer.content.styles import lesson_stylesheet
 from trainer.content.textcheck import IMAGE_TYPES
 
-__all__ = ["render_markdown", "lesson_stylesheet", "clear_cache"]
+__all__ = ["render_markdown", "cached_markdown", "lesson_stylesheet", "clear_cache", "plain_html"]
 
 _VERSION = "5"  # bump when the output changes, so cached HTML is rebuilt
 _CACHE_SIZE = 64
@@ -68,9 +68,8 @@ def render_markdown(text: str, base_dir: Path, pack_root: Path,
     """
     root = Path(pack_root).resolve()
     base = Path(base_dir).resolve()
-    chinese = language.lower().startswith("zh") if language else bool(_CJK.search(text))
-    key = hashlib.sha256("\0".join((_VERSION, str(root), str(base), str(chinese), text))
-                         .encode()).hexdigest()
+    chinese = _chinese(text, language)
+    key = _key(text, base, root, chinese)
     with _cache_lock:
         if key in _cache:
             _cache.move_to_end(key)
@@ -81,6 +80,26 @@ def render_markdown(text: str, base_dir: Path, pack_root: Path,
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
     return result
+
+
+def cached_markdown(text: str, base_dir: Path, pack_root: Path,
+                    language: str | None = None) -> str | None:
+    """The HTML ``render_markdown`` would return, if it is in the cache (a cheap look-up, for
+    the GUI thread: it renders only what is cached and leaves the rest to a worker)."""
+    root = Path(pack_root).resolve()
+    base = Path(base_dir).resolve()
+    key = _key(text, base, root, _chinese(text, language))
+    with _cache_lock:
+        return _cache.get(key)
+
+
+def _chinese(text: str, language: str | None) -> bool:
+    return language.lower().startswith("zh") if language else bool(_CJK.search(text))
+
+
+def _key(text: str, base: Path, root: Path, chinese: bool) -> str:
+    return hashlib.sha256("\0".join((_VERSION, str(root), str(base), str(chinese), text))
+                          .encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def clear_cache() -> None:

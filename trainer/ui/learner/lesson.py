@@ -2,11 +2,15 @@
 
 Text runs sit in auto-height ``LessonText`` browsers (QTextBrowser cannot host widgets), each
 exercise is an ``ExerciseCard``; a case module puts its scenario beside its questions.
+Markdown is never rendered at length on the GUI thread: text already rendered (the course
+prefetches the next module) or short is shown at once, the rest is rendered by a worker and
+appears a moment later, so opening a module never freezes the window.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import warnings
 from typing import Any
 
@@ -39,17 +43,21 @@ from trainer.ui.learner.exercises import ExerciseCard
 from trainer.ui.learner.rendering import module_dir
 from trainer.ui.learner.segments import is_case, scenario, segments
 
+log = logging.getLogger(__name__)
 COLUMN_WIDTH = 860  # comfortable reading measure
+RENDER_NOW_CHARS = 2_000  # shorter text renders in a few milliseconds: no worker needed
 
 
 class LessonText(QTextBrowser):
     """Rendered Markdown that grows to its content's height; the page scrolls, not the text."""
 
-    def __init__(self, html: str, base_dir: Any, style: str, auto_height: bool = True,
+    def __init__(self, html: str | None, base_dir: Any, style: str, auto_height: bool = True,
                  font_size: int = 15) -> None:
         super().__init__()
         self.setObjectName("lessonText")
         self.auto_height = auto_height
+        self.waiting = html is None  # its Markdown is being rendered by a worker
+        self._style, self._font_size = style, font_size
         self._pending: str | None = None
         self._sized = False
         self.deferred = False  # below the first screen: laid out just after the first paint
@@ -64,7 +72,13 @@ class LessonText(QTextBrowser):
             self.document().documentLayout().documentSizeChanged.connect(self._fit)
         else:
             self.horizontalScrollBar().rangeChanged.connect(self._hide_tiny_overflow)
-        self.set_content(html, style, font_size)
+        if html is not None:
+            self.set_content(html, style, font_size)
+
+    def show_rendered(self, html: str) -> None:
+        """The worker's HTML has arrived: show it with the current style and size."""
+        self.waiting = False
+        self.set_content(html, self._style, self._font_size, soon=self.deferred)
 
     def _hide_tiny_overflow(self, _minimum: int, maximum: int) -> None:
         """A table's border can round a pixel past the width: no scroll bar for that."""
@@ -73,14 +87,17 @@ class LessonText(QTextBrowser):
         if self.horizontalScrollBarPolicy() != policy:
             self.setHorizontalScrollBarPolicy(policy)
 
-    def set_content(self, html: str, style: str, font_size: int) -> None:
+    def set_content(self, html: str, style: str, font_size: int, soon: bool = False) -> None:
         """Set the text; with auto height it is laid out once, when the real width is known."""
+        self._style, self._font_size = style, font_size
         font = QFont(self.document().defaultFont())
         font.setPixelSize(font_size)
         self.document().setDefaultFont(font)
         self.document().setDefaultStyleSheet(style)
         self._pending = html
-        if not self.auto_height or self._sized:
+        if soon and self._sized:  # one text per turn of the event loop
+            QTimer.singleShot(0, self, self.ensure_loaded)
+        elif not self.auto_height or self._sized:
             self.ensure_loaded()
 
     def ensure_loaded(self) -> None:
@@ -152,9 +169,11 @@ class LessonView(QWidget):
 
     def __init__(self, pack: Any, module: Any, render: Any, style: str, *,
                  has_previous: bool, has_next: bool, font_size: int,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, ctx: Any = None) -> None:
         super().__init__(parent)
         self.pack, self.module, self.render, self.style_sheet = pack, module, render, style
+        self.ctx = ctx  # with a context, long uncached text is rendered by a worker
+        self._later: list[tuple[LessonText, str]] = []
         self.font_size = font_size
         self.cards: dict[str, ExerciseCard] = {}
         self.answered: set[str] = set()  # exercises with at least one attempt
@@ -191,12 +210,12 @@ class LessonView(QWidget):
             self._add_header(self.body)
         self._add_blocks()
         self._add_footer(has_previous, has_next)
+        self._render_later()
 
     # --- building -----------------------------------------------------------------------------
 
     def _case_splitter(self) -> QSplitter:
-        self.scenario = LessonText(self.render(scenario(self.module)), self.base_dir,
-                                   self.style_sheet, auto_height=False, font_size=self.font_size)
+        self.scenario = self._text(scenario(self.module), auto_height=False)
         self.scenario.setObjectName("scenario")
         if not str(self.pack.language).lower().startswith("zh"):  # words stay whole: a table
             self.scenario.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # too wide scrolls
@@ -256,11 +275,47 @@ class LessonView(QWidget):
             self.body.addWidget(card)
 
     def _add_text(self, markdown: str) -> None:
-        text = LessonText(self.render(markdown), self.base_dir, self.style_sheet,
-                          font_size=self.font_size)
+        text = self._text(markdown)
         text.deferred = any(t.auto_height for t, _ in self.texts)
         self.texts.append((text, markdown))
         self.body.addWidget(text)
+
+    def _text(self, markdown: str, auto_height: bool = True) -> LessonText:
+        """A text run: its HTML now when it is cached or short, else from a worker."""
+        cached = getattr(self.render, "cached", None)
+        html = cached(markdown) if self.ctx is not None and cached is not None else None
+        if html is None and (self.ctx is None or cached is None
+                             or len(markdown) <= RENDER_NOW_CHARS):
+            html = self.render(markdown)
+        text = LessonText(html, self.base_dir, self.style_sheet, auto_height=auto_height,
+                          font_size=self.font_size)
+        if html is None:
+            self._later.append((text, markdown))
+        return text
+
+    def _render_later(self) -> None:
+        """Render the waiting texts on a worker, in reading order; show each as it is done."""
+        if not self._later:
+            return
+        from shiboken6 import isValid
+
+        from trainer.content.render import plain_html
+        from trainer.ui.common.work import run_work
+
+        waiting, self._later = self._later, []
+        render = self.render
+
+        def show(htmls: list[str]) -> None:
+            for (widget, _markdown), html in zip(waiting, htmls, strict=True):
+                if isValid(widget):
+                    widget.show_rendered(html)
+
+        def failed(exc: BaseException) -> None:  # shown as plain text rather than not at all
+            log.warning("Rendering %s failed: %s", self.module.id, exc)
+            show([plain_html(markdown) for _widget, markdown in waiting])
+
+        run_work(self, self.ctx, lambda _p: [render(m) for _w, m in waiting],
+                 show_progress=False, on_success=show, on_failure=failed)
 
     def _add_footer(self, has_previous: bool, has_next: bool) -> None:
         self.previous_button = QPushButton(self.tr("← Previous"))
@@ -284,7 +339,10 @@ class LessonView(QWidget):
         """Zoom the lesson text; the cards follow the page's style sheet (see ``zoom_rules``)."""
         self.style_sheet, self.font_size = style, size
         for widget, markdown in self.texts:
-            widget.set_content(self.render(markdown), style, size)
+            if widget.waiting:  # the worker's HTML comes with the new size
+                widget._style, widget._font_size = style, size
+            else:
+                widget.set_content(self.render(markdown), style, size)
 
     def after_first_paint(self, callback: Any) -> None:
         """Run ``callback`` on the next turn of the event loop, after the pending paint."""
@@ -323,7 +381,9 @@ class LessonView(QWidget):
 
     def show_text(self, text: str) -> bool:
         """Select the first occurrence of ``text`` (a search hit) and scroll it into view."""
-        for browser, _markdown in self.texts:
+        for browser, markdown in self.texts:
+            if browser.waiting:  # the learner asked for it: render now
+                browser.show_rendered(self.render(markdown))
             browser.ensure_loaded()
             cursor = browser.document().find(text)
             if cursor.isNull():
@@ -342,6 +402,8 @@ class LessonView(QWidget):
         self.scroll.ensureVisible(point.x(), point.y(), 0, 160)
 
     def at_end(self) -> bool:
+        if any(text.waiting for text, _ in self.texts):
+            return False  # an empty page is not a page read to the end
         bar = self.scroll.verticalScrollBar()
         return bar.maximum() <= 0 or bar.value() >= bar.maximum() * 0.95
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,18 +19,28 @@ def module_dir(pack: Any, module: Any) -> Path:
     return (Path(pack.root) / module.file).parent
 
 
-def renderer(pack: Any, module: Any) -> Callable[[str], str]:
-    """``render(markdown) -> html`` for text of this module (sanitised, images inside the pack)."""
-    from trainer.content.render import render_markdown
+class ModuleRenderer:
+    """``render(markdown) -> html`` for text of this module (sanitised, images inside the
+    pack); ``render.cached(markdown)`` is the HTML only if it is already rendered."""
 
-    base = module_dir(pack, module)
-    root = Path(pack.root)
-    language = pack.language
+    def __init__(self, pack: Any, module: Any) -> None:
+        self.base = module_dir(pack, module)
+        self.root = Path(pack.root)
+        self.language = pack.language
 
-    def render(text: str) -> str:
-        return render_markdown(text, base, root, language)
+    def __call__(self, text: str) -> str:
+        from trainer.content.render import render_markdown
 
-    return render
+        return render_markdown(text, self.base, self.root, self.language)
+
+    def cached(self, text: str) -> str | None:
+        from trainer.content.render import cached_markdown
+
+        return cached_markdown(text, self.base, self.root, self.language)
+
+
+def renderer(pack: Any, module: Any) -> ModuleRenderer:
+    return ModuleRenderer(pack, module)
 
 
 def prefetch(ctx: Any, pack: Any, module: Any) -> None:
