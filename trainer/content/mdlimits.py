@@ -127,6 +127,7 @@ class _Block:
         self.chars = 0
         self.markup = dict.fromkeys(MAX_MARKUP, 0)
         self.reported = False
+        self.nesting_reported = False  # deep nesting is reported once per paragraph
 
 
 class _File:
@@ -171,7 +172,10 @@ def _scan(lines: Iterable[tuple[int, str]]) -> Iterator[Excess]:
                 yield Excess(number, f"this file has more than {MAX_QUOTES:,} block quotes and "
                                      "call-outs; split it into several modules.")
         yield from _block_line(number, raw, block, totals)
-        yield from _nesting(number, raw, items)
+        if not block.nesting_reported:
+            for excess in _nesting(number, raw, items):
+                block.nesting_reported = True
+                yield excess
 
 
 def _block_line(number: int, line: str, block: _Block, totals: _File) -> Iterator[Excess]:
@@ -196,14 +200,14 @@ def _block_line(number: int, line: str, block: _Block, totals: _File) -> Iterato
             if char in line:
                 block.markup[char] += line.count(char)
                 if block.markup[char] > limit:
-                    over = f"has more than {limit} {_MARKUP_NAMES[char]}"
+                    over = f"has more than {limit:,} {_MARKUP_NAMES[char]}"
                     break
     if over is not None:
         block.reported = True
         yield Excess(number, f"this paragraph, list or table {over} without a blank line; "
                              "split it with blank lines (or into several modules).")
     if line.count("|") > MAX_COLUMNS + 1:
-        yield Excess(number, f"this table row has more than {MAX_COLUMNS} columns; at most "
+        yield Excess(number, f"this table row has {line.count('|') - 1} columns; at most "
                              f"{MAX_COLUMNS} are allowed.")
 
 
@@ -232,7 +236,7 @@ def _nesting(number: int, line: str, items: list[int]) -> Iterator[Excess]:
         return
     while items and indent < items[-1]:
         items.pop()
-    items.append(indent + len(item[0]) + 1)
+    items.append(indent + len(item[0]))
     if len(items) > MAX_NESTING:
         yield Excess(number, f"lists are nested {len(items)} levels deep here; at most "
                              f"{MAX_NESTING} are allowed.")
