@@ -1,16 +1,18 @@
 """Pack text is plain text in every widget (DESIGN §7): a pack whose every title, summary,
-name and objective is markup walks through the learner's screens, and nothing of it is
-interpreted: no label, tool tip, message or list row treats it as rich text, and the only rich
+name and objective is markup (and mathtext, for the charts) walks through the learner's
+screens, and nothing of it is interpreted: no label, tool tip, message or list row treats it as rich text, and the only rich
 text from the pack is the sanitised lesson HTML (which drops the outside image)."""
 
 from __future__ import annotations
 
 import re
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from learner_helpers import FIXTURE, make_context, settle, start_app
+from matplotlib.text import Text
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import (
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from trainer.config import Paths
 
-HOSTILE = '<img src="/etc/x.png"><b>x</b>'
+HOSTILE = '<img src="/etc/x.png"><b>x</b> $\\undefined$'
 _FIELD = re.compile(r"^(\s*(?:- )?(?:title|summary|name|description):[ \t]*)(\S.*)$",
                     re.MULTILINE)
 _FLOW = re.compile(r"(\bname:\s*)([^,}]+)")
@@ -32,7 +34,7 @@ _FLOW = re.compile(r"(\bname:\s*)([^,}]+)")
 
 def _hostile(text: str) -> str:
     """Every title, summary, name and description becomes markup (quoted for YAML)."""
-    quoted = '"' + HOSTILE.replace('"', '\\"') + '"'
+    quoted = '"' + HOSTILE.replace("\\", "\\\\").replace('"', '\\"') + '"'
     text = _FLOW.sub(lambda m: m[1] + quoted, text)
     return _FIELD.sub(lambda m: m[1] + quoted, text)
 
@@ -107,6 +109,12 @@ def interpreted_pack_text() -> list[str]:
     return found
 
 
+def _figures(page: QWidget) -> list[Any]:
+    """The matplotlib figures of a page's charts (they draw names as written: no mathtext)."""
+    return [canvas.figure for canvas in page.findChildren(QWidget)
+            if hasattr(canvas, "figure") and hasattr(canvas.figure, "findobj")]
+
+
 def _visit(qapp: QApplication, window: Any, page: str, payload: Any = None) -> QWidget:
     window.show_page(page, payload) if payload is not None else window.show_page(page)
     settle(qapp)
@@ -116,6 +124,7 @@ def _visit(qapp: QApplication, window: Any, page: str, payload: Any = None) -> Q
 def test_pack_text_is_never_interpreted_on_the_learner_screens(
         qapp: QApplication, qtbot: Any, paths: Paths, tmp_path: Path) -> None:
     from trainer.store.learners import create_learner
+    from trainer.store.progress import record_attempt
 
     bundled = tmp_path / "bundled"
     hostile_pack(bundled / "learner-mini")
@@ -124,6 +133,9 @@ def test_pack_text_is_never_interpreted_on_the_learner_screens(
     assert pack.title == HOSTILE and pack.modules[0].title == HOSTILE
     assert pack.framework.competencies[0].title == HOSTILE
     learner = create_learner(ctx.db, "1001", "张伟", "办公室")
+    for number, exercise in enumerate(pack.exercises()):  # results: the charts name competencies
+        record_attempt(ctx.db, learner.id, pack.id, pack.version, exercise.id, {},
+                       1.0 if number % 2 else 0.5, dict(exercise.weights), datetime.now(UTC))
     window = start_app(qapp, qtbot, ctx)
     ctx.set_user(learner)
     settle(qapp)
@@ -137,8 +149,15 @@ def test_pack_text_is_never_interpreted_on_the_learner_screens(
             card.submit_button.click() if card.submit_button.isEnabled() else None
         settle(qapp)
         problems += interpreted_pack_text()
-    _visit(qapp, window, "dashboard")
+    dashboard = _visit(qapp, window, "dashboard")
+    qtbot.waitUntil(lambda: not getattr(dashboard, "loading", False), timeout=10_000)
+    settle(qapp)
     problems += interpreted_pack_text()
+    figures = _figures(dashboard)
+    for figure in figures:
+        figure.canvas.draw()  # mathtext would fail here on '$\\undefined$'
+    drawn = [t.get_text() for figure in figures for t in figure.findobj(Text)]
+    assert any(HOSTILE in text for text in drawn), "the charts name the competencies"
     search = _visit(qapp, window, "search")
     search.ensure_index()
     settle(qapp)
