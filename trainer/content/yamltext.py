@@ -20,7 +20,9 @@ from trainer.content.problems import Problems, did_you_mean
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_YAML_BYTES = 1024 * 1024  # course.yaml, competencies.yaml, one front matter
 MAX_YAML_DEPTH = 16  # nested lists and 'key: value' blocks
-_SPECIAL = re.compile(r"[&*!\[{]")  # only these can start an anchor, alias, tag or flow nesting
+# Only these can start an anchor, alias, tag or flow nesting, and deep block nesting needs a
+# long indentation (or '- - -'); YAML without them skips the event check.
+_SPECIAL = re.compile(r"[&*!\[{]|^[ \t-]{8}", re.MULTILINE)
 
 
 class LineDict(dict[Any, Any]):
