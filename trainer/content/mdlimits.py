@@ -88,23 +88,29 @@ def _may_exceed(text: str) -> bool:
     """A quick upper bound at C speed: False means no limit can be exceeded. Paragraphs are
     cut at blank lines only here (not at fences or lines of spaces), so each piece holds at
     least as much as the real paragraph does; only text that fails this is scanned line by
-    line."""
-    if any(text.count(char) > limit for char, limit in MAX_MARKUP_IN_FILE.items()):
+    line. A typical lesson needs a few counts over the whole text and nothing more."""
+    counts = {char: text.count(char) for char in MAX_MARKUP_IN_FILE}
+    if any(counts[char] > limit for char, limit in MAX_MARKUP_IN_FILE.items()):
         return True
-    if len(_QUOTE_LINE.findall(text)) > MAX_QUOTES or _DEEP.search(text):
+    if ">" in text and len(_QUOTE_LINE.findall(text)) > MAX_QUOTES:
+        return True
+    if _DEEP.search(text):
         return True
     if ("```" in text or "~~~" in text) and len(_FENCE_LINE.findall(text)) > MAX_FENCES:
         return True
-    if max(map(len, text.split("\n"))) > MAX_LINE:
+    if len(text) > MAX_LINE and max(map(len, text.split("\n"))) > MAX_LINE:
         return True
-    smallest = min(MAX_MARKUP.values())
+    crowded = [char for char, limit in MAX_MARKUP.items() if counts[char] > limit]
+    long = len(text) > MAX_BLOCK_CHARS or text.count("\n") >= MAX_BLOCK_LINES
+    wide = text.count("|") > MAX_COLUMNS + 1
+    if not (crowded or long or wide):
+        return False  # the whole text is within every paragraph limit
     for chunk in text.split("\n\n"):
-        if len(chunk) > MAX_BLOCK_CHARS or chunk.count("\n") >= MAX_BLOCK_LINES:
+        if long and (len(chunk) > MAX_BLOCK_CHARS or chunk.count("\n") >= MAX_BLOCK_LINES):
             return True
-        if len(chunk) > smallest and any(chunk.count(char) > limit
-                                         for char, limit in MAX_MARKUP.items()):
+        if any(chunk.count(char) > MAX_MARKUP[char] for char in crowded):
             return True
-        if chunk.count("|") > MAX_COLUMNS + 1 and any(
+        if wide and chunk.count("|") > MAX_COLUMNS + 1 and any(
                 line.count("|") > MAX_COLUMNS + 1 for line in chunk.split("\n")):
             return True
     return False

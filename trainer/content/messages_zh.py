@@ -64,8 +64,7 @@ CATALOG: list[tuple[str, str]] = [
     ("this file is not UTF-8 text(?: \\((?:it looks like (?P<enc>[^)]+)|(?P<gb>it is GB18030 or GBK), as Chinese Windows editors save it)\\))?; save it as UTF-8 \\(e\\.g\\. in Notepad: Save as → Encoding: UTF-8\\)\\.", "此文件不是 UTF-8 编码{enc_note}；请另存为 UTF-8（记事本：另存为 → 编码选 UTF-8）。"),
     ("this file contains NUL characters; is it really text\\?", "此文件含有空字符（NUL），它真的是文本文件吗？"),
     # limits: YAML (anchors, aliases, tags, depth, size) and Markdown (mdlimits)
-    ("'\\*(?P<name>[^']*)' repeats an earlier part of the file \\(a YAML alias\\); aliases are not allowed in a pack: write the text out again, or quote it if the '\\*' is meant literally\\.", "“*{name}”重复引用了文件前面的内容（YAML 别名），课程包里不允许使用别名：请把内容直接写出来；如果“*”是文字本身，请给这段文字加引号。"),
-    ("'&(?P<name>[^']*)' \\(a YAML anchor\\) is not allowed in a pack; remove it, or quote the text if the '&' is meant literally\\.", "课程包里不允许使用 YAML 锚点“&{name}”：请删掉它；如果“&”是文字本身，请给这段文字加引号。"),
+    ("this part of the file is used again elsewhere \\(a YAML anchor '&…' with an alias '\\*…'\\); aliases are not allowed in a pack: write the text out again, or quote it if the '&' or '\\*' is meant literally\\.", "这部分内容在别处被重复引用（YAML 锚点“&…”和别名“*…”），课程包里不允许使用别名：请把内容直接写出来；如果“&”或“*”是文字本身，请给这段文字加引号。"),
     ("the YAML tag '(?P<tag>[^']*)' is not allowed in a pack; remove it \\(write plain text, numbers, lists and 'key: value' lines\\), or quote the text if the '!' is meant literally\\.", "课程包里不允许使用 YAML 标签“{tag}”：请删掉它（只写文字、数字、列表和“键: 值”行）；如果“!”是文字本身，请给这段文字加引号。"),
     ("lists and 'key: value' blocks are nested more than (?P<max>\\d+) levels deep here; a pack needs far fewer\\.", "这里的列表和“键: 值”块嵌套超过了 {max} 层，课程包用不到这么深的嵌套。"),
     ("this YAML is (?P<n>[\\d,]+) bytes long; at most (?P<max>[\\d,]+) are allowed\\. Is it really a pack file\\?", "这段 YAML 有 {n} 字节，最多允许 {max} 字节。它真的是课程包的文件吗？"),

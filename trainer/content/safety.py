@@ -63,13 +63,14 @@ def check_portable(name: str) -> None:
     """Refuse a pack-relative path that some computer could not store as it is: so whatever
     validates here also installs, on Windows, macOS and Linux alike."""
     hint = "Rename it to a plain name (letters, digits, - _ .) and build the pack again."
-    if "/".join(PurePosixPath(name).parts) != name:
+    parts = name.split("/")
+    if "" in parts or "." in parts:
         raise ArchiveRefused(f"'{name}' is not a plain path (it has an empty or '.' part); "
                              "refused.", hint=hint)
     if len(name) > MAX_NAME_LENGTH:
         raise ArchiveRefused(f"'{name[:60]}…' is {len(name)} characters long; at most "
                              f"{MAX_NAME_LENGTH} are allowed for a path inside a pack.", hint=hint)
-    for part in PurePosixPath(name).parts:
+    for part in parts:
         if part.endswith((".", " ")) or _RESERVED.match(part):
             raise ArchiveRefused(f"'{name}' cannot be stored on Windows ('{part}' is a reserved "
                                  "name or ends in a dot or space); refused.", hint=hint)
@@ -89,8 +90,8 @@ def check_layout(names: list[str]) -> None:
             raise ArchiveRefused(f"The archive contains '{name}' twice (as '{seen[key]}'); "
                                  "refused.", hint="Keep one of them.")
         seen[key] = name
-    folders = {name_key(p) for n in names for p in (str(q) for q in PurePosixPath(n).parents)
-               if p != "."}
+    folders = {name_key(n.rsplit("/", cut)[0]) for n in names
+               for cut in range(1, n.rstrip("/").count("/") + 1)}
     for name in names:
         if not name.endswith("/") and name_key(name) in folders:
             raise ArchiveRefused(f"'{name}' is a file, but other entries are inside a folder "
