@@ -75,6 +75,10 @@ class LessonText(QTextBrowser):
         if html is not None:
             self.set_content(html, style, font_size)
 
+    def restyle(self, style: str, font_size: int) -> None:
+        """Style and size for HTML still to come from the worker."""
+        self._style, self._font_size = style, font_size
+
     def show_rendered(self, html: str) -> None:
         """The worker's HTML has arrived: show it with the current style and size."""
         self.waiting = False
@@ -340,7 +344,7 @@ class LessonView(QWidget):
         self.style_sheet, self.font_size = style, size
         for widget, markdown in self.texts:
             if widget.waiting:  # the worker's HTML comes with the new size
-                widget._style, widget._font_size = style, size
+                widget.restyle(style, size)
             else:
                 widget.set_content(self.render(markdown), style, size)
 
