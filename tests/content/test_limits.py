@@ -71,6 +71,7 @@ PATHOLOGICAL = {
     "20,000 open brackets": "[" * 20_000,
     "nested brackets": "[" * 5000 + "a" + "]" * 5000,
     "open links": "[a](" * 5000,
+    "a few unclosed brackets before a long paragraph": "![" * 8 + "\n" + "文字" * 4000,
     "open tags": "<a " * 5000,
     "unclosed tags in many paragraphs": ("<a " * 150 + "\n\n") * 40,
     "entities": "&amp;" * 50_000,

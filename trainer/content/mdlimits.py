@@ -21,6 +21,10 @@ MAX_BLOCK_CHARS = 20_000  # characters of the same
 MAX_NESTING = 8  # levels of lists, of block quotes
 MAX_INDENT = 4 * MAX_NESTING + 8  # columns of indentation (code in a list 8 levels deep)
 MAX_COLUMNS = 50  # cells in a table row
+# python-markdown looks for the ']' of every '[' character by character, to the end of the
+# paragraph when there is none: 50 unclosed '[' before 12,000 characters took a second. The
+# distances from each '[' to its ']' (or to the paragraph's end) may add up to this many.
+MAX_BRACKET_SPAN = 30_000
 # Characters that start inline markup, at most this many in one paragraph, list or table.
 MAX_MARKUP = {"[": 200, "<": 200, "&": 500, "*": 1000, "_": 1000, "~": 1000, "`": 1000}
 _MARKUP_NAMES = {"[": "'[' (links, images)", "<": "'<' (HTML tags)", "&": "'&' (HTML entities)",
@@ -40,6 +44,7 @@ _DEEP = re.compile(r"^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))){9}|^[ \t>]*
                    re.MULTILINE)
 _FENCE_LINE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
 _QUOTE_LINE = re.compile(r"^ {0,3}>", re.MULTILINE)
+_BRACKET = re.compile(r"[\[\]]")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _QUOTE = re.compile(r"^(?: {0,3}>[ \t]?)+")
 _PREFIX = re.compile(r"^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t])))*")
@@ -101,14 +106,17 @@ def _may_exceed(text: str) -> bool:
     if len(text) > MAX_LINE and max(map(len, text.split("\n"))) > MAX_LINE:
         return True
     crowded = [char for char, limit in MAX_MARKUP.items() if counts[char] > limit]
+    brackets = counts["["] * min(len(text), MAX_BLOCK_CHARS) > MAX_BRACKET_SPAN
     long = len(text) > MAX_BLOCK_CHARS or text.count("\n") >= MAX_BLOCK_LINES
     wide = text.count("|") > MAX_COLUMNS + 1
-    if not (crowded or long or wide):
+    if not (crowded or long or wide or brackets):
         return False  # the whole text is within every paragraph limit
     for chunk in text.split("\n\n"):
         if long and (len(chunk) > MAX_BLOCK_CHARS or chunk.count("\n") >= MAX_BLOCK_LINES):
             return True
         if any(chunk.count(char) > MAX_MARKUP[char] for char in crowded):
+            return True
+        if brackets and "[" in chunk and bracket_span(chunk) > MAX_BRACKET_SPAN:
             return True
         if wide and chunk.count("|") > MAX_COLUMNS + 1 and any(
                 line.count("|") > MAX_COLUMNS + 1 for line in chunk.split("\n")):
@@ -134,6 +142,8 @@ class _Block:
         self.markup = dict.fromkeys(MAX_MARKUP, 0)
         self.reported = False
         self.nesting_reported = False  # deep nesting is reported once per paragraph
+        self.first = 0  # its first line
+        self.texts: list[str] = []  # its lines, kept only when it has a '['
 
 
 class _File:
@@ -167,11 +177,17 @@ def _scan(lines: Iterable[tuple[int, str]]) -> Iterator[Excess]:
                 fence = None
             continue
         if match:
+            yield from _close(block)
             fence, block, items = match[1], _Block(), []
             continue
         if not raw.strip():
+            yield from _close(block)
             block = _Block()
             continue
+        if block.lines == 0:
+            block.first = number
+        if "[" in raw or block.texts:
+            block.texts.append(raw)
         if block.lines == 0 and raw.lstrip(" ").startswith(">"):
             totals.quotes += 1
             if totals.quotes == MAX_QUOTES + 1:
@@ -182,6 +198,29 @@ def _scan(lines: Iterable[tuple[int, str]]) -> Iterator[Excess]:
             for excess in _nesting(number, raw, items):
                 block.nesting_reported = True
                 yield excess
+    yield from _close(block)
+
+
+def _close(block: _Block) -> Iterator[Excess]:
+    """At the end of a paragraph: how far its '[' are from their ']'."""
+    if block.texts and not block.reported and bracket_span("\n".join(block.texts)) > \
+            MAX_BRACKET_SPAN:
+        block.reported = True
+        yield Excess(block.first, "this paragraph, list or table has '[' whose ']' never "
+                                  "comes or comes very late (open links or images); close "
+                                  "them, or split it with blank lines.")
+
+
+def bracket_span(text: str) -> int:
+    """The sum of the distances from each '[' to its ']', or to the end if it has none."""
+    open_at: list[int] = []
+    total = 0
+    for match in _BRACKET.finditer(text):
+        if match[0] == "[":
+            open_at.append(match.start())
+        elif open_at:
+            total += match.start() - open_at.pop()
+    return total + sum(len(text) - at for at in open_at)
 
 
 def _block_line(number: int, line: str, block: _Block, totals: _File) -> Iterator[Excess]:

@@ -77,6 +77,7 @@ CATALOG: list[tuple[str, str]] = [
     ("this paragraph, list or table runs for more than (?P<max>[\\d,]+) lines without a blank line; split it with blank lines \\(or into several modules\\)\\.", "这个段落、列表或表格中间没有空行，超过了 {max} 行。请用空行分开（或拆成几个模块）。"),
     ("this paragraph, list or table is longer than (?P<max>[\\d,]+) characters without a blank line; split it with blank lines \\(or into several modules\\)\\.", "这个段落、列表或表格中间没有空行，超过了 {max} 个字符。请用空行分开（或拆成几个模块）。"),
     ("this paragraph, list or table has more than (?P<max>[\\d,]+) (?P<markup>'.' \\([^)]*\\)) without a blank line; split it with blank lines \\(or into several modules\\)\\.", "这个段落、列表或表格中间没有空行，其中的{markup_zh}超过了 {max} 个。请用空行分开（或拆成几个模块）。"),
+    ("this paragraph, list or table has '\\[' whose '\\]' never comes or comes very late \\(open links or images\\); close them, or split it with blank lines\\.", "这个段落、列表或表格中有“[”迟迟没有对应的“]”（没有写完的链接或图片），请补上“]”，或用空行把它分开。"),
     ("this table row has (?P<n>\\d+) columns; at most (?P<max>\\d+) are allowed\\.", "表格的这一行有 {n} 列，最多允许 {max} 列。"),
     ("lists and block quotes are nested (?P<n>\\d+) levels deep here; at most (?P<max>\\d+) are allowed\\.", "这里的列表和引用嵌套了 {n} 层，最多允许 {max} 层。"),
     ("this line is indented (?P<n>\\d+) columns; at most (?P<max>\\d+) are allowed\\.", "这一行缩进了 {n} 列，最多允许 {max} 列。"),
