@@ -69,3 +69,27 @@ def test_text_over_the_limits_is_shown_as_plain_text_quickly(
     assert "第 999 层" in text.toPlainText()
     view.deleteLater()
     settle(qapp)
+
+
+def test_a_long_question_comes_from_the_worker(
+        qapp: QApplication, app_ctx: AppContext, learner: Any, bundled: Path) -> None:
+    module_file = bundled / "learner-mini" / "modules" / "01-basics.md"
+    long_question = "**长题干**" + PARAGRAPH * 20
+    text = module_file.read_text("utf-8").replace("政府部门之间相互提供数据，叫作什么？",
+                                                  long_question, 1)
+    module_file.write_text(text, "utf-8")
+    app_ctx.library.refresh()
+    app_ctx.set_user(learner)
+    clear_cache()
+    pack = app_ctx.library.get("learner-mini")
+    view = build_module_view(app_ctx, pack, pack.module("basics"), 0, 15, "")
+    card = view.cards["q-single"]
+    assert "<strong>" not in card.question.text(), "not rendered on the GUI thread"
+    assert "**长题干**" in card.question.text(), "the text itself is there meanwhile"
+    settle(qapp)
+    deadline = time.monotonic() + 10
+    while "<strong>" not in card.question.text():
+        qapp.processEvents()
+        assert time.monotonic() < deadline
+    view.deleteLater()
+    settle(qapp)

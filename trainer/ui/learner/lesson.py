@@ -2,15 +2,14 @@
 
 Text runs sit in auto-height ``LessonText`` browsers (QTextBrowser cannot host widgets), each
 exercise is an ``ExerciseCard``; a case module puts its scenario beside its questions.
-Markdown is never rendered at length on the GUI thread: text already rendered (the course
-prefetches the next module) or short is shown at once, the rest is rendered by a worker and
-appears a moment later, so opening a module never freezes the window.
+Markdown is never rendered at length on the GUI thread (``BackgroundRender``): text already
+rendered (the course prefetches the next module) or short is shown at once, the rest is
+rendered by a worker and appears a moment later, so opening a module never freezes the window.
 """
 
 from __future__ import annotations
 
 import contextlib
-import logging
 import warnings
 from typing import Any
 
@@ -40,12 +39,10 @@ from PySide6.QtWidgets import (
 
 from trainer.ui.common.plain import plain_label
 from trainer.ui.learner.exercises import ExerciseCard
-from trainer.ui.learner.rendering import module_dir
+from trainer.ui.learner.rendering import BackgroundRender, module_dir, watch_card
 from trainer.ui.learner.segments import is_case, scenario, segments
 
-log = logging.getLogger(__name__)
 COLUMN_WIDTH = 860  # comfortable reading measure
-RENDER_NOW_CHARS = 2_000  # shorter text renders in a few milliseconds: no worker needed
 
 
 class LessonText(QTextBrowser):
@@ -176,8 +173,8 @@ class LessonView(QWidget):
                  parent: QWidget | None = None, ctx: Any = None) -> None:
         super().__init__(parent)
         self.pack, self.module, self.render, self.style_sheet = pack, module, render, style
-        self.ctx = ctx  # with a context, long uncached text is rendered by a worker
-        self._later: list[tuple[LessonText, str]] = []
+        # with a context, long text not yet rendered is rendered by a worker
+        self.deferred = BackgroundRender(render, ctx)
         self.font_size = font_size
         self.cards: dict[str, ExerciseCard] = {}
         self.answered: set[str] = set()  # exercises with at least one attempt
@@ -214,7 +211,7 @@ class LessonView(QWidget):
             self._add_header(self.body)
         self._add_blocks()
         self._add_footer(has_previous, has_next)
-        self._render_later()
+        self.deferred.start(self)
 
     # --- building -----------------------------------------------------------------------------
 
@@ -274,7 +271,8 @@ class LessonView(QWidget):
                 self._add_text(item)
                 continue
             number += 1
-            card = ExerciseCard(item, self.render, number)
+            card = ExerciseCard(item, self.deferred, number)
+            watch_card(self.deferred, card)
             self.cards[item.id] = card
             self.body.addWidget(card)
 
@@ -286,40 +284,11 @@ class LessonView(QWidget):
 
     def _text(self, markdown: str, auto_height: bool = True) -> LessonText:
         """A text run: its HTML now when it is cached or short, else from a worker."""
-        cached = getattr(self.render, "cached", None)
-        html = cached(markdown) if self.ctx is not None and cached is not None else None
-        if html is None and (self.ctx is None or cached is None
-                             or len(markdown) <= RENDER_NOW_CHARS):
-            html = self.render(markdown)
+        html = self.deferred.now(markdown)
         text = LessonText(html, self.base_dir, self.style_sheet, auto_height=auto_height,
                           font_size=self.font_size)
-        if html is None:
-            self._later.append((text, markdown))
+        self.deferred.when_ready(markdown, text.show_rendered)
         return text
-
-    def _render_later(self) -> None:
-        """Render the waiting texts on a worker, in reading order; show each as it is done."""
-        if not self._later:
-            return
-        from shiboken6 import isValid
-
-        from trainer.content.render import plain_html
-        from trainer.ui.common.work import run_work
-
-        waiting, self._later = self._later, []
-        render = self.render
-
-        def show(htmls: list[str]) -> None:
-            for (widget, _markdown), html in zip(waiting, htmls, strict=True):
-                if isValid(widget):
-                    widget.show_rendered(html)
-
-        def failed(exc: BaseException) -> None:  # shown as plain text rather than not at all
-            log.warning("Rendering %s failed: %s", self.module.id, exc)
-            show([plain_html(markdown) for _widget, markdown in waiting])
-
-        run_work(self, self.ctx, lambda _p: [render(m) for _w, m in waiting],
-                 show_progress=False, on_success=show, on_failure=failed)
 
     def _add_footer(self, has_previous: bool, has_next: bool) -> None:
         self.previous_button = QPushButton(self.tr("← Previous"))
