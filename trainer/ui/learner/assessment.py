@@ -64,7 +64,7 @@ class AssessmentView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.pack, self.module, self.render = ctx, pack, module, render
-        self.deferred = BackgroundRender(render, ctx)  # long text: rendered by a worker
+        self.background = BackgroundRender(render, ctx)  # long text: rendered by a worker
         self.has_previous, self.has_next = has_previous, has_next
         self.cards: dict[str, ExerciseCard] = {}
         self.result: SittingResult | None = None
@@ -84,7 +84,7 @@ class AssessmentView(QWidget):
         self.pages.addWidget(self.exam_page)
         self.pages.addWidget(self.result_page)
         QVBoxLayout(self).addWidget(self.pages)
-        self.deferred.start(self)
+        self.background.start(self)
 
     # --- intro --------------------------------------------------------------------------------
 
@@ -100,9 +100,9 @@ class AssessmentView(QWidget):
         layout.addWidget(_label("  ·  ".join(facts), "cardMeta"))
         intro = scenario(self.module)  # the text before the first question
         if intro.strip():
-            text = _label(self.deferred(intro), "intro")
+            text = _label(self.background(intro), "intro")
             text.setTextFormat(Qt.TextFormat.RichText)
-            self.deferred.when_ready(intro, text.setText)
+            self.background.when_ready(intro, text.setText)
             layout.addWidget(text)
         layout.addWidget(_label(self.tr(
             "You see whether your answers are right only after handing in. You can take the "
@@ -150,8 +150,8 @@ class AssessmentView(QWidget):
         self.hand_in.setObjectName("primary")
         self.hand_in.clicked.connect(lambda: self.finish(confirm=True))
         for number, exercise in enumerate(self.module.exercises, 1):
-            card = ExerciseCard(exercise, self.deferred, number, FeedbackMode.EXAM)
-            watch_card(self.deferred, card)
+            card = ExerciseCard(exercise, self.background, number, FeedbackMode.EXAM)
+            watch_card(self.background, card)
             card.input.changed.connect(self._update_answered)
             card.retried.connect(self._update_answered)
             self.cards[exercise.id] = card
@@ -176,7 +176,7 @@ class AssessmentView(QWidget):
         self._update_answered()
         if self._deadline is not None:
             self.timer.start()
-        self.deferred.start(self)
+        self.background.start(self)
 
     def _replace(self, index: int, page: QWidget) -> None:
         old = self.pages.widget(index)

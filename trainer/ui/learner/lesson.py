@@ -174,7 +174,7 @@ class LessonView(QWidget):
         super().__init__(parent)
         self.pack, self.module, self.render, self.style_sheet = pack, module, render, style
         # with a context, long text not yet rendered is rendered by a worker
-        self.deferred = BackgroundRender(render, ctx)
+        self.background = BackgroundRender(render, ctx)
         self.font_size = font_size
         self.cards: dict[str, ExerciseCard] = {}
         self.answered: set[str] = set()  # exercises with at least one attempt
@@ -211,7 +211,7 @@ class LessonView(QWidget):
             self._add_header(self.body)
         self._add_blocks()
         self._add_footer(has_previous, has_next)
-        self.deferred.start(self)
+        self.background.start(self)
 
     # --- building -----------------------------------------------------------------------------
 
@@ -271,8 +271,8 @@ class LessonView(QWidget):
                 self._add_text(item)
                 continue
             number += 1
-            card = ExerciseCard(item, self.deferred, number)
-            watch_card(self.deferred, card)
+            card = ExerciseCard(item, self.background, number)
+            watch_card(self.background, card)
             self.cards[item.id] = card
             self.body.addWidget(card)
 
@@ -284,10 +284,10 @@ class LessonView(QWidget):
 
     def _text(self, markdown: str, auto_height: bool = True) -> LessonText:
         """A text run: its HTML now when it is cached or short, else from a worker."""
-        html = self.deferred.now(markdown)
+        html = self.background.now(markdown)
         text = LessonText(html, self.base_dir, self.style_sheet, auto_height=auto_height,
                           font_size=self.font_size)
-        self.deferred.when_ready(markdown, text.show_rendered)
+        self.background.when_ready(markdown, text.show_rendered)
         return text
 
     def _add_footer(self, has_previous: bool, has_next: bool) -> None:
