@@ -171,7 +171,7 @@ def test_open_lesson_20kb(qapp: QApplication, lesson_ctx: Any) -> None:
         host.show()
         host.grab()  # lay out and paint the first screen
         painted = time.perf_counter() - start
-        while any(text._pending is not None for text, _ in view.texts):
+        while any(text._pending is not None or text.waiting for text, _ in view.texts):
             qapp.processEvents()  # the text below the first screen follows at once
         complete = time.perf_counter() - start
         host.deleteLater()

@@ -9,8 +9,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from trainer.errors import UsageError
-
 
 def register(subparsers: Any) -> None:
     pack = subparsers.add_parser("pack", help="create, check, build and install course packs")
@@ -162,8 +160,8 @@ def _import(args: argparse.Namespace, ctx: Any) -> int:
     from trainer.analytics.install import install_pack
     from trainer.store.permissions import COMMAND_LINE
 
-    if not Path(args.path).exists():
-        raise UsageError(f"{args.path} does not exist.")
+    # No checks of its own: the library opens and validates the path exactly as 'validate'
+    # does (loader.open_source, validate_source), so the two agree on every file.
     result = install_pack(ctx.database(), _library(ctx), Path(args.path), actor=COMMAND_LINE)
     pack = result.pack
     if result.changed:

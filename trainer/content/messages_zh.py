@@ -61,8 +61,27 @@ CATALOG: list[tuple[str, str]] = [
     (f"module file {_q('path')} does not exist", "模块文件“{path}”不存在"),
     (f"{_q('path')} is not listed under 'modules:' in course\\.yaml; add '  - (?P<again>[^']*)' there, or move the file out of modules/\\.", "“{path}”没有列在 course.yaml 的 modules: 下；请加上“  - {again}”，或把文件移出 modules/。"),
     ("the pack has no (?P<name>\\S+) at its top level; every pack needs one \\(see 'trainer pack new'\\)\\.", "课程包顶层没有 {name}，每个课程包都需要它（参见 trainer pack new）。"),
-    ("this file is not UTF-8 text(?: \\(it looks like (?P<enc>[^)]+)\\))?; save it as UTF-8 \\(e\\.g\\. in Notepad: Save as → Encoding: UTF-8\\)\\.", "此文件不是 UTF-8 编码{enc_note}；请另存为 UTF-8（记事本：另存为 → 编码选 UTF-8）。"),
+    ("this file is not UTF-8 text(?: \\((?:it looks like (?P<enc>[^)]+)|(?P<gb>it is GB18030 or GBK), as Chinese Windows editors save it)\\))?; save it as UTF-8 \\(e\\.g\\. in Notepad: Save as → Encoding: UTF-8\\)\\.", "此文件不是 UTF-8 编码{enc_note}；请另存为 UTF-8（记事本：另存为 → 编码选 UTF-8）。"),
     ("this file contains NUL characters; is it really text\\?", "此文件含有空字符（NUL），它真的是文本文件吗？"),
+    # limits: YAML (anchors, aliases, tags, depth, size) and Markdown (mdlimits)
+    ("this part of the file is used again elsewhere \\(a YAML anchor '&…' with an alias '\\*…'\\); aliases are not allowed in a pack: write the text out again, or quote it if the '&' or '\\*' is meant literally\\.", "这部分内容在别处被重复引用（YAML 锚点“&…”和别名“*…”），课程包里不允许使用别名：请把内容直接写出来；如果“&”或“*”是文字本身，请给这段文字加引号。"),
+    ("the YAML tag '(?P<tag>[^']*)' is not allowed in a pack; remove it \\(write plain text, numbers, lists and 'key: value' lines\\), or quote the text if the '!' is meant literally\\.", "课程包里不允许使用 YAML 标签“{tag}”：请删掉它（只写文字、数字、列表和“键: 值”行）；如果“!”是文字本身，请给这段文字加引号。"),
+    ("lists and 'key: value' blocks are nested more than (?P<max>\\d+) levels deep here; a pack needs far fewer\\.", "这里的列表和“键: 值”块嵌套超过了 {max} 层，课程包用不到这么深的嵌套。"),
+    ("this YAML is (?P<n>[\\d,]+) bytes long; at most (?P<max>[\\d,]+) are allowed\\. Is it really a pack file\\?", "这段 YAML 有 {n} 字节，最多允许 {max} 字节。它真的是课程包的文件吗？"),
+    ("(?P<n>\\d+) more place\\(s\\) in this file are over the limits; fix the ones above first\\.", "此文件还有 {n} 处超出上限，请先改好上面列出的几处。"),
+    ("this Markdown file has (?P<n>[\\d,]+) characters; at most (?P<max>[\\d,]+) are allowed\\. Split it into several modules\\.", "此 Markdown 文件有 {n} 个字符，最多允许 {max} 个。请拆成几个模块。"),
+    ("this line has (?P<n>[\\d,]+) characters; at most (?P<max>[\\d,]+) are allowed\\. Break it into paragraphs\\.", "这一行有 {n} 个字符，最多允许 {max} 个。请分成几段。"),
+    ("this file has more than (?P<max>[\\d,]+) block quotes and call-outs; split it into several modules\\.", "此文件的引用和提示框超过了 {max} 个，请拆成几个模块。"),
+    ("this file has more than (?P<max>[\\d,]+) lines that open or close code blocks; split it into several modules\\.", "此文件开始或结束代码块的行超过了 {max} 行，请拆成几个模块。"),
+    ("this file has more than (?P<max>[\\d,]+) (?P<markup>'.' \\([^)]*\\)); split it into several modules\\.", "此文件中的{markup_zh}超过了 {max} 个，请拆成几个模块。"),
+    ("this paragraph, list or table runs for more than (?P<max>[\\d,]+) lines without a blank line; split it with blank lines \\(or into several modules\\)\\.", "这个段落、列表或表格中间没有空行，超过了 {max} 行。请用空行分开（或拆成几个模块）。"),
+    ("this paragraph, list or table is longer than (?P<max>[\\d,]+) characters without a blank line; split it with blank lines \\(or into several modules\\)\\.", "这个段落、列表或表格中间没有空行，超过了 {max} 个字符。请用空行分开（或拆成几个模块）。"),
+    ("this paragraph, list or table has more than (?P<max>[\\d,]+) (?P<markup>'.' \\([^)]*\\)) without a blank line; split it with blank lines \\(or into several modules\\)\\.", "这个段落、列表或表格中间没有空行，其中的{markup_zh}超过了 {max} 个。请用空行分开（或拆成几个模块）。"),
+    ("this paragraph, list or table has '\\[' whose '\\]' never comes or comes very late \\(open links or images\\); close them, or split it with blank lines\\.", "这个段落、列表或表格中有“[”迟迟没有对应的“]”（没有写完的链接或图片），请补上“]”，或用空行把它分开。"),
+    ("this table row has (?P<n>\\d+) columns; at most (?P<max>\\d+) are allowed\\.", "表格的这一行有 {n} 列，最多允许 {max} 列。"),
+    ("lists and block quotes are nested (?P<n>\\d+) levels deep here; at most (?P<max>\\d+) are allowed\\.", "这里的列表和引用嵌套了 {n} 层，最多允许 {max} 层。"),
+    ("this line is indented (?P<n>\\d+) columns; at most (?P<max>\\d+) are allowed\\.", "这一行缩进了 {n} 列，最多允许 {max} 列。"),
+    ("lists are nested (?P<n>\\d+) levels deep here; at most (?P<max>\\d+) are allowed\\.", "这里的列表嵌套了 {n} 层，最多允许 {max} 层。"),
     ("links \\(shortcuts\\) are not allowed in a pack; put the file itself here\\.", "课程包中不能有链接（快捷方式），请放入文件本身。"),
     ("no module uses this file; delete it, or refer to it with !\\[说明\\]\\(\\.\\./images/…\\), to keep the pack small\\.", "没有任何模块用到这个文件；删掉它，或用 ![说明](../images/…) 引用它，让课程包更小。"),
     (f"id {_q('id')} is already used by the (?P<kind>module|exercise) at (?P<where>\\S+); ids must be unique in the whole pack\\.", "编号“{id}”已被 {where} 的{kind_zh}使用；编号在整个课程包内必须唯一。"),
@@ -161,7 +180,11 @@ _SUFFIXES = [
 _EXTRA = {"what_zh": {"options": "选项", "steps": "步骤", "pairs": "配对", "answers": "答案",
                       "criteria": "评分要点"},
           "side_zh": {"left": "左边", "right": "右边"},
-          "kind_zh": {"module": "模块", "exercise": "题目"}}
+          "kind_zh": {"module": "模块", "exercise": "题目"},
+          "markup_zh": {"'[' (links, images)": "“[”（链接、图片）", "'<' (HTML tags)": "“<”（HTML 标签）",
+                        "'&' (HTML entities)": "“&”（HTML 实体）", "'*' (emphasis)": "“*”（强调）",
+                        "'_' (emphasis)": "“_”（强调）", "'~' (strike-through)": "“~”（删除线）",
+                        "'`' (code)": "“`”（代码）"}}
 
 
 def _where(text: str) -> str:
@@ -202,7 +225,9 @@ def to_chinese(message: str) -> str:
         for key, table in _EXTRA.items():
             source = key.removesuffix("_zh")
             values[key] = table.get(values.get(source, ""), values.get(source, ""))
-        values["enc_note"] = f"（看起来是 {values['enc']}）" if values.get("enc") else ""
+        values["enc_note"] = ("（它是 GB18030/GBK 编码，中文 Windows 的编辑器常这样保存）"
+                              if values.get("gb") else
+                              f"（看起来是 {values['enc']}）" if values.get("enc") else "")
         return template.format(**values) + suffix
     return message + suffix  # pragma: no cover - the last entry matches everything
 

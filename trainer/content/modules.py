@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from trainer.content.exercises import OPENING, BlockContext, parse_exercise
 from trainer.content.framework import ITEM_ID
+from trainer.content.mdlimits import check_limits
 from trainer.content.model import MODULE_KINDS, Block, Exercise, Module, TextBlock
 from trainer.content.problems import Problems, did_you_mean, one_of
 from trainer.content.textcheck import FENCE, TextContext, check_text
@@ -31,6 +32,11 @@ class ModuleContext:
 def parse_module(text: str, ctx: ModuleContext) -> Module | None:
     """Read one module file; None when its front matter is unusable."""
     lines = text.split("\n")
+    excesses = check_limits(text)
+    if excesses:  # too big or too deep to check further, or to show
+        for excess in excesses:
+            ctx.problems.error(ctx.file, excess.line, excess.message)
+        return None
     front, body_start = _front_matter(lines, ctx)
     if front is None:
         return None

@@ -8,6 +8,7 @@ is ever fetched from the network.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import threading
 from collections import OrderedDict
@@ -17,10 +18,11 @@ import markdown
 import nh3
 
 from trainer.content.mdext import CALLOUT_TITLES, CALLOUT_TITLES_ZH, LessonExtension
+from trainer.content.mdlimits import first_excess
 from trainer.content.styles import lesson_stylesheet
 from trainer.content.textcheck import IMAGE_TYPES
 
-__all__ = ["render_markdown", "lesson_stylesheet", "clear_cache"]
+__all__ = ["render_markdown", "cached_markdown", "lesson_stylesheet", "clear_cache", "plain_html"]
 
 _VERSION = "5"  # bump when the output changes, so cached HTML is rebuilt
 _CACHE_SIZE = 64
@@ -66,19 +68,38 @@ def render_markdown(text: str, base_dir: Path, pack_root: Path,
     """
     root = Path(pack_root).resolve()
     base = Path(base_dir).resolve()
-    chinese = language.lower().startswith("zh") if language else bool(_CJK.search(text))
-    key = hashlib.sha256("\0".join((_VERSION, str(root), str(base), str(chinese), text))
-                         .encode()).hexdigest()
+    chinese = _chinese(text, language)
+    key = _key(text, base, root, chinese)
     with _cache_lock:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
-    html = _render(text, base, root, chinese)
+    result = _render(text, base, root, chinese)
     with _cache_lock:
-        _cache[key] = html
+        _cache[key] = result
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
-    return html
+    return result
+
+
+def cached_markdown(text: str, base_dir: Path, pack_root: Path,
+                    language: str | None = None) -> str | None:
+    """The HTML ``render_markdown`` would return, if it is in the cache (a cheap look-up, for
+    the GUI thread: it renders only what is cached and leaves the rest to a worker)."""
+    root = Path(pack_root).resolve()
+    base = Path(base_dir).resolve()
+    key = _key(text, base, root, _chinese(text, language))
+    with _cache_lock:
+        return _cache.get(key)
+
+
+def _chinese(text: str, language: str | None) -> bool:
+    return language.lower().startswith("zh") if language else bool(_CJK.search(text))
+
+
+def _key(text: str, base: Path, root: Path, chinese: bool) -> str:
+    return hashlib.sha256("\0".join((_VERSION, str(root), str(base), str(chinese), text))
+                          .encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def clear_cache() -> None:
@@ -87,6 +108,22 @@ def clear_cache() -> None:
 
 
 def _render(text: str, base: Path, root: Path, chinese: bool) -> str:
+    if first_excess(text) is not None:
+        return plain_html(text)  # the validator refuses such text; never hang on it here
+    try:
+        return _convert(text, base, root, chinese)
+    except RecursionError:
+        return plain_html(text)
+
+
+def plain_html(text: str) -> str:
+    """The text itself, escaped, paragraph by paragraph: what is shown instead of Markdown
+    that is over the limits of ``mdlimits``."""
+    paragraphs = (html.escape(p).replace("\n", "<br>") for p in text.split("\n\n") if p.strip())
+    return "".join(f"<p>{p}</p>" for p in paragraphs)
+
+
+def _convert(text: str, base: Path, root: Path, chinese: bool) -> str:
     md = _markdown()
     md.reset()
     md.lesson_processor.titles = CALLOUT_TITLES_ZH if chinese else CALLOUT_TITLES
@@ -95,8 +132,7 @@ def _render(text: str, base: Path, root: Path, chinese: bool) -> str:
         return resolve_image(src, base, root)
 
     md.lesson_processor.resolve_image = resolve
-    html = md.convert(text)
-    return sanitize(html, base, root)
+    return sanitize(md.convert(text), base, root)
 
 
 def resolve_image(src: str, base: Path, root: Path) -> str | None:

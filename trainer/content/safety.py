@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import stat
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -17,6 +18,10 @@ from trainer.content.errors import ArchiveRefused
 DIGESTS_FILE = "SHA256SUMS"
 IGNORED_NAMES = frozenset({"Thumbs.db", "desktop.ini", "__MACOSX"})
 _BAD_CHARS = re.compile(r'[\x00-\x1f\x7f\\:*?"<>|]')
+# Names Windows cannot create (learners' machines run Windows): CON, NUL, COM1, … with any
+# extension, and names ending in a dot or a space.
+_RESERVED = re.compile(r"^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?$", re.IGNORECASE)
+MAX_NAME_LENGTH = 160  # characters of a pack-relative path; the data folder comes before it
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,46 @@ def check_member_name(name: str) -> None:
     if _BAD_CHARS.search(name.rstrip("/")):
         raise ArchiveRefused(f"The archive contains an unusable file name {name!r}; refused.",
                              hint="Rename files to plain names (letters, digits, - _ .).")
+    check_portable(name.rstrip("/"))
+
+
+def check_portable(name: str) -> None:
+    """Refuse a pack-relative path that some computer could not store as it is: so whatever
+    validates here also installs, on Windows, macOS and Linux alike."""
+    hint = "Rename it to a plain name (letters, digits, - _ .) and build the pack again."
+    parts = name.split("/")
+    if "" in parts or "." in parts:
+        raise ArchiveRefused(f"'{name}' is not a plain path (it has an empty or '.' part); "
+                             "refused.", hint=hint)
+    if len(name) > MAX_NAME_LENGTH:
+        raise ArchiveRefused(f"'{name[:60]}…' is {len(name)} characters long; at most "
+                             f"{MAX_NAME_LENGTH} are allowed for a path inside a pack.", hint=hint)
+    for part in parts:
+        if part.endswith((".", " ")) or _RESERVED.match(part):
+            raise ArchiveRefused(f"'{name}' cannot be stored on Windows ('{part}' is a reserved "
+                                 "name or ends in a dot or space); refused.", hint=hint)
+
+
+def name_key(name: str) -> str:
+    """Names that are the same file on Windows or macOS (case, Unicode normal form) match."""
+    return unicodedata.normalize("NFC", name.rstrip("/")).casefold()
+
+
+def check_layout(names: list[str]) -> None:
+    """Refuse two names for one file, and a file that is also a folder of another entry."""
+    seen: dict[str, str] = {}
+    for name in names:
+        key = name_key(name)
+        if key in seen:
+            raise ArchiveRefused(f"The archive contains '{name}' twice (as '{seen[key]}'); "
+                                 "refused.", hint="Keep one of them.")
+        seen[key] = name
+    folders = {name_key(n.rsplit("/", cut)[0]) for n in names
+               for cut in range(1, n.rstrip("/").count("/") + 1)}
+    for name in names:
+        if not name.endswith("/") and name_key(name) in folders:
+            raise ArchiveRefused(f"'{name}' is a file, but other entries are inside a folder "
+                                 "of that name; refused.", hint="Rename the file or the folder.")
 
 
 def is_link(info: zipfile.ZipInfo) -> bool:
@@ -64,15 +109,12 @@ def check_archive(archive: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> 
     if len(infos) > limits.max_files:
         raise ArchiveRefused(f"The archive has {len(infos)} entries; at most {limits.max_files} "
                              "are allowed.", hint="Is this really a course pack?")
-    seen: set[str] = set()
     files: list[zipfile.ZipInfo] = []
     total = compressed = 0
     for info in infos:
         check_member_name(info.filename)
-        folded = info.filename.rstrip("/").casefold()
-        if folded in seen:
-            raise ArchiveRefused(f"The archive contains '{info.filename}' twice; refused.")
-        seen.add(folded)
+    check_layout([info.filename for info in infos])
+    for info in infos:
         if is_link(info):
             raise ArchiveRefused(f"The archive contains a link '{info.filename}'; links are "
                                  "not allowed in a pack.", hint="Replace it with the file itself.")

@@ -145,7 +145,7 @@ def open_source(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -
     if target.is_file():
         if zipfile.is_zipfile(target):
             return ZipSource(target.resolve(), limits)
-        raise PackNotFound(f"{target} is neither a pack folder nor a zip file.",
+        raise ArchiveRefused(f"{target} is neither a pack folder nor a zip file.",
                            hint="Give the folder that holds course.yaml, or a .zip built by "
                                 "'trainer pack build'.")
     raise PackNotFound(f"{target} does not exist.")

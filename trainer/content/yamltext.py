@@ -1,6 +1,10 @@
 """YAML that remembers line numbers, and typed field readers that report problems, not raise.
 
 Trainers write YAML by hand, so every message names the line and says how to write it instead.
+Pack YAML is untrusted: before anything is built from it, its node graph is checked so that
+aliases (the "billion laughs" that expand 1 KB into gigabytes), tags other than plain YAML's
+(``!!set``, ``!!binary``, ``!custom``) and deep nesting are refused as problems with their line.
+Dates stay text.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ import yaml
 from trainer.content.problems import Problems, did_you_mean
 
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_YAML_BYTES = 1024 * 1024  # course.yaml, competencies.yaml, one front matter
+MAX_YAML_DEPTH = 16  # nested lists and 'key: value' blocks
 
 
 class LineDict(dict[Any, Any]):
@@ -71,12 +77,76 @@ def _construct_seq(loader: Any, node: yaml.SequenceNode) -> Any:
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+# An unquoted date (``date: 2024-01-01``) stays the text the author wrote.
+_Loader.add_constructor("tag:yaml.org,2002:timestamp",
+                        lambda loader, node: loader.construct_scalar(node))
+_CORE = "tag:yaml.org,2002:"
+# The tags plain YAML resolves to by itself; '!!str' and the like written out are harmless.
+_ALLOWED_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null", "map",
+                                              "seq", "timestamp", "merge"))
+
+
+def _refusal(root: yaml.Node) -> tuple[int, int, str] | None:
+    """(line, column, message) for the first alias, unknown tag or too-deep nesting, if any.
+
+    Checked on the composed node graph, before any object is built: an alias is a node met
+    twice, so a "billion laughs" (a few nodes, each used nine times) is refused after looking
+    at a handful of nodes, and nothing of it is ever constructed.
+    """
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        mark = node.start_mark
+        if id(node) in seen:
+            return (mark.line, mark.column, "this part of the file is used again elsewhere "
+                    "(a YAML anchor '&…' with an alias '*…'); aliases are not allowed in a "
+                    "pack: write the text out again, or quote it if the '&' or '*' is meant "
+                    "literally.")
+        seen.add(id(node))
+        if node.tag not in _ALLOWED_TAGS:
+            return (mark.line, mark.column, f"the YAML tag '{_shown(node.tag)}' is not allowed "
+                    "in a pack; remove it (write plain text, numbers, lists and 'key: value' "
+                    "lines), or quote the text if the '!' is meant literally.")
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            if depth > MAX_YAML_DEPTH:
+                return (mark.line, mark.column, f"lists and 'key: value' blocks are nested "
+                        f"more than {MAX_YAML_DEPTH} levels deep here; a pack needs far fewer.")
+            children = ([n for pair in node.value for n in pair]
+                        if isinstance(node, yaml.MappingNode) else node.value)
+            stack.extend((child, depth + 1) for child in reversed(children))
+    return None
+
+
+def _load(text: str) -> tuple[Any, tuple[int, int, str] | None]:
+    """Compose (in C), check the nodes, then construct: one parse for both."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, None
+        refused = _refusal(node)
+        if refused is not None:
+            return None, refused
+        return loader.construct_document(node), None
+    finally:
+        loader.dispose()
 
 
 def load_yaml(text: str, file: str, problems: Problems, first_line: int = 1) -> Any:
-    """Parse YAML; on a syntax error add a problem at its line and return None."""
+    """Parse YAML; on a syntax error or a refused construct add a problem at its line and
+    return None. Never raises for any text."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_YAML_BYTES:
+        problems.error(file, first_line, f"this YAML is {size:,} bytes long; at most "
+                       f"{MAX_YAML_BYTES:,} are allowed. Is it really a pack file?")
+        return None
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        data, refused = _load(text)
+        if refused is not None:
+            line, column, message = refused
+            problems.error(file, first_line + line, message, column + 1)
+            return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -86,7 +156,8 @@ def load_yaml(text: str, file: str, problems: Problems, first_line: int = 1) -> 
                        "quote text that contains ': ' or starts with a special character "
                        "('[', '{', '*', '&', '!', '|', '>', '%', '@').", column)
         return None
-    except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as exc:
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError, TypeError,
+            AttributeError, UnicodeError) as exc:
         problems.error(file, first_line, f"YAML cannot be read: {exc}")
         return None
     if first_line != 1:
@@ -207,3 +278,9 @@ class Fields:
                 continue
             items.append((item.strip(), line))
         return items
+
+
+def _shown(tag: str) -> str:
+    """A tag as the author wrote it: ``!!set``, not ``tag:yaml.org,2002:set``."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag

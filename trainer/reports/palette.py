@@ -20,4 +20,6 @@ BASE_RC: dict[str, Any] = {
     "axes.titleweight": "normal",
     "font.size": 9,
     "legend.frameon": False,
+    # Labels are competency and course names from packs: '$…$' is text, never mathtext.
+    "text.parse_math": False,
 }

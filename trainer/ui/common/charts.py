@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.reports.palette import BASE_RC, OKABE_ITO
+from trainer.ui.common.plain import plain_tip
 
 log = logging.getLogger(__name__)
 
@@ -297,7 +298,8 @@ class ChartView(QWidget):
         text = self.hover.text_at(event) if event.inaxes is not None else None
         if text:
             QToolTip.showText(self.canvas.mapToGlobal(QPoint(int(event.x),
-                              int(self.canvas.height() - event.y))), text, self.canvas)
+                              int(self.canvas.height() - event.y))), plain_tip(text),
+                              self.canvas)  # names from packs: never HTML
         else:
             QToolTip.hideText()
 

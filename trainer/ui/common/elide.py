@@ -11,6 +11,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
+from trainer.ui.common.plain import plain_tip
+
 MIN_CHARACTERS = 12  # never narrower than about this many characters
 
 
@@ -66,4 +68,5 @@ class ElidingButton(QPushButton):
             return
         super().setText(shown)
         elided = shown != self._full
-        super().setToolTip("\n".join(t for t in (self._full if elided else "", self._tip) if t))
+        super().setToolTip(plain_tip("\n".join(t for t in (self._full if elided else "", self._tip)
+                                          if t)))

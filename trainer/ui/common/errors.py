@@ -11,10 +11,11 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
 from trainer.errors import TrainerError
+from trainer.ui.common.plain import plain_tip
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -44,9 +45,11 @@ def build_error_box(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     exc = _database_error(exc) or exc
     if isinstance(exc, TrainerError):
         box.setIcon(QMessageBox.Icon.Warning)
+        # Known problems quote files, packs and rosters: shown as written, never as HTML.
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(exc.message)
         if exc.hint:
-            box.setInformativeText(exc.hint)
+            box.setInformativeText(plain_tip(exc.hint))
         return box
     box.setIcon(QMessageBox.Icon.Critical)
     box.setText(translate("ErrorPresenter", "Something went wrong inside Trainer. This is a bug, not your mistake."))

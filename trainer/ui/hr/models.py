@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 
 from trainer.reports.tables import Column
+from trainer.ui.common.plain import plain_tip
 
 ValueRole = Qt.ItemDataRole.UserRole + 1  # the raw value (sorting, tests)
 RowRole = Qt.ItemDataRole.UserRole + 2  # the row object behind a line
@@ -85,15 +86,17 @@ class ReportTableModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column.kind == "text" and value:
-            return str(value)
+            return plain_tip(str(value))  # names come from rosters and packs: never HTML
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section].header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tip(self.columns[section].header)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

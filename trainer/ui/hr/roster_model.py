@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from trainer.store.roster_import import RosterPlan, RowPlan
+from trainer.ui.common.plain import plain_tip
 from trainer.ui.hr.models import FilteredRowsModel
 
 translate = QCoreApplication.translate
@@ -134,7 +135,7 @@ class RosterPlanModel(FilteredRowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(plan, column)
         if role == Qt.ItemDataRole.ToolTipRole and plan.problems:
-            return "\n".join(problem_text(p) for p in plan.problems)
+            return plain_tip("\n".join(problem_text(p) for p in plan.problems))
         if role == Qt.ItemDataRole.ForegroundRole and plan.problems and column in (
                 "result", "problems"):
             return PROBLEM_COLOUR

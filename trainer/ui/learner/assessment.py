@@ -26,17 +26,18 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.ui.common.context import AppContext
+from trainer.ui.common.plain import plain_label
 from trainer.ui.learner.exercises import ExerciseCard, FeedbackMode
 from trainer.ui.learner.recorder import AttemptRecorder
+from trainer.ui.learner.rendering import BackgroundRender, watch_card
 from trainer.ui.learner.segments import scenario
 from trainer.ui.learner.sitting import SittingResult, percent_text, sitting_result
 
 
 def _label(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
+    """Plain text (module titles, competency names come from the pack); the rich intro says so."""
+    label = plain_label(text, name)
     label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
     return label
 
 
@@ -63,6 +64,7 @@ class AssessmentView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.pack, self.module, self.render = ctx, pack, module, render
+        self.background = BackgroundRender(render, ctx)  # long text: rendered by a worker
         self.has_previous, self.has_next = has_previous, has_next
         self.cards: dict[str, ExerciseCard] = {}
         self.result: SittingResult | None = None
@@ -82,6 +84,7 @@ class AssessmentView(QWidget):
         self.pages.addWidget(self.exam_page)
         self.pages.addWidget(self.result_page)
         QVBoxLayout(self).addWidget(self.pages)
+        self.background.start(self)
 
     # --- intro --------------------------------------------------------------------------------
 
@@ -97,8 +100,9 @@ class AssessmentView(QWidget):
         layout.addWidget(_label("  ·  ".join(facts), "cardMeta"))
         intro = scenario(self.module)  # the text before the first question
         if intro.strip():
-            text = _label(self.render(intro), "intro")
+            text = _label(self.background(intro), "intro")
             text.setTextFormat(Qt.TextFormat.RichText)
+            self.background.when_ready(intro, text.setText)
             layout.addWidget(text)
         layout.addWidget(_label(self.tr(
             "You see whether your answers are right only after handing in. You can take the "
@@ -146,7 +150,8 @@ class AssessmentView(QWidget):
         self.hand_in.setObjectName("primary")
         self.hand_in.clicked.connect(lambda: self.finish(confirm=True))
         for number, exercise in enumerate(self.module.exercises, 1):
-            card = ExerciseCard(exercise, self.render, number, FeedbackMode.EXAM)
+            card = ExerciseCard(exercise, self.background, number, FeedbackMode.EXAM)
+            watch_card(self.background, card)
             card.input.changed.connect(self._update_answered)
             card.retried.connect(self._update_answered)
             self.cards[exercise.id] = card
@@ -171,6 +176,7 @@ class AssessmentView(QWidget):
         self._update_answered()
         if self._deadline is not None:
             self.timer.start()
+        self.background.start(self)
 
     def _replace(self, index: int, page: QWidget) -> None:
         old = self.pages.widget(index)

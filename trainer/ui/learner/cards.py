@@ -9,6 +9,8 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout
 
+from trainer.ui.common.plain import plain_label
+
 
 @dataclass(frozen=True)
 class CourseProgress:
@@ -51,10 +53,10 @@ class CourseCard(QFrame):
         self.setObjectName("courseCard")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumWidth(320)
-        title = QLabel(pack.title)
+        title = plain_label(pack.title)
         title.setObjectName("cardTitle")
         title.setWordWrap(True)
-        meta = QLabel("  ·  ".join([
+        meta = plain_label("  ·  ".join([
             language_name(pack.language),
             self._size_text(pack, progress.total),
             self.tr("about %n hour(s)", "", max(1, round(pack.minutes / 60)))
@@ -62,7 +64,7 @@ class CourseCard(QFrame):
         ]))
         meta.setObjectName("cardMeta")
         meta.setWordWrap(True)
-        summary = QLabel(pack.summary)
+        summary = plain_label(pack.summary)
         summary.setWordWrap(True)
         summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.bar = QProgressBar()

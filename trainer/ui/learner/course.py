@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListView,
     QMessageBox,
     QPushButton,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.ui.common.context import ATTEMPTS, PROGRESS, AppContext
+from trainer.ui.common.plain import plain_label
 from trainer.ui.learner.models import HTML_ROLE, OutlineModel, outline_rows
 from trainer.ui.learner.module_views import build_module_view, module_status
 from trainer.ui.learner.rendering import (
@@ -76,7 +76,7 @@ class CoursePage(QWidget):
         """The way back to all courses, the course title and the outline."""
         self.back_button = QPushButton()
         self.back_button.clicked.connect(lambda: self.ctx.request_page("library"))
-        self.course_title = QLabel()
+        self.course_title = plain_label()
         self.course_title.setObjectName("sectionTitle")
         self.course_title.setWordWrap(True)
         self.outline = QListView()

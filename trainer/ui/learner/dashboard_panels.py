@@ -27,6 +27,7 @@ from trainer.analytics.learner import WrongExercise
 from trainer.analytics.recommend import Recommendation
 from trainer.content.model import Framework, Pack
 from trainer.ui.common.elide import ElidingButton
+from trainer.ui.common.plain import escape, plain_label, plain_tip
 
 
 def plain_question(markdown: str, limit: int = 70) -> str:
@@ -122,8 +123,8 @@ class RecommendationsPanel(QWidget):
         else:
             now = self.tr("not assessed yet")
         target = levels.get(gap.target.id, gap.target.name)
-        label = QLabel(self.tr("<b>%1</b>: now %2, target %3").replace("%1", name)
-                       .replace("%2", now).replace("%3", target))
+        label = QLabel(self.tr("<b>%1</b>: now %2, target %3").replace("%1", escape(name))
+                       .replace("%2", escape(now)).replace("%3", escape(target)))
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText)
         return label
@@ -226,7 +227,7 @@ class CompletionList(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel()
+        self.title = plain_label()
         self.title.setStyleSheet("font-size: 15px;")
         self.rows = QGridLayout()
         self.rows.setHorizontalSpacing(10)
@@ -260,7 +261,7 @@ class CompletionList(QWidget):
             bar.setValue(round(percent))
             bar.setFormat(f"{percent:.0f}%")
             bar.setMaximumHeight(14)
-            bar.setToolTip(note)
+            bar.setToolTip(plain_tip(note))
             bar.setProperty("status", status if status in STATUS_COLOURS else "not_started")
             label = QLabel(status_text)
             self.rows.addWidget(button, index, 0)

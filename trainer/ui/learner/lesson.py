@@ -2,6 +2,9 @@
 
 Text runs sit in auto-height ``LessonText`` browsers (QTextBrowser cannot host widgets), each
 exercise is an ``ExerciseCard``; a case module puts its scenario beside its questions.
+Markdown is never rendered at length on the GUI thread (``BackgroundRender``): text already
+rendered (the course prefetches the next module) or short is shown at once, the rest is
+rendered by a worker and appears a moment later, so opening a module never freezes the window.
 """
 
 from __future__ import annotations
@@ -34,8 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.ui.common.plain import plain_label
 from trainer.ui.learner.exercises import ExerciseCard
-from trainer.ui.learner.rendering import module_dir
+from trainer.ui.learner.rendering import BackgroundRender, module_dir, watch_card
 from trainer.ui.learner.segments import is_case, scenario, segments
 
 COLUMN_WIDTH = 860  # comfortable reading measure
@@ -44,11 +48,13 @@ COLUMN_WIDTH = 860  # comfortable reading measure
 class LessonText(QTextBrowser):
     """Rendered Markdown that grows to its content's height; the page scrolls, not the text."""
 
-    def __init__(self, html: str, base_dir: Any, style: str, auto_height: bool = True,
+    def __init__(self, html: str | None, base_dir: Any, style: str, auto_height: bool = True,
                  font_size: int = 15) -> None:
         super().__init__()
         self.setObjectName("lessonText")
         self.auto_height = auto_height
+        self.waiting = html is None  # its Markdown is being rendered by a worker
+        self._style, self._font_size = style, font_size
         self._pending: str | None = None
         self._sized = False
         self.deferred = False  # below the first screen: laid out just after the first paint
@@ -63,7 +69,17 @@ class LessonText(QTextBrowser):
             self.document().documentLayout().documentSizeChanged.connect(self._fit)
         else:
             self.horizontalScrollBar().rangeChanged.connect(self._hide_tiny_overflow)
-        self.set_content(html, style, font_size)
+        if html is not None:
+            self.set_content(html, style, font_size)
+
+    def restyle(self, style: str, font_size: int) -> None:
+        """Style and size for HTML still to come from the worker."""
+        self._style, self._font_size = style, font_size
+
+    def show_rendered(self, html: str) -> None:
+        """The worker's HTML has arrived: show it with the current style and size."""
+        self.waiting = False
+        self.set_content(html, self._style, self._font_size, soon=self.deferred)
 
     def _hide_tiny_overflow(self, _minimum: int, maximum: int) -> None:
         """A table's border can round a pixel past the width: no scroll bar for that."""
@@ -72,14 +88,17 @@ class LessonText(QTextBrowser):
         if self.horizontalScrollBarPolicy() != policy:
             self.setHorizontalScrollBarPolicy(policy)
 
-    def set_content(self, html: str, style: str, font_size: int) -> None:
+    def set_content(self, html: str, style: str, font_size: int, soon: bool = False) -> None:
         """Set the text; with auto height it is laid out once, when the real width is known."""
+        self._style, self._font_size = style, font_size
         font = QFont(self.document().defaultFont())
         font.setPixelSize(font_size)
         self.document().setDefaultFont(font)
         self.document().setDefaultStyleSheet(style)
         self._pending = html
-        if not self.auto_height or self._sized:
+        if soon and self._sized:  # one text per turn of the event loop
+            QTimer.singleShot(0, self, self.ensure_loaded)
+        elif not self.auto_height or self._sized:
             self.ensure_loaded()
 
     def ensure_loaded(self) -> None:
@@ -151,9 +170,11 @@ class LessonView(QWidget):
 
     def __init__(self, pack: Any, module: Any, render: Any, style: str, *,
                  has_previous: bool, has_next: bool, font_size: int,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, ctx: Any = None) -> None:
         super().__init__(parent)
         self.pack, self.module, self.render, self.style_sheet = pack, module, render, style
+        # with a context, long text not yet rendered is rendered by a worker
+        self.background = BackgroundRender(render, ctx)
         self.font_size = font_size
         self.cards: dict[str, ExerciseCard] = {}
         self.answered: set[str] = set()  # exercises with at least one attempt
@@ -190,12 +211,12 @@ class LessonView(QWidget):
             self._add_header(self.body)
         self._add_blocks()
         self._add_footer(has_previous, has_next)
+        self.background.start(self)
 
     # --- building -----------------------------------------------------------------------------
 
     def _case_splitter(self) -> QSplitter:
-        self.scenario = LessonText(self.render(scenario(self.module)), self.base_dir,
-                                   self.style_sheet, auto_height=False, font_size=self.font_size)
+        self.scenario = self._text(scenario(self.module), auto_height=False)
         self.scenario.setObjectName("scenario")
         if not str(self.pack.language).lower().startswith("zh"):  # words stay whole: a table
             self.scenario.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # too wide scrolls
@@ -217,11 +238,11 @@ class LessonView(QWidget):
         return splitter
 
     def _add_header(self, target: QVBoxLayout, objectives: bool = True) -> None:
-        title = QLabel(self.module.title)
+        title = plain_label(self.module.title)
         title.setObjectName("pageTitle")
         title.setWordWrap(True)
         target.addWidget(title)
-        meta = QLabel(self._meta_text())
+        meta = plain_label(self._meta_text())
         meta.setObjectName("cardMeta")
         meta.setWordWrap(True)
         target.addWidget(meta)
@@ -250,16 +271,24 @@ class LessonView(QWidget):
                 self._add_text(item)
                 continue
             number += 1
-            card = ExerciseCard(item, self.render, number)
+            card = ExerciseCard(item, self.background, number)
+            watch_card(self.background, card)
             self.cards[item.id] = card
             self.body.addWidget(card)
 
     def _add_text(self, markdown: str) -> None:
-        text = LessonText(self.render(markdown), self.base_dir, self.style_sheet,
-                          font_size=self.font_size)
+        text = self._text(markdown)
         text.deferred = any(t.auto_height for t, _ in self.texts)
         self.texts.append((text, markdown))
         self.body.addWidget(text)
+
+    def _text(self, markdown: str, auto_height: bool = True) -> LessonText:
+        """A text run: its HTML now when it is cached or short, else from a worker."""
+        html = self.background.now(markdown)
+        text = LessonText(html, self.base_dir, self.style_sheet, auto_height=auto_height,
+                          font_size=self.font_size)
+        self.background.when_ready(markdown, text.show_rendered)
+        return text
 
     def _add_footer(self, has_previous: bool, has_next: bool) -> None:
         self.previous_button = QPushButton(self.tr("← Previous"))
@@ -283,7 +312,10 @@ class LessonView(QWidget):
         """Zoom the lesson text; the cards follow the page's style sheet (see ``zoom_rules``)."""
         self.style_sheet, self.font_size = style, size
         for widget, markdown in self.texts:
-            widget.set_content(self.render(markdown), style, size)
+            if widget.waiting:  # the worker's HTML comes with the new size
+                widget.restyle(style, size)
+            else:
+                widget.set_content(self.render(markdown), style, size)
 
     def after_first_paint(self, callback: Any) -> None:
         """Run ``callback`` on the next turn of the event loop, after the pending paint."""
@@ -322,7 +354,9 @@ class LessonView(QWidget):
 
     def show_text(self, text: str) -> bool:
         """Select the first occurrence of ``text`` (a search hit) and scroll it into view."""
-        for browser, _markdown in self.texts:
+        for browser, markdown in self.texts:
+            if browser.waiting:  # the learner asked for it: render now
+                browser.show_rendered(self.render(markdown))
             browser.ensure_loaded()
             cursor = browser.document().find(text)
             if cursor.isNull():
@@ -341,6 +375,8 @@ class LessonView(QWidget):
         self.scroll.ensureVisible(point.x(), point.y(), 0, 160)
 
     def at_end(self) -> bool:
+        if any(text.waiting for text, _ in self.texts):
+            return False  # an empty page is not a page read to the end
         bar = self.scroll.verticalScrollBar()
         return bar.maximum() <= 0 or bar.value() >= bar.maximum() * 0.95
 

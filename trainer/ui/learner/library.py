@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from trainer.ui.common.context import ATTEMPTS, PACKS, PROGRESS, AppContext
 from trainer.ui.common.language import current_language
+from trainer.ui.common.plain import plain_label
 from trainer.ui.common.work import run_work
 from trainer.ui.learner.cards import CourseCard, course_progress
 from trainer.ui.learner.problems_dialog import show_import_failure
@@ -97,7 +98,7 @@ class LibraryPage(QWidget):
         self.resume_label = QLabel()
         self.resume_label.setWordWrap(True)
         self.resume_label.setObjectName("cardTitle")
-        self.resume_detail = QLabel()
+        self.resume_detail = plain_label()
         self.resume_detail.setObjectName("cardMeta")
         self.resume_detail.setWordWrap(True)
         self.resume_button = QPushButton()

@@ -27,7 +27,7 @@ def build_module_view(ctx: AppContext, pack: Any, module: Any, index: int, font_
         return AssessmentView(ctx, pack, module, render, has_previous=has_previous,
                               has_next=has_next, font_size=font_size, earlier=earlier)
     view = LessonView(pack, module, render, style, has_previous=has_previous, has_next=has_next,
-                      font_size=font_size)
+                      font_size=font_size, ctx=ctx)
     recorder = AttemptRecorder(ctx, pack, view)
     view.recorder = recorder
     for card in view.cards.values():

@@ -8,11 +8,12 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
+
+from trainer.ui.common.plain import plain_label
 
 
 class ProblemsDialog(QDialog):
@@ -23,7 +24,7 @@ class ProblemsDialog(QDialog):
         self.setWindowTitle(self.tr("Course pack not imported"))
         self.resize(720, 420)
         errors = sum(1 for line in lines if ": error: " in line)
-        intro = QLabel(self.tr("%1 was not imported: it has %n problem(s). Nothing was changed. "
+        intro = plain_label(self.tr("%1 was not imported: it has %n problem(s). Nothing was changed. "
                                "Give this list to the course's author.", "", errors or len(lines))
                        .replace("%1", source.name))
         intro.setWordWrap(True)

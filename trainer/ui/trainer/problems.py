@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.ui.common.plain import plain_label, plain_tip
+
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -53,7 +55,7 @@ class ProblemsModel(QStandardItemModel):
             errors = sum(1 for p in items if p.severity == "error")
             head = QStandardItem(self._file_title(file, errors, len(items) - errors))
             head.setEditable(False)
-            head.setData(file, Qt.ItemDataRole.ToolTipRole)
+            head.setData(plain_tip(file), Qt.ItemDataRole.ToolTipRole)
             for problem in items:
                 head.appendRow(_problem_row(problem))
             count = QStandardItem("")
@@ -83,9 +85,9 @@ def _problem_row(problem: Any) -> list[QStandardItem]:
 
     message = shown_message(problem)
     text = QStandardItem(QApplication.style().standardIcon(icon_kind), message)
-    text.setToolTip(message)  # the whole sentence, however narrow the column
     text.setData(problem, PROBLEM_ROLE)
-    text.setData(str(problem), Qt.ItemDataRole.ToolTipRole)
+    # the whole sentence, however narrow the column; it quotes the author's text: never HTML
+    text.setData(plain_tip(str(problem)), Qt.ItemDataRole.ToolTipRole)
     text.setEditable(False)
     line = QStandardItem(str(problem.line) if problem.line else "")
     line.setEditable(False)
@@ -158,8 +160,7 @@ class ProblemsPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.clicked.connect(self._open)
         self.tree.activated.connect(self._open)
-        self.summary = QLabel()
-        self.summary.setObjectName("problemsSummary")
+        self.summary = plain_label(name="problemsSummary")
         self.source = SourceView()
         self.where = QLabel()
         self.where.setWordWrap(True)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.ui.common.context import AppContext
+from trainer.ui.common.plain import plain_label
 from trainer.ui.common.work import run_work
 from trainer.ui.trainer.preview import PackPreview
 from trainer.ui.trainer.problems import ProblemsPanel
@@ -76,7 +77,7 @@ class WorkspacePage(QWidget):
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.title.setStyleSheet("font-size: 22px; font-weight: 600; padding-bottom: 4px;")
-        self.folder_label, self.status = QLabel(), QLabel()
+        self.folder_label, self.status = plain_label(), plain_label()  # hold pack titles
         self.folder_label.setObjectName("workspaceFolder")
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setObjectName("workspaceStatus")

@@ -172,6 +172,12 @@ class ExerciseCard(QFrame):
         self.submit_button.hide()
         self.retry_button.setVisible(self.mode is FeedbackMode.PRACTICE)
 
+    def refresh_explanation(self) -> None:
+        """Show the explanation again (its HTML has arrived from a worker), if it is shown."""
+        explanation = self.exercise.explanation or ""
+        if self._feedback is not None and explanation:
+            self.explanation.setText(self._render(explanation))
+
     def restore(self, response: dict[str, Any], grade: Any | None) -> None:
         """Show an earlier attempt as it was answered (after a restart)."""
         self.input.set_response(response)
