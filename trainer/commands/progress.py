@@ -28,7 +28,7 @@ def run_export(args: argparse.Namespace, ctx: Any) -> int:
     from pathlib import Path
 
     from trainer.errors import TrainerError
-    from trainer.reports.bundles import export_bundle
+    from trainer.exchange.bundles import export_bundle
     from trainer.store.permissions import COMMAND_LINE
 
     out = Path(args.output).expanduser()
@@ -50,7 +50,7 @@ def _count(number: int, noun: str) -> str:
 def run_import(args: argparse.Namespace, ctx: Any) -> int:
     from pathlib import Path
 
-    from trainer.reports.bundles import import_bundle, preview_bundle, read_bundle
+    from trainer.exchange.bundles import import_bundle, preview_bundle, read_bundle
     from trainer.store.permissions import COMMAND_LINE
 
     bundle = read_bundle(Path(args.file).expanduser())

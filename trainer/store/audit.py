@@ -26,6 +26,8 @@ PACK_INSTALL = "pack.install"
 PROGRESS_MERGE = "progress.merge"
 PROGRESS_EXPORT = "progress.export"
 ADMIN_CREATE = "admin.create"
+DEVICE_TRUST = "device.trust"
+DEVICE_FORGET = "device.forget"
 
 
 def _actor_fields(actor: Actor | None) -> tuple[int | None, str]:

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from trainer.config import Paths
-from trainer.reports.bundles import export_bundle, read_bundle
+from trainer.exchange.bundles import export_bundle, read_bundle
 from trainer.store.db import open_database
 from trainer.store.learners import create_learner, find_by_employee_no
 from trainer.store.permissions import COMMAND_LINE
@@ -112,7 +112,7 @@ def test_export_writes_a_bundle_and_says_where(qtbot: Any, hr_ctx: AppContext, t
 
 def test_the_model_passes_qt_checks(qtmodeltester: Any, hr_ctx: AppContext,
                                     bundle: Path) -> None:
-    from trainer.reports.bundles import preview_bundle
+    from trainer.exchange.bundles import preview_bundle
 
     model = MergePlanModel()
     model.set_plan(preview_bundle(hr_ctx.db, read_bundle(bundle), actor=hr_ctx.user))

@@ -56,7 +56,7 @@ def export_bundle_with_dialog(app_ctx: AppContext, parent: QWidget | None,
     db, user, target = app_ctx.db, app_ctx.user, path
 
     def run(progress: Any) -> Any:
-        from trainer.reports.bundles import export_bundle
+        from trainer.exchange.bundles import export_bundle
 
         return export_bundle(db, target, actor=user)
 
@@ -155,7 +155,7 @@ class BundleImportDialog(QDialog):
         self.summary.setText(self.tr("Checking the bundle…"))
 
         def run(progress: Any) -> Any:
-            from trainer.reports.bundles import preview_bundle, read_bundle
+            from trainer.exchange.bundles import preview_bundle, read_bundle
 
             bundle = read_bundle(path)
             return bundle, preview_bundle(db, bundle, actor=user)
@@ -198,7 +198,7 @@ class BundleImportDialog(QDialog):
         db, user, bundle = self.ctx.db, self.ctx.user, self.bundle
 
         def run(progress: Any) -> Any:
-            from trainer.reports.bundles import import_bundle
+            from trainer.exchange.bundles import import_bundle
 
             return import_bundle(db, bundle, actor=user)
 
