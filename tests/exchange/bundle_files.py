@@ -10,10 +10,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
+from sqlalchemy import text
 
 from trainer.store.db import Database
 
 Change = Callable[[str, bytes], bytes]
+TABLES = ("learners", "departments", "enrollments", "lesson_progress", "attempts", "devices",
+          "summary_competencies", "summary_activity")
+
+
+def snapshot(db: Database) -> dict[str, list[tuple]]:
+    """Every row of the tables a merge may touch (the audit log aside)."""
+    with db.reader() as session:
+        return {t: sorted(map(tuple, session.execute(text(f"SELECT * FROM {t}"))), key=repr)
+                for t in TABLES}
 
 
 def key_file(db: Database) -> Path:
