@@ -4,7 +4,7 @@
 <context>
     <name>RosterImportDialog</name>
     <message numerus="yes">
-        <location filename="../../hr/roster_dialog.py" line="+201"/>
+        <location filename="../../hr/roster_dialog.py" line="+204"/>
         <source>%1 — %n row(s), read as %2</source>
         <translation>
             <numerusform>%1 — %n row(s), read as %2</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Import %n good row(s)</source>
         <translation>
             <numerusform>Import %n good row(s)</numerusform>

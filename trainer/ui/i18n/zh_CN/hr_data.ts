@@ -4,7 +4,7 @@
 <context>
     <name>BundleExport</name>
     <message>
-        <location filename="../../hr/bundle_dialog.py" line="+51"/>
+        <location filename="../../hr/bundle_dialog.py" line="+52"/>
         <source>Export progress bundle</source>
         <translation>导出学习进度包</translation>
     </message>
@@ -20,11 +20,15 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 holds %2 learners, %3 lesson records and %4 answers. Copy it to the other machine and import it there.</source>
-        <translation>%1 包含 %2 名学员、%3 条课程学习记录和 %4 条作答记录。请将其复制到另一台电脑并在那里导入。</translation>
+        <source>%1 holds %2 learners, %3 lesson records and %4 answers. Copy it to the other machine and import it there.
+
+It is signed by this computer (%5) with the key %6: HR compares that key when importing from this computer for the first time.</source>
+        <translation>%1 包含 %2 名学员、%3 条课程学习记录和 %4 条作答记录。请将其复制到另一台电脑并在那里导入。
+
+该文件已由本机（%5）以密钥 %6 签名：人事部门首次导入本机的数据时会核对这个密钥。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Exporting progress…</source>
         <translation>正在导出学习进度…</translation>
     </message>
@@ -32,7 +36,7 @@
 <context>
     <name>BundleImportDialog</name>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Import progress bundle</source>
         <translation>导入学习进度包</translation>
     </message>
@@ -47,7 +51,7 @@
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Show only learners with something new</source>
         <translation>只显示有新内容的学员</translation>
     </message>
@@ -58,11 +62,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+36"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-12"/>
         <source>Choose a progress bundle</source>
         <translation>选择学习进度包</translation>
     </message>
@@ -72,8 +77,8 @@
         <translation>学习进度包 (*.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+8"/>
+        <location line="+12"/>
+        <location line="+9"/>
         <source>Checking the bundle…</source>
         <translation>正在检查进度包…</translation>
     </message>
@@ -103,12 +108,41 @@
         <translation>导入将新增 %1 名学员、更新 %2 名；新增 %3 条作答记录（%4 条已存在），新增 %5 条课程学习记录、更新 %6 条。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+6"/>
+        <source>%1 account(s) of trainers, HR or administrators stay switched on or off as they are here: a bundle never changes those.</source>
+        <translation>%1 个培训师、人事或管理员账号保持本机的启用或停用状态：进度包从不更改这些账号。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This computer has never imported from %1. Its key is %2: compare it with the key that computer shows after exporting; import only if they are the same.</source>
+        <translation>本机从未导入过来自 %1 的进度包。其密钥为 %2：请与该电脑导出后显示的密钥核对，一致时才导入。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Trust and import…</source>
+        <translation>信任并导入…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Importing progress…</source>
         <translation>正在导入学习进度…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>Trust this computer?</source>
+        <translation>信任这台电脑？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust %1 with the key %2 and import its bundle?
+
+Only answer Yes if that computer shows the same key. From now on its bundles are imported without asking, and a bundle claiming to be from it with another key is refused.</source>
+        <translation>信任 %1（密钥 %2）并导入其进度包？
+
+只有在该电脑显示的密钥与此相同时才选择“是”。此后来自它的进度包将直接导入；自称来自它但密钥不同的进度包将被拒绝。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Progress imported</source>
         <translation>学习进度已导入</translation>
     </message>
@@ -121,7 +155,7 @@
 <context>
     <name>MergePlanModel</name>
     <message>
-        <location filename="../../hr/bundle_model.py" line="+55"/>
+        <location filename="../../hr/bundle_model.py" line="+40"/>
         <source>Employee no.</source>
         <translation>工号</translation>
     </message>
@@ -245,17 +279,17 @@
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Columns</source>
         <translation>列对应关系</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>Show only rows with problems</source>
         <translation>只显示有问题的行</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-13"/>
         <source>Save a blank roster…</source>
         <translation>保存空白名单…</translation>
     </message>
@@ -265,7 +299,7 @@
         <translation>一个列已设好的 Excel 文件，填好即可导入</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -352,7 +386,7 @@
         <translation>正在检查人员名单…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>%1 row(s): %2 new, %3 to update, %4 unchanged, %5 with problems (not imported). Nothing is written until you press Import.</source>
         <translation>共 %1 行：新增 %2 人，更新 %3 人，%4 人无变化，%5 行有问题（不会导入）。按“导入”之前不会写入任何数据。</translation>
     </message>
@@ -404,7 +438,7 @@
 <context>
     <name>RosterPlanModel</name>
     <message>
-        <location filename="../../hr/roster_model.py" line="+43"/>
+        <location filename="../../hr/roster_model.py" line="+25"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
@@ -462,7 +496,7 @@
 <context>
     <name>RosterProblem</name>
     <message>
-        <location line="-135"/>
+        <location line="-117"/>
         <source>missing employee number</source>
         <translation>缺少工号</translation>
     </message>
