@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -106,6 +107,29 @@ def test_a_known_device_with_another_key_is_refused_until_hr_forgets_the_old_one
     assert fingerprint(known[sender.device_id].public_key or "") == forged.manifest.fingerprint
 
 
+def test_a_bundle_naming_this_database_own_device_must_carry_its_key(
+        sender: Database, receiver: Database, tmp_path: Path) -> None:
+    _answers(sender)
+    export_bundle(sender, tmp_path / "one.zip", actor=COMMAND_LINE)
+    impostor = tmp_path / "impostor.pem"
+    key = _new_key(impostor)
+
+    def claim(name: str, data: bytes) -> bytes:  # "I am HR's own computer"
+        if name == "manifest.json":
+            body = json.loads(data)
+            body["device"].update(id=str(receiver.device_id), public_key=public_text(key))
+            return json.dumps(body).encode()
+        return data
+
+    rewrite(tmp_path / "one.zip", tmp_path / "mine.zip", claim, sign_with=impostor)
+    before = snapshot(receiver)
+    with pytest.raises(DeviceKeyMismatch, match="this database's own device"):
+        import_bundle(receiver, tmp_path / "mine.zip", actor=COMMAND_LINE, trust_new_device=True)
+    assert snapshot(receiver) == before
+    export_bundle(receiver, tmp_path / "own.zip", actor=COMMAND_LINE)  # its own key still signs
+    assert import_bundle(receiver, tmp_path / "own.zip", actor=COMMAND_LINE).changes == 0
+
+
 @pytest.mark.parametrize("edit", ["manifest", "signature", "strip", "v1"])
 def test_an_altered_or_unsigned_bundle_is_refused(
         sender: Database, tmp_path: Path, edit: str) -> None:
@@ -128,9 +152,6 @@ def test_an_altered_or_unsigned_bundle_is_refused(
 
     rewrite(tmp_path / "good.zip", tmp_path / "bad.zip", change)
     if edit in ("strip", "v1"):
-        members = {}
-        import zipfile
-
         with zipfile.ZipFile(tmp_path / "bad.zip") as z:
             members = {n: z.read(n) for n in z.namelist() if n != "signature.json"}
         with zipfile.ZipFile(tmp_path / "bad.zip", "w") as z:

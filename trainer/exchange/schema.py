@@ -38,9 +38,12 @@ def _no_constant(name: str) -> Any:
     raise FieldProblem(f"{name} is not a number JSON allows")
 
 
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
+
+
 def loads(line: bytes | str) -> Any:
-    """JSON as the bundle writer makes it: NaN and Infinity literals are refused."""
-    return json.loads(line, parse_constant=_no_constant)
+    """JSON as the bundle writer makes it (UTF-8): NaN and Infinity literals are refused."""
+    return _DECODER.decode(line.decode("utf-8") if isinstance(line, bytes) else line)
 
 
 _text = partial(validate.text, limit=200)
@@ -87,9 +90,10 @@ def parse_record(table: str, raw: Any) -> dict[str, Any]:
     if not isinstance(raw, Mapping):
         raise FieldProblem("each line must be a JSON object")
     schema = SCHEMAS[table]
-    unknown = [name for name in raw if name not in schema]
+    unknown = raw.keys() - schema.keys()
     if unknown:
-        raise FieldProblem(f"the field {str(unknown[0])[:40]!r} is not part of a progress bundle")
+        raise FieldProblem(f"the field {str(min(unknown))[:40]!r} is not part of a progress "
+                           "bundle")
     record: dict[str, Any] = {}
     for name, (parser, required) in schema.items():
         if name not in raw:

@@ -5,7 +5,8 @@
   HR compares the fingerprint with the one the other machine shows and approves it; approval
   and import are one transaction;
 - the device is known with another key: refused (forged, or that machine was reinstalled and HR
-  must forget the old key first, on purpose).
+  must forget the old key first, on purpose); so is any bundle naming this database's own
+  device that its own key did not sign.
 """
 
 from __future__ import annotations
@@ -63,6 +64,11 @@ def _check(session: Session, manifest: BundleManifest, file_name: str) -> Signer
     known = devices.device(session, device_id)
     signer = Signer(device_id, manifest.device_name, manifest.fingerprint,
                     known is not None and known.public_key == manifest.public_key)
+    if known is not None and known.is_local and not signer.known:
+        raise DeviceKeyMismatch(
+            f"{file_name} names this database's own device \"{known.name}\" but is not signed "
+            "with its key: it was not made here and may be forged; nothing was imported.",
+            hint="Import bundles made on other computers; ask where this file came from.")
     if known is not None and known.public_key is not None and not signer.known:
         since = f" on {known.key_added_at:%Y-%m-%d}" if known.key_added_at else ""
         raise DeviceKeyMismatch(

@@ -179,38 +179,47 @@ def identifier(value: Any, what: str) -> uuid.UUID:
 def json_value(value: Any, what: str) -> Any:
     """Something JSON can store on every backend: finite numbers, text without NUL bytes or
     lone surrogates, at most 16 levels deep and about 100,000 characters long."""
-    size = 0
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if depth > MAX_JSON_DEPTH:
-            raise InvalidValue(f"The {what} is nested deeper than {MAX_JSON_DEPTH} levels.")
-        if isinstance(item, str):
-            size += len(item) + 2
-            if _JSON_BAD.search(item):
-                raise InvalidValue(f"The {what} holds a NUL byte or a broken character.")
-        elif isinstance(item, bool) or item is None:
-            size += 5
-        elif isinstance(item, int):
-            size += 20
-            if abs(item) > MAX_JSON_INT:
-                raise InvalidValue(f"The {what} holds a number too large to keep exactly.")
-        elif isinstance(item, float):
-            size += 20
-            if not math.isfinite(item):
-                raise InvalidValue(f"The {what} holds {item}, which JSON cannot store.")
-        elif isinstance(item, list | tuple):
-            size += 2 + len(item)
-            stack.extend((inner, depth + 1) for inner in item)
-        elif isinstance(item, Mapping):
-            size += 2 + 2 * len(item)
-            for key, inner in item.items():
-                if not isinstance(key, str):
-                    raise InvalidValue(f"The {what} has a key that is not text: {key!r}.")
-                stack.append((key, depth + 1))
-                stack.append((inner, depth + 1))
-        else:
-            raise InvalidValue(f"The {what} cannot be saved: {type(item).__name__} is not JSON.")
-        if size > MAX_JSON_CHARS:
-            raise InvalidValue(f"The {what} is longer than {MAX_JSON_CHARS:,} characters.")
+    try:
+        _json_size(value, 1)
+    except _JsonProblem as exc:
+        raise InvalidValue(f"The {what} {exc}.") from None
     return value
+
+
+class _JsonProblem(Exception):
+    pass
+
+
+def _json_size(item: Any, depth: int) -> int:
+    """About how many characters ``item`` takes as JSON; _JsonProblem when it cannot be kept.
+    Recursive, but never deeper than MAX_JSON_DEPTH."""
+    kind = type(item)
+    if kind is str:
+        if _JSON_BAD.search(item):
+            raise _JsonProblem("holds a NUL byte or a broken character")
+        size = len(item) + 2
+    elif item is None or kind is bool:
+        size = 5
+    elif kind is int:
+        if not -MAX_JSON_INT <= item <= MAX_JSON_INT:
+            raise _JsonProblem("holds a number too large to keep exactly")
+        size = 20
+    elif kind is float:
+        if not math.isfinite(item):
+            raise _JsonProblem(f"holds {item}, which JSON cannot store")
+        size = 20
+    elif depth >= MAX_JSON_DEPTH and isinstance(item, list | tuple | Mapping):
+        raise _JsonProblem(f"is nested deeper than {MAX_JSON_DEPTH} levels")
+    elif isinstance(item, list | tuple):
+        size = 2 + len(item) + sum(_json_size(inner, depth + 1) for inner in item)
+    elif isinstance(item, Mapping):
+        size = 2
+        for key, inner in item.items():
+            if type(key) is not str:
+                raise _JsonProblem(f"has a key that is not text: {str(key)[:20]!r}")
+            size += 2 + _json_size(key, depth + 1) + _json_size(inner, depth + 1)
+    else:
+        raise _JsonProblem(f"cannot be saved: {type(item).__name__} is not JSON")
+    if size > MAX_JSON_CHARS:
+        raise _JsonProblem(f"is longer than {MAX_JSON_CHARS:,} characters")
+    return size
