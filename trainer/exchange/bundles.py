@@ -68,7 +68,8 @@ def export_bundle(db: Database, out: Path, *, actor: Actor | None) -> BundleMani
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    audit.record(db, actor, audit.PROGRESS_EXPORT, {"file": out.name, **manifest.counts})
+    audit.record(db, actor, audit.PROGRESS_EXPORT, {"file": out.name, **manifest.counts,
+                                                    "fingerprint": manifest.fingerprint})
     return manifest
 
 
