@@ -67,7 +67,6 @@ class MergePlan:
     learners: tuple[LearnerChange, ...]
     accounts_kept: int = 0  # newer records that would switch a privileged account on or off
 
-
     @property
     def changes(self) -> int:
         return (self.devices_new + self.learners_new + self.learners_updated
