@@ -5,6 +5,7 @@ And a bundle carries progress, not rights: no bundle switches off or demotes an 
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -173,3 +174,16 @@ def test_no_bundle_switches_off_or_demotes_an_administrator(
     assert people["A1"] is not None and people["A1"].name == "A1 乙"  # the profile did update
     assert has_admin(receiver)
     assert import_bundle(receiver, bundle, actor=COMMAND_LINE).changes == 0  # and stays so
+
+
+def test_a_giant_line_is_refused_without_being_read_whole(
+        made: tuple[Path, Path, BundleManifest], tmp_path: Path) -> None:
+    noise = os.urandom(3 * 1024 * 1024).hex().encode()  # 6 MB in one "line", incompressible
+
+    def giant(name: str, data: bytes) -> bytes:
+        return data + noise if name == "enrollments.jsonl" else data
+
+    rewrite(made[0], tmp_path / "giant.zip", giant, sign_with=made[1])
+    with pytest.raises(BundleInvalid, match=r"enrollments.jsonl:2: the line is longer than "
+                                            r"1,048,576 bytes"):
+        read_bundle(tmp_path / "giant.zip")
