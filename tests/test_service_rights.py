@@ -1,5 +1,5 @@
 """Permissions live in the services, not the screens: every function a screen imports from the
-store, analytics or reports either takes the acting user (``actor``: checked and audited there)
+store, analytics, reports or exchange either takes the acting user (``actor``: checked and audited there)
 or is listed here with the reason it needs none. A new data-changing action offered by the GUI
 fails this test until its service checks who asks.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 import trainer
 
 PACKAGE = Path(trainer.__file__).resolve().parent
-SERVICE_LAYERS = ("store", "analytics", "reports")
+SERVICE_LAYERS = ("store", "analytics", "reports", "exchange")
 
 READS = {  # change nothing
     "analytics.assessment.assessment_result", "analytics.certificates.verify_certificate",
@@ -24,10 +24,11 @@ READS = {  # change nothing
     "analytics.recommend.recommend", "analytics.recommend.weakest_gaps",
     "analytics.scoring.exercise_weights", "analytics.scoring.merged_framework",
     "analytics.scoring.role_targets", "analytics.scoring.score_competencies",
-    "reports.bundles.read_bundle", "reports.data.collect", "reports.data.order_packs",
+    "reports.bundles.read_bundle", "exchange.bundles.read_bundle",
+    "exchange.bundles.bundle_signer", "reports.data.collect", "reports.data.order_packs",
     "reports.data.rounded", "reports.tables.competency_columns",
     "reports.tables.department_columns", "reports.tables.learner_columns",
-    "store.db.open_database", "store.departments.list_departments",
+    "store.db.open_database", "store.engine.known_error", "store.departments.list_departments",
     "store.learners.find_learners", "store.learners.get_learner",
     "store.learners.list_departments", "store.progress.attempts", "store.progress.best_scores",
     "store.progress.enrollments", "store.progress.last_position",

@@ -101,6 +101,15 @@ class Paths:
         return self.data_dir / "secret.key"
 
     @property
+    def keys_dir(self) -> Path:
+        """Private keys (owner-only), one per database device this data folder signs for."""
+        return self.data_dir / "keys"
+
+    def device_key_file(self, device_id: str) -> Path:
+        """The Ed25519 key that signs progress bundles of the database device ``device_id``."""
+        return self.keys_dir / f"device-{device_id}.pem"
+
+    @property
     def window_state_file(self) -> Path:
         """The main window's size and position, restored at the next start."""
         return self.data_dir / "window.state"

@@ -18,7 +18,7 @@ import uuid
 from pathlib import Path
 
 from trainer.config import Paths
-from trainer.reports.bundles import export_bundle, import_bundle, read_bundle
+from trainer.exchange.bundles import export_bundle, import_bundle, read_bundle
 from trainer.reports.demo import builtin_pack, generate
 from trainer.store.db import open_database
 from trainer.store.permissions import COMMAND_LINE
@@ -84,7 +84,7 @@ def test_bundle_round_trip(tmp_path: Path) -> None:
         bundle = read_bundle(tmp_path / "bundle.zip")
         timings["check"] = time.perf_counter() - start
         start = time.perf_counter()
-        first = import_bundle(there, bundle, actor=COMMAND_LINE)
+        first = import_bundle(there, bundle, actor=COMMAND_LINE, trust_new_device=True)
         timings["merge"] = time.perf_counter() - start
         start = time.perf_counter()
         again = import_bundle(there, bundle, actor=COMMAND_LINE)

@@ -93,7 +93,7 @@ def test_retries_are_new_attempts_and_the_best_counts(store: Database) -> None:
     assert best_scores(store, person.id, PACK) == {"ex-1": 1.0}
 
 
-@pytest.mark.parametrize("score", [1.5, -0.1, "1"])
+@pytest.mark.parametrize("score", [1.5, -0.1, "1", float("nan"), float("inf"), True])
 def test_scores_outside_0_1_are_refused(store: Database, score: object) -> None:
     person = learner(store)
     with pytest.raises(InvalidValue, match="between 0 and 1"):

@@ -33,6 +33,8 @@ PROGRESS_EXPORT = "progress.export"
 ADMIN_CREATE = "admin.create"
 LEARNER_CREATE = "learner.create"
 LEARNER_UPDATE = "learner.update"
+DEVICE_TRUST = "device.trust"
+DEVICE_FORGET = "device.forget"
 _PENDING = "trainer_audit_pending"  # Session.info key: entries waiting for the commit
 
 

@@ -2,12 +2,16 @@
 
 Records are plain dicts of Python values (str, int, datetime, UUID, JSON-able), keyed by
 employee number rather than database ids, so they mean the same on every machine. The bundle
-file format (zip, manifest, digests) lives in ``trainer.reports.bundles``.
+file format (zip, manifest, signature, digests) lives in ``trainer.exchange``; records are
+checked by the store's own rules (``trainer.store.validate``) before they get here.
 
 Merge rules (DESIGN §3, importing the same records twice changes nothing):
-- learners by employee number: new ones are created as plain learners without a PIN (roles and
-  PINs stay with each machine); a known one takes the name, department, e-mail and active flag
-  only from a newer record;
+- a bundle carries progress, not rights. Learners by employee number: new ones are created as
+  plain learners without a PIN (roles and PINs stay with each machine; a role in a bundle is
+  never applied); a known one takes the name, department and e-mail from a newer record, and
+  its active flag too only while it is a plain learner here: a trainer's, HR's or
+  administrator's account is switched on or off on its own machine, never by a bundle, so no
+  bundle can lock out the last active administrator;
 - enrolments are added; lesson progress keeps the longest time, the newer position and the
   furthest status (as on one machine, a status only moves forward); attempts are added once,
   by their UUID.
@@ -61,6 +65,7 @@ class MergePlan:
     attempts_new: int
     attempts_known: int
     learners: tuple[LearnerChange, ...]
+    accounts_kept: int = 0  # newer records that would switch a privileged account on or off
 
     @property
     def changes(self) -> int:

@@ -74,3 +74,5 @@ class DeviceInfo:
     id: uuid.UUID
     name: str
     is_local: bool
+    public_key: str | None = None  # Ed25519, base64: None until approved (or first export)
+    key_added_at: datetime | None = None

@@ -34,7 +34,7 @@ _RANK = {"not_started": 0, "in_progress": 1, "completed": 2}
 def merge_records(session: Session, data: Records, *, apply: bool) -> MergePlan:
     """Compare (and with ``apply`` write) every table of ``data``; see the module rules."""
     devices_new = _merge_devices(session, data["devices"], apply)
-    learner_actions = _merge_learners(session, data["learners"], apply)
+    learner_actions, kept = _merge_learners(session, data["learners"], apply)
     ids = learner_ids(session, [r["employee_no"] for r in data["learners"]]) if apply else {}
     enrollments_new = _merge_enrollments(session, data["enrollments"], ids, apply)
     lesson_actions = _merge_lessons(session, data["lesson_progress"], ids, apply)
@@ -49,7 +49,7 @@ def merge_records(session: Session, data: Records, *, apply: bool) -> MergePlan:
     lesson_counts = Counter(action for _, action in lesson_actions)
     return MergePlan(devices_new, actions["new"], actions["updated"], enrollments_new,
                      lesson_counts["new"], lesson_counts["updated"],
-                     sum(per_learner_attempts.values()), known_attempts, changes)
+                     sum(per_learner_attempts.values()), known_attempts, changes, kept)
 
 
 def _merge_devices(session: Session, records: Sequence[Mapping[str, Any]], apply: bool) -> int:
@@ -63,44 +63,52 @@ def _merge_devices(session: Session, records: Sequence[Mapping[str, Any]], apply
 
 
 def _merge_learners(session: Session, records: Sequence[Mapping[str, Any]],
-                    apply: bool) -> dict[str, str]:
-    """Employee number → "new" | "updated" | "unchanged"."""
+                    apply: bool) -> tuple[dict[str, str], int]:
+    """Employee number → "new" | "updated" | "unchanged", and how many newer records would
+    have switched a privileged account on or off (kept as it is, see the module rules)."""
     existing: dict[str, Learner] = {}
     for chunk in chunks([r["employee_no"] for r in records]):
         existing.update((learner.employee_no, learner) for learner in
                         session.scalars(select(Learner).where(Learner.employee_no.in_(chunk))))
     departments = department_ids(session, (r.get("department") for r in records)) if apply else {}
     actions: dict[str, str] = {}
+    kept = 0
     for record in records:
         number = record["employee_no"]
         local = existing.get(number)
         if local is None:
             actions[number] = "new"
             if apply:
-                session.add(Learner(
+                session.add(Learner(  # never a role: rights stay with each machine
                     employee_no=number, name=record["name"], role="learner",
                     department_id=departments.get(record.get("department") or ""),
                     email=record.get("email"), active=record.get("active", True),
                     updated_at=record["updated_at"]))
-        elif _newer_profile(local, record):
+            continue
+        newer = as_utc(record["updated_at"]) > as_utc(local.updated_at)
+        privileged = local.role != "learner"
+        kept += newer and privileged and record.get("active", True) != local.active
+        profile = _profile(record, local.active if privileged else record.get("active", True))
+        if newer and profile != _profile_of(local):
             actions[number] = "updated"
             if apply:
-                local.name, local.email = record["name"], record.get("email")
+                local.name, _, local.email, local.active = profile
                 local.department_id = departments.get(record.get("department") or "")
-                local.active, local.updated_at = record.get("active", True), record["updated_at"]
+                local.updated_at = record["updated_at"]
         else:
             actions[number] = "unchanged"
     if apply:
         session.flush()
-    return actions
+    return actions, kept
 
 
-def _newer_profile(local: Learner, record: Mapping[str, Any]) -> bool:
-    if as_utc(record["updated_at"]) <= as_utc(local.updated_at):
-        return False
+def _profile(record: Mapping[str, Any], active: bool) -> tuple[Any, ...]:
+    return (record["name"], record.get("department"), record.get("email"), active)
+
+
+def _profile_of(local: Learner) -> tuple[Any, ...]:
     department = local.department.name if local.department else None
-    return (local.name, department, local.email, local.active) != (
-        record["name"], record.get("department"), record.get("email"), record.get("active", True))
+    return (local.name, department, local.email, local.active)
 
 
 def _merge_enrollments(session: Session, records: Sequence[Mapping[str, Any]],

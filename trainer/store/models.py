@@ -77,7 +77,11 @@ class Learner(Base):
 
 
 class Device(Base):
-    """An installation of Trainer; attempts remember where they were made, for merging."""
+    """An installation of Trainer; attempts remember where they were made, for merging.
+
+    ``public_key`` (Ed25519, base64) verifies the device's progress bundles: this database's
+    own device records it at its first export, another device's once HR approves it.
+    """
 
     __tablename__ = "devices"
 
@@ -85,6 +89,8 @@ class Device(Base):
     name: Mapped[str] = mapped_column(String(200))
     is_local: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    public_key: Mapped[str | None] = mapped_column(String(64))
+    key_added_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Enrollment(Base):

@@ -6,7 +6,6 @@ Attempts are append-only; a retry is a new attempt, and the best one counts.
 
 from __future__ import annotations
 
-import json
 import uuid
 from datetime import datetime
 from typing import Any
@@ -20,7 +19,7 @@ from trainer.store.db import Database
 from trainer.store.errors import Duplicate, InvalidValue, NotFound
 from trainer.store.info import AttemptInfo, LessonState
 from trainer.store.models import LESSON_STATUSES, Attempt, Enrollment, Learner, LessonProgress
-from trainer.store.types import as_utc, utcnow
+from trainer.store.types import utcnow
 
 _RANK = {status: rank for rank, status in enumerate(LESSON_STATUSES)}
 MAX_ADD_SECONDS = 24 * 3600
@@ -62,26 +61,17 @@ def _state(row: LessonProgress) -> LessonState:
                        row.updated_at)
 
 
-def _json(value: Any, what: str) -> Any:
-    """Refuse what cannot be stored as JSON now, not at commit time."""
-    try:
-        json.dumps(value, ensure_ascii=False, allow_nan=False)
-    except (TypeError, ValueError) as exc:
-        raise InvalidValue(f"The {what} cannot be saved: {exc}") from exc
-    return value
-
-
 def record_lesson_progress(db: Database, learner_id: int, pack_id: str, module_id: str, *,
                            status: str | None = None, add_seconds: float = 0,
                            position: Any = None) -> LessonState:
     """Add study time, move the status forward and remember where the learner is."""
     pack_id = validate.pack_key(pack_id, "pack id")
     module_id = validate.pack_key(module_id, "module id")
-    if status is not None and status not in _RANK:
-        raise InvalidValue(f"Unknown lesson status {status!r}.")
+    if status is not None:
+        status = validate.lesson_status(status)
     if not 0 <= add_seconds <= MAX_ADD_SECONDS:
         raise InvalidValue(f"Study time to add must be 0..{MAX_ADD_SECONDS} s, not {add_seconds}.")
-    position = _json(position, "reading position")
+    position = validate.json_value(position, "reading position")
     with db.session() as session:
         _require_learner(session, learner_id)
         _enroll(session, learner_id, pack_id)
@@ -94,7 +84,8 @@ def record_lesson_progress(db: Database, learner_id: int, pack_id: str, module_i
             session.add(row)
         if status is not None and _RANK[status] > _RANK[row.status]:
             row.status = status
-        row.seconds += round(add_seconds)
+        # the total stays within the store's rule (10,000 hours), which bundles must obey too
+        row.seconds = min(row.seconds + round(add_seconds), validate.MAX_LESSON_SECONDS)
         if position is not None:
             row.position = position
         row.updated_at = utcnow()
@@ -126,29 +117,21 @@ def attempt_info(row: Attempt) -> AttemptInfo:
                        row.finished_at, row.device_id, row.recorded_at)
 
 
-def _check_attempt(score: float | None, weights: dict[str, float]) -> dict[str, float]:
-    if score is not None and not (isinstance(score, int | float) and 0 <= score <= 1):
-        raise InvalidValue(f"A score must be between 0 and 1 (or None), not {score!r}.")
-    try:
-        return {str(k): float(v) for k, v in dict(weights).items()}
-    except (TypeError, ValueError) as exc:
-        raise InvalidValue(f"Competency weights must map ids to numbers: {exc}") from exc
-
-
 def record_attempt(db: Database, learner_id: int, pack_id: str, pack_version: str,
                    exercise_id: str, response: Any, score: float | None,
                    weights: dict[str, float], started_at: datetime,
                    finished_at: datetime | None = None, *, attempt_id: uuid.UUID | None = None,
                    device_id: uuid.UUID | None = None) -> AttemptInfo:
     """Save one answer, committed before returning. ``attempt_id``/``device_id`` are for merges."""
-    weights = _check_attempt(score, weights)
+    score = validate.score(score)
     row = Attempt(id=attempt_id or uuid.uuid4(), learner_id=learner_id,
                   pack_id=validate.pack_key(pack_id, "pack id"),
-                  pack_version=str(pack_version)[:50],
+                  pack_version=validate.version(pack_version),
                   exercise_id=validate.pack_key(exercise_id, "exercise id"),
-                  response=_json(response, "answer"), score=score, weights=weights,
-                  started_at=as_utc(started_at),
-                  finished_at=as_utc(finished_at) if finished_at else utcnow(),
+                  response=validate.json_value(response, "answer"),
+                  score=score, weights=validate.weights(weights),
+                  started_at=validate.moment(started_at, "start time"),
+                  finished_at=validate.moment(finished_at or utcnow(), "finish time"),
                   device_id=device_id or db.device_id, recorded_at=utcnow())
     key = (learner_id, row.pack_id)
     try:

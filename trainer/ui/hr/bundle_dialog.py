@@ -1,5 +1,6 @@
-"""Progress bundles in the HR screens: export this machine's progress to a file, and merge a
-bundle from another machine after a preview of exactly what it adds (nothing is half-imported)."""
+"""Progress bundles in the HR screens: export this machine's progress to a signed file, and
+merge a bundle from another machine after a preview of exactly what it adds (nothing is
+half-imported). A device new here is trusted only after HR confirms its key's fingerprint."""
 
 from __future__ import annotations
 
@@ -56,7 +57,7 @@ def export_bundle_with_dialog(app_ctx: AppContext, parent: QWidget | None,
     db, user, target = app_ctx.db, app_ctx.user, path
 
     def run(progress: Any) -> Any:
-        from trainer.reports.bundles import export_bundle
+        from trainer.exchange.bundles import export_bundle
 
         return export_bundle(db, target, actor=user)
 
@@ -64,10 +65,13 @@ def export_bundle_with_dialog(app_ctx: AppContext, parent: QWidget | None,
         counts = manifest.counts
         _inform(parent, translate("BundleExport", "Progress exported"),
                 translate("BundleExport", "%1 holds %2 learners, %3 lesson records and %4 "
-                          "answers. Copy it to the other machine and import it there.")
+                          "answers. Copy it to the other machine and import it there.\n\n"
+                          "It is signed by this computer (%5) with the key %6: HR compares "
+                          "that key when importing from this computer for the first time.")
                 .replace("%1", str(target)).replace("%2", str(counts["learners"]))
                 .replace("%3", str(counts["lesson_progress"]))
-                .replace("%4", str(counts["attempts"])))
+                .replace("%4", str(counts["attempts"])).replace("%5", manifest.device_name)
+                .replace("%6", manifest.fingerprint))
 
     run_work(parent, app_ctx, run, title=translate("BundleExport", "Exporting progress…"),
              on_success=done)
@@ -82,6 +86,7 @@ class BundleImportDialog(QDialog):
         super().__init__(parent)
         self.ctx = app_ctx
         self.bundle: Any = None
+        self.signer: Any = None
         self.plan: Any = None
         self.merged: Any = None
         self.work: Work | None = None
@@ -148,17 +153,19 @@ class BundleImportDialog(QDialog):
     def open_file(self, path: Path) -> None:
         """Check the whole bundle (digests, every line) and compute the preview off the GUI."""
         db, user = self.ctx.db, self.ctx.user
-        self.bundle = self.plan = None
+        self.bundle = self.plan = self.signer = None
         self.model.set_plan(None)
         self.import_button.setEnabled(False)
+        self.import_button.setText(self.tr("Import"))
         self.file_label.setText(str(path))
         self.summary.setText(self.tr("Checking the bundle…"))
 
         def run(progress: Any) -> Any:
-            from trainer.reports.bundles import preview_bundle, read_bundle
+            from trainer.exchange.bundles import bundle_signer, preview_bundle, read_bundle
 
             bundle = read_bundle(path)
-            return bundle, preview_bundle(db, bundle, actor=user)
+            signer = bundle_signer(db, bundle)  # a known device with another key: refused
+            return bundle, signer, preview_bundle(db, bundle, actor=user)
 
         self.work = run_work(self, self.ctx, run, title=self.tr("Checking the bundle…"),
                              on_success=self._show_plan, on_failure=self._refused)
@@ -170,7 +177,7 @@ class BundleImportDialog(QDialog):
         present_error(self, exc)
 
     def _show_plan(self, result: Any) -> None:
-        self.bundle, self.plan = result
+        self.bundle, self.signer, self.plan = result
         made = self.bundle.manifest
         plan = self.plan
         self.model.set_plan(plan)
@@ -189,23 +196,49 @@ class BundleImportDialog(QDialog):
                     .replace("%1", str(plan.learners_new)).replace("%2", str(plan.learners_updated))
                     .replace("%3", str(plan.attempts_new)).replace("%4", str(plan.attempts_known))
                     .replace("%5", str(plan.lessons_new)).replace("%6", str(plan.lessons_updated)))
+        if plan.accounts_kept:
+            what += " " + (self.tr("%1 account(s) of trainers, HR or administrators stay "
+                                   "switched on or off as they are here: a bundle never "
+                                   "changes those.").replace("%1", str(plan.accounts_kept)))
+        if not self.signer.known:
+            what += "\n\n" + (self.tr("This computer has never imported from %1. Its key is "
+                                      "%2: compare it with the key that computer shows after "
+                                      "exporting; import only if they are the same.")
+                              .replace("%1", self.signer.name)
+                              .replace("%2", self.signer.fingerprint))
+            self.import_button.setText(self.tr("Trust and import…"))
         self.summary.setText(f"{origin} {what}")
         self.import_button.setEnabled(plan.changes > 0)
 
     def start_import(self) -> None:
         if self.bundle is None:
             return
-        db, user, bundle = self.ctx.db, self.ctx.user, self.bundle
+        db, user, bundle, trust = self.ctx.db, self.ctx.user, self.bundle, not self.signer.known
+        if trust and not self._confirm_trust():
+            return
 
         def run(progress: Any) -> Any:
-            from trainer.reports.bundles import import_bundle
+            from trainer.exchange.bundles import import_bundle
 
-            return import_bundle(db, bundle, actor=user)
+            return import_bundle(db, bundle, actor=user, trust_new_device=trust)
 
         self.import_button.setEnabled(False)
         self.work = run_work(self, self.ctx, run, title=self.tr("Importing progress…"),
                              changes=(LEARNERS, PROGRESS, ATTEMPTS), on_success=self._imported,
                              on_failure=self._import_failed)
+
+    def _confirm_trust(self) -> bool:
+        """HR approves a new device explicitly, seeing its name and key fingerprint."""
+        answer = QMessageBox.question(
+            self, self.tr("Trust this computer?"),
+            self.tr("Trust %1 with the key %2 and import its bundle?\n\nOnly answer Yes if "
+                    "that computer shows the same key. From now on its bundles are imported "
+                    "without asking, and a bundle claiming to be from it with another key is "
+                    "refused.").replace("%1", self.signer.name)
+            .replace("%2", self.signer.fingerprint),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _import_failed(self, exc: BaseException) -> None:
         from trainer.ui.common.errors import present_error

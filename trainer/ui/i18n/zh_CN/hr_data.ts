@@ -4,7 +4,7 @@
 <context>
     <name>BundleExport</name>
     <message>
-        <location filename="../../hr/bundle_dialog.py" line="+51"/>
+        <location filename="../../hr/bundle_dialog.py" line="+52"/>
         <source>Export progress bundle</source>
         <translation>导出学习进度包</translation>
     </message>
@@ -20,11 +20,15 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 holds %2 learners, %3 lesson records and %4 answers. Copy it to the other machine and import it there.</source>
-        <translation>%1 包含 %2 名学员、%3 条课程学习记录和 %4 条作答记录。请将其复制到另一台电脑并在那里导入。</translation>
+        <source>%1 holds %2 learners, %3 lesson records and %4 answers. Copy it to the other machine and import it there.
+
+It is signed by this computer (%5) with the key %6: HR compares that key when importing from this computer for the first time.</source>
+        <translation>%1 包含 %2 名学员、%3 条课程学习记录和 %4 条作答记录。请将其复制到另一台电脑并在那里导入。
+
+该文件已由本机（%5）以密钥 %6 签名：人事部门首次导入本机的数据时会核对这个密钥。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Exporting progress…</source>
         <translation>正在导出学习进度…</translation>
     </message>
@@ -32,7 +36,7 @@
 <context>
     <name>BundleImportDialog</name>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Import progress bundle</source>
         <translation>导入学习进度包</translation>
     </message>
@@ -58,11 +62,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+36"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-12"/>
         <source>Choose a progress bundle</source>
         <translation>选择学习进度包</translation>
     </message>
@@ -72,8 +77,8 @@
         <translation>学习进度包 (*.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+8"/>
+        <location line="+12"/>
+        <location line="+9"/>
         <source>Checking the bundle…</source>
         <translation>正在检查进度包…</translation>
     </message>
@@ -103,12 +108,41 @@
         <translation>导入将新增 %1 名学员、更新 %2 名；新增 %3 条作答记录（%4 条已存在），新增 %5 条课程学习记录、更新 %6 条。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+6"/>
+        <source>%1 account(s) of trainers, HR or administrators stay switched on or off as they are here: a bundle never changes those.</source>
+        <translation>%1 个培训师、人事或管理员账号保持本机的启用或停用状态：进度包从不更改这些账号。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This computer has never imported from %1. Its key is %2: compare it with the key that computer shows after exporting; import only if they are the same.</source>
+        <translation>本机从未导入过来自 %1 的进度包。其密钥为 %2：请与该电脑导出后显示的密钥核对，一致时才导入。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Trust and import…</source>
+        <translation>信任并导入…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Importing progress…</source>
         <translation>正在导入学习进度…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>Trust this computer?</source>
+        <translation>信任这台电脑？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust %1 with the key %2 and import its bundle?
+
+Only answer Yes if that computer shows the same key. From now on its bundles are imported without asking, and a bundle claiming to be from it with another key is refused.</source>
+        <translation>信任 %1（密钥 %2）并导入其进度包？
+
+只有在该电脑显示的密钥与此相同时才选择“是”。此后来自它的进度包将直接导入；自称来自它但密钥不同的进度包将被拒绝。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Progress imported</source>
         <translation>学习进度已导入</translation>
     </message>

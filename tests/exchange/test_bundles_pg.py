@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from trainer.config import Paths
-from trainer.reports.bundles import export_bundle, import_bundle
+from trainer.exchange.bundles import export_bundle, import_bundle
 from trainer.reports.demo import builtin_pack, fill_demo, generate
 from trainer.store.db import Database, open_database
 from trainer.store.permissions import COMMAND_LINE
@@ -54,12 +54,13 @@ def test_office_bundle_into_the_server_and_back(server: Database, tmp_path: Path
         fill_demo(office, learners=15, seed=9, pack=pack)
         expected = _counts(office)
         export_bundle(office, tmp_path / "office.zip", actor=COMMAND_LINE)
-    first = import_bundle(server, tmp_path / "office.zip", actor=COMMAND_LINE)
+    first = import_bundle(server, tmp_path / "office.zip", actor=COMMAND_LINE,
+                          trust_new_device=True)
     assert first.learners_new == 15 and _counts(server) == expected
     assert import_bundle(server, tmp_path / "office.zip", actor=COMMAND_LINE).changes == 0
     export_bundle(server, tmp_path / "server.zip", actor=COMMAND_LINE)
     with open_database(Paths(tmp_path / "copy").ensure()) as copy:
-        import_bundle(copy, tmp_path / "server.zip", actor=COMMAND_LINE)
+        import_bundle(copy, tmp_path / "server.zip", actor=COMMAND_LINE, trust_new_device=True)
         assert _counts(copy) == expected
 
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from bundle_files import key_file, rewrite
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import text
 
 from trainer.config import Paths
-from trainer.reports.bundles import (
+from trainer.exchange.bundles import (
     BundleInvalid,
     export_bundle,
     import_bundle,
@@ -70,7 +72,7 @@ def test_export_then_import_brings_everything_and_twice_changes_nothing(
     plan = preview_bundle(b, read_bundle(file), actor=COMMAND_LINE)
     assert (plan.learners_new, plan.attempts_new, plan.lessons_new) == (2, 3, 2)
     assert _snapshot(b)["learners"] == []  # the preview wrote nothing
-    import_bundle(b, file, actor=COMMAND_LINE)
+    import_bundle(b, file, actor=COMMAND_LINE, trust_new_device=True)
     wang = find_by_employee_no(b, "1001")
     assert wang is not None and wang.department == "临江市数据资源局"
     assert [x.score for x in attempts(b, wang.id)] == [0.0, 0.5, 1.0]
@@ -87,7 +89,7 @@ def test_merge_keeps_the_newer_profile_and_the_longest_study_time(
     a, b = machines
     _fill(a)
     export_bundle(a, tmp_path / "first.zip", actor=COMMAND_LINE)
-    import_bundle(b, tmp_path / "first.zip", actor=COMMAND_LINE)
+    import_bundle(b, tmp_path / "first.zip", actor=COMMAND_LINE, trust_new_device=True)
     local = find_by_employee_no(b, "1001")
     assert local is not None
     update_learner(b, local.id, actor=COMMAND_LINE, name="王䶮（已更名）")  # newer here
@@ -104,18 +106,12 @@ def test_merge_keeps_the_newer_profile_and_the_longest_study_time(
     assert (state.seconds, state.status) == (1800, "completed")
 
 
-def _rewrite(source: Path, target: Path, change) -> None:
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
-        for info in old.infolist():
-            new.writestr(info.filename, change(info.filename, old.read(info.filename)))
-
-
 def test_a_tampered_bundle_is_refused_and_nothing_changes(
         machines: tuple[Database, Database], tmp_path: Path) -> None:
     a, b = machines
     _fill(a)
     export_bundle(a, tmp_path / "good.zip", actor=COMMAND_LINE)
-    _rewrite(tmp_path / "good.zip", tmp_path / "bad.zip", lambda name, data:
+    rewrite(tmp_path / "good.zip", tmp_path / "bad.zip", lambda name, data:
              data.replace(b'"score":0.5', b'"score":1.0') if name == "attempts.jsonl" else data)
     before = _snapshot(b)
     with pytest.raises(BundleInvalid, match="attempts.jsonl does not match its digest"):
@@ -123,27 +119,33 @@ def test_a_tampered_bundle_is_refused_and_nothing_changes(
     assert _snapshot(b) == before
 
 
+def test_fixing_the_digests_does_not_help_a_tamperer(
+        machines: tuple[Database, Database], tmp_path: Path) -> None:
+    a, b = machines
+    _fill(a)
+    export_bundle(a, tmp_path / "good.zip", actor=COMMAND_LINE)
+    forger = tmp_path / "forger.pem"  # a key of their own: the signature names a's key
+    forger.write_bytes(Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption()))
+    best = lambda name, data: data.replace(b'"score":0.5', b'"score":1.0')  # noqa: E731
+    rewrite(tmp_path / "good.zip", tmp_path / "bad.zip", best, sign_with=forger)
+    before = _snapshot(b)
+    with pytest.raises(BundleInvalid, match="signature does not match the bundle"):
+        import_bundle(b, tmp_path / "bad.zip", actor=COMMAND_LINE, trust_new_device=True)
+    assert _snapshot(b) == before
+
+
 def test_a_bad_line_is_reported_with_member_and_line(
         machines: tuple[Database, Database], tmp_path: Path) -> None:
+    """Even a bundle signed by its own device is checked value by value."""
     a, _ = machines
     _fill(a)
     export_bundle(a, tmp_path / "good.zip", actor=COMMAND_LINE)
-
-    def break_score(name: str, data: bytes) -> bytes:
-        if name == "attempts.jsonl":
-            return data.replace(b'"score":0.5', b'"score":7')
-        if name == "manifest.json":  # a careful tamperer also fixes the digest
-            import hashlib
-
-            body = json.loads(data)
-            with zipfile.ZipFile(tmp_path / "good.zip") as z:
-                changed = z.read("attempts.jsonl").replace(b'"score":0.5', b'"score":7')
-            body["members"]["attempts.jsonl"]["sha256"] = hashlib.sha256(changed).hexdigest()
-            return json.dumps(body).encode()
-        return data
-
-    _rewrite(tmp_path / "good.zip", tmp_path / "bad.zip", break_score)
-    with pytest.raises(BundleInvalid, match=r"attempts.jsonl:2: the field 'score' must be"):
+    rewrite(tmp_path / "good.zip", tmp_path / "bad.zip",
+            lambda name, data: data.replace(b'"score":0.5', b'"score":7'), sign_with=key_file(a))
+    with pytest.raises(BundleInvalid, match=r"attempts.jsonl:2: the field 'score': A score "
+                                            r"must be a number between 0 and 1"):
         read_bundle(tmp_path / "bad.zip")
 
 
@@ -193,7 +195,7 @@ def test_a_failure_during_the_merge_leaves_nothing_half_imported(
 
     monkeypatch.setattr(merge_module, "_merge_attempts", disk_full)
     with pytest.raises(OSError):
-        import_bundle(b, tmp_path / "good.zip", actor=COMMAND_LINE)
+        import_bundle(b, tmp_path / "good.zip", actor=COMMAND_LINE, trust_new_device=True)
     assert _snapshot(b) == before  # learners and lessons written before the failure rolled back
 
 
@@ -216,12 +218,12 @@ def test_a_file_changed_between_preview_and_import_is_refused(
     file = tmp_path / "bundle.zip"
     export_bundle(a, file, actor=COMMAND_LINE)
     bundle = read_bundle(file)  # checked, as for the preview
-    _rewrite(file, tmp_path / "edited.zip", lambda name, data:
+    rewrite(file, tmp_path / "edited.zip", lambda name, data:
              data.replace(b'"score":0.5', b'"score":1.0') if name == "attempts.jsonl" else data)
     (tmp_path / "edited.zip").replace(file)
     before = _snapshot(b)
     with pytest.raises(BundleInvalid, match="changed while it was being imported"):
-        import_bundle(b, bundle, actor=COMMAND_LINE)
+        import_bundle(b, bundle, actor=COMMAND_LINE, trust_new_device=True)
     assert _snapshot(b) == before
 
 
@@ -247,7 +249,7 @@ def test_merged_answers_count_in_hr_figures_at_once(machines: tuple[Database, Da
         record_attempt(a, who.id, pack.id, "1", exercise, {}, score, {},
                        T0 + timedelta(minutes=minutes))
     export_bundle(a, tmp_path / "a.zip", actor=COMMAND_LINE)
-    import_bundle(b, tmp_path / "a.zip", actor=COMMAND_LINE)
+    import_bundle(b, tmp_path / "a.zip", actor=COMMAND_LINE, trust_new_device=True)
     figures = {r.competency_id: r for r in cohort_competency(
         b, [pack], by="all", filters=CohortFilter(department="临江市数据资源局"))}
     assert figures["data-literacy"].score == pytest.approx(100 * (1.0 + 0.5 * 0.5) / 1.5)

@@ -20,7 +20,7 @@ def test_export_import_twice_and_refuse_a_truncated_bundle(
     assert "1 learner," in capsys.readouterr().out
     assert main(["--data-dir", b, "progress", "import", "--dry-run", str(bundle)]) == 0
     assert "Would add 1 learner (updated 0)" in capsys.readouterr().out
-    assert main(["--data-dir", b, "progress", "import", str(bundle)]) == 0
+    assert main(["--data-dir", b, "progress", "import", "--trust-new-device", str(bundle)]) == 0
     assert "Added 1 learner (updated 0)" in capsys.readouterr().out
     assert main(["--data-dir", b, "progress", "import", str(bundle)]) == 0
     assert "everything in this bundle is already here" in capsys.readouterr().out

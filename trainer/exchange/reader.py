@@ -1,47 +1,41 @@
-"""Reading a progress bundle: every member checked (zip CRCs, SHA-256 digests, counts, each
-line, references) before anything touches the database.
+"""Reading a progress bundle: sizes, signature, member digests, counts, every line and the
+references between records are checked before anything touches the database.
 
-The small tables are kept in memory; the attempts (possibly millions) are checked in one pass and
-then streamed again during the merge, which re-checks their digest at the end: a file changed in
-between makes the merge fail and roll back, so nothing is ever half-imported.
+The signature covers ``manifest.json`` exactly, and the manifest holds the SHA-256 of every
+member, so one verified signature vouches for every byte. Whether the signing device is
+*trusted* is the importing database's decision (``trainer.exchange.trust``). The small tables
+are kept in memory; the attempts (possibly millions) are checked in one pass and streamed again
+during the merge, which re-checks their digest at the end: a file changed in between makes the
+merge fail and roll back, so nothing is ever half-imported.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from trainer.errors import TrainerError
-from trainer.reports.bundle_schema import FieldProblem, parse_record
+from trainer.exchange.errors import BundleInvalid
+from trainer.exchange.manifest import (
+    MANIFEST,
+    MAX_HEADER_BYTES,
+    MEMBERS,
+    SIGNATURE,
+    BundleManifest,
+    check_signature,
+    parse_manifest,
+)
+from trainer.exchange.schema import FieldProblem, loads, parse_record
 from trainer.store.exchange import TABLES
 
-FORMAT = "trainer-progress-bundle"
-FORMAT_VERSION = 1
-MANIFEST = "manifest.json"
-MEMBERS = {table: f"{table}.jsonl" for table in TABLES}
 MAX_UNCOMPRESSED = 4 * 1024**3  # 4 GB: far beyond a real machine's progress
 MAX_RATIO = 200  # JSON lines compress ~10×; far more means a zip bomb
-
-
-class BundleInvalid(TrainerError):
-    """The file is not a complete, untouched progress bundle; nothing was imported."""
-
-
-@dataclass(frozen=True)
-class BundleManifest:
-    format_version: int
-    device_id: str
-    device_name: str
-    created_at: datetime
-    app_version: str
-    counts: dict[str, int]
+MAX_LINE_BYTES = 1024**2  # one record; an answer is at most ~100,000 characters
+CHUNK_BYTES = 256 * 1024
 
 
 @dataclass
@@ -53,26 +47,24 @@ class Bundle:
     records: dict[str, Any] = field(default_factory=dict)
 
 
-# --- reading ---------------------------------------------------------------------------------
-
-
 def read_bundle(path: Path) -> Bundle:
     """Open and check a bundle completely; BundleInvalid says what is wrong and where."""
     path = Path(path)
     try:
         with zipfile.ZipFile(path) as archive:
-            _check_names_and_sizes(path, archive)
-            body, manifest = _read_manifest(path, archive)
+            _check_sizes(path, archive)
+            raw = _read_header(path, archive, MANIFEST)
+            signature = _read_header(path, archive, SIGNATURE, missing_ok=True)
+            body = check_signature(path, raw, signature)
+            manifest = parse_manifest(path, body)
+            _check_names(path, archive)
             bundle = Bundle(path, manifest)
             for table in TABLES[:-1]:  # everything but the attempts, kept in memory
-                bundle.records[table] = _read_list(path, archive, table,
-                                                   body["members"].get(MEMBERS[table]))
+                bundle.records[table] = _read_list(path, archive, table, manifest.members)
             numbers, devices = _check_references(path, bundle)
-            expected = body["members"].get(MEMBERS["attempts"])
-            _read_member(path, archive, "attempts", expected,
+            _read_member(path, archive, "attempts", manifest.members,
                          _attempt_checker(path, numbers, devices))
-            bundle.records["attempts"] = AttemptStream(path, expected["sha256"],
-                                                       int(expected["records"]))
+            bundle.records["attempts"] = AttemptStream(path, manifest.members[MEMBERS["attempts"]])
     except FileNotFoundError as exc:
         raise BundleInvalid(f"{path}: no such file.") from exc
     except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, zlib.error,
@@ -87,8 +79,8 @@ def read_bundle(path: Path) -> Bundle:
 class AttemptStream:
     """The bundle's attempts, parsed again line by line each time they are iterated."""
 
-    def __init__(self, path: Path, sha256: str, count: int) -> None:
-        self.path, self.sha256, self.count = path, sha256, count
+    def __init__(self, path: Path, expected: tuple[str, int]) -> None:
+        self.path, (self.sha256, self.count) = path, expected
 
     def __len__(self) -> int:
         return self.count
@@ -98,7 +90,7 @@ class AttemptStream:
         digest = hashlib.sha256()
         try:
             with zipfile.ZipFile(self.path) as archive, archive.open(member) as raw:
-                for number, line in enumerate(raw, start=1):
+                for number, line in _lines(self.path, member, raw):
                     digest.update(line)
                     yield _parse_line(self.path, member, number, "attempts", line)
         except (OSError, zipfile.BadZipFile, EOFError, zlib.error) as exc:
@@ -114,86 +106,105 @@ def _damaged(path: Path, why: str) -> BundleInvalid:
                          "or export a new bundle there.")
 
 
-def _check_names_and_sizes(path: Path, archive: zipfile.ZipFile) -> None:
-    names = [info.filename for info in archive.infolist()]
-    expected = {MANIFEST, *MEMBERS.values()}
-    if set(names) != expected or len(names) != len(expected):
-        if MANIFEST not in names:
-            raise BundleInvalid(f"{path}: not a Trainer progress bundle (no {MANIFEST}).",
-                                hint="Make bundles with 'trainer progress export -o FILE'.")
-        odd = sorted(set(names) ^ expected) or ["duplicate entries"]
-        raise BundleInvalid(f"{path}: unexpected contents: {', '.join(odd)}; the bundle was "
-                            "changed after it was made.")
-    if any(info.flag_bits & 0x1 for info in archive.infolist()):
+def _check_sizes(path: Path, archive: zipfile.ZipFile) -> None:
+    infos = archive.infolist()
+    if any(info.flag_bits & 0x1 for info in infos):
         raise BundleInvalid(f"{path}: the bundle holds encrypted entries; Trainer never makes "
                             "those, so it was changed or damaged.")
-    total = sum(info.file_size for info in archive.infolist())
-    packed = sum(info.compress_size for info in archive.infolist()) or 1
+    total = sum(info.file_size for info in infos)
+    packed = sum(info.compress_size for info in infos) or 1
     if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
         raise BundleInvalid(f"{path}: the bundle unpacks to {total:,} bytes, which no real "
                             "progress bundle does; it was refused.")
 
 
-def _read_manifest(path: Path, archive: zipfile.ZipFile) -> tuple[dict[str, Any], BundleManifest]:
+def _read_header(path: Path, archive: zipfile.ZipFile, name: str,
+                 missing_ok: bool = False) -> bytes | None:
+    """The manifest or the signature: small files, read whole."""
     try:
-        body = json.loads(archive.read(MANIFEST))
-        if body.get("format") != FORMAT:
-            raise ValueError("not a progress bundle manifest")
-        version = int(body["format_version"])
-        if version > FORMAT_VERSION:
-            raise BundleInvalid(f"{path}: made by a newer Trainer (bundle format {version}).",
-                                hint="Update Trainer on this machine, then import again.")
-        manifest = BundleManifest(
-            version, str(body["device"]["id"]), str(body["device"]["name"]),
-            datetime.fromisoformat(body["created_at"]), str(body.get("app_version", "")),
-            {table: int(body["counts"][table]) for table in TABLES})
-        if not isinstance(body.get("members"), dict):
-            raise ValueError("no member digests")
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise BundleInvalid(f"{path}: {MANIFEST} is not valid ({exc}).") from exc
-    return body, manifest
+        info = archive.getinfo(name)
+    except KeyError:
+        if missing_ok:
+            return None
+        raise BundleInvalid(f"{path}: not a Trainer progress bundle (no {name}).",
+                            hint="Make bundles with 'trainer progress export -o FILE'.") from None
+    if info.file_size > MAX_HEADER_BYTES:
+        raise BundleInvalid(f"{path}: {name} is {info.file_size:,} bytes, far more than "
+                            "Trainer writes; the bundle was refused.")
+    return archive.read(info)
 
 
-def _read_member(path: Path, archive: zipfile.ZipFile, table: str, expected: Any,
+def _check_names(path: Path, archive: zipfile.ZipFile) -> None:
+    names = [info.filename for info in archive.infolist()]
+    expected = {MANIFEST, SIGNATURE, *MEMBERS.values()}
+    if set(names) != expected or len(names) != len(expected):
+        odd = sorted(set(names) ^ expected) or ["duplicate entries"]
+        raise BundleInvalid(f"{path}: unexpected contents: {', '.join(odd)}; the bundle was "
+                            "changed after it was made.")
+
+
+def _lines(path: Path, member: str, raw: IO[bytes]) -> Iterator[tuple[int, bytes]]:
+    """Numbered lines, none longer than MAX_LINE_BYTES: read in chunks and split, so a giant
+    line is refused without ever being held whole (and faster than readline with a limit)."""
+    number, rest = 0, b""
+    while chunk := raw.read(CHUNK_BYTES):
+        lines = (rest + chunk).split(b"\n")
+        rest = lines.pop()
+        for line in lines:
+            number += 1
+            if len(line) >= MAX_LINE_BYTES:
+                raise _too_long(path, member, number)
+            yield number, line + b"\n"
+        if len(rest) >= MAX_LINE_BYTES:
+            raise _too_long(path, member, number + 1)
+    if rest:
+        yield number + 1, rest
+
+
+def _too_long(path: Path, member: str, number: int) -> BundleInvalid:
+    return BundleInvalid(f"{path}: {member}:{number}: the line is longer than "
+                         f"{MAX_LINE_BYTES:,} bytes; no record is that large.")
+
+
+def _read_member(path: Path, archive: zipfile.ZipFile, table: str,
+                 expected: dict[str, tuple[str, int]],
                  take: Callable[[int, dict[str, Any]], None]) -> None:
     """Parse every line of one member, hand each record to ``take``, then check the digest."""
     member = MEMBERS[table]
-    if not isinstance(expected, dict) or "sha256" not in expected or "records" not in expected:
-        raise BundleInvalid(f"{path}: {MANIFEST} has no digest for {member}.")
+    sha256, records = expected[member]
     digest = hashlib.sha256()
     count = 0
     with archive.open(member) as raw:
-        for count, line in enumerate(raw, start=1):
+        for count, line in _lines(path, member, raw):
+            if count > records:
+                break  # more lines than the manifest says: the digest check below refuses
             digest.update(line)
             take(count, _parse_line(path, member, count, table, line))
-    if digest.hexdigest() != expected["sha256"] or count != expected["records"]:
+    if digest.hexdigest() != sha256 or count != records:
         raise BundleInvalid(f"{path}: {member} does not match its digest in {MANIFEST}: the "
                             "bundle was changed or damaged after it was made; nothing was "
                             "imported.", hint="Export a new bundle on the machine that made it.")
 
 
-def _read_list(path: Path, archive: zipfile.ZipFile, table: str, expected: Any
-               ) -> list[dict[str, Any]]:
+def _read_list(path: Path, archive: zipfile.ZipFile, table: str,
+               expected: dict[str, tuple[str, int]]) -> list[dict[str, Any]]:
     records: list[dict[str, Any]] = []
-
-    def keep(number: int, record: dict[str, Any]) -> None:
-        records.append(record)
-
-    _read_member(path, archive, table, expected, keep)
+    _read_member(path, archive, table, expected, lambda number, record: records.append(record))
     return records
 
 
 def _parse_line(path: Path, member: str, number: int, table: str, line: bytes) -> dict[str, Any]:
     try:
-        return parse_record(table, json.loads(line))
+        return parse_record(table, loads(line))
     except (ValueError, FieldProblem, RecursionError) as exc:  # JSONDecodeError: a ValueError
-        raise BundleInvalid(f"{path}: {member}:{number}: {exc}.") from exc
+        raise BundleInvalid(f"{path}: {member}:{number}: {str(exc).rstrip('.')}.") from exc
 
 
 def _check_references(path: Path, bundle: Bundle) -> tuple[set[str], set[Any]]:
     """Records must point at a learner of the same bundle, and be there once."""
     numbers = _unique(path, bundle, "learners", lambda r: r["employee_no"])
     devices = _unique(path, bundle, "devices", lambda r: r["id"])
+    _unique(path, bundle, "enrollments", lambda r: (r["employee_no"], r["pack_id"]))
     _unique(path, bundle, "lesson_progress",
             lambda r: (r["employee_no"], r["pack_id"], r["module_id"]))
     for table in ("enrollments", "lesson_progress"):
