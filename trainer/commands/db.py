@@ -1,4 +1,4 @@
-"""``trainer db check | backup | upgrade | summaries | restore``: look after the learner records
+"""``trainer db check | backup | upgrade | summaries | restore | salvage``: look after the learner records
 database."""
 
 from __future__ import annotations
@@ -39,6 +39,16 @@ def register(subparsers: Any) -> None:
     restore.add_argument("--force", action="store_true",
                          help="restore even though records made after the backup are dropped")
     restore.set_defaults(func=run_restore)
+    salvage = sub.add_parser(
+        "salvage", help="copy every record SQLite can still read from a damaged database into "
+                        "a new file",
+        description="Reads the database only (it is left as it is) and writes NEWFILE, a new "
+                    "database at the newest schema holding every row SQLite can still read; "
+                    "rows on damaged pages are lost, and counted per table. HR's summaries are "
+                    "rebuilt from the answers. Never overwrites an existing file.")
+    salvage.add_argument("-o", "--output", metavar="NEWFILE", required=True,
+                         help="the new database file (must not exist)")
+    salvage.set_defaults(func=run_salvage)
 
 
 def _sqlite_file(ctx: Any) -> Path | None:
@@ -230,4 +240,28 @@ def run_restore(args: argparse.Namespace, ctx: Any) -> int:
         dropped = (f" It held {done.loss.summary()} that the backup lacks."
                    if not done.loss.nothing and not done.loss.unreadable else "")
         print(f"The database it replaced was kept as {done.kept}.{dropped}")
+    return 0
+
+
+def run_salvage(args: argparse.Namespace, ctx: Any) -> int:
+    """Reads the damaged file through SQLite only, read-only; writes nothing but NEWFILE."""
+    from trainer.store.errors import NotFound
+    from trainer.store.salvage import salvage
+
+    file = _require_file(ctx, "salvage")
+    if not file.exists():
+        raise NotFound(f"There is no database at {file}; nothing to salvage.")
+    target = Path(args.output).expanduser().absolute()
+    done = salvage(file, target)
+    for limit in done.limits:
+        print(f"trainer: not read: {limit}.", file=sys.stderr)
+    for table in done.tables:
+        print(table.line())
+    print("Summaries: rebuilt from the salvaged answers")
+    print(done.chain.line())
+    print(f"Salvaged {file} into {target}"
+          + (f" ({done.lost:,} row(s) could not be kept)." if done.lost else " (nothing lost)."))
+    print(f"The damaged file was left as it is. Check the copy with: trainer --database-url "
+          f"sqlite:///{target} db check\nthen put it in place with: "
+          f"trainer db restore {target} --force")
     return 0
