@@ -26,6 +26,8 @@ from trainer.store.engine import BUSY_TIMEOUT_MS, file_uri, is_live, translate_s
 from trainer.store.errors import DatabaseCorrupt, StoreError
 from trainer.store.loss import loss_note
 
+SALVAGE = ("To keep every record SQLite can still read instead (only those on damaged pages are "
+           "lost), copy them into a new file: trainer db salvage -o NEWFILE")
 QUICK_CHECK_LIMIT = 20  # problems listed before SQLite stops looking
 
 # What a read of the file could not cover, for messages (``limits``).
@@ -58,10 +60,10 @@ def restore_hint(backups_dir: Path, database: Path | None = None) -> str:
     ``database``) what restoring it would drop."""
     latest = latest_backup(backups_dir)
     if latest is None:
-        return (f"The file was left as it is. There is no backup in {backups_dir}; move the file "
-                "away to start with an empty database.")
+        return (f"The file was left as it is. There is no backup in {backups_dir}. " + SALVAGE
+                + "; or move the file away to start with an empty database.")
     return (f"The file was left as it is. The latest backup is {latest}; "
-            + loss_note(database, latest))
+            + loss_note(database, latest) + ". " + SALVAGE + ".")
 
 
 @contextmanager
