@@ -160,3 +160,38 @@ def test_an_existing_file_is_never_overwritten(
     assert status == 1 and "already exists" in err and "Traceback" not in err
     assert new.read_bytes() == b"keep me"
     assert sorted(p.name for p in tmp_path.iterdir() if "taken" in p.name) == ["taken.sqlite3"]
+
+
+def test_answers_whose_learner_was_lost_are_dropped_and_counted(
+        paths: Paths, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    file = _built(paths, learners=400, answers=2000)
+    learners, answers = _rows(file, "learners"), _rows(file, "attempts")
+    _break_leaf(file, "learners")
+    new = tmp_path / "salvaged.sqlite3"
+
+    status, out, err = _cli(capsys, "--data-dir", str(paths.data_dir), "db", "salvage",
+                            "-o", str(new))
+
+    assert status == 0, err
+    gone = set(learners) - set(_rows(new, "learners"))
+    orphans = sum(1 for row in answers.values() if row[2] in gone)
+    assert gone and orphans
+    assert f"attempts: {len(answers) - orphans:,} copied, 0 lost, {orphans:,} dropped" in out
+    status, out, err = _cli(capsys, "--data-dir", str(tmp_path / "x"), "--database-url",
+                            f"sqlite:///{new}", "db", "check")
+    assert status == 0, out + err
+
+
+def test_a_file_whose_table_list_is_unreadable_is_refused_clearly(
+        paths: Paths, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    file = _built(paths, learners=3, answers=10)
+    data = bytearray(file.read_bytes())
+    data[100:4096] = b"\x5a" * (4096 - 100)  # page 1: the catalogue's root
+    file.write_bytes(bytes(data))
+    new = tmp_path / "salvaged.sqlite3"
+
+    status, out, err = _cli(capsys, "--data-dir", str(paths.data_dir), "db", "salvage",
+                            "-o", str(new))
+
+    assert status == 1 and "nothing can be salvaged" in err and "Traceback" not in err, err
+    assert not list(tmp_path.glob("*salvag*"))

@@ -27,8 +27,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from trainer.store import audit, health, migrate, summary
-from trainer.store.engine import make_engine
-from trainer.store.errors import DatabaseUnavailable, Duplicate, StoreError
+from trainer.store.engine import make_engine, translate_sqlite
+from trainer.store.errors import DatabaseCorrupt, DatabaseUnavailable, Duplicate, StoreError
 from trainer.store.permissions import COMMAND_LINE
 from trainer.store.salvage_audit import ChainOutcome, reseal
 from trainer.store.salvage_read import Row, columns, read_table
@@ -50,6 +50,7 @@ class TableCopy:
     exact: bool = True  # ``lost`` counted from an index (else: unreadable positions, at most)
     dropped: int = 0
     cleared: int = 0  # references to a lost row set to NULL (ON DELETE SET NULL)
+    refused: int = 0  # read, but refused by the schema (values garbled on a damaged page)
     unreadable: str | None = None
     lost_ids: list[int] = field(default_factory=list)
 
@@ -58,6 +59,8 @@ class TableCopy:
         text = f"{self.table}: {self.copied:,} copied, {lost} lost"
         if self.dropped:
             text += f", {self.dropped:,} dropped (their parent row was lost)"
+        if self.refused:
+            text += f", {self.refused:,} refused (garbled values the schema does not allow)"
         if self.cleared:
             text += f", {self.cleared:,} kept with a lost reference cleared"
         if self.unreadable:
@@ -74,7 +77,7 @@ class Salvaged:
 
     @property
     def lost(self) -> int:
-        return sum(t.lost + t.dropped for t in self.tables)
+        return sum(t.lost + t.dropped + t.refused for t in self.tables)
 
 
 def salvage(source: Path, target: Path) -> Salvaged:
@@ -84,12 +87,9 @@ def salvage(source: Path, target: Path) -> Salvaged:
                         hint="Choose a new file name, or move that file away first.")
     partial = target.with_name(f".{target.name}.salvaging")
     _remove(partial)
+    revision = _revision(source)
     try:
         with health.read_only(source) as (conn, limits):
-            _tables, revision = health.catalogue(conn)
-            if revision is None:
-                raise StoreError(f"{source} holds no Trainer schema; there is nothing to salvage.")
-            migrate.needs_upgrade(revision, str(source))
             _create(partial, str(target), revision)
             copies = _copy_all(conn, partial)
         chain = _finish(partial, str(target), copies)
@@ -104,6 +104,26 @@ def salvage(source: Path, target: Path) -> Salvaged:
         raise
     log.warning("Salvaged %s into %s", source, target)
     return Salvaged(target, copies, chain, limits)
+
+
+def _revision(source: Path) -> str:
+    """The damaged file's schema revision; DatabaseCorrupt when SQLite cannot read even its
+    list of tables (then there is nothing to walk: only a backup can help)."""
+    try:
+        with health.read_only(source) as (conn, _limits):
+            _tables, revision = health.catalogue(conn)
+    except sqlite3.Error as exc:
+        known = translate_sqlite(exc, str(source), "")
+        if isinstance(known, DatabaseCorrupt):
+            raise DatabaseCorrupt(
+                f"SQLite cannot read even the list of tables of {source} ({exc}), so nothing "
+                "can be salvaged from it.",
+                hint="Restore a backup instead (trainer db backup --list).") from exc
+        raise (known or StoreError(str(exc))) from exc
+    if revision is None:
+        raise StoreError(f"{source} holds no Trainer schema; there is nothing to salvage.")
+    migrate.needs_upgrade(revision, str(source))  # SchemaTooNew: a newer Trainer's file
+    return revision
 
 
 def _remove(partial: Path) -> None:
@@ -186,14 +206,41 @@ def _copy(conn: sqlite3.Connection, dest: sqlite3.Connection, table: str,
     insert = (f'INSERT INTO "{table}" ({", ".join(f"{chr(34)}{c}{chr(34)}" for c in cols)}) '
               f"VALUES ({', '.join('?' * len(cols))})")
     for batch in batches:
-        dest.executemany(insert, _kept(batch, checks, remember, copy))
+        rows = _kept(batch, checks, copy)
+        refused = _insert(dest, insert, rows)
+        copy.copied += len(rows) - len(refused)
+        copy.refused += len(refused)
+        for number, values in enumerate(rows):  # the keys children will look for
+            if number not in refused:
+                for index, keys in remember:
+                    keys.add(values[index])
     copy.lost, copy.exact = len(read.lost), read.exact
     copy.lost_ids = read.lost + copy.lost_ids  # unreadable, then dropped with their parent
     return copy
 
 
-def _kept(batch: list[Row], checks: list[tuple[int, set[Any], bool]],
-          remember: list[tuple[int, set[Any]]], copy: TableCopy) -> list[list[Any]]:
+def _insert(dest: sqlite3.Connection, insert: str, rows: list[list[Any]]) -> set[int]:
+    """All rows at once; when the schema refuses one (a damaged page can also yield wrong
+    values without an error: a duplicate key, a score out of range), one by one. Returns the
+    positions of the rows refused."""
+    dest.execute("SAVEPOINT batch")
+    refused: set[int] = set()
+    try:
+        dest.executemany(insert, rows)
+    except sqlite3.IntegrityError:
+        dest.execute("ROLLBACK TO batch")
+        for number, row in enumerate(rows):
+            try:
+                dest.execute(insert, row)
+            except sqlite3.IntegrityError:
+                refused.add(number)
+    dest.execute("RELEASE batch")
+    return refused
+
+
+def _kept(batch: list[Row], checks: list[tuple[int, set[Any], bool]], copy: TableCopy
+          ) -> list[list[Any]]:
+    """The rows whose parents were copied (references to a lost row cleared where allowed)."""
     kept = []
     for row in batch:
         values = list(row[1:])
@@ -209,11 +256,8 @@ def _kept(batch: list[Row], checks: list[tuple[int, set[Any], bool]],
         if orphan:
             copy.dropped += 1
             copy.lost_ids.append(row[0])
-            continue
-        for index, keys in remember:
-            keys.add(values[index])
-        kept.append(values)
-    copy.copied += len(kept)
+        else:
+            kept.append(values)
     return kept
 
 
@@ -227,7 +271,7 @@ def _finish(partial: Path, where: str, copies: list[TableCopy]) -> ChainOutcome:
             chain = reseal(session, gaps)
             summary.refresh(session)
             audit.record(session, COMMAND_LINE, SALVAGE, {
-                "lost": {c.table: c.lost + c.dropped for c in copies if c.lost + c.dropped},
+                "lost": {c.table: n for c in copies if (n := c.lost + c.dropped + c.refused)},
                 "audit_resealed_from": chain.resealed_from, "old_audit_head": chain.old_head})
     finally:
         engine.dispose()
