@@ -195,3 +195,20 @@ def test_a_file_whose_table_list_is_unreadable_is_refused_clearly(
 
     assert status == 1 and "nothing can be salvaged" in err and "Traceback" not in err, err
     assert not list(tmp_path.glob("*salvag*"))
+
+
+def test_a_table_with_no_readable_index_is_walked_over_its_rowids(tmp_path: Path) -> None:
+    from trainer.store.salvage_read import read_table
+
+    file = tmp_path / "plain.sqlite3"
+    with closing(sqlite3.connect(file)) as conn:
+        conn.execute("CREATE TABLE notes (body TEXT)")
+        conn.executemany("INSERT INTO notes VALUES (?)", [(f"note {n:05d} " * 8,)
+                                                         for n in range(3000)])
+        conn.commit()
+    on_page = _break_leaf(file, "notes", 0.3)
+    with closing(sqlite3.connect(f"file:{file}?mode=ro", uri=True)) as conn:
+        found, batches = read_table(conn, "notes", ["body"])
+        rows = [row for batch in batches for row in batch]
+    assert not found.exact and len(found.lost) == on_page == 3000 - len(rows)
+    assert all(body == f"note {rowid - 1:05d} " * 8 for rowid, body in rows)

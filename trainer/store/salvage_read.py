@@ -49,12 +49,23 @@ def _index_rowids(conn: sqlite3.Connection, table: str) -> list[int] | None:
 
 
 def _span(conn: sqlite3.Connection, table: str) -> range | None:
-    """The rowid span read from the table's own b-tree (None when even that fails)."""
+    """The rowid span read from the table's own b-tree (None when its last row cannot be
+    found). Two queries: SQLite finds a lone min() or max() by one descent, both at once by a
+    full scan, which a damaged page stops."""
+    def end(order: str) -> int | None:
+        row = conn.execute(f'SELECT rowid FROM "{table}" ORDER BY rowid {order} LIMIT 1')
+        found = row.fetchone()
+        return None if found is None else int(found[0])
+
     try:
-        low, high = conn.execute(f'SELECT min(rowid), max(rowid) FROM "{table}"').fetchone()
+        high = end("DESC")
     except sqlite3.DatabaseError:
         return None
-    return range(0) if low is None else range(low, high + 1)
+    try:
+        low = end("ASC")
+    except sqlite3.DatabaseError:
+        low = 1  # the first rows are damaged: rowids start at 1 unless chosen by hand
+    return range(0) if high is None or low is None else range(min(low, high), high + 1)
 
 
 def read_table(conn: sqlite3.Connection, table: str, wanted: Sequence[str]
