@@ -212,3 +212,25 @@ def test_a_table_with_no_readable_index_is_walked_over_its_rowids(tmp_path: Path
         rows = [row for batch in batches for row in batch]
     assert not found.exact and len(found.lost) == on_page == 3000 - len(rows)
     assert all(body == f"note {rowid - 1:05d} " * 8 for rowid, body in rows)
+
+
+def test_a_salvaged_copy_opened_by_trainer_can_still_be_restored(
+        paths: Paths, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Trainer turns a file it opens to WAL mode; restore attaches it read-only all the same."""
+    file = _built(paths, learners=5, answers=300)
+    _break_leaf(file, "attempts")
+    new = tmp_path / "salvaged.sqlite3"
+    assert _cli(capsys, "--data-dir", str(paths.data_dir), "db", "salvage", "-o", str(new))[0] == 0
+    other = Paths(tmp_path / "look").ensure()
+    with open_database(other, f"sqlite:///{new}"):  # someone looks at it in Trainer first
+        pass
+    with closing(sqlite3.connect(f"file:{new}?mode=ro", uri=True)) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        kept = conn.execute("SELECT count(*) FROM attempts").fetchone()[0]
+
+    status, out, err = _cli(capsys, "--data-dir", str(paths.data_dir), "db", "restore",
+                            str(new), "--force")
+
+    assert status == 0, err
+    status, out, err = _cli(capsys, "--data-dir", str(paths.data_dir), "db", "check")
+    assert status == 0 and f"{kept} attempts" in out, out + err

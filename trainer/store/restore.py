@@ -137,7 +137,9 @@ def _lock(database: Path) -> tuple[sqlite3.Connection | None, str | None]:
     conn = sqlite3.connect(file_uri(database, read_only=False), uri=True, timeout=LOCK_WAIT_S,
                            isolation_level=None)
     try:
-        conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+        # main only: a backup ATTACHed read-only in exclusive mode cannot be read if it is in
+        # WAL mode (SQLite then wants to create its -wal: "disk I/O error")
+        conn.execute("PRAGMA main.locking_mode=EXCLUSIVE")
         conn.execute("BEGIN EXCLUSIVE")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.execute("COMMIT")
