@@ -92,7 +92,7 @@ def test_a_damaged_database_loses_only_the_rows_on_its_damaged_page(
     assert f"attempts: {len(salvaged):,} copied, {lost:,} lost" in out
     assert all(answers[key] == row for key, row in salvaged.items())  # unchanged, every one
     assert _rows(new, "learners") == learners
-    assert f"trainer db restore {new} --force" in out
+    assert f"trainer --data-dir {data} db restore {new} --force" in out
     assert (_digest(file), _digest(Path(f"{file}-wal"))) == before
     other = str(tmp_path / "elsewhere")
     url = f"sqlite:///{new}"

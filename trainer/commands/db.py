@@ -4,6 +4,7 @@ database."""
 from __future__ import annotations
 
 import argparse
+import shlex
 import sqlite3
 import sys
 from datetime import UTC, datetime
@@ -261,7 +262,10 @@ def run_salvage(args: argparse.Namespace, ctx: Any) -> int:
     print(done.chain.line())
     print(f"Salvaged {file} into {target}"
           + (f" ({done.lost:,} row(s) could not be kept)." if done.lost else " (nothing lost)."))
-    print(f"The damaged file was left as it is. Check the copy with: trainer --database-url "
-          f"sqlite:///{target} db check\nthen put it in place with: "
-          f"trainer db restore {target} --force")
+    same = "".join(f" {flag} {shlex.quote(str(value))}" for flag, value in (
+        ("--data-dir", args.data_dir and ctx.paths.data_dir),
+        ("--database-url", args.database_url and f"sqlite:///{file}")) if value)
+    print("The damaged file was left as it is. Check the copy with: trainer --database-url "
+          f"{shlex.quote(f'sqlite:///{target}')} db check\nthen put it in place with: "
+          f"trainer{same} db restore {shlex.quote(str(target))} --force")
     return 0
