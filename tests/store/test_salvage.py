@@ -234,3 +234,26 @@ def test_a_salvaged_copy_opened_by_trainer_can_still_be_restored(
     assert status == 0, err
     status, out, err = _cli(capsys, "--data-dir", str(paths.data_dir), "db", "check")
     assert status == 0 and f"{kept} attempts" in out, out + err
+
+
+def test_a_first_revision_database_is_salvaged_at_the_newest_schema(
+        paths: Paths, tmp_path: Path) -> None:
+    """The copy is built at the damaged file's revision, then upgraded by the migrations (which
+    chain the old audit entries and add the summaries)."""
+    from test_migrations import _dump, _first_revision_file
+
+    from trainer.store.migrate import HEAD
+
+    _first_revision_file(paths)
+    before = _dump(paths.database_file)
+
+    done = salvage(paths.database_file, tmp_path / "copy.sqlite3")
+
+    after = _dump(done.target)
+    assert after["audit_log"].pop()[4] == "db.salvage"  # the salvage itself, at the end
+    assert done.lost == 0 and after == before
+    with closing(sqlite3.connect(done.target)) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
+    status = main(["--data-dir", str(tmp_path / "x"), "--database-url",
+                   f"sqlite:///{done.target}", "db", "check"])
+    assert status == 0
