@@ -5,13 +5,12 @@ Real SQLite files, damaged the way tests/store/test_health.py damages them."""
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from damaged_db import break_a_page_of
 from learner_helpers import make_context, settle, start_app
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -24,18 +23,6 @@ from trainer.ui.common.context import AppContext
 from trainer.ui.learner.assessment import AssessmentView
 
 T0 = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
-SHOTS = Path(__file__).resolve().parents[2] / "screenshots"  # set TRAINER_SHOTS to keep them
-
-
-def _break_a_page_of(file: Path, table: str) -> None:
-    """Overwrite the inside of one of ``table``'s b-tree leaves (no connection may be open)."""
-    with closing(sqlite3.connect(file)) as conn:
-        page = conn.execute("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' "
-                            "ORDER BY pageno LIMIT 1 OFFSET 2", (table,)).fetchone()[0]
-        size = conn.execute("PRAGMA page_size").fetchone()[0]
-    data = bytearray(file.read_bytes())
-    data[(page - 1) * size + 8: page * size - 64] = b"\x5a" * (size - 72)
-    file.write_bytes(bytes(data))
 
 
 def _answers(paths: Paths, count: int = 400) -> int:
@@ -51,7 +38,7 @@ def _answers(paths: Paths, count: int = 400) -> int:
 
 def _damaged(paths: Paths) -> None:
     _answers(paths)
-    _break_a_page_of(paths.database_file, "attempts")
+    break_a_page_of(paths.database_file, "attempts")
 
 
 def _personal(paths: Paths, bundled: Path, language: str) -> AppContext:
@@ -160,7 +147,7 @@ def test_a_database_damaged_during_use_shows_the_bar_at_once(
     assert card.submit_button.isEnabled()
 
     ctx.db.engine.dispose()  # no connection (nor lock) while another program breaks the file
-    _break_a_page_of(paths.database_file, "attempts")
+    break_a_page_of(paths.database_file, "attempts")
     from trainer.store.errors import DatabaseCorrupt
     from trainer.store.progress import attempts
 
@@ -174,31 +161,6 @@ def test_a_database_damaged_during_use_shows_the_bar_at_once(
     ctx.close()
 
 
-def test_signing_in_on_a_damaged_database_checks_the_pin_and_writes_nothing(
-        qapp: QApplication, paths: Paths) -> None:
-    from trainer.store.errors import WrongPin
-    from trainer.store.learners import sign_in
-
-    with open_database(paths, backup=False) as db:
-        person = create_learner(db, "1002", "李娜", "办公室", pin="2468")
-        for n in range(400):
-            record_attempt(db, person.id, "p", "1", f"e{n}", {"text": "答" * 80}, 1.0, {}, T0)
-    _break_a_page_of(paths.database_file, "attempts")
-    before = paths.database_file.read_bytes()
-    with open_database(paths) as db:
-        assert db.read_only
-        for _ in range(3):
-            with pytest.raises(WrongPin):
-                sign_in(db, person.id, "0000")
-        from trainer.store.errors import TooManyTries
-
-        with pytest.raises((WrongPin, TooManyTries)):
-            sign_in(db, person.id, "0000")  # the fourth wrong try is delayed, in memory
-        db.unrecorded_tries.clear()
-        assert sign_in(db, person.id, "2468").name == "李娜"
-    assert paths.database_file.read_bytes() == before
-
-
 def _shoot(window: Any, name: str) -> None:
     """Keep a screenshot when TRAINER_SHOTS names a folder (to look at the layout)."""
     import os
@@ -208,5 +170,3 @@ def _shoot(window: Any, name: str) -> None:
         Path(folder).mkdir(parents=True, exist_ok=True)
         assert window.grab().save(str(Path(folder) / f"{name}.png"))
 
-
-__all__ = ["AppContext", "SHOTS"]
