@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from damaged_db import break_a_page_of
 from learner_helpers import make_context, settle, start_app
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from trainer.config import Paths
@@ -67,6 +67,9 @@ def test_a_damaged_database_shows_the_bar_and_offers_no_answer_it_cannot_save(
     assert ctx.read_only
     bar = window.read_only_bar
     assert bar is not None and bar.isVisible()
+    assert not bar.isWindow() and bar.window() is window
+    top = QPoint(0, 0)
+    assert bar.mapTo(window, top).y() < window.stack.mapTo(window, top).y(), "above the pages"
     texts = _bar_texts(window)
     if language == "zh_CN":
         assert "学习记录数据库已损坏，只能查看，不能保存" in texts
@@ -148,14 +151,19 @@ def test_a_database_damaged_during_use_shows_the_bar_at_once(
 
     ctx.db.engine.dispose()  # no connection (nor lock) while another program breaks the file
     break_a_page_of(paths.database_file, "attempts")
-    from trainer.store.errors import DatabaseCorrupt
     from trainer.store.progress import attempts
+    from trainer.ui.common.work import run_work
 
-    with pytest.raises(DatabaseCorrupt):  # e.g. a report reads the damaged page
-        attempts(ctx.db, ctx.user.id)
-    qtbot.waitUntil(lambda: window.read_only_bar is not None and window.read_only_bar.isVisible())
+    user_id = ctx.user.id  # a view reads the damaged page (as "My progress" would)
+    job = run_work(window, ctx, lambda _p: attempts(ctx.db, user_id), show_progress=False)
+    qtbot.waitUntil(lambda: job.done)
+    assert job.error is not None and ctx.read_only
+    assert window.read_only_bar is not None and window.read_only_bar.isVisible()
+    assert not window.read_only_bar.isWindow(), "in the main window, not a window of its own"
     assert not card.submit_button.isEnabled(), "the open exercise stops offering to save"
-    assert message_boxes == []
+    assert card.blocked_note.isVisible()
+    assert "read-only" in window.statusBar().currentMessage()
+    assert message_boxes == [], "the bar says it: no box"
     window.close()
     settle(qapp)
     ctx.close()
@@ -170,3 +178,28 @@ def _shoot(window: Any, name: str) -> None:
         Path(folder).mkdir(parents=True, exist_ok=True)
         assert window.grab().save(str(Path(folder) / f"{name}.png"))
 
+
+
+def test_a_lesson_whose_earlier_answers_sit_on_the_damaged_page_still_opens(
+        qapp: QApplication, qtbot: Any, paths: Paths, bundled: Path,
+        message_boxes: list[QMessageBox]) -> None:
+    with open_database(paths, backup=False) as db:
+        person = create_learner(db, "1001", "张伟", "办公室")
+        for n in range(400):
+            record_attempt(db, person.id, "learner-mini", "1.0.0", ("q-fill", "q-open")[n % 2],
+                           {"text": "一网通办" * 20}, 1.0, {}, T0)
+    break_a_page_of(paths.database_file, "attempts")
+    ctx = _personal(paths, bundled, "en")
+    window = start_app(qapp, qtbot, ctx)
+    qtbot.waitUntil(lambda: ctx.user is not None)
+    settle(qapp)
+    assert window.show_page("reader", ("learner-mini", "basics"))
+    settle(qapp)
+    course = window.page("reader")
+    assert course.module.id == "basics" and "q-single" in course.view.cards
+    assert window.show_page("dashboard")
+    settle(qapp)
+    assert message_boxes == [], [b.text() for b in message_boxes]
+    window.close()
+    settle(qapp)
+    ctx.close()

@@ -99,7 +99,7 @@ class ReadOnlyBar(QFrame):
         row.addLayout(texts, 1)
         row.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.retranslate()
-        self.setVisible(ctx.read_only)
+        self.hide()  # the owner places it, then calls update_state (a parentless show: a window)
         ctx.readOnly.connect(self.update_state)
         ctx.languageChanged.connect(self.retranslate)
 

@@ -141,8 +141,9 @@ class MainWindow(QMainWindow):
             return
         from trainer.ui.common.readonly import ReadOnlyBar
 
-        self.read_only_bar = ReadOnlyBar(self.ctx)
+        self.read_only_bar = ReadOnlyBar(self.ctx, self._body)
         self._body_layout.insertWidget(0, self.read_only_bar)
+        self.read_only_bar.update_state()
 
     def retranslate(self) -> None:
         """Set every visible text again; called when the interface language changes."""

@@ -155,7 +155,7 @@
 <context>
     <name>ErrorPresenter</name>
     <message>
-        <location filename="../../common/errors.py" line="+44"/>
+        <location filename="../../common/errors.py" line="+45"/>
         <source>Trainer</source>
         <translation>Trainer</translation>
     </message>
@@ -173,6 +173,11 @@
         <location line="+2"/>
         <source>Log file: %1</source>
         <translation>日志文件：%1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Not done: the learner-records database is damaged and read-only (see the warning at the top of the window).</source>
+        <translation>未完成：学习记录数据库已损坏，只能查看（见窗口顶部的提示）。</translation>
     </message>
 </context>
 <context>
