@@ -27,6 +27,7 @@ T0 = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 def _damaged_with_hr(paths: Paths) -> None:
     with open_database(paths, backup=False) as db:
         create_learner(db, "H1", "人事甲", role="hr", pin="1234", actor=COMMAND_LINE)
+        create_learner(db, "T1", "培训乙", role="trainer", pin="1234", actor=COMMAND_LINE)
         person = create_learner(db, "1001", "张伟", "办公室", actor=COMMAND_LINE)
         for n in range(400):
             record_attempt(db, person.id, "other", "1", f"e{n}", {"text": "答" * 80}, 1.0, {}, T0)
@@ -63,6 +64,15 @@ def test_hr_imports_are_switched_off_with_the_reason(
         if folder:
             Path(folder).mkdir(parents=True, exist_ok=True)
             assert window.grab().save(str(Path(folder) / f"read-only-hr-{language}.png"))
+        # a trainer may import packs: the File menu entry is there, switched off, and stays
+        # off when the screens enable their actions for the new user
+        ctx.set_user(next(p for p in find_learners(ctx.db) if p.role == "trainer"))
+        library = window.page("library")
+        importing = window._learner_retranslator.actions["import"]
+        assert library.import_button.isVisibleTo(library) and not library.import_button.isEnabled()
+        assert not importing.isEnabled() and importing.toolTip() == library.import_button.toolTip()
+        assert library.import_pack(paths.data_dir / "any.trainerpack") is None  # a dropped file
+        assert library.notice.text() == library.import_button.toolTip()
         window.close()
         work.wait_for_all()
         qapp.processEvents()

@@ -39,7 +39,6 @@ def cannot_save_note() -> str:
 class _Switchable(Protocol):
     def setEnabled(self, enabled: bool) -> None: ...  # noqa: N802 - Qt's name
     def setToolTip(self, tip: str) -> None: ...  # noqa: N802 - Qt's name
-    def toolTip(self) -> str: ...  # noqa: N802 - Qt's name
 
 
 class _Gate(QObject):
@@ -48,7 +47,6 @@ class _Gate(QObject):
     def __init__(self, ctx: AppContext, target: _Switchable, parent: QObject) -> None:
         super().__init__(parent)
         self.ctx, self.target = ctx, target
-        self.tip = target.toolTip()
         ctx.readOnly.connect(self.apply)
         # after the screen's own handlers (connected earlier), which may enable it again;
         # bound methods, so the connections end with this object
