@@ -19,7 +19,7 @@ from trainer.analytics.filters import CohortFilter
 from trainer.analytics.scoring import assessment_marks, exercise_weights
 from trainer.content.model import Pack
 from trainer.store import summary
-from trainer.store.errors import DatabaseUnavailable
+from trainer.store.errors import DatabaseCorrupt, DatabaseUnavailable
 from trainer.store.models import SummaryActivity, SummaryCompetency, SummarySitting
 
 log = logging.getLogger(__name__)
@@ -42,12 +42,15 @@ def ensure(db: Any, packs: Sequence[Pack]) -> bool:
     stale = [pack_id for pack_id, want in wanted.items() if current[pack_id] != want]
     if not stale:
         return True
+    if getattr(db, "read_only", False):  # damaged: never written; the attempts still count
+        log.info("Summaries of %s not rebuilt: the database is read-only", ", ".join(stale))
+        return False
     try:
         with db.session() as session:
             for pack_id in stale:
                 if summary.register(session, pack_id, wanted[pack_id]):
                     log.info("Summaries of %s rebuilt for its current weights", pack_id)
-    except (DatabaseUnavailable, DBAPIError) as exc:
+    except (DatabaseUnavailable, DatabaseCorrupt, DBAPIError) as exc:
         log.warning("Summaries not updated (%s); cohort figures read the attempts", exc)
         return False
     return True

@@ -14,8 +14,9 @@ import logging
 import socket
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -59,6 +60,9 @@ class Database:
                                      expire_on_commit=False)
         self.damage = damage  # what SQLite found wrong; set: read-only for good
         self.checked = checked  # the file passed a check (or was unchanged since one)
+        # wrong PINs on a read-only database are counted here (learner id: tries, locked until)
+        self.unrecorded_tries: dict[int, tuple[int, datetime | None]] = {}
+        self._damage_listeners: list[Callable[[], None]] = []
         self._closed = False
         if self.file is not None:
             track(self.file, +1)
@@ -74,6 +78,11 @@ class Database:
             "read-only and saves nothing into it.",
             hint="Reading, reports, trainer db check and trainer db backup still work. "
                  + health.restore_hint(self.paths.backups_dir))
+
+    def on_damage(self, listener: Callable[[], None]) -> None:
+        """Call ``listener()`` (from whichever thread noticed it) when SQLite reports damage
+        while in use and the database turns read-only: the desktop app says so at once."""
+        self._damage_listeners.append(listener)
 
     @property
     def where(self) -> str:
@@ -119,6 +128,11 @@ class Database:
                 log.error("SQLite reports damage in %s: %s; read-only from now on",
                           self.where, exc.orig)
                 self.damage = str(exc.orig)
+                for listener in list(self._damage_listeners):
+                    try:
+                        listener()
+                    except Exception:  # noqa: BLE001 - a listener never hides the error
+                        log.exception("A damage listener failed")
             raise known from exc
 
     def close(self) -> None:

@@ -198,6 +198,8 @@ def _profile(learner: Learner) -> dict[str, object]:
 
 def sign_in(db: Database, learner_id: int, pin: str | None) -> LearnerInfo:
     """The learner, when the PIN matches (or they have none). Wrong tries are counted and delayed."""
+    if db.read_only:
+        return _sign_in_unrecorded(db, learner_id, pin)
     with db.session() as session:
         # PostgreSQL: lock the row, so simultaneous wrong tries are all counted
         session.execute(select(Learner.id).where(Learner.id == learner_id).with_for_update())
@@ -223,11 +225,37 @@ def sign_in(db: Database, learner_id: int, pin: str | None) -> LearnerInfo:
     raise failure  # after the block, so the failed try is committed
 
 
-def _wrong_pin(learner: Learner, wait: float) -> WrongPin:
+def _sign_in_unrecorded(db: Database, learner_id: int, pin: str | None) -> LearnerInfo:
+    """Signing in on a damaged (read-only) database, so lessons and results can still be read:
+    the PIN is checked as usual, but nothing is written; wrong tries are counted and delayed in
+    this process only, on top of any lock the file already records."""
+    with db.reader() as session:
+        learner = _load(session, learner_id)
+        if not learner.active:
+            raise NotFound(f"The account of {learner.name} is switched off.",
+                           hint="Ask HR or an administrator to switch it on again.")
+        now = utcnow()
+        failures, until = db.unrecorded_tries.get(learner_id, (learner.failed_tries, None))
+        until = max((t for t in (until, learner.locked_until) if t is not None), default=None)
+        if until is not None and until > now:
+            wait = (until - now).total_seconds()
+            raise TooManyTries(f"Too many wrong PINs for {learner.name}. "
+                               f"Try again in {max(1, round(wait))} seconds.", wait_seconds=wait)
+        if learner.pin_hash is None or verify_and_upgrade(pin or "", learner.pin_hash)[0]:
+            db.unrecorded_tries.pop(learner_id, None)
+            return to_info(learner)
+        failures += 1
+        wait = delay_after(failures)
+        db.unrecorded_tries[learner_id] = (failures, now + timedelta(seconds=wait) if wait
+                                           else None)
+        raise _wrong_pin(learner, wait, failures)
+
+
+def _wrong_pin(learner: Learner, wait: float, failures: int | None = None) -> WrongPin:
     if wait:
         hint = f"Wait {round(wait)} seconds before the next try."
     else:
-        left = FREE_TRIES - learner.failed_tries
+        left = FREE_TRIES - (learner.failed_tries if failures is None else failures)
         hint = f"{left} more wrong {'try' if left == 1 else 'tries'} and signing in is delayed."
     return WrongPin(f"Wrong PIN for {learner.name}.", wait_seconds=wait, hint=hint)
 

@@ -36,6 +36,7 @@ class AppContext(QObject):
     languageChanged = Signal(str)  # "zh_CN" or "en", after the translators are installed
     dataChanged = Signal(str)  # "progress", "packs", "learners", ...
     pageRequested = Signal(str, object)  # page key, optional payload for that page
+    readOnly = Signal()  # the database is read-only (damaged): opened so, or found so in use
 
     def __init__(
         self,
@@ -55,6 +56,8 @@ class AppContext(QObject):
         self._library = library
         self._user: Any = None
         self._lock = threading.RLock()  # work helpers may touch .db from a worker thread
+        if db is not None:
+            db.on_damage(self.readOnly.emit)
 
     # --- lazily opened services -----------------------------------------------------------
 
@@ -67,7 +70,16 @@ class AppContext(QObject):
 
                 log.info("Opening the database in %s", self.paths.data_dir)
                 self._db = open_database(self.paths, self.database_url)
+                self._db.on_damage(self.readOnly.emit)  # queued to the GUI thread's views
+                if self._db.read_only:
+                    self.readOnly.emit()
             return self._db
+
+    @property
+    def read_only(self) -> bool:
+        """Nothing can be saved (the store found the database damaged). Views ask this before
+        offering work whose result would be lost; False while the database is not open yet."""
+        return self._db is not None and self._db.read_only
 
     @property
     def db_is_open(self) -> bool:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
+STATUS_MESSAGE_MS = 15_000
 
 
 
@@ -79,7 +80,28 @@ def present_error(parent: QWidget | None, exc: BaseException) -> None:
         log.info("Shown to the user: %s", exc)
     else:
         log.error("Unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    if _said_by_the_read_only_bar(parent, _database_error(exc) or exc):
+        return
     show_box(build_error_box(parent, exc))
+
+
+def _said_by_the_read_only_bar(parent: QWidget | None, exc: BaseException) -> bool:
+    """Damage the main window's read-only bar already shows is not a box each time a view
+    reads a damaged page or a save is refused: one line in the status bar says what was not
+    done, and the bar (with its details) says why and what to do."""
+    if not isinstance(exc, TrainerError) or type(exc).__name__ != "DatabaseCorrupt":
+        return False
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    windows = [parent.window()] if parent is not None else []
+    for window in [*windows, *QApplication.topLevelWidgets()]:
+        bar = getattr(window, "read_only_bar", None)
+        if isinstance(window, QMainWindow) and bar is not None and not bar.isHidden():
+            window.statusBar().showMessage(translate(
+                "ErrorPresenter", "Not done: the learner-records database is damaged and "
+                "read-only (see the warning at the top of the window)."), STATUS_MESSAGE_MS)
+            return True
+    return False
 
 
 def show_box(box: QMessageBox) -> None:

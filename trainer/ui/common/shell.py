@@ -13,7 +13,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from trainer.ui.common.context import AppContext
 from trainer.ui.common.errors import present_error
@@ -63,13 +70,22 @@ class MainWindow(QMainWindow):
         self.resize(QSize(1180, 760))
         self.stack = QStackedWidget()
         self.stack.setObjectName("Pages")
-        self.setCentralWidget(self.stack)
+        self.read_only_bar: QWidget | None = None  # built when the database is read-only
+        self._body = QWidget()  # the read-only bar (if any) above the pages
+        self._body_layout = QVBoxLayout(self._body)
+        self._body_layout.setContentsMargins(0, 0, 0, 0)
+        self._body_layout.setSpacing(0)
+        self._body_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(self._body)
         self.menus = ShellMenus(self)
         self._build_status_bar()
         self.retranslate()
         ctx.languageChanged.connect(self.retranslate)  # no changeEvent override: cheaper start
         ctx.userChanged.connect(self._on_user_changed)
         ctx.pageRequested.connect(self._on_page_requested)
+        ctx.readOnly.connect(self._show_read_only_bar)
+        if ctx.read_only:
+            self._show_read_only_bar()
         self._on_user_changed(ctx.user)
 
     @property
@@ -109,14 +125,25 @@ class MainWindow(QMainWindow):
         nav.currentItemChanged.connect(self._on_nav_changed)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("ShellSplitter")
-        self.takeCentralWidget()  # the stack moves into the splitter
+        self._body_layout.removeWidget(self.stack)  # the stack moves into the splitter
         splitter.addWidget(nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        self._body_layout.addWidget(splitter, 1)
         self.nav = nav
         return nav
+
+    def _show_read_only_bar(self) -> None:
+        """The database is read-only: a warning above every page for the rest of the run
+        (built on first need, so a sound start imports nothing more)."""
+        if self.read_only_bar is not None:
+            return
+        from trainer.ui.common.readonly import ReadOnlyBar
+
+        self.read_only_bar = ReadOnlyBar(self.ctx, self._body)
+        self._body_layout.insertWidget(0, self.read_only_bar)
+        self.read_only_bar.update_state()
 
     def retranslate(self) -> None:
         """Set every visible text again; called when the interface language changes."""

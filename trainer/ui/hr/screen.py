@@ -91,6 +91,10 @@ class HRScreen(QWidget):
         self.roster_button.clicked.connect(self._import_roster)
         self.bundle_button = QPushButton()
         self.bundle_button.clicked.connect(self._import_bundle)
+        from trainer.ui.common.readonly import block_when_read_only
+
+        for button in (self.roster_button, self.bundle_button):  # both write learner records
+            block_when_read_only(self.ctx, button, self)
         self.bundle_export_button = QPushButton()
         self.bundle_export_button.clicked.connect(self._export_bundle)
         self.export_button = ExportButton(self)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from trainer.ui.common.context import AppContext
 from trainer.ui.common.plain import plain_label
+from trainer.ui.common.readonly import block_when_read_only
 from trainer.ui.learner.exercises import ExerciseCard, FeedbackMode
 from trainer.ui.learner.recorder import AttemptRecorder
 from trainer.ui.learner.rendering import BackgroundRender, watch_card
@@ -116,6 +117,7 @@ class AssessmentView(QWidget):
         self.start_button = QPushButton(self.tr("Start the assessment"))
         self.start_button.setObjectName("primary")
         self.start_button.clicked.connect(self.start)
+        block_when_read_only(self.ctx, self.start_button, self)
         row = QHBoxLayout()
         previous = QPushButton(self.tr("← Previous"))
         previous.setEnabled(self.has_previous)
@@ -270,6 +272,7 @@ class AssessmentView(QWidget):
         review.clicked.connect(lambda: self.pages.setCurrentIndex(1))
         again = QPushButton(self.tr("Take it again"))
         again.clicked.connect(self.start)
+        block_when_read_only(self.ctx, again, again)
         self.hand_in.hide()
         back = QPushButton(self.tr("Back to the result"))
         back.clicked.connect(lambda: self.pages.setCurrentIndex(2))

@@ -189,7 +189,8 @@ class DashboardPage(QWidget):
             return
         role = self.role_box.itemData(index)
         self._roles[user.id] = role
-        if not isinstance(self.ctx, AppContext) or getattr(user, "job_role", None) == role:
+        if (not isinstance(self.ctx, AppContext) or getattr(user, "job_role", None) == role
+                or self.ctx.read_only):  # nothing can be saved: compare, keep the profile
             self.reload()  # e.g. HR looking at someone's dashboard: compare, change nothing
             return
         from trainer.store.learners import update_learner

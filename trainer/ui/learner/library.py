@@ -61,6 +61,9 @@ class LibraryPage(QWidget):
         ctx.userChanged.connect(self._on_user_changed)
         self.retranslate()
         self._show_rights()
+        from trainer.ui.common.readonly import block_when_read_only
+
+        block_when_read_only(ctx, self.import_button, self)
 
     def _build_column(self) -> QWidget:
         """Heading with the import button, notices, "continue", the cards and the drop hint."""
@@ -222,6 +225,12 @@ class LibraryPage(QWidget):
 
     def import_pack(self, path: Path) -> Any:
         """Validate and install off the GUI thread; problems are listed with file and line."""
+        if self.ctx.read_only:  # said before any work (a dropped file), not after it failed
+            from trainer.ui.common.readonly import cannot_save_tip
+
+            self.notice.setText(cannot_save_tip())
+            self.notice.show()
+            return None
         return run_work(self, self.ctx, lambda _p: self._install(path),
                         title=self.tr("Importing %1…").replace("%1", path.name), changes=PACKS,
                         on_success=self._imported, on_failure=lambda exc: show_import_failure(

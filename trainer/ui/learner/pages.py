@@ -93,6 +93,9 @@ def _add_actions(window: Any, ctx: AppContext) -> dict[str, QAction]:
 
     ctx.userChanged.connect(enable)
     enable(ctx.user)
+    from trainer.ui.common.readonly import block_when_read_only
+
+    block_when_read_only(ctx, actions["import"], window)
     return actions
 
 

@@ -6,9 +6,11 @@ import logging
 from functools import partial
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from trainer.ui.common.context import ATTEMPTS, AppContext
+from trainer.ui.common.readonly import cannot_save_note, cannot_save_tip
 from trainer.ui.common.work import run_work
 from trainer.ui.learner.exercises import ExerciseCard
 
@@ -26,9 +28,20 @@ class AttemptRecorder(QObject):
         self.ctx = ctx
         self.pack = pack
         self.pending = 0
+        self.cards: list[ExerciseCard] = []
+        ctx.readOnly.connect(self._block_cards)
 
     def attach(self, card: ExerciseCard) -> None:
         card.submitted.connect(partial(self.submit, card))
+        self.cards.append(card)
+        if self.ctx.read_only:
+            card.block_saving(cannot_save_note(), cannot_save_tip())
+
+    def _block_cards(self) -> None:
+        """The database has turned read-only: no card offers an answer it cannot save."""
+        for card in self.cards:
+            if shiboken6.isValid(card):
+                card.block_saving(cannot_save_note(), cannot_save_tip())
 
     def submit(self, card: ExerciseCard, response: dict[str, Any]) -> None:
         """Grade now (the learner sees feedback at once), save in the background."""

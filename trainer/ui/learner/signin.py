@@ -125,6 +125,9 @@ class SignInScreen(QWidget):
         self.message.hide()
         self.register_button = QPushButton()
         self.register_button.clicked.connect(self.register)
+        from trainer.ui.common.readonly import block_when_read_only
+
+        block_when_read_only(self.ctx, self.register_button, self)  # a new account is saved
         self.sign_in_button = QPushButton()
         self.sign_in_button.setObjectName("primary")
         self.sign_in_button.setDefault(True)

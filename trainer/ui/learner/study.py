@@ -53,6 +53,8 @@ class StudySession(QObject):
         from trainer.store.progress import record_lesson_progress
 
         self.tracker.tick()
+        if self.ctx.read_only:  # nothing can be saved; the window's warning says so
+            return None
         seconds = self.tracker.take()
         position = {"scroll": self.view.fraction()} if hasattr(self.view, "fraction") else None
         try:

@@ -63,6 +63,7 @@ class ExerciseCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.started_at = datetime.now(UTC)
         self.touched = False  # the learner has changed the answer or submitted
+        self.saving_blocked = False  # nothing can be saved: submitting is not offered
         heading = self.tr("Exercise %1 · %2") if number else "%2"
         self.kind = _label("exerciseKind")
         self.kind.setText(heading.replace("%1", str(number)).replace("%2", type_name(exercise.type)))
@@ -77,8 +78,11 @@ class ExerciseCard(QFrame):
         self.retry_button.clicked.connect(self.retry)
         self.retry_button.hide()
         self._feedback: QFrame | None = None  # built on first grading (keeps opening quick)
+        self.blocked_note = _label("hint")  # why Submit is off (see block_saving)
+        self.blocked_note.hide()
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        buttons.addWidget(self.blocked_note, 1)  # takes the free width when shown
+        buttons.addStretch(0)  # otherwise this does: the buttons stay on the right
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.submit_button)
         self._layout = QVBoxLayout(self)
@@ -121,7 +125,17 @@ class ExerciseCard(QFrame):
         self.touched = True
 
     def _update_submit(self) -> None:
-        self.submit_button.setEnabled(self.input.response() is not None)
+        self.submit_button.setEnabled(not self.saving_blocked
+                                      and self.input.response() is not None)
+
+    def block_saving(self, note: str, tip: str) -> None:
+        """Answers could not be saved (the owner knows why): Submit is switched off, a short
+        ``note`` beside it and ``tip`` on it say so; earlier answers and feedback stay visible."""
+        self.saving_blocked = True
+        self.submit_button.setToolTip(tip)
+        self.blocked_note.setText(note)
+        self.blocked_note.show()
+        self._update_submit()
 
     def response(self) -> dict[str, Any] | None:
         return self.input.response()
@@ -129,7 +143,7 @@ class ExerciseCard(QFrame):
     def submit(self) -> None:
         """Lock the answer and hand it on; the owner calls ``show_grade`` when graded."""
         response = self.input.response()
-        if response is None or self.mode is FeedbackMode.EXAM:
+        if response is None or self.mode is FeedbackMode.EXAM or self.saving_blocked:
             return
         self.input.set_locked(True)
         self.submit_button.setEnabled(False)
