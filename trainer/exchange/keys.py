@@ -98,8 +98,10 @@ def local_signer(db: Database) -> DeviceSigner:
             f"(key {fingerprint(mine.public_key or '')}).",
             hint=f"Export on the computer that holds {file.name}, or copy that file into "
                  f"{file.parent} here.")
-    recorded = devices.record_local_key(db, public_text(key))
-    if recorded != public_text(key):
+    public = public_text(key)
+    # recorded once (a write): a later export only compares, so it works on a read-only database
+    recorded = mine.public_key or devices.record_local_key(db, public)
+    if recorded != public:
         raise DeviceKeyUnavailable(
             f"{file} is not the signing key recorded for the database's device "
             f"\"{mine.name}\" (key {fingerprint(recorded)}); bundles signed with it would be "

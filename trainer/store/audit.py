@@ -10,6 +10,7 @@ milliseconds and never while the action still takes other locks (no deadlocks).
 from __future__ import annotations
 
 import json
+import logging
 from datetime import datetime
 from typing import Any
 
@@ -21,6 +22,8 @@ from trainer.store.info import AuditInfo, LearnerInfo
 from trainer.store.models import AuditEntry
 from trainer.store.permissions import Actor, require
 from trainer.store.types import as_utc, utcnow
+
+log = logging.getLogger(__name__)
 
 REPORT_EXPORT = "report.export"
 ROSTER_IMPORT = "roster.import"
@@ -35,6 +38,9 @@ LEARNER_CREATE = "learner.create"
 LEARNER_UPDATE = "learner.update"
 DEVICE_TRUST = "device.trust"
 DEVICE_FORGET = "device.forget"
+# Actions that change nothing in the database. On a damaged one (opened read-only, which can
+# store nothing) they still run, as its message promises, and their entry goes to the log file.
+EXPORTS = frozenset({REPORT_EXPORT, PROGRESS_EXPORT})
 _PENDING = "trainer_audit_pending"  # Session.info key: entries waiting for the commit
 
 
@@ -57,6 +63,10 @@ def record(target: Any, actor: Actor | None, action: str, detail: dict[str, Any]
                        action=action, detail=plain)
     if isinstance(target, Session):
         target.info.setdefault(_PENDING, []).append(entry)
+        return
+    if action in EXPORTS and getattr(target, "read_only", False):
+        log.warning("Audit entry kept in this log only (the database is damaged and read-only): "
+                    "%s by %s: %s", action, actor_name, json.dumps(plain, ensure_ascii=False))
         return
     with target.session() as session:
         session.info.setdefault(_PENDING, []).append(entry)
