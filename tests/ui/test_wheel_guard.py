@@ -176,7 +176,8 @@ def test_an_unguarded_control_is_found_and_would_change(qtbot: Any) -> None:
 
 
 def test_every_value_control_on_every_screen_is_guarded(qtbot: Any, qapp: QApplication,
-                                                        app_ctx: AppContext) -> None:
+                                                        app_ctx: AppContext,
+                                                        reset_appearance: None) -> None:
     """Walks every page and dialog of the app (learner, trainer, HR, settings) for drop-downs,
     spin boxes, date edits and sliders the wheel could still change."""
     from trainer.store.learners import create_learner
