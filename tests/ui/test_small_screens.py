@@ -3,7 +3,11 @@ bar) with its status bar showing, and opens where it was left, never off every s
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -134,3 +138,58 @@ def test_first_start_fits_the_screen_it_opens_on(qtbot: Any, app_ctx: AppContext
     assert window.size() == first_geometry(screen).size()
     assert window.size().boundedTo(DEFAULT_SIZE) == window.size()
     assert QSize(1180, 760) == DEFAULT_SIZE
+
+
+CHILD = textwrap.dedent('''
+    import sys
+    from PySide6.QtCore import QRect, QTimer
+    import trainer.ui.app as app_module
+
+    start_gui = app_module.start_gui
+
+    def patched(app, ctx):
+        window = start_gui(app, ctx)
+
+        def report_when_ready():
+            if not window.has_page("signin") or not window.isVisible():
+                return
+            poll.stop()
+            frame = window.frameGeometry()
+            bar = window.statusBar()
+            status = QRect(bar.mapToGlobal(bar.rect().topLeft()), bar.size())
+            print("GEOMETRY", *frame.getRect(), *status.getRect(), int(bar.isVisible()),
+                  flush=True)
+            window.close()
+
+        poll = QTimer(window)
+        poll.timeout.connect(report_when_ready)
+        poll.start(100)
+        QTimer.singleShot(60_000, app.quit)
+        return window
+
+    app_module.start_gui = patched
+    sys.argv = ["trainer", "--data-dir", sys.argv[1]]
+    from trainer.cli import main
+    raise SystemExit(main())
+''')
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1280, 720)], ids=["1366x768", "1280x720"])
+def test_the_real_app_opens_inside_a_small_screen(tmp_path: Path, size: tuple[int, int]) -> None:
+    """``trainer`` started on a laptop-sized screen: the window and its status bar are on it."""
+    width, height = size
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{
+        "name": "laptop", "x": 0, "y": 0, "width": width, "height": height,
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}), encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+               PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    done = subprocess.run([sys.executable, "-c", CHILD, str(tmp_path / "data")], env=env,
+                          capture_output=True, text=True, timeout=90, check=False)
+    lines = [line.split() for line in done.stdout.splitlines() if line.startswith("GEOMETRY")]
+    assert lines and done.returncode == 0, done.stderr[-2000:]
+    numbers = [int(n) for n in lines[0][1:]]
+    frame, status, visible = QRect(*numbers[:4]), QRect(*numbers[4:8]), numbers[8]
+    screen = QRect(0, 0, width, height)
+    assert screen.contains(frame), f"window {frame.getRect()} on a {width}×{height} screen"
+    assert visible and screen.contains(status), f"status bar at {status.getRect()}"
