@@ -154,9 +154,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         database_url = args.database_url or os.environ.get(ENV_DATABASE_URL) or None
         ctx = CliContext(paths=paths, database_url=database_url)
         if args.command is None:
-            from trainer.ui.app import run_app
+            from trainer.ui.app import end_quickly, run_app
 
-            return run_app(ctx)
+            status = run_app(ctx)
+            if argv is None:  # this process's own command line: it ends now
+                end_quickly()
+            return status
         func = getattr(args, "func", None)
         if func is None:  # a command group given without its action
             _subparser(build_parser(), args.command).print_help(sys.stderr)

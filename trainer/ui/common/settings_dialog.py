@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from trainer.config import QT_TRANSLATE_NOOP, SETTINGS, Setting
 from trainer.ui.common.context import AppContext
+from trainer.ui.common.wheel import guard_wheel
 
 translate = QCoreApplication.translate
 
@@ -76,7 +77,7 @@ class SettingsDialog(QDialog):
     def _editor(self, setting: Setting) -> QWidget:
         value = self.ctx.settings.get(setting.key)
         if setting.choices:
-            combo = QComboBox()
+            combo = guard_wheel(QComboBox())
             for choice in setting.choices:
                 combo.addItem("", choice)
             combo.setCurrentIndex(setting.choices.index(value))
@@ -88,7 +89,7 @@ class SettingsDialog(QDialog):
             box.setChecked(bool(value))
             box.toggled.connect(lambda on, s=setting: self._changed(s, on))
             return box
-        spin = QSpinBox()
+        spin = guard_wheel(QSpinBox())
         spin.setRange(setting.minimum, setting.maximum)
         spin.setValue(int(value))
         spin.valueChanged.connect(lambda v, s=setting: self._changed(s, v))

@@ -342,13 +342,18 @@ class MainWindow(QMainWindow):
         _open_folder(self.ctx.paths.logs_dir)
 
     def restore_state(self) -> None:
-        """Size, position and maximised state of the last run (ignored when unreadable)."""
+        """Size, position and maximised state of the last run (ignored when unreadable); the
+        first run fits the screen."""
+        from trainer.ui.common.placement import place_on_screen
+
         try:
             data = self.ctx.paths.window_state_file.read_bytes()
         except OSError:
-            return
-        if not self.restoreGeometry(data):
+            data = None
+        restored = data is not None and self.restoreGeometry(data)
+        if data is not None and not restored:
             log.info("Ignoring an unreadable %s", self.ctx.paths.window_state_file.name)
+        place_on_screen(self, restored)  # fits a small screen; never off every screen
 
     def save_state(self) -> None:
         file = self.ctx.paths.window_state_file

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.analytics.filters import CohortFilter
+from trainer.ui.common.wheel import guard_wheel
 
 
 class FilterBar(QWidget):
@@ -30,16 +31,16 @@ class FilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.department = QComboBox()
-        self.role = QComboBox()
-        self.course = QComboBox()
+        self.department = guard_wheel(QComboBox())
+        self.role = guard_wheel(QComboBox())
+        self.course = guard_wheel(QComboBox())
         for box in (self.department, self.role, self.course):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             box.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.use_since = QCheckBox()
         self.use_until = QCheckBox()
-        self.since = QDateEdit(QDate.currentDate().addMonths(-3))
-        self.until = QDateEdit(QDate.currentDate())
+        self.since = guard_wheel(QDateEdit(QDate.currentDate().addMonths(-3)))
+        self.until = guard_wheel(QDateEdit(QDate.currentDate()))
         for check, edit in ((self.use_since, self.since), (self.use_until, self.until)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

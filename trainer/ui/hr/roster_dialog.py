@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.ui.common.context import LEARNERS, AppContext
+from trainer.ui.common.wheel import guard_wheel
 from trainer.ui.common.work import Work, run_work
 from trainer.ui.hr.roster_model import RosterPlanModel, field_text, problem_text
 
@@ -120,7 +121,7 @@ class RosterImportDialog(QDialog):
         self.combos: dict[str, QComboBox] = {}
         for n, field in enumerate(FIELDS):
             title = field_text(field) + (" *" if field in REQUIRED else "")
-            combo = QComboBox()
+            combo = guard_wheel(QComboBox())
             combo.setAccessibleName(field_text(field))
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.combos[field] = combo

@@ -27,6 +27,7 @@ from trainer.errors import TrainerError
 from trainer.ui.common.charts import ChartView
 from trainer.ui.common.context import LEARNERS, AppContext
 from trainer.ui.common.errors import present_error
+from trainer.ui.common.wheel import guard_wheel
 from trainer.ui.common.work import run_work
 from trainer.ui.learner import dashboard_view as view
 from trainer.ui.learner.dashboard_data import DashboardData, default_role, load_dashboard
@@ -64,7 +65,7 @@ class DashboardPage(QWidget):
         self.subtitle = QLabel()
         self.subtitle.setObjectName("PageSubtitle")
         self.role_label = QLabel()
-        self.role_box = QComboBox()
+        self.role_box = guard_wheel(QComboBox())
         self.role_box.currentIndexChanged.connect(self._on_role_chosen)
         head = QHBoxLayout()
         titles = QVBoxLayout()
@@ -82,7 +83,7 @@ class DashboardPage(QWidget):
         self.completion.openRequested.connect(
             lambda p, m: self.ctx.request_page("reader", (p, m)))
         self.calendar = ChartView(name="activity", height=1.7)
-        self.course_box = QComboBox()
+        self.course_box = guard_wheel(QComboBox())
         self.course_box.currentIndexChanged.connect(lambda _i: self._draw_completion())
         self.advice = RecommendationsPanel()
         self.advice.openRequested.connect(self._open_exercise)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from trainer.config import assets_dir
 from trainer.ui.common.context import LEARNERS, AppContext
+from trainer.ui.common.wheel import guard_wheel
 from trainer.ui.common.work import run_work
 
 log = logging.getLogger(__name__)
@@ -234,7 +235,7 @@ class RegisterDialog(QDialog):
         self.setMinimumWidth(460)
         self.name = _line()
         self.number = _line()
-        self.department = QComboBox()
+        self.department = guard_wheel(QComboBox())
         self.department.setEditable(True)
         self.department.addItem("")
         from trainer.store.learners import list_departments

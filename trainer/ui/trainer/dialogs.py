@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from trainer.ui.common.context import AppContext
 from trainer.ui.common.errors import present_error
 from trainer.ui.common.language import current_language
+from trainer.ui.common.wheel import guard_wheel
 from trainer.ui.common.work import run_work
 
 TYPE_TITLES = {
@@ -67,7 +68,7 @@ class NewPackDialog(QDialog):
         self.setWindowTitle(translate("WorkspaceDialogs", "New course pack"))
         self.created: Path | None = None
         self.folder = QLineEdit(str(Path.home() / "my-course"))
-        self.language = QComboBox()
+        self.language = guard_wheel(QComboBox())
         for tag in starter_languages():
             self.language.addItem(translate("WorkspaceDialogs", LANGUAGE_NAMES.get(tag, tag)), tag)
         wanted = "zh-CN" if current_language().startswith("zh") else "en"
@@ -128,7 +129,7 @@ class BankImportDialog(QDialog):
         self.setMinimumWidth(620)
         self.file = QLineEdit()
         self.file.textChanged.connect(self._file_changed)
-        self.format = QComboBox()
+        self.format = guard_wheel(QComboBox())
         self.format.addItem("Moodle GIFT", "gift")
         self.format.addItem("Aiken", "aiken")
         self.into_open = QRadioButton(translate("WorkspaceDialogs", "Add as a new module of the open pack"))
@@ -140,7 +141,7 @@ class BankImportDialog(QDialog):
         (self.into_open if open_pack is not None else self.into_new).setChecked(True)
         self.target = QLineEdit(str(Path.home() / "question-bank"))
         self.title = QLineEdit()
-        self.competency = QComboBox()
+        self.competency = guard_wheel(QComboBox())
         self._fill_competencies()
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.ui.common.wheel import guard_wheel
 from trainer.ui.learner.exercises.base import ExerciseInput
 
 AUTHOR_INDEX = Qt.ItemDataRole.UserRole
@@ -208,7 +209,7 @@ class MatchInput(ExerciseInput):
 def _partner_box(items: list[tuple[str, int | None]]) -> QComboBox:
     """A drop-down as narrow as the column allows (not as wide as its longest choice); the
     list wraps long choices and the chosen one is readable in full as a tooltip."""
-    combo = QComboBox()
+    combo = guard_wheel(QComboBox())
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(8)
     combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
