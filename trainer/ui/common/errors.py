@@ -11,11 +11,10 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from trainer.errors import TrainerError
-from trainer.ui.common.plain import plain_tip
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -23,7 +22,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 STATUS_MESSAGE_MS = 15_000
-
 
 
 def log_file_path() -> Path | None:
@@ -39,7 +37,11 @@ def log_file_path() -> Path | None:
 
 def build_error_box(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     """The message box for ``exc``, not yet shown (tests inspect it)."""
-    from PySide6.QtWidgets import QMessageBox  # not on the start-up path
+    # not on the start-up path (Qt's enum namespace costs ~20 ms the first time it is touched)
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from trainer.ui.common.plain import plain_tip
 
     box = QMessageBox(parent)
     box.setWindowTitle(translate("ErrorPresenter", "Trainer"))
