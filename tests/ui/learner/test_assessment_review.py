@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from learner_helpers import settle, start_app
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea
 
 from trainer.analytics.learner import completion
 from trainer.store.progress import attempts
@@ -85,3 +85,51 @@ def test_a_failed_final_reads_not_passed_everywhere(
     final = next(b for b in bars if b.property("status") == "failed")
     assert final.value() == 0, "its best sitting's score, not 100 %"
     assert not any(b.property("status") == "completed" and b.value() == 100 for b in bars)
+
+
+def test_untouched_ordering_and_matching_in_the_built_in_final_are_unanswered(
+        qapp: QApplication, qtbot: Any, paths: Any) -> None:
+    """The case from issue 17: an ordering question never moved scored 0.4 and counted as
+    answered. In the real final, with one question answered right, the sitting is 1 of 20."""
+    from trainer.config import Settings, bundled_courses_dir
+    from trainer.content.library import Library
+    from trainer.store.learners import create_learner
+
+    ctx = AppContext(paths, Settings(paths.settings_file),
+                     library=Library(paths.packs_dir, bundled_courses_dir()))
+    try:
+        window = start_app(qapp, qtbot, ctx)
+        learner = create_learner(ctx.db, "1001", "张伟")
+        ctx.set_user(learner)
+        settle(qapp)
+        assert window.show_page("reader", ("digital-government", "final-assessment"))
+        view = window.page("reader").view
+        view.start()
+        first = view.cards["final-q1"]
+        right = next(i for i, o in enumerate(first.exercise.options) if o.correct)
+        first.input.button(right).click()
+        view.finish(confirm=False)
+        settle(qapp)
+        assert view.result is not None
+        assert (view.result.answered, view.result.total, view.result.percent) == (1, 20, 5.0)
+        view.pages.setCurrentIndex(1)  # the review
+        for exercise_id in ("final-q5", "final-q7", "final-q9"):  # match, order, match
+            card = view.cards[exercise_id]
+            assert card.exercise.type in ("order", "match")
+            assert card.verdict.text().startswith("未作答"), exercise_id  # a Chinese interface
+            assert card.explanation.isVisibleTo(view) and card.explanation.text(), exercise_id
+        assert [a.exercise_id for a in attempts(ctx.db, learner.id, "digital-government")] == [
+            "final-q1"]
+        course = window.page("reader")
+        course.refresh_outline()
+        row = course.outline_model.index(course.outline_model.row_of("final-assessment"), 0)
+        assert row.data().split("\n")[1].startswith("未通过")
+        if os.environ.get("TRAINER_SCREENSHOTS"):
+            view.pages.setCurrentIndex(1)
+            area = view.exam_page.findChild(QScrollArea)
+            area.ensureWidgetVisible(view.cards["final-q7"], 0, 400)
+            qapp.processEvents()
+            window.grab().save(str(paths.data_dir / "review_zh.png"))
+    finally:
+        settle(qapp)
+        ctx.close()

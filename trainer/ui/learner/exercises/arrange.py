@@ -139,8 +139,7 @@ class OrderInput(ExerciseInput):
             self.list.takeItem(0)
         for index in wanted:
             self.list.addItem(taken[index])
-        self.moved = True
-        self.changed.emit()
+        self.moved = True  # an earlier answer is an answer (no ``changed``: not a new edit)
 
     def set_locked(self, locked: bool) -> None:
         self.list.setEnabled(not locked)
