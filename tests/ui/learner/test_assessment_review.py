@@ -61,7 +61,7 @@ def test_review_shows_every_answer_and_explanation_and_the_clock_stops(
 
 def test_a_failed_final_reads_not_passed_everywhere(
         qapp: QApplication, qtbot: Any, app_ctx: AppContext, learner: Any,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
     window, view = _hand_in_one_wrong(qapp, qtbot, app_ctx, learner, monkeypatch)
     assert view.result is not None and not view.result.passed
     course = window.page("reader")
@@ -77,6 +77,9 @@ def test_a_failed_final_reads_not_passed_everywhere(
     library = window.page("library")
     qtbot.waitUntil(lambda: "learner-mini" in library.cards)
     assert "Final assessment not passed" in library.cards["learner-mini"].status.text()
+    assert "0 of 3 modules done" in library.cards["learner-mini"].status.text()
+    if os.environ.get("TRAINER_SCREENSHOTS"):
+        window.grab().save(str(tmp_path / "library.png"))
     window.show_page("dashboard")
     dashboard = window.page("dashboard")
     qtbot.waitUntil(lambda: not getattr(dashboard, "loading", False), timeout=10_000)
@@ -85,6 +88,8 @@ def test_a_failed_final_reads_not_passed_everywhere(
     final = next(b for b in bars if b.property("status") == "failed")
     assert final.value() == 0, "its best sitting's score, not 100 %"
     assert not any(b.property("status") == "completed" and b.value() == 100 for b in bars)
+    if os.environ.get("TRAINER_SCREENSHOTS"):
+        window.grab().save(str(tmp_path / "dashboard.png"))
 
 
 def test_untouched_ordering_and_matching_in_the_built_in_final_are_unanswered(

@@ -82,8 +82,9 @@ class CourseCard(QFrame):
         status = QLabel(self.tr("%1 of %2 modules done").replace("%1", str(progress.done))
                         .replace("%2", str(progress.total)) if progress.started
                         else self.tr("Not started yet"))
-        if progress.failed:
+        if progress.failed:  # wraps rather than cut off in a narrow card
             status.setText(status.text() + "  ·  " + self.tr("Final assessment not passed"))
+            status.setWordWrap(True)
         status.setObjectName("cardMeta")
         self.status = status
         self.button = QPushButton(self.tr("Continue") if progress.started else self.tr("Start"))

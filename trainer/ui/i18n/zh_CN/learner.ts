@@ -145,14 +145,14 @@
         <translation>英文</translation>
     </message>
     <message numerus="yes">
-        <location line="+72"/>
+        <location line="+73"/>
         <source>%n module(s)</source>
         <translation>
             <numerusform>%n 个单元</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-38"/>
+        <location line="-39"/>
         <source>about %n hour(s)</source>
         <translation>
             <numerusform>约 %n 小时</numerusform>
@@ -186,7 +186,7 @@
         <translation>结业测验未通过</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Continue</source>
         <translation>继续学习</translation>
     </message>
@@ -638,7 +638,7 @@
 <context>
     <name>MatchInput</name>
     <message>
-        <location filename="../../learner/exercises/arrange.py" line="+176"/>
+        <location filename="../../learner/exercises/arrange.py" line="+175"/>
         <source>Partner of %1</source>
         <translation>“%1”的配对项</translation>
     </message>
@@ -686,7 +686,7 @@
 <context>
     <name>OrderInput</name>
     <message>
-        <location filename="../../learner/exercises/arrange.py" line="-168"/>
+        <location filename="../../learner/exercises/arrange.py" line="-167"/>
         <source>Steps to put in order</source>
         <translation>待排序的步骤</translation>
     </message>
@@ -706,7 +706,7 @@
         <translation>拖动步骤排序，或选中一项后按 Ctrl+↑ / Ctrl+↓。</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+80"/>
         <source>Correct order:</source>
         <translation>正确顺序：</translation>
     </message>
