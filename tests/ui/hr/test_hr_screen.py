@@ -179,6 +179,7 @@ def test_drill_down_opens_the_learners_dashboard(qtbot: Any, screen: HRScreen, o
     assert dialog.page.title.text() == f"Progress of {name}"
     legend = [t.get_text() for t in dialog.page.radar.figure.findobj(Text)]
     assert name in legend and "Me" not in legend
+    assert "Department average" in legend, "HR's view says no 'my'"
 
 
 def test_only_hr_and_administrators_see_the_page(main_window: Any, app_ctx: AppContext,

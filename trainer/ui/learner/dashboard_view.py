@@ -150,8 +150,9 @@ def draw_radar_chart(page: Any, data: DashboardData) -> None:
                 else translate("DashboardPage", "Target"))
         series.append(Series(name, tuple(data.targets.get(c) for c in ids), "target"))
     if data.department_mean:
-        series.append(Series(translate("DashboardPage", "My department's average"),
-                             tuple(data.department_mean.get(c) for c in ids), "group"))
+        group = (translate("DashboardPage", "My department's average") if own
+                 else translate("DashboardPage", "Department average"))
+        series.append(Series(group, tuple(data.department_mean.get(c) for c in ids), "group"))
     rings = [(level.min, level.name) for level in framework.levels if level.min > 0]
     page.radar.set_draw(partial(draw_radar, labels=labels, series=series, rings=rings,
                                 no_data=translate("DashboardPage", "no answers yet")))

@@ -216,6 +216,11 @@
         <translation>本部门平均</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Department average</source>
+        <translation>部门平均</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>no answers yet</source>
         <translation>尚未作答</translation>
@@ -269,7 +274,7 @@
 <context>
     <name>DashboardPlurals</name>
     <message numerus="yes">
-        <location line="-210"/>
+        <location line="-211"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n 分钟</numerusform>
