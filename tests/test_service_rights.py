@@ -17,7 +17,8 @@ PACKAGE = Path(trainer.__file__).resolve().parent
 SERVICE_LAYERS = ("store", "analytics", "reports", "exchange")
 
 READS = {  # change nothing
-    "analytics.assessment.assessment_result", "analytics.certificates.verify_certificate",
+    "analytics.assessment.assessment_result", "analytics.assessment.shown_status",
+    "analytics.certificates.verify_certificate",
     "analytics.cohort.cohort_competency", "analytics.learner.activity_by_day",
     "analytics.learner.best_scores", "analytics.learner.completion",
     "analytics.learner.time_spent", "analytics.learner.wrong_exercises",

@@ -124,3 +124,18 @@ def test_job_role_is_kept_and_drives_the_default_gap(db, learner) -> None:
     with pytest.raises(InvalidValue, match="role-profile id"):
         update_learner(db, learner, actor=me, job_role="数据 管理员")
     assert update_learner(db, learner, actor=me, job_role="").job_role is None
+
+
+@pytest.mark.parametrize(("score", "status", "percent"), [(0.2, "failed", 100 / 3),
+                                                          (1.0, "completed", 200 / 3)])
+def test_a_final_counts_as_done_only_once_passed(db, learner, score, status, percent) -> None:
+    """Handing in is not passing (issue 17): a final below the pass mark is "failed", never
+    "completed", and the course percentage does not count it."""
+    pack = mini_pack(pass_mark=60)
+    record_lesson_progress(db, learner, "mini", "m1", status="completed")
+    record_lesson_progress(db, learner, "mini", "final", status="completed")  # handed in
+    add_attempt(db, learner, pack, "f1", score)
+    add_attempt(db, learner, pack, "f2", score)
+    result = completion(db, learner, pack)
+    assert {m.module_id: m.status for m in result.modules}["final"] == status
+    assert result.percent == pytest.approx(percent)

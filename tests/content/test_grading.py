@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from trainer.content.errors import ResponseInvalid
-from trainer.content.grading import grade, normalize_answer
+from trainer.content.grading import grade, is_answered, normalize_answer
 from trainer.content.loader import load_pack
 from trainer.content.model import Criterion, Exercise, Option
 
@@ -104,3 +104,21 @@ def test_responses_that_do_not_fit_raise_response_invalid(kind: str, response: d
                          rubric=(Criterion(1, "x"),), answers=("a",))
     with pytest.raises(ResponseInvalid):
         grade(exercise, response)
+
+
+_ALL_TYPES = ("single", "truefalse", "multiple", "fill", "order", "match", "open")
+_EMPTY = {"single": None, "truefalse": None, "multiple": {"choices": []}, "fill": {"text": "  "},
+          "order": None, "match": {"pairs": {}}, "open": {"text": "", "ticked": [0]}}
+
+
+@pytest.mark.parametrize("kind", _ALL_TYPES)
+def test_no_response_is_unanswered_scores_zero_and_marks_nothing(kind: str) -> None:
+    """Only what the learner did counts: a question left alone is never scored (issue 17)."""
+    exercise = _exercise(type=kind, options=(Option("a", True), Option("b", False)),
+                         items=("a", "b", "c"), pairs=(("a", "1"), ("b", "2")),
+                         rubric=(Criterion(1, "x"),), answers=("a",))
+    for response in (None, _EMPTY[kind]):
+        assert not is_answered(exercise, response)
+        result = grade(exercise, response)
+        assert (result.score, result.correct, result.answered, result.parts) == (0.0, False,
+                                                                                  False, ())

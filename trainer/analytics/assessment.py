@@ -2,7 +2,8 @@
 
 A sitting is the set of answers that share one ``started_at`` (the moment the learner began the
 assessment); its score is the points earned ÷ the number of assessment questions, so a question
-left unanswered or still waiting for a trainer counts 0. The SQL in ``sql.passed_subquery``
+left unanswered or still waiting for a trainer counts 0 (an unanswered question is never
+saved, see ``grading.is_answered``). The SQL in ``sql.passed_subquery``
 applies the same rule for cohorts.
 """
 
@@ -62,6 +63,18 @@ def assessment_result(db: Any, learner_id: int, pack: Pack) -> AssessmentResult 
     points, started, finished, pending = chosen
     return AssessmentResult(pack.id, module.id, 100.0 * points / len(ids), mark, bool(passing),
                             started, finished, pending, len(scored))
+
+
+FAILED = "failed"
+
+
+def shown_status(module: Module, stored: str, result: AssessmentResult | None) -> str:
+    """The state a learner sees for ``module``: ``stored`` (the lesson status), except that the
+    final assessment is "completed" only once a sitting passed, and "failed" (未通过) when
+    sittings were handed in and none passed — handing in alone finishes nothing."""
+    if module.kind == "assessment" and result is not None and result.module_id == module.id:
+        return "completed" if result.passed else FAILED
+    return stored
 
 
 def _int() -> Any:

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from trainer.analytics.assessment import assessment_result, shown_status
 from trainer.analytics.filters import CohortFilter, time_window
 from trainer.analytics.scoring import (
     MASTERED,
@@ -90,9 +91,11 @@ def completion(db: Any, learner_id: int, pack: Pack) -> CourseCompletion:
     """Status, answered exercises and time per module, and the course's completion percentage."""
     states = _module_rows(db, learner_id, pack.id)
     answered = set(best_scores(db, learner_id, [pack.id]))
+    sitting = assessment_result(db, learner_id, pack)
     modules = []
     for module in pack.modules:
         status, seconds = states.get(module.id, ("not_started", 0))
+        status = shown_status(module, status, sitting)  # a failed final is not complete
         done = sum(1 for e in module.exercises if (pack.id, e.id) in answered)
         modules.append(ModuleCompletion(module.id, module.title, module.kind, status, done,
                                         len(module.exercises), seconds))

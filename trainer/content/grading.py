@@ -4,6 +4,10 @@ Partial credit (documented in courses/README.md): a single-choice option marked 
 scores 0.5; multiple choice scores (right ticks − wrong
 ticks) ÷ right options, never below 0; ordering scores the share of item pairs in the right
 relative order; matching scores the share of pairs matched correctly.
+
+Only what the learner did counts: no response (``None``, or an empty answer such as no ticks,
+no text or no pairs) is *unanswered* — score 0, ``answered`` False — never graded as if the widget's
+starting state (e.g. the shuffled order of an ordering question) were an answer.
 """
 
 from __future__ import annotations
@@ -37,10 +41,41 @@ class Grade:
     correct: bool
     parts: tuple[Part, ...]
     feedback: tuple[str, ...]  # feedback of the chosen options, in option order
+    answered: bool = True  # False: the learner gave no response; scores 0
 
 
-def grade(exercise: Exercise, response: Mapping[str, Any]) -> Grade:
-    """Grade a JSON-able response (see contracts); ``ResponseInvalid`` if it does not fit."""
+# The key a response must carry to count as an answer, per exercise type.
+_ANSWER_KEYS = {"single": "choice", "truefalse": "choice", "multiple": "choices", "fill": "text",
+                "order": "order", "match": "pairs", "open": "text"}
+
+
+def is_answered(exercise: Exercise, response: Mapping[str, Any] | None) -> bool:
+    """Whether ``response`` is something the learner did (not None, not empty).
+
+    A malformed response (not an object, answer key missing) counts as given, so ``grade``
+    refuses it with a message instead of quietly calling it unanswered."""
+    if response is None:
+        return False
+    key = _ANSWER_KEYS.get(exercise.type, "")
+    if not isinstance(response, Mapping) or key not in response:
+        return True
+    value = response[key]
+    if isinstance(value, str):
+        return bool(value.strip())
+    return value is not None and value != [] and value != {}
+
+
+def unanswered(exercise: Exercise) -> Grade:
+    """The grade of a question left without a response: 0, unanswered, nothing marked right."""
+    return Grade(0.0, False, (), (), answered=False)
+
+
+def grade(exercise: Exercise, response: Mapping[str, Any] | None) -> Grade:
+    """Grade a JSON-able response (see contracts); ``ResponseInvalid`` if it does not fit.
+
+    No response (see ``is_answered``) gives ``unanswered(exercise)``."""
+    if not is_answered(exercise, response):
+        return unanswered(exercise)
     if not isinstance(response, Mapping):
         raise ResponseInvalid(f"the response to {exercise.id} must be an object")
     return _GRADERS[exercise.type](exercise, response)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from matplotlib.text import Text
 from PySide6.QtCore import Qt
 
 from tests.reports.export_data import Org, build_org
@@ -174,6 +175,11 @@ def test_drill_down_opens_the_learners_dashboard(qtbot: Any, screen: HRScreen, o
     assert dialog.learner.employee_no == "E001"
     assert dialog.page.data is not None  # the dashboard loaded E001's figures, not HR's
     assert screen.ctx.user.employee_no == "H001"
+    name = dialog.learner.name  # issue 17: HR sees whose progress it is, never "My progress"
+    assert dialog.page.title.text() == f"Progress of {name}"
+    legend = [t.get_text() for t in dialog.page.radar.figure.findobj(Text)]
+    assert name in legend and "Me" not in legend
+    assert "Department average" in legend, "HR's view says no 'my'"
 
 
 def test_only_hr_and_administrators_see_the_page(main_window: Any, app_ctx: AppContext,

@@ -114,6 +114,8 @@ def test_order_by_keyboard(qtbot: Any, pack: Any) -> None:
     widget = card.input
     assert isinstance(widget, OrderInput)
     assert widget.order() != [0, 1, 2, 3], "shuffled"
+    assert not card.submit_button.isEnabled(), "the shuffled order is not an answer"
+    qtbot.mouseClick(widget.down, Qt.MouseButton.LeftButton)
     assert submit(qtbot, card)["order"] == widget.order()
     assert not card.verdict.text().startswith("Correct")
     assert "查阅共享目录" in widget.solution.text()
@@ -136,6 +138,7 @@ def test_match_by_choosing_partners(qtbot: Any, pack: Any) -> None:
     widget.choose(0, 1)
     widget.choose(1, 0)
     assert not card.submit_button.isEnabled(), "every item needs a partner"
+    assert widget.response() == {"pairs": {"0": 1, "1": 0}}, "what was picked so far"
     widget.choose(2, 2)
     assert submit(qtbot, card) == {"pairs": {"0": 1, "1": 0, "2": 2}}
     assert "Partly correct" in card.verdict.text() and "33%" in card.verdict.text()
@@ -175,3 +178,52 @@ def test_restore_shows_an_earlier_answer_graded(qtbot: Any, pack: Any) -> None:
     assert card.input.response() == response
     assert "Correct" in card.verdict.text()
     assert card.retry_button.isVisible()
+
+
+BASICS = ("q-single", "q-multiple", "q-truefalse", "q-fill", "q-order", "q-match", "q-open")
+
+
+@pytest.mark.parametrize("mode", [FeedbackMode.PRACTICE, FeedbackMode.EXAM])
+def test_every_type_reports_no_response_until_the_learner_acts(qtbot: Any, pack: Any,
+                                                               mode: FeedbackMode) -> None:
+    """Only what the learner did counts (issue 17): a widget's starting state — the shuffled
+    order, the first entry of a drop-down — is never an answer, for all seven types."""
+    assert {pack.exercise(e).type for e in BASICS} == {
+        "single", "multiple", "truefalse", "fill", "order", "match", "open"}
+    for exercise_id in BASICS:
+        for seed in (1, 2, 3):
+            card = card_for(qtbot, pack, exercise_id, seed=seed, mode=mode)
+            assert card.response() is None, exercise_id
+            assert not card.submit_button.isEnabled(), exercise_id
+            assert not grade(card.exercise, card.response()).answered
+            card.input.setFocus()
+            qtbot.keyClick(card.input, Qt.Key.Key_Tab)  # moving through is not answering
+            assert card.response() is None, exercise_id
+
+
+def test_one_move_or_one_pick_is_an_answer(qtbot: Any, pack: Any) -> None:
+    order = card_for(qtbot, pack, "q-order", mode=FeedbackMode.EXAM)
+    order.input.list.setCurrentRow(1)
+    qtbot.keyClick(order.input.list, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert order.response() == {"order": order.input.order()}
+    match = card_for(qtbot, pack, "q-match", mode=FeedbackMode.EXAM)
+    match.input.choose(1, 1)
+    result = grade(match.exercise, match.response())
+    assert result.answered and result.score == pytest.approx(1 / 3)
+
+
+def test_retry_keeps_a_written_answer_and_clears_the_rest(qtbot: Any, pack: Any) -> None:
+    """再做一次 on a written answer keeps the text to improve on; other types start afresh."""
+    card = card_for(qtbot, pack, "q-open")
+    card.input.edit.insertPlainText("企业登记信息可以共享给税务部门。")
+    card.input.boxes[0].click()
+    submit(qtbot, card)
+    qtbot.mouseClick(card.retry_button, Qt.MouseButton.LeftButton)
+    assert card.input.edit.toPlainText() == "企业登记信息可以共享给税务部门。"
+    assert not any(box.isChecked() for box in card.input.boxes), "the ticks are asked again"
+    assert not card.input.edit.isReadOnly() and card.submit_button.isEnabled()
+    fill = card_for(qtbot, pack, "q-fill")
+    fill.input.edit.insert("一网")
+    submit(qtbot, fill)
+    qtbot.mouseClick(fill.retry_button, Qt.MouseButton.LeftButton)
+    assert fill.response() is None

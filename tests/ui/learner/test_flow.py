@@ -43,10 +43,15 @@ def answer(qtbot: Any, card: ExerciseCard, response: dict[str, Any]) -> None:
             widget.list.setCurrentRow(widget.order().index(index))
             while widget.order().index(index) > target:
                 qtbot.keyClick(widget.list, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+        if widget.response() is None:  # shown in the wanted order: down and back up answers it
+            widget.list.setCurrentRow(0)
+            qtbot.keyClick(widget.list, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+            qtbot.keyClick(widget.list, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     elif kind == "match":
         for left, right in response["pairs"].items():
             widget.choose(int(left), right)
     elif kind == "open":
+        widget.edit.selectAll()  # a retry keeps the text written before: replace it
         widget.edit.insertPlainText(response["text"])
         for index in response["ticked"]:
             widget.boxes[index].click()

@@ -20,6 +20,7 @@ class SubjectContext:
     def __init__(self, ctx: AppContext, subject: Any) -> None:
         self._ctx = ctx
         self.user = subject
+        self.viewer = ctx.user  # who is looking: the dashboard names the learner, not "me"
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._ctx, name)

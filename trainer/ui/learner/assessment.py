@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.content.grading import is_answered
 from trainer.ui.common.context import AppContext
 from trainer.ui.common.plain import plain_label
 from trainer.ui.common.readonly import block_when_read_only
@@ -205,7 +206,7 @@ class AssessmentView(QWidget):
             self.finish(confirm=False, timed_out=True)
 
     def _update_answered(self) -> None:
-        done = sum(1 for c in self.cards.values() if c.response() is not None)
+        done = sum(1 for c in self.cards.values() if is_answered(c.exercise, c.response()))
         self.answered_label.setText(self.tr("Answered %1 of %2").replace("%1", str(done))
                                     .replace("%2", str(len(self.cards))))
 
@@ -215,7 +216,7 @@ class AssessmentView(QWidget):
 
         if self.started_at is None:
             return
-        missing = sum(1 for c in self.cards.values() if c.response() is None)
+        missing = sum(1 for c in self.cards.values() if not is_answered(c.exercise, c.response()))
         if confirm and missing and QMessageBox.question(
                 self, self.tr("Hand in"),
                 self.tr("%n question(s) have no answer yet. Hand in anyway?", "", missing)
@@ -228,10 +229,10 @@ class AssessmentView(QWidget):
         user = self.ctx.user
         for exercise_id, card in self.cards.items():
             response = card.response()
-            if response is None:
+            result = grade(card.exercise, response)  # no response: unanswered, 0
+            card.show_grade(result)  # the review: right answer and explanation for every one
+            if not result.answered or response is None:
                 continue
-            result = grade(card.exercise, response)
-            card.show_grade(result)
             scores[exercise_id] = result.score
             answered.add(exercise_id)
             if user is not None:
@@ -240,6 +241,7 @@ class AssessmentView(QWidget):
         for card in self.cards.values():
             card.input.set_locked(True)
         self.started_at = None
+        self.timer_label.hide()  # the countdown ends with the sitting
         self.result = sitting_result(self.pack, self.module, scores, answered)
         self.passed_once = self.passed_once or self.result.passed
         self.handed_in = True

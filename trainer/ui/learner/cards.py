@@ -19,6 +19,7 @@ class CourseProgress:
     done: int
     started: int
     total: int
+    failed: bool = False  # the final assessment was handed in and not passed
 
     @property
     def percent(self) -> int:
@@ -34,12 +35,17 @@ def language_name(tag: str) -> str:
     return tag
 
 
-def course_progress(pack: Any, states: dict[str, Any]) -> CourseProgress:
-    """Modules done and started; reference modules are not counted (nothing to finish)."""
+def course_progress(pack: Any, states: dict[str, Any], sitting: Any = None) -> CourseProgress:
+    """Modules done and started; reference modules are not counted (nothing to finish), and a
+    final assessment counts as done only once passed (``sitting``: its AssessmentResult)."""
+    from trainer.analytics.assessment import shown_status
+
     counted = [m for m in pack.modules if m.kind != "reference"]
-    done = sum(1 for m in counted if getattr(states.get(m.id), "status", "") == "completed")
+    done = sum(1 for m in counted if shown_status(
+        m, getattr(states.get(m.id), "status", ""), sitting) == "completed")
     started = sum(1 for m in counted if m.id in states)
-    return CourseProgress(done, started, len(counted))
+    failed = sitting is not None and not sitting.passed
+    return CourseProgress(done, started, len(counted), failed)
 
 
 class CourseCard(QFrame):
@@ -76,7 +82,11 @@ class CourseCard(QFrame):
         status = QLabel(self.tr("%1 of %2 modules done").replace("%1", str(progress.done))
                         .replace("%2", str(progress.total)) if progress.started
                         else self.tr("Not started yet"))
+        if progress.failed:  # wraps rather than cut off in a narrow card
+            status.setText(status.text() + "  ·  " + self.tr("Final assessment not passed"))
+            status.setWordWrap(True)
         status.setObjectName("cardMeta")
+        self.status = status
         self.button = QPushButton(self.tr("Continue") if progress.started else self.tr("Start"))
         self.button.setObjectName("primary")
         self.button.clicked.connect(lambda: self.opened.emit(self.pack_id))

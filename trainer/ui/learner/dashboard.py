@@ -133,8 +133,17 @@ class DashboardPage(QWidget):
                 box.addWidget(self.activity_note)
                 box.addStretch(1)
 
+    def own(self) -> bool:
+        """Whether the page shows the viewer's own progress; HR opening a learner's progress
+        (a context with a ``viewer`` other than its ``user``) sees that learner named."""
+        viewer = getattr(self.ctx, "viewer", self.ctx.user)
+        user = self.ctx.user
+        return user is None or getattr(viewer, "id", None) == getattr(user, "id", None)
+
     def retranslate(self) -> None:
-        self.title.setText(self.tr("My progress"))
+        user = self.ctx.user
+        self.title.setText(self.tr("My progress") if self.own() else
+                           self.tr("Progress of %1").replace("%1", user.name))
         self.role_label.setText(self.tr("Compare with the role:"))
         for key, text in (("radar", self.tr("Competencies")),
                           ("advice", self.tr("What to study next")),

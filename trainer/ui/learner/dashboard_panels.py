@@ -217,7 +217,8 @@ def _escape(text: str) -> str:
 
 
 STATUS_COLOURS = {"completed": ("#009E73", "#2FBF8F"), "in_progress": ("#E69F00", "#E69F00"),
-                  "not_started": ("#a9aeb8", "#4a4f58")}  # Okabe-Ito green / orange, grey
+                  "not_started": ("#a9aeb8", "#4a4f58"),
+                  "failed": ("#D55E00", "#E07B39")}  # Okabe-Ito green / orange, grey, vermilion
 
 
 class CompletionList(QWidget):

@@ -141,15 +141,18 @@ def draw_radar_chart(page: Any, data: DashboardData) -> None:
     ids = [c.id for c in framework.competencies]
     labels = [c.title for c in framework.competencies]
     mine = tuple(data.scores[c].score if c in data.scores else None for c in ids)
-    series = [Series(translate("DashboardPage", "Me"), mine, "me")]
+    own = page.own() if hasattr(page, "own") else True
+    me = translate("DashboardPage", "Me") if own else page.ctx.user.name
+    series = [Series(me, mine, "me")]
     if data.targets:
         role = framework.role(data.role_id) if data.role_id else None
         name = (translate("DashboardPage", "Target: %1").replace("%1", role.title) if role
                 else translate("DashboardPage", "Target"))
         series.append(Series(name, tuple(data.targets.get(c) for c in ids), "target"))
     if data.department_mean:
-        series.append(Series(translate("DashboardPage", "My department's average"),
-                             tuple(data.department_mean.get(c) for c in ids), "group"))
+        group = (translate("DashboardPage", "My department's average") if own
+                 else translate("DashboardPage", "Department average"))
+        series.append(Series(group, tuple(data.department_mean.get(c) for c in ids), "group"))
     rings = [(level.min, level.name) for level in framework.levels if level.min > 0]
     page.radar.set_draw(partial(draw_radar, labels=labels, series=series, rings=rings,
                                 no_data=translate("DashboardPage", "no answers yet")))
@@ -182,15 +185,18 @@ def draw_completion(page: Any, data: DashboardData) -> None:
         return
     names = {"completed": translate("DashboardPage", "completed"),
              "in_progress": translate("DashboardPage", "in progress"),
-             "not_started": translate("DashboardPage", "not started")}
+             "not_started": translate("DashboardPage", "not started"),
+             "failed": translate("DashboardPage", "not passed")}
     passed = data.assessments.get(course.pack_id)
     rows = []
     for module in course.modules:
         if module.kind == "reference":
             continue
-        status = module.status
-        if status == "completed" or (passed is not None and passed.passed
-                                     and passed.module_id == module.module_id):
+        status = module.status  # analytics' shown status: a final not passed is "failed"
+        if status == "failed" and passed is not None:
+            percent = passed.score  # its best sitting, never a green 100 %
+        elif status == "completed" or (passed is not None and passed.passed
+                                       and passed.module_id == module.module_id):
             status, percent = "completed", 100.0
         else:
             percent = 100.0 * module.answered / module.exercises if module.exercises else 0.0

@@ -173,11 +173,14 @@ class LibraryPage(QWidget):
                  on_success=self._show_packs)
 
     def _show_packs(self, packs: list[Any]) -> None:
+        from trainer.analytics.assessment import assessment_result
         from trainer.store.progress import last_position, lesson_states
 
         self.packs = interface_language_first(packs)
         user = self.ctx.user
         states = {p.id: lesson_states(self.ctx.db, user.id, p.id) if user else {} for p in packs}
+        sittings = {p.id: assessment_result(self.ctx.db, user.id, p)
+                    for p in packs if user is not None and states[p.id]}
         self._show_resume(last_position(self.ctx.db, user.id) if user else None)
         while self.grid.count():
             item = self.grid.takeAt(0)
@@ -185,7 +188,7 @@ class LibraryPage(QWidget):
                 item.widget().deleteLater()
         self.cards.clear()
         for index, pack in enumerate(self.packs):
-            card = CourseCard(pack, course_progress(pack, states[pack.id]))
+            card = CourseCard(pack, course_progress(pack, states[pack.id], sittings.get(pack.id)))
             card.opened.connect(self.open_course)
             self.cards[pack.id] = card
             self.grid.addWidget(card, index // COLUMNS, index % COLUMNS)

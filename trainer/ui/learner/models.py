@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
     QRectF,
     QSortFilterProxyModel,
     Qt,
@@ -124,7 +125,7 @@ class OutlineRow:
     title: str
     kind: str
     minutes: int
-    status: str  # "not_started" | "in_progress" | "done"
+    status: str  # "not_started" | "in_progress" | "completed" | "failed" (a final not passed)
     score: float | None  # 0..1 mean of best exercise scores, None before any attempt
 
 
@@ -132,6 +133,7 @@ _STATUS_TEXT = {
     "not_started": QT_TRANSLATE_NOOP("OutlineModel", "Not started"),
     "in_progress": QT_TRANSLATE_NOOP("OutlineModel", "In progress"),
     "completed": QT_TRANSLATE_NOOP("OutlineModel", "Done"),
+    "failed": QT_TRANSLATE_NOOP("OutlineModel", "Not passed"),
 }
 
 
@@ -142,7 +144,10 @@ def status_text(status: str) -> str:
 def outline_rows(pack: Any, states: dict[str, Any], best: dict[str, float],
                  sitting: Any = None) -> list[OutlineRow]:
     """Combine the pack's modules with the learner's lesson states and best scores; the final
-    assessment shows its best sitting (``sitting.score`` 0–100), not a mix of sittings."""
+    assessment shows its best sitting (``sitting.score`` 0–100), not a mix of sittings, and is
+    "failed" while no sitting passed."""
+    from trainer.analytics.assessment import shown_status
+
     rows = []
     for module in pack.modules:
         state = states.get(module.id)
@@ -151,8 +156,9 @@ def outline_rows(pack: Any, states: dict[str, Any], best: dict[str, float],
         if module.kind == "assessment":
             matches = sitting is not None and getattr(sitting, "module_id", module.id) == module.id
             score = sitting.score / 100 if matches else None
-        rows.append(OutlineRow(module.id, module.title, module.kind, module.minutes,
-                               state.status if state else "not_started", score))
+        status = shown_status(module, state.status if state else "not_started", sitting)
+        rows.append(OutlineRow(module.id, module.title, module.kind, module.minutes, status,
+                               score))
     return rows
 
 
@@ -165,6 +171,8 @@ def status_icon(status: str, size: int = 18) -> QIcon:
     colour = QColor("#1e8e3e") if status == "completed" else QColor("#1a73e8")
     if status == "not_started":
         colour = QColor("#9aa0a6")
+    elif status == "failed":
+        colour = QColor("#c5221f")
     painter.setPen(QPen(colour, 2))
     rect = QRectF(2, 2, size - 4, size - 4)
     painter.drawEllipse(rect)
@@ -173,6 +181,9 @@ def status_icon(status: str, size: int = 18) -> QIcon:
         painter.drawEllipse(rect)
     elif status == "in_progress":
         painter.drawPie(rect, 90 * 16, 180 * 16)
+    elif status == "failed":  # a ring crossed out: not passed, readable without colour
+        painter.drawLine(rect.topLeft() + QPointF(3, 3), rect.bottomRight() - QPointF(3, 3))
+        painter.drawLine(rect.topRight() + QPointF(-3, 3), rect.bottomLeft() + QPointF(3, -3))
     painter.end()
     return QIcon(pixmap)
 

@@ -23,7 +23,7 @@
 <context>
     <name>RecommendationsPanel</name>
     <message numerus="yes">
-        <location filename="../../learner/dashboard_panels.py" line="+100"/>
+        <location filename="../../learner/dashboard_panels.py" line="+101"/>
         <source>Study “%1” — %n exercise(s) to master</source>
         <translation>
             <numerusform>Study “%1” — %n exercise to master</numerusform>

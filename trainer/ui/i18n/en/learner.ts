@@ -4,7 +4,7 @@
 <context>
     <name>AssessmentView</name>
     <message numerus="yes">
-        <location filename="../../learner/assessment.py" line="+93"/>
+        <location filename="../../learner/assessment.py" line="+97"/>
         <source>%n question(s)</source>
         <translation>
             <numerusform>%n question</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+118"/>
+        <location line="+121"/>
         <source>%n question(s) have no answer yet. Hand in anyway?</source>
         <translation>
             <numerusform>%n question has no answer yet. Hand in anyway?</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+46"/>
+        <location line="+47"/>
         <source>%n written answer(s) wait for a trainer&apos;s score.</source>
         <translation>
             <numerusform>%n written answer waits for a trainer&apos;s score.</numerusform>
@@ -39,7 +39,7 @@
 <context>
     <name>CourseCard</name>
     <message numerus="yes">
-        <location filename="../../learner/cards.py" line="+95"/>
+        <location filename="../../learner/cards.py" line="+107"/>
         <source>%n module(s)</source>
         <translation>
             <numerusform>%n module</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-35"/>
+        <location line="-39"/>
         <source>about %n hour(s)</source>
         <translation>
             <numerusform>about %n hour</numerusform>
@@ -63,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+41"/>
         <source>plus %n reference(s)</source>
         <translation>
             <numerusform>plus %n reference</numerusform>
@@ -74,7 +74,7 @@
 <context>
     <name>LessonView</name>
     <message numerus="yes">
-        <location filename="../../learner/lesson.py" line="+243"/>
+        <location filename="../../learner/lesson.py" line="+264"/>
         <source>about %n minute(s)</source>
         <translation>
             <numerusform>about %n minute</numerusform>
@@ -96,7 +96,7 @@
 <context>
     <name>ProblemsDialog</name>
     <message numerus="yes">
-        <location filename="../../learner/problems_dialog.py" line="+26"/>
+        <location filename="../../learner/problems_dialog.py" line="+27"/>
         <source>%1 was not imported: it has %n problem(s). Nothing was changed. Give this list to the course&apos;s author.</source>
         <translation>
             <numerusform>%1 was not imported: it has %n problem. Nothing was changed. Give this list to the course&apos;s author.</numerusform>

@@ -27,7 +27,7 @@
 <context>
     <name>CertificatesPanel</name>
     <message>
-        <location filename="../../learner/dashboard_panels.py" line="+195"/>
+        <location filename="../../learner/dashboard_panels.py" line="+196"/>
         <source>Pass a course&apos;s final assessment to receive its certificate.</source>
         <translation>通过课程的结业测验后即可获得结业证书。</translation>
     </message>
@@ -45,7 +45,7 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../common/charts.py" line="+225"/>
+        <location filename="../../common/charts.py" line="+252"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
@@ -55,7 +55,7 @@
         <translation>把这张图表保存为 PNG 或 SVG 图片</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
@@ -83,7 +83,7 @@
 <context>
     <name>CompletionList</name>
     <message>
-        <location filename="../../learner/dashboard_panels.py" line="+46"/>
+        <location filename="../../learner/dashboard_panels.py" line="+47"/>
         <source>Open this module</source>
         <translation>打开这个单元</translation>
     </message>
@@ -91,9 +91,14 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../learner/dashboard.py" line="+136"/>
+        <location filename="../../learner/dashboard.py" line="+144"/>
         <source>My progress</source>
         <translation>我的进度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress of %1</source>
+        <translation>%1 的学习进度</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -191,12 +196,12 @@
         <translation>已通过结业测验</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Me</source>
         <translation>我</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
@@ -211,6 +216,11 @@
         <translation>本部门平均</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Department average</source>
+        <translation>部门平均</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>no answers yet</source>
         <translation>尚未作答</translation>
@@ -221,12 +231,17 @@
         <translation>在课程库中打开一门课程开始学习，进度会显示在这里。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+7"/>
+        <source>not passed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>%1 — %2% complete</source>
         <translation>%1 —— 已完成 %2%</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-21"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
@@ -241,7 +256,7 @@
         <translation>未开始</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>%1 of %2 exercises answered, %3 of study</source>
         <translation>已答 %1/%2 道练习，学习 %3</translation>
     </message>
@@ -259,7 +274,7 @@
 <context>
     <name>DashboardPlurals</name>
     <message numerus="yes">
-        <location line="-205"/>
+        <location line="-211"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n 分钟</numerusform>
@@ -276,7 +291,7 @@
 <context>
     <name>RecommendationsPanel</name>
     <message>
-        <location filename="../../learner/dashboard_panels.py" line="-166"/>
+        <location filename="../../learner/dashboard_panels.py" line="-167"/>
         <source>Every target of your role profile is reached. Well done!</source>
         <translation>你已达到岗位能力要求的全部目标，做得好！</translation>
     </message>
@@ -293,12 +308,12 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Opens the module at its first exercise you have not mastered yet.</source>
         <translation>打开该单元，并定位到第一道尚未掌握的练习。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>%1 (%2 points)</source>
         <translation>%1（%2 分）</translation>
     </message>

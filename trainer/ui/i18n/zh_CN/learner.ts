@@ -4,7 +4,7 @@
 <context>
     <name>AssessmentView</name>
     <message numerus="yes">
-        <location filename="../../learner/assessment.py" line="+93"/>
+        <location filename="../../learner/assessment.py" line="+97"/>
         <source>%n question(s)</source>
         <translation>
             <numerusform>共 %n 题</numerusform>
@@ -23,7 +23,7 @@
         <translation>及格线 %1%</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>You see whether your answers are right only after handing in. You can take the assessment again; your best result counts.</source>
         <translation>交卷之后才会显示答案是否正确。测验可以重做，以最好的一次成绩为准。</translation>
     </message>
@@ -49,7 +49,7 @@
     </message>
     <message>
         <location line="+29"/>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>Hand in</source>
         <translation>交卷</translation>
     </message>
@@ -60,19 +60,19 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Answered %1 of %2</source>
         <translation>已答 %1 / %2 题</translation>
     </message>
     <message numerus="yes">
-        <location line="-43"/>
+        <location line="-44"/>
         <source>%n question(s) have no answer yet. Hand in anyway?</source>
         <translation>
             <numerusform>还有 %n 道题没有作答。确定要交卷吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Time is up; your answers were handed in.</source>
         <translation>时间到，已自动交卷。</translation>
     </message>
@@ -135,7 +135,7 @@
 <context>
     <name>CourseCard</name>
     <message>
-        <location filename="../../learner/cards.py" line="+29"/>
+        <location filename="../../learner/cards.py" line="+32"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
@@ -145,14 +145,14 @@
         <translation>英文</translation>
     </message>
     <message numerus="yes">
-        <location line="+64"/>
+        <location line="+73"/>
         <source>%n module(s)</source>
         <translation>
             <numerusform>%n 个单元</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-35"/>
+        <location line="-39"/>
         <source>about %n hour(s)</source>
         <translation>
             <numerusform>约 %n 小时</numerusform>
@@ -182,6 +182,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Final assessment not passed</source>
+        <translation>结业测验未通过</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Continue</source>
         <translation>继续学习</translation>
     </message>
@@ -304,7 +309,12 @@
         <translation>再做一次</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+119"/>
+        <source>Not answered. Score: 0%</source>
+        <translation>未作答。得分：0%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Submitted. A trainer will score this answer.</source>
         <translation>已提交，培训师会为这道题评分。</translation>
     </message>
@@ -464,7 +474,7 @@
 <context>
     <name>LearnerListModel</name>
     <message>
-        <location filename="../../learner/models.py" line="+95"/>
+        <location filename="../../learner/models.py" line="+96"/>
         <source>PIN</source>
         <translation>已设 PIN</translation>
     </message>
@@ -515,7 +525,7 @@
 <context>
     <name>LessonView</name>
     <message>
-        <location filename="../../learner/lesson.py" line="+202"/>
+        <location filename="../../learner/lesson.py" line="+223"/>
         <source>Case scenario</source>
         <translation>案例情境</translation>
     </message>
@@ -552,7 +562,7 @@
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+30"/>
         <source>← Previous</source>
         <translation>← 上一节</translation>
     </message>
@@ -565,7 +575,7 @@
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../learner/library.py" line="+117"/>
+        <location filename="../../learner/library.py" line="+118"/>
         <source>Courses</source>
         <translation>课程</translation>
     </message>
@@ -595,7 +605,7 @@
         <translation>正在载入课程…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>No courses yet. Import a course pack to begin.</source>
         <translation>还没有课程。请先导入一个课程包。</translation>
     </message>
@@ -628,7 +638,7 @@
 <context>
     <name>MatchInput</name>
     <message>
-        <location filename="../../learner/exercises/arrange.py" line="+165"/>
+        <location filename="../../learner/exercises/arrange.py" line="+175"/>
         <source>Partner of %1</source>
         <translation>“%1”的配对项</translation>
     </message>
@@ -638,7 +648,7 @@
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Correct partner: %1</source>
         <translation>正确配对：%1</translation>
     </message>
@@ -676,7 +686,7 @@
 <context>
     <name>OrderInput</name>
     <message>
-        <location filename="../../learner/exercises/arrange.py" line="-159"/>
+        <location filename="../../learner/exercises/arrange.py" line="-167"/>
         <source>Steps to put in order</source>
         <translation>待排序的步骤</translation>
     </message>
@@ -696,7 +706,7 @@
         <translation>拖动步骤排序，或选中一项后按 Ctrl+↑ / Ctrl+↓。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+80"/>
         <source>Correct order:</source>
         <translation>正确顺序：</translation>
     </message>
@@ -719,7 +729,12 @@
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+1"/>
+        <source>Not passed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location line="+102"/>
         <source>Final assessment</source>
         <translation>结业测验</translation>
     </message>
@@ -742,7 +757,7 @@
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../learner/problems_dialog.py" line="+23"/>
+        <location filename="../../learner/problems_dialog.py" line="+24"/>
         <source>Course pack not imported</source>
         <translation>课程包未导入</translation>
     </message>

@@ -34,10 +34,14 @@ def pair_sides(pair: Any) -> tuple[str, str]:
 
 
 class OrderInput(ExerciseInput):
-    """A list the learner rearranges; the response lists author indices in the chosen order."""
+    """A list the learner rearranges; the response lists author indices in the chosen order.
+
+    The shuffled starting order is not an answer: until the learner moves a step (or an earlier
+    answer is restored) the response is None, so an untouched question stays unanswered."""
 
     def __init__(self, exercise: Any, seed: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(exercise, seed, parent)
+        self.moved = False
         self.list = QListWidget()
         self.list.setObjectName("orderList")
         self.list.setAccessibleName(self.tr("Steps to put in order"))
@@ -105,6 +109,7 @@ class OrderInput(ExerciseInput):
         self.list.setFixedHeight(rows + 2 * self.list.frameWidth() + 6)
 
     def _moved(self) -> None:
+        self.moved = True
         self.changed.emit()
 
     def move_current(self, step: int) -> None:
@@ -116,13 +121,14 @@ class OrderInput(ExerciseInput):
         item = self.list.takeItem(row)
         self.list.insertItem(target, item)
         self.list.setCurrentRow(target)
+        self.moved = True
         self.changed.emit()
 
     def order(self) -> list[int]:
         return [int(self.list.item(r).data(AUTHOR_INDEX)) for r in range(self.list.count())]
 
     def response(self) -> dict[str, Any] | None:
-        return {"order": self.order()}
+        return {"order": self.order()} if self.moved else None
 
     def set_response(self, response: dict[str, Any]) -> None:
         wanted = [int(i) for i in response.get("order", [])]
@@ -134,6 +140,7 @@ class OrderInput(ExerciseInput):
             self.list.takeItem(0)
         for index in wanted:
             self.list.addItem(taken[index])
+        self.moved = True  # an earlier answer is an answer (no ``changed``: not a new edit)
 
     def set_locked(self, locked: bool) -> None:
         self.list.setEnabled(not locked)
@@ -147,7 +154,10 @@ class OrderInput(ExerciseInput):
 
 
 class MatchInput(ExerciseInput):
-    """Each left item gets a drop-down of the (shuffled) right items to choose its partner from."""
+    """Each left item gets a drop-down of the (shuffled) right items to choose its partner from.
+
+    The response holds the partners chosen so far (None until the first one), so a half-done
+    question is graded on what was picked and an untouched one stays unanswered."""
 
     def __init__(self, exercise: Any, seed: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(exercise, seed, parent)
@@ -185,10 +195,12 @@ class MatchInput(ExerciseInput):
         combo.setCurrentIndex(max(0, combo.findData(right)))
 
     def response(self) -> dict[str, Any] | None:
-        chosen = [combo.currentData() for combo in self.combos]
-        if any(value is None for value in chosen):
-            return None
-        return {"pairs": {str(left): int(right) for left, right in enumerate(chosen)}}
+        chosen = {str(left): int(combo.currentData()) for left, combo in enumerate(self.combos)
+                  if combo.currentData() is not None}
+        return {"pairs": chosen} if chosen else None
+
+    def complete(self) -> bool:
+        return all(combo.currentData() is not None for combo in self.combos)
 
     def set_response(self, response: dict[str, Any]) -> None:
         for left, right in dict(response.get("pairs", {})).items():

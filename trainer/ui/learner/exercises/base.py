@@ -36,6 +36,11 @@ class ExerciseInput(QWidget):
         """The response as JSON-able data, or None while the learner has not answered."""
         raise NotImplementedError
 
+    def complete(self) -> bool:
+        """Whether practice may submit: a response, and every part of it given (matching
+        needs every partner); a hand-in takes whatever ``response`` holds."""
+        return self.response() is not None
+
     def set_response(self, response: dict[str, Any]) -> None:
         """Show a previous response (e.g. the last attempt after a restart)."""
         raise NotImplementedError

@@ -125,8 +125,7 @@ class ExerciseCard(QFrame):
         self.touched = True
 
     def _update_submit(self) -> None:
-        self.submit_button.setEnabled(not self.saving_blocked
-                                      and self.input.response() is not None)
+        self.submit_button.setEnabled(not self.saving_blocked and self.input.complete())
 
     def block_saving(self, note: str, tip: str) -> None:
         """Answers could not be saved (the owner knows why): Submit is switched off, a short
@@ -143,7 +142,8 @@ class ExerciseCard(QFrame):
     def submit(self) -> None:
         """Lock the answer and hand it on; the owner calls ``show_grade`` when graded."""
         response = self.input.response()
-        if response is None or self.mode is FeedbackMode.EXAM or self.saving_blocked:
+        if (response is None or not self.input.complete() or self.mode is FeedbackMode.EXAM
+                or self.saving_blocked):
             return
         self.input.set_locked(True)
         self.submit_button.setEnabled(False)
@@ -151,9 +151,13 @@ class ExerciseCard(QFrame):
         self.submitted.emit(response)
 
     def retry(self) -> None:
-        """A fresh attempt: new shuffle, answer cleared, feedback hidden."""
+        """A fresh attempt: new shuffle, answer cleared, feedback hidden — except a written
+        answer, whose text is kept to improve on (only the rubric ticks are cleared)."""
         old = self.input
+        written = old.response() if self.exercise.type == "open" else None
         self.input = self._make_input(None)
+        if written is not None:
+            self.input.set_response({"text": written.get("text", "")})
         self._layout.replaceWidget(old, self.input)
         old.deleteLater()
         if self._feedback is not None:
@@ -170,7 +174,7 @@ class ExerciseCard(QFrame):
         self.input.show_solution(True)
         box = self.feedback_box
         self.verdict.setText(verdict_text(grade))
-        state = "pending" if grade.score is None else (
+        state = "pending" if grade.score is None else "wrong" if not grade.answered else (
             "right" if grade.correct else ("partial" if grade.score > 0 else "wrong"))
         box.setProperty("state", state)
         box.style().unpolish(box)
@@ -201,6 +205,8 @@ class ExerciseCard(QFrame):
 
 
 def verdict_text(grade: Any) -> str:
+    if not getattr(grade, "answered", True):
+        return QCoreApplication.translate("ExerciseCard", "Not answered. Score: 0%")
     if grade.score is None:
         return QCoreApplication.translate("ExerciseCard", "Submitted. A trainer will score this answer.")
     percent = round(grade.score * 100)
