@@ -84,3 +84,39 @@ def test_search_results_model(qapp: Any, qtmodeltester: Any) -> None:
     assert first.data(HIT_ROLE).module_id == "case-leak"
     assert "<b>身份证号</b>" in first.data(HTML_ROLE)
     assert first.data().startswith("案例：一次数据泄露")
+
+
+def test_learner_filter_finds_people_by_pinyin(qapp: Any) -> None:
+    people = [*LEARNERS, LearnerInfo(4, "1004", "曾凡", "民政局", "learner", False, None)]
+    proxy = LearnerFilter()
+    proxy.setSourceModel(LearnerListModel(people))
+    for query in ("zw", "zhangwei", "ZHANG w", "bgs"):
+        proxy.set_query(query)
+        assert visible_names(proxy) == ["张伟"], query
+    proxy.set_query("zeng")
+    assert visible_names(proxy) == ["曾凡"], "曾 as a surname is Zēng"
+    proxy.set_query("ceng")
+    assert visible_names(proxy) == []
+
+
+def test_ten_thousand_learners_filter_without_lag(qapp: Any) -> None:
+    import random
+    import time
+
+    rnd = random.Random(5)
+    people = [LearnerInfo(n, f"{10000 + n}", rnd.choice("王李张刘陈曾单解") + rnd.choice("伟芳娜秀英")
+                          + rnd.choice(["", "明", "华"]), rnd.choice(["办公室", "民政局"]),
+                          "learner", False, None) for n in range(10_000)]
+    start = time.perf_counter()
+    model = LearnerListModel(people)
+    loaded = time.perf_counter() - start
+    proxy = LearnerFilter()
+    proxy.setSourceModel(model)
+    worst = 0.0
+    for typed in ("z", "zh", "zha", "zhang", "zhang w", "zw", "zengf", ""):
+        start = time.perf_counter()
+        proxy.set_query(typed)
+        worst = max(worst, time.perf_counter() - start)
+    assert proxy.rowCount() == 10_000
+    print(f"sign-in list: load 10,000 {loaded * 1000:.0f} ms, worst keystroke {worst * 1000:.0f} ms")
+    assert worst < 0.3, f"one keystroke over 10,000 learners took {worst * 1000:.0f} ms"
