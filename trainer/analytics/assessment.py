@@ -8,6 +8,7 @@ applies the same rule for cohorts.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -62,6 +63,20 @@ def assessment_result(db: Any, learner_id: int, pack: Pack) -> AssessmentResult 
     points, started, finished, pending = chosen
     return AssessmentResult(pack.id, module.id, 100.0 * points / len(ids), mark, bool(passing),
                             started, finished, pending, len(scored))
+
+
+def handed_in(db: Any, learner_id: int, packs: Iterable[Pack]) -> frozenset[str]:
+    """Ids of the packs whose final assessment the learner has handed in (answers of a sitting
+    are recorded): what search may then show of the final's questions and explanations."""
+    finals = {p.id: m for p in packs if (m := final_assessment(p)) is not None}
+    if not finals:
+        return frozenset()
+    query = (select(Attempt.pack_id, Attempt.exercise_id).distinct()
+             .where(Attempt.learner_id == learner_id, Attempt.pack_id.in_(list(finals))))
+    with db.reader() as session:
+        rows = list(session.execute(query))
+    ids = {pack_id: {e.id for e in module.exercises} for pack_id, module in finals.items()}
+    return frozenset(pack_id for pack_id, exercise_id in rows if exercise_id in ids[pack_id])
 
 
 def _int() -> Any:
