@@ -1,7 +1,11 @@
 """Inline Markdown in every exercise type is rendered, safely (DESIGN §7): options, per-answer
 feedback, steps, pairs and rubric points show *em*, **strong**, `code` and links as formatting,
 never their asterisks; hostile HTML in them is dropped; links are shown, never followed; rows
-that cannot show rich text (drop-downs, list rows, screen-reader names) get the plain words."""
+that cannot show rich text (drop-downs, list rows, screen-reader names) get the plain words.
+
+The validator already refuses a pack whose body names an image outside it, so the hostile
+text is put into the exercises directly: the widgets must be safe on their own. The check for
+an interpreted ``<img src="/etc/x.png">`` is the one of ``test_hostile_pack_text``."""
 
 from __future__ import annotations
 
