@@ -40,12 +40,12 @@ class LearnerListModel(QAbstractListModel):
     def __init__(self, learners: Sequence[Any] = (), parent: Any = None) -> None:
         super().__init__(parent)
         self._learners: list[Any] = by_name(learners)
-        self._keys: list[str] = _keys(self._learners)
+        self._keys: list[str] = search_keys(self._learners)
 
     def set_learners(self, learners: Sequence[Any]) -> None:
         self.beginResetModel()
         self._learners = by_name(learners)
-        self._keys = _keys(self._learners)  # once per load, not per keystroke
+        self._keys = search_keys(self._learners)  # once per load, not per keystroke
         self.endResetModel()
 
     def learner(self, row: int) -> Any:
@@ -82,7 +82,9 @@ class LearnerListModel(QAbstractListModel):
         return self._keys
 
 
-def _keys(learners: Sequence[Any]) -> list[str]:
+def search_keys(learners: Sequence[Any]) -> list[str]:
+    """Each learner's search key (``namesearch.person_key``; the readings are cached, so a
+    worker that calls this first leaves the GUI thread only look-ups)."""
     return [person_key(str(learner.name), str(learner.employee_no), learner.department)
             for learner in learners]
 

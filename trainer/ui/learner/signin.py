@@ -168,8 +168,11 @@ class SignInScreen(QWidget):
 
     def _load_learners(self) -> list[Any]:
         from trainer.store.learners import find_learners
+        from trainer.ui.learner.models import search_keys
 
-        return find_learners(self.ctx.db, "")
+        learners = find_learners(self.ctx.db, "")
+        search_keys(learners)  # the pinyin is read here, off the GUI thread (it is cached)
+        return learners
 
     def _show_learners(self, learners: list[Any]) -> None:
         from trainer.ui.learner.roster_cache import write_cached
