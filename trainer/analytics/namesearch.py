@@ -16,8 +16,6 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 __all__ = ["SEPARATOR", "fold", "name_key", "text_key", "person_key", "matches", "query_words", "SURNAMES"]
 
 SEPARATOR = "\x1f"  # between the parts of a key, so a typed word never spans two parts
@@ -60,7 +58,12 @@ def matches(key: str, words: Iterable[str]) -> bool:
 
 @lru_cache(maxsize=8192)
 def _char(char: str) -> str:
-    """The toneless common reading of one character (the character itself if it has none)."""
+    """The toneless common reading of one character (the character itself if it has none).
+
+    pypinyin is imported here, at the first name read — on the worker that loads the people —
+    because importing it takes about half a second (its phrase dictionary)."""
+    from pypinyin import Style, lazy_pinyin
+
     return fold(lazy_pinyin(char, style=Style.NORMAL)[0])
 
 
