@@ -12,11 +12,12 @@ common way and has no surname mode). The rest of the name is read character by c
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["SEPARATOR", "fold", "name_key", "text_key", "person_key", "matches", "query_words", "SURNAMES"]
+__all__ = ["SEPARATOR", "fold", "name_key", "text_key", "person_key", "pinyin_loaded", "matches", "query_words", "SURNAMES"]
 
 SEPARATOR = "\x1f"  # between the parts of a key, so a typed word never spans two parts
 
@@ -101,6 +102,14 @@ def text_key(text: str) -> str:
     return SEPARATOR.join(_parts([_char(c) for c in "".join(text.split())], text))
 
 
-def person_key(name: str, *others: str | None) -> str:
-    """One key for a person row: the name read as a name, the other fields as text."""
+def person_key(name: str, *others: str | None, pinyin: bool = True) -> str:
+    """One key for a person row: the name read as a name, the other fields as text; without
+    ``pinyin``, the fields as written only (no import, no reading: for a first paint)."""
+    if not pinyin:
+        return SEPARATOR.join(fold(str(t)) for t in (name, *others) if t)
     return SEPARATOR.join([name_key(name), *(text_key(o) for o in others if o)])
+
+
+def pinyin_loaded() -> bool:
+    """Whether pypinyin is imported already (reading names then costs no import)."""
+    return "pypinyin" in sys.modules

@@ -16,9 +16,7 @@ import html
 import re
 import threading
 from functools import lru_cache
-
-import markdown
-import nh3
+from typing import Any
 
 from trainer.content.mdlimits import first_excess
 
@@ -34,10 +32,13 @@ _TAG = re.compile(r"<[^>]*>")
 _local = threading.local()
 
 
-def _markdown() -> markdown.Markdown:
-    """One converter per thread (python-markdown instances are not thread-safe)."""
+def _markdown() -> Any:
+    """One converter per thread (python-markdown instances are not thread-safe); imported at
+    the first use, so the windows that never show an exercise never load it."""
     md = getattr(_local, "md", None)
     if md is None:
+        import markdown
+
         md = markdown.Markdown(output_format="html")
         _local.md = md
     return md
@@ -68,6 +69,8 @@ def inline_html(text: str) -> str:
     except RecursionError:
         return html.escape(text, quote=False).replace("\n", "<br>")
     converted = _BLOCK_END.sub("<br>", converted.strip()).removesuffix("<br>")
+    import nh3
+
     cleaned = nh3.clean(converted, tags=INLINE_TAGS, attributes=_ATTRIBUTES,
                         url_schemes={"http", "https", "mailto"}, attribute_filter=_link,
                         link_rel=None, clean_content_tags={"script", "style"},

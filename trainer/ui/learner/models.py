@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
-from trainer.analytics.namesearch import matches, person_key, query_words
+from trainer.analytics.namesearch import matches, person_key, pinyin_loaded, query_words
 from trainer.ui.learner.sitting import percent_text
 
 LEARNER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,8 +45,17 @@ class LearnerListModel(QAbstractListModel):
     def set_learners(self, learners: Sequence[Any]) -> None:
         self.beginResetModel()
         self._learners = by_name(learners)
-        self._keys = search_keys(self._learners)  # once per load, not per keystroke
+        # once per load, not per keystroke; pinyin only if it needs no import (first paint)
+        self._keys = search_keys(self._learners, pinyin_loaded())
         self.endResetModel()
+
+    def set_search_keys(self, learners: Sequence[Any], keys: list[str]) -> bool:
+        """Take keys built on a worker (with pinyin) for ``learners``, if they are still the
+        ones shown (in the order ``by_name`` gave both)."""
+        if [learner.id for learner in learners] != [learner.id for learner in self._learners]:
+            return False
+        self._keys = keys
+        return True
 
     def learner(self, row: int) -> Any:
         return self._learners[row]
@@ -82,11 +91,10 @@ class LearnerListModel(QAbstractListModel):
         return self._keys
 
 
-def search_keys(learners: Sequence[Any]) -> list[str]:
-    """Each learner's search key (``namesearch.person_key``; the readings are cached, so a
-    worker that calls this first leaves the GUI thread only look-ups)."""
-    return [person_key(str(learner.name), str(learner.employee_no), learner.department)
-            for learner in learners]
+def search_keys(learners: Sequence[Any], pinyin: bool = True) -> list[str]:
+    """Each learner's search key (``namesearch.person_key``; the readings are cached)."""
+    return [person_key(str(learner.name), str(learner.employee_no), learner.department,
+                       pinyin=pinyin) for learner in learners]
 
 
 def by_name(learners: Sequence[Any]) -> list[Any]:
@@ -114,6 +122,12 @@ class LearnerFilter(QSortFilterProxyModel):
         self._accepted: list[bool] | None = None
         self._accepted_keys: list[str] | None = None
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def refilter(self) -> None:
+        """Apply the query again (the source's search keys changed)."""
+        self.beginFilterChange()
+        self._accepted = None
+        self.endFilterChange()
 
     def set_query(self, query: str) -> None:
         self.beginFilterChange()
