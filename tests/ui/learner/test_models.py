@@ -8,6 +8,7 @@ from typing import Any
 from learner_helpers import FIXTURE
 from PySide6.QtCore import Qt
 
+from trainer.analytics.namesearch import name_key
 from trainer.content.loader import load_pack
 from trainer.content.search import SearchIndex
 from trainer.store.info import LearnerInfo, LessonState
@@ -87,6 +88,7 @@ def test_search_results_model(qapp: Any, qtmodeltester: Any) -> None:
 
 
 def test_learner_filter_finds_people_by_pinyin(qapp: Any) -> None:
+    name_key("张伟")  # pypinyin loaded (the sign-in screen reads it on a worker first)
     people = [*LEARNERS, LearnerInfo(4, "1004", "曾凡", "民政局", "learner", False, None)]
     proxy = LearnerFilter()
     proxy.setSourceModel(LearnerListModel(people))
@@ -107,6 +109,7 @@ def test_ten_thousand_learners_filter_without_lag(qapp: Any) -> None:
     people = [LearnerInfo(n, f"{10000 + n}", rnd.choice("王李张刘陈曾单解") + rnd.choice("伟芳娜秀英")
                           + rnd.choice(["", "明", "华"]), rnd.choice(["办公室", "民政局"]),
                           "learner", False, None) for n in range(10_000)]
+    name_key("张伟")  # pypinyin loaded
     start = time.perf_counter()
     model = LearnerListModel(people)
     loaded = time.perf_counter() - start
