@@ -19,6 +19,10 @@ SERVICE_LAYERS = ("store", "analytics", "reports", "exchange")
 READS = {  # change nothing
     "analytics.assessment.assessment_result", "analytics.assessment.shown_status",
     "analytics.certificates.verify_certificate",
+    "analytics.assessment.handed_in", "analytics.namesearch.matches",
+    "analytics.namesearch.query_words", "analytics.namesearch.person_key",
+    "analytics.namesearch.name_key", "analytics.namesearch.text_key",
+    "analytics.namesearch.pinyin_loaded",
     "analytics.cohort.cohort_competency", "analytics.learner.activity_by_day",
     "analytics.learner.best_scores", "analytics.learner.completion",
     "analytics.learner.time_spent", "analytics.learner.wrong_exercises",

@@ -9,6 +9,7 @@ applies the same rule for cohorts.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -75,6 +76,20 @@ def shown_status(module: Module, stored: str, result: AssessmentResult | None) -
     if module.kind == "assessment" and result is not None and result.module_id == module.id:
         return "completed" if result.passed else FAILED
     return stored
+
+
+def handed_in(db: Any, learner_id: int, packs: Iterable[Pack]) -> frozenset[str]:
+    """Ids of the packs whose final assessment the learner has handed in (answers of a sitting
+    are recorded): what search may then show of the final's questions and explanations."""
+    finals = {p.id: m for p in packs if (m := final_assessment(p)) is not None}
+    if not finals:
+        return frozenset()
+    query = (select(Attempt.pack_id, Attempt.exercise_id).distinct()
+             .where(Attempt.learner_id == learner_id, Attempt.pack_id.in_(list(finals))))
+    with db.reader() as session:
+        rows = list(session.execute(query))
+    ids = {pack_id: {e.id for e in module.exercises} for pack_id, module in finals.items()}
+    return frozenset(pack_id for pack_id, exercise_id in rows if exercise_id in ids[pack_id])
 
 
 def _int() -> Any:

@@ -24,12 +24,13 @@ from trainer.content.textcheck import IMAGE_TYPES
 
 __all__ = ["render_markdown", "cached_markdown", "lesson_stylesheet", "clear_cache", "plain_html"]
 
-_VERSION = "5"  # bump when the output changes, so cached HTML is rebuilt
+_VERSION = "6"  # bump when the output changes, so cached HTML is rebuilt
 _CACHE_SIZE = 64
 _cache: OrderedDict[str, str] = OrderedDict()
 _cache_lock = threading.Lock()
 _local = threading.local()
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_REFUSED_IMAGE = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
 
 TAGS = {"a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt",
         "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "kbd", "li", "ol", "p",
@@ -169,9 +170,10 @@ def sanitize(html: str, base: Path, root: Path) -> str:
             return _safe_link(value, base, root)
         return value
 
-    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
-                     attribute_filter=attribute_filter, link_rel=None,
-                     clean_content_tags={"script", "style"}, strip_comments=True)
+    cleaned = nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
+                        attribute_filter=attribute_filter, link_rel=None,
+                        clean_content_tags={"script", "style"}, strip_comments=True)
+    return _REFUSED_IMAGE.sub("", cleaned)  # Qt would try to open an image without a name
 
 
 def _safe_link(href: str, base: Path, root: Path) -> str | None:

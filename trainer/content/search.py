@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from trainer.content.model import Exercise, Pack
@@ -54,6 +54,7 @@ class Entry:
     text: str
     folded: str
     offsets: tuple[int, ...]  # folded index -> index in ``text``
+    exam: bool = False  # a final-assessment question: found only after it was handed in
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ class Hit:
 
 
 def _entry(pack: Pack, module_id: str, module_title: str, exercise_id: str | None,
-           text: str) -> Entry:
+           text: str, exam: bool = False) -> Entry:
     folded: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(text):
@@ -78,16 +79,14 @@ def _entry(pack: Pack, module_id: str, module_title: str, exercise_id: str | Non
         folded.append(piece)
         offsets.extend([index] * len(piece))
     return Entry(pack.id, pack.title, module_id, module_title, exercise_id, text,
-                 "".join(folded), tuple(offsets))
+                 "".join(folded), tuple(offsets), exam)
 
 
-def _exercise_text(exercise: Exercise, exam: bool) -> str:
-    """Question, options and explanation; in an assessment only the question (no answers)."""
-    parts = [exercise.question]
-    if not exam:
-        parts += [*(o.text for o in exercise.options), *exercise.items,
-                  *(f"{a} {b}" for a, b in exercise.pairs), *(c.text for c in exercise.rubric),
-                  exercise.explanation]
+def _exercise_text(exercise: Exercise) -> str:
+    """Question, options, steps, pairs, rubric and explanation."""
+    parts = [exercise.question, *(o.text for o in exercise.options), *exercise.items,
+             *(f"{a} {b}" for a, b in exercise.pairs), *(c.text for c in exercise.rubric),
+             exercise.explanation]
     return " ".join(plain_text("\n".join(p for p in parts if p)).split())
 
 
@@ -109,7 +108,7 @@ class SearchIndex:
                 for block in module.blocks:
                     if isinstance(block, Exercise):
                         entries.append(_entry(pack, module.id, module.title, block.id,
-                                              _exercise_text(block, exam)))
+                                              _exercise_text(block), exam))
                         continue
                     for paragraph in re.split(r"\n\s*\n", plain_text(block.markdown)):
                         if paragraph.strip():
@@ -119,9 +118,15 @@ class SearchIndex:
                 progress(number, len(packs))
         return cls(entries)
 
-    def search(self, query: str, limit: int = 200) -> list[Hit]:
+    def search(self, query: str, limit: int = 200,
+               handed_in: Collection[str] = frozenset()) -> list[Hit]:
         """Entries containing the whole phrase first (it is the snippet's highlight), then those
-        containing every word of ``query`` apart (highlighting the first word)."""
+        containing every word of ``query`` apart (highlighting the first word).
+
+        Final-assessment questions (with their options and explanations) are found only in
+        the packs listed in ``handed_in`` — those whose final the learner has handed in — so
+        search never gives a question or its answer away before the sitting.
+        """
         words = [fold(w) for w in query.split() if fold(w)]
         if not words:
             return []
@@ -129,6 +134,8 @@ class SearchIndex:
         exact: list[Hit] = []
         apart: list[Hit] = []
         for entry in self.entries:
+            if entry.exam and entry.pack_id not in handed_in:
+                continue
             if phrase in entry.folded:
                 exact.append(_hit(entry, phrase))
             elif len(words) > 1 and all(word in entry.folded for word in words):

@@ -63,3 +63,23 @@ def test_search_needs_every_word() -> None:
     assert proxy.rowCount() == 1 and proxy.index(0, 0).data(RowRole) == ROWS[2]
     proxy.set_search("")
     assert proxy.rowCount() == 4
+
+
+def test_search_finds_people_by_pinyin_after_sorting() -> None:
+    rows = [*ROWS, ("曾凡", "民政局", 50.0, None)]
+    built = ReportTableModel()
+    built.set_rows(COLUMNS, rows)
+    proxy = ReportFilterProxy()
+    proxy.setSourceModel(built)
+    proxy.set_search("zs")
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["张三"]
+    proxy.sort(2, Qt.SortOrder.DescendingOrder)  # the keys follow their rows
+    proxy.set_search("zhangsan")
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["张三"]
+    proxy.set_search("zeng mzj")
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["曾凡"]
+    proxy.set_search("ceng")
+    assert proxy.rowCount() == 0, "曾 as a surname is Zēng"
+    built.set_rows(COLUMNS, ROWS)  # new rows: new keys
+    proxy.set_search("zengfan")
+    assert proxy.rowCount() == 0

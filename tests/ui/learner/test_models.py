@@ -8,6 +8,7 @@ from typing import Any
 from learner_helpers import FIXTURE
 from PySide6.QtCore import Qt
 
+from trainer.analytics.namesearch import name_key
 from trainer.content.loader import load_pack
 from trainer.content.search import SearchIndex
 from trainer.store.info import LearnerInfo, LessonState
@@ -84,3 +85,41 @@ def test_search_results_model(qapp: Any, qtmodeltester: Any) -> None:
     assert first.data(HIT_ROLE).module_id == "case-leak"
     assert "<b>身份证号</b>" in first.data(HTML_ROLE)
     assert first.data().startswith("案例：一次数据泄露")
+
+
+def test_learner_filter_finds_people_by_pinyin(qapp: Any) -> None:
+    name_key("张伟")  # pypinyin loaded (the sign-in screen reads it on a worker first)
+    people = [*LEARNERS, LearnerInfo(4, "1004", "曾凡", "民政局", "learner", False, None)]
+    proxy = LearnerFilter()
+    proxy.setSourceModel(LearnerListModel(people))
+    for query in ("zw", "zhangwei", "ZHANG w", "bgs"):
+        proxy.set_query(query)
+        assert visible_names(proxy) == ["张伟"], query
+    proxy.set_query("zeng")
+    assert visible_names(proxy) == ["曾凡"], "曾 as a surname is Zēng"
+    proxy.set_query("ceng")
+    assert visible_names(proxy) == []
+
+
+def test_ten_thousand_learners_filter_without_lag(qapp: Any) -> None:
+    import random
+    import time
+
+    rnd = random.Random(5)
+    people = [LearnerInfo(n, f"{10000 + n}", rnd.choice("王李张刘陈曾单解") + rnd.choice("伟芳娜秀英")
+                          + rnd.choice(["", "明", "华"]), rnd.choice(["办公室", "民政局"]),
+                          "learner", False, None) for n in range(10_000)]
+    name_key("张伟")  # pypinyin loaded
+    start = time.perf_counter()
+    model = LearnerListModel(people)
+    loaded = time.perf_counter() - start
+    proxy = LearnerFilter()
+    proxy.setSourceModel(model)
+    worst = 0.0
+    for typed in ("z", "zh", "zha", "zhang", "zhang w", "zw", "zengf", ""):
+        start = time.perf_counter()
+        proxy.set_query(typed)
+        worst = max(worst, time.perf_counter() - start)
+    assert proxy.rowCount() == 10_000
+    print(f"sign-in list: load 10,000 {loaded * 1000:.0f} ms, worst keystroke {worst * 1000:.0f} ms")
+    assert worst < 0.3, f"one keystroke over 10,000 learners took {worst * 1000:.0f} ms"

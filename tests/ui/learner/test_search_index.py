@@ -56,10 +56,13 @@ def test_progress_is_reported_per_pack() -> None:
     assert seen == [(1, 1)]
 
 
-def test_assessment_answers_are_not_searchable(index: SearchIndex) -> None:
-    assert index.search("向社会公众提供政务数据"), "the question itself is found"
-    hits = index.search("身份证号是敏感个人信息")  # the final assessment's explanation
-    assert all(h.module_id != "final" for h in hits)
+def test_final_questions_and_explanations_are_hidden_until_handed_in(index: SearchIndex) -> None:
+    for text in ("向社会公众提供政务数据", "身份证号是敏感个人信息", "开放面向社会"):
+        assert all(h.module_id != "final" for h in index.search(text)), text
+        assert all(h.module_id != "final" for h in index.search(text, handed_in={"other"}))
+        after = index.search(text, handed_in={"learner-mini"})
+        assert any(h.module_id == "final" and h.exercise_id for h in after), text
+    assert index.search("结业测验"), "the final's title and introduction stay findable"
 
 
 def test_the_whole_phrase_comes_first_and_is_highlighted(index: SearchIndex) -> None:

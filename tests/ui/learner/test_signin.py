@@ -119,3 +119,19 @@ def test_file_menu_switch_user_and_find(qapp: QApplication, qtbot: Any,
     actions["Switch User…"].trigger()
     assert app_ctx.user is None and window.current_page == "signin"
     assert not actions["Import Course Pack…"].isEnabled(), "nothing to import into when signed out"
+
+
+def test_search_field_finds_people_by_pinyin_once_it_is_read(qapp: QApplication, qtbot: Any,
+                                                             app_ctx: AppContext) -> None:
+    create_learner(app_ctx.db, "1001", "张伟", "办公室")
+    create_learner(app_ctx.db, "2002", "曾凡", "财政局")
+    window = start_app(qapp, qtbot, app_ctx)
+    screen = window.page("signin")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 2)
+    qtbot.waitUntil(lambda: "zengfan" in screen.model.search_keys()[0]
+                    + screen.model.search_keys()[1], timeout=10_000)  # read on a worker
+    screen.search.insert("zf")
+    assert screen.filter.rowCount() == 1
+    qtbot.keyClick(screen.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: app_ctx.user is not None)
+    assert app_ctx.user.name == "曾凡"

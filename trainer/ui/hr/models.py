@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from trainer.analytics.namesearch import SEPARATOR, matches, name_key, query_words, text_key
 from trainer.reports.tables import Column
 from trainer.ui.common.plain import plain_tip
 
@@ -54,6 +55,7 @@ class ReportTableModel(QAbstractTableModel):
         self.columns: list[Column] = []
         self.items: list[Any] = []
         self._values: list[list[Any]] = []
+        self._keys: list[str] | None = None  # search keys, built on the first search
 
     def set_rows(self, columns: Sequence[Column], items: Sequence[Any],
                  values: list[list[Any]] | None = None) -> None:
@@ -62,7 +64,18 @@ class ReportTableModel(QAbstractTableModel):
         self.columns = list(columns)
         self.items = list(items)
         self._values = values if values is not None else table_values(self.columns, self.items)
+        self._keys = None
         self.endResetModel()
+
+    def search_key(self, row: int) -> str:
+        """The row's text cells as a search key (names with pinyin read as names, other text
+        with pinyin); built for every row at the first search, not per keystroke."""
+        if self._keys is None:
+            text = [(i, c.key == "name") for i, c in enumerate(self.columns) if c.kind == "text"]
+            self._keys = [SEPARATOR.join((name_key if is_name else text_key)(str(values[i]))
+                                         for i, is_name in text if values[i])
+                          for values in self._values]
+        return self._keys[row]
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.items)
@@ -115,6 +128,8 @@ class ReportTableModel(QAbstractTableModel):
         position = {old_row: new_row for new_row, old_row in enumerate(present + empty)}
         self.items = [self.items[i] for i in present + empty]
         self._values = [self._values[i] for i in present + empty]
+        if self._keys is not None:
+            self._keys = [self._keys[i] for i in present + empty]
         self.changePersistentIndexList(
             old, [self.index(position[i.row()], i.column()) for i in old])
         self.layoutChanged.emit()
@@ -125,8 +140,9 @@ class ReportTableModel(QAbstractTableModel):
 
 
 class ReportFilterProxy(QSortFilterProxyModel):
-    """Keeps the rows whose text columns contain every word typed in the search box; sorting
-    is passed on to the source model (see ``ReportTableModel.sort``)."""
+    """Keeps the rows whose text columns contain every word typed in the search box, as written
+    or in pinyin (full or initials: 张伟 by ``zhangwei`` or ``zw``); sorting is passed on to
+    the source model (see ``ReportTableModel.sort``)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -139,7 +155,7 @@ class ReportFilterProxy(QSortFilterProxyModel):
 
     def set_search(self, text: str) -> None:
         self.beginFilterChange()
-        self._words = [w.casefold() for w in text.split()]
+        self._words = query_words(text)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: AnyIndex) -> bool:  # noqa: N802
@@ -147,9 +163,7 @@ class ReportFilterProxy(QSortFilterProxyModel):
             return True
         model = self.sourceModel()
         assert isinstance(model, ReportTableModel)
-        text = " ".join(str(v) for v, c in zip(model._values[row], model.columns, strict=True)
-                        if c.kind == "text" and v).casefold()
-        return all(word in text for word in self._words)
+        return matches(model.search_key(row), self._words)
 
 
 class FilteredRowsModel(QAbstractTableModel):

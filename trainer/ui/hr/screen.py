@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.analytics.namesearch import name_key
 from trainer.reports.data import ReportData, collect, order_packs, rounded
 from trainer.reports.tables import competency_columns, department_columns, learner_columns
 from trainer.ui.common.context import AppContext
@@ -61,6 +62,8 @@ def _gather(db: Any, packs: Any, flt: Any, language: str, progress: Any
     data = collect(db, packs, flt, language=language,
                    progress=lambda done, total, _step: progress.update(done, total))
     data.competency  # noqa: B018 - computed here, not on the GUI thread
+    for learner in data.learners:  # pinyin for the search box, read here (cached), not on the GUI
+        name_key(str(learner.name))
     return data, table_values(learner_columns(data), data.learners)
 
 

@@ -6,7 +6,6 @@ They adapt plain service results (``LearnerInfo``, module states) to views; no S
 from __future__ import annotations
 
 import html
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
+from trainer.analytics.namesearch import matches, person_key, pinyin_loaded, query_words
 from trainer.ui.learner.sitting import percent_text
 
 LEARNER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,22 +35,28 @@ MODULE_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-def fold(text: str) -> str:
-    """Case-, width- and space-insensitive form for matching (``ＺＨＡＮＧ`` finds ``zhang``)."""
-    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-
 class LearnerListModel(QAbstractListModel):
     """The learners on this machine, one row each: name over employee number and department."""
 
     def __init__(self, learners: Sequence[Any] = (), parent: Any = None) -> None:
         super().__init__(parent)
         self._learners: list[Any] = by_name(learners)
+        self._keys: list[str] = search_keys(self._learners)
 
     def set_learners(self, learners: Sequence[Any]) -> None:
         self.beginResetModel()
         self._learners = by_name(learners)
+        # once per load, not per keystroke; pinyin only if it needs no import (first paint)
+        self._keys = search_keys(self._learners, pinyin_loaded())
         self.endResetModel()
+
+    def set_search_keys(self, learners: Sequence[Any], keys: list[str]) -> bool:
+        """Take keys built on a worker (with pinyin) for ``learners``, if they are still the
+        ones shown (in the order ``by_name`` gave both)."""
+        if [learner.id for learner in learners] != [learner.id for learner in self._learners]:
+            return False
+        self._keys = keys
+        return True
 
     def learner(self, row: int) -> Any:
         return self._learners[row]
@@ -78,8 +84,18 @@ class LearnerListModel(QAbstractListModel):
         if role == LEARNER_ROLE:
             return learner
         if role == SEARCH_TEXT_ROLE:
-            return fold(" ".join([learner.name, learner.employee_no, learner.department or ""]))
+            return self._keys[index.row()]
         return None
+
+    def search_keys(self) -> list[str]:
+        """Each row's search key: name (with pinyin), employee number, department (pinyin)."""
+        return self._keys
+
+
+def search_keys(learners: Sequence[Any], pinyin: bool = True) -> list[str]:
+    """Each learner's search key (``namesearch.person_key``; the readings are cached)."""
+    return [person_key(str(learner.name), str(learner.employee_no), learner.department,
+                       pinyin=pinyin) for learner in learners]
 
 
 def by_name(learners: Sequence[Any]) -> list[Any]:
@@ -98,23 +114,48 @@ def _details(learner: Any) -> str:
 
 
 class LearnerFilter(QSortFilterProxyModel):
-    """Keeps the rows whose name, employee number or department contains every typed word."""
+    """Keeps the rows whose name, employee number or department contains every typed word,
+    as written or in pinyin (full or initials: 张伟 by ``zhangwei`` or ``zw``)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
+        self._accepted: list[bool] | None = None
+        self._accepted_keys: list[str] | None = None
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def refilter(self) -> None:
+        """Apply the query again (the source's search keys changed)."""
+        self.beginFilterChange()
+        self._accepted = None
+        self.endFilterChange()
 
     def set_query(self, query: str) -> None:
         self.beginFilterChange()
-        self._words = [fold(w) for w in query.split() if fold(w)]
+        self._words = query_words(query)
+        self._accepted = None
         self.endFilterChange()
+
+    def _decisions(self) -> list[bool] | None:
+        """Every row decided in one list pass over the keys built when the list loaded (so
+        Qt's per-row question is a look-up); redone when the learners are reloaded."""
+        model = self.sourceModel()
+        if not isinstance(model, LearnerListModel):
+            return None
+        keys = model.search_keys()
+        if self._accepted is None or self._accepted_keys is not keys:
+            self._accepted = [matches(key, self._words) for key in keys]
+            self._accepted_keys = keys
+        return self._accepted
 
     def filterAcceptsRow(self, row: int, parent: ModelIndex) -> bool:  # noqa: N802
         if not self._words:
             return True
-        text = self.sourceModel().index(row, 0, parent).data(SEARCH_TEXT_ROLE) or ""
-        return all(word in text for word in self._words)
+        decided = self._decisions()
+        if decided is not None:
+            return decided[row]
+        return matches(self.sourceModel().index(row, 0, parent).data(SEARCH_TEXT_ROLE) or "",
+                       self._words)
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,9 @@ class SearchPage(QWidget):
         layout.setSpacing(12)
         for widget in (self.title, self.field, self.summary, self.results):
             layout.addWidget(widget)
-        ctx.dataChanged.connect(lambda what: self._invalidate() if what == PACKS else None)
+        self._handed_in: frozenset[str] | None = None  # packs whose final was handed in
+        ctx.dataChanged.connect(self._on_data_changed)
+        ctx.userChanged.connect(self._forget_handed_in)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -116,6 +118,25 @@ class SearchPage(QWidget):
         self.field.setFocus()
         self.field.selectAll()
         self.ensure_index()
+
+    def _on_data_changed(self, what: str) -> None:
+        if what == PACKS:
+            self._invalidate()
+        self._forget_handed_in()
+
+    def _forget_handed_in(self, *_: Any) -> None:
+        self._handed_in = None
+
+    def handed_in(self) -> frozenset[str]:
+        """Packs whose final assessment the signed-in learner has handed in (searched only
+        there; nobody signed in: none)."""
+        if self._handed_in is None:
+            from trainer.analytics.assessment import handed_in
+
+            user = self.ctx.user
+            self._handed_in = frozenset() if user is None else handed_in(
+                self.ctx.db, user.id, self.ctx.library.packs())
+        return self._handed_in
 
     def _invalidate(self) -> None:
         self.index = None
@@ -155,7 +176,7 @@ class SearchPage(QWidget):
         if self.index is None:
             self.ensure_index()
             return
-        hits = self.index.search(query) if query else []
+        hits = self.index.search(query, handed_in=self.handed_in()) if query else []
         self.model.set_hits(hits)
         if not query:
             self.summary.clear()

@@ -174,11 +174,29 @@ class SignInScreen(QWidget):
 
         return find_learners(self.ctx.db, "")
 
+    def _read_pinyin(self) -> None:
+        """After the list is drawn: the names' pinyin for the search field, read on a worker
+        (importing pypinyin alone takes half a second), then handed to the list's filter."""
+        from trainer.ui.learner.models import search_keys
+
+        learners = [self.model.learner(row) for row in range(self.model.rowCount())]
+
+        def read(_progress: Any) -> list[str]:
+            return search_keys(learners)
+
+        def ready(keys: list[str]) -> None:
+            if self.model.set_search_keys(learners, keys):
+                self.filter.refilter()
+
+        run_work(self, self.ctx, read, show_progress=False, on_success=ready)
+
     def _show_learners(self, learners: list[Any]) -> None:
         from trainer.ui.learner.roster_cache import write_cached
 
         selected = self.selected()
         self.model.set_learners(learners)
+        if learners:
+            QTimer.singleShot(0, self, self._read_pinyin)
         self.stack.setCurrentWidget(self.chooser if learners else self.setup)
         if selected is not None and self.model.row_of(selected.id) >= 0:
             self.select_learner(selected.id)

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.content.inline import inline_html, inline_plain
+from trainer.ui.common.plain import escape
 from trainer.ui.common.wheel import guard_wheel
-from trainer.ui.learner.exercises.base import ExerciseInput
+from trainer.ui.learner.exercises.base import ExerciseInput, pack_label
 
 AUTHOR_INDEX = Qt.ItemDataRole.UserRole
 
@@ -50,7 +52,7 @@ class OrderInput(ExerciseInput):
         self.list.setWordWrap(True)
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for index in self.shuffled(len(exercise.items)):
-            item = QListWidgetItem(str(exercise.items[index]))
+            item = QListWidgetItem(inline_plain(str(exercise.items[index])))  # rows are plain
             item.setData(AUTHOR_INDEX, index)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
@@ -64,9 +66,7 @@ class OrderInput(ExerciseInput):
         self._refit.setSingleShot(True)
         self._refit.setInterval(0)
         self._refit.timeout.connect(self._fit_height)
-        self.solution = QLabel()
-        self.solution.setObjectName("solution")
-        self.solution.setWordWrap(True)
+        self.solution = pack_label("", "solution")
         self.solution.hide()
         buttons = QHBoxLayout()  # below the hint, so a narrow column never scrolls sideways
         hint = QLabel(self.tr("Drag the steps, or select one and press Ctrl+↑ / Ctrl+↓."))
@@ -148,8 +148,9 @@ class OrderInput(ExerciseInput):
         self.down.setEnabled(not locked)
 
     def show_solution(self, show: bool) -> None:
-        steps = "\n".join(f"{n}. {text}" for n, text in enumerate(self.exercise.items, 1))
-        self.solution.setText(self.tr("Correct order:") + "\n" + steps)
+        steps = "<br>".join(f"{n}. {inline_html(str(text))}"
+                            for n, text in enumerate(self.exercise.items, 1))
+        self.solution.setText(escape(self.tr("Correct order:")) + "<br>" + steps)
         self.solution.setVisible(show)
 
 
@@ -169,16 +170,13 @@ class MatchInput(ExerciseInput):
         self.combos: list[QComboBox] = []
         self.marks: list[QLabel] = []
         for row, (left, _right) in enumerate(sides):
-            label = QLabel(left)
-            label.setWordWrap(True)
-            combo = _partner_box([(self.tr("Choose…"), None)]
-                                 + [(sides[index][1], index) for index in right_order])
-            combo.setAccessibleName(self.tr("Partner of %1").replace("%1", left))
+            label = pack_label(left)
+            combo = _partner_box([(self.tr("Choose…"), None)]  # drop-down rows are plain
+                                 + [(inline_plain(sides[index][1]), index) for index in right_order])
+            combo.setAccessibleName(self.tr("Partner of %1").replace("%1", inline_plain(left)))
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             label.setBuddy(combo)
-            mark = QLabel()
-            mark.setObjectName("solution")
-            mark.setWordWrap(True)
+            mark = pack_label("", "solution")
             mark.hide()
             grid.addWidget(label, 3 * row, 0)
             grid.addWidget(combo, 3 * row + 1, 0)
@@ -211,7 +209,8 @@ class MatchInput(ExerciseInput):
         for left, (combo, mark) in enumerate(zip(self.combos, self.marks, strict=True)):
             right_text = self._sides[left][1]
             ok = combo.currentData() == left
-            mark.setText("" if ok else self.tr("Correct partner: %1").replace("%1", right_text))
+            partner = escape(self.tr("Correct partner: %1")).replace("%1", inline_html(right_text))
+            mark.setText("" if ok else partner)
             mark.setVisible(show and not ok)
             combo.setProperty("state", ("right" if ok else "wrong") if show else "")
             combo.style().unpolish(combo)

@@ -6,8 +6,10 @@ import random
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from trainer.content.inline import inline_html
 
 
 class ExerciseInput(QWidget):
@@ -53,6 +55,24 @@ class ExerciseInput(QWidget):
         """Mark right and wrong parts after grading; types without marks ignore it."""
 
 
+def pack_label(text: str, name: str = "", html: str | None = None) -> QLabel:
+    """A word-wrapped label showing pack text with its inline Markdown rendered.
+
+    Pack text reaches rich text only through the sanitiser (``inline_html``); ``html`` is for
+    a caller that built its own text around such output (escaping its own parts). Links are
+    shown, never followed: the label does not let the mouse or keyboard activate them.
+    """
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setOpenExternalLinks(False)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    label.setText(inline_html(text) if html is None else html)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
 def _indices(values: Sequence[Any]) -> list[int]:
     return [int(v) for v in values]
 
@@ -79,4 +99,4 @@ def create_input(exercise: Any, seed: int | None = None, parent: QWidget | None 
     return kind(exercise, seed, parent)
 
 
-__all__ = ["ExerciseInput", "create_input", "_indices"]
+__all__ = ["ExerciseInput", "create_input", "pack_label", "_indices"]

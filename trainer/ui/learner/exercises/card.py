@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from trainer.content.inline import inline_html
 from trainer.ui.learner.exercises.base import ExerciseInput, create_input
 
 _seeds = itertools.count(1)
@@ -102,7 +103,7 @@ class ExerciseCard(QFrame):
         """Verdict, per-answer feedback and explanation; hidden until graded."""
         if self._feedback is None:
             self.verdict = _label("verdict")
-            self.details = _label("feedback")
+            self.details = _label("feedback", rich=True)  # pack feedback: sanitised HTML only
             self.explanation = _label("explanation", rich=True)
             box = QFrame()
             box.setObjectName("feedbackBox")
@@ -181,7 +182,7 @@ class ExerciseCard(QFrame):
         box.style().polish(box)
         inline = self.exercise.type in ("single", "multiple", "truefalse")
         lines = [] if inline else [line for line in grade.feedback if line]
-        self.details.setText("\n".join(lines))
+        self.details.setText("<br>".join(inline_html(line) for line in lines))
         self.details.setVisible(bool(lines))
         explanation = self.exercise.explanation or ""
         self.explanation.setText(self._render(explanation) if explanation else "")

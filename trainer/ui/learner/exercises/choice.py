@@ -17,17 +17,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.ui.learner.exercises.base import ExerciseInput
+from trainer.content.inline import inline_html, inline_plain
+from trainer.ui.learner.exercises.base import ExerciseInput, pack_label
 
 
 class _ClickableLabel(QLabel):
-    """Word-wrapped option text; clicking it clicks its button (buttons themselves never wrap)."""
+    """Word-wrapped option text, its inline Markdown rendered (sanitised HTML only); clicking
+    it clicks its button (buttons themselves never wrap), a link in it is never followed."""
 
-    def __init__(self, text: str, button: QAbstractButton) -> None:
-        super().__init__(text)
+    def __init__(self, html: str, button: QAbstractButton) -> None:
+        super().__init__()
         self._button = button
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setOpenExternalLinks(False)
+        self.setText(html)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
@@ -40,13 +44,16 @@ class _ClickableLabel(QLabel):
 class OptionRow(QWidget):
     """One option: button, wrapped text and, after grading, a mark and the option's feedback."""
 
-    def __init__(self, button: QAbstractButton, text: str) -> None:
+    def __init__(self, button: QAbstractButton, text: str, html: str | None = None,
+                 plain: str | None = None) -> None:
+        """``text`` is the pack's Markdown; a caller that wraps it in its own words passes the
+        finished ``html`` (built from ``inline_html``) and ``plain`` (for screen readers)."""
         super().__init__()
         self.button = button
         self.setObjectName("optionRow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # state colours
-        button.setAccessibleName(text)
-        self.label = _ClickableLabel(text, button)
+        button.setAccessibleName(inline_plain(text) if plain is None else plain)
+        self.label = _ClickableLabel(inline_html(text) if html is None else html, button)
         self._text_box = QVBoxLayout()
         self._text_box.setSpacing(2)
         self._text_box.addWidget(self.label)
@@ -60,9 +67,7 @@ class OptionRow(QWidget):
         if self._marks is None:
             mark = QLabel()
             mark.setObjectName("optionMark")
-            feedback = QLabel()
-            feedback.setObjectName("optionFeedback")
-            feedback.setWordWrap(True)
+            feedback = pack_label("", "optionFeedback")
             self._text_box.addWidget(feedback)
             self._row.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
             self._marks = (mark, feedback)
@@ -85,7 +90,7 @@ class OptionRow(QWidget):
         self.style().polish(self)
         self.mark.setText(mark)
         self.mark.setVisible(bool(mark))
-        self.feedback.setText(feedback)
+        self.feedback.setText(inline_html(feedback))
         self.feedback.setVisible(bool(feedback))
 
 

@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
+from trainer.content.inline import inline_html, inline_plain
+from trainer.ui.common.plain import escape
 from trainer.ui.learner.exercises.base import ExerciseInput
 from trainer.ui.learner.exercises.choice import OptionRow
 
@@ -25,6 +27,7 @@ class FillInput(ExerciseInput):
         self.solution = QLabel()
         self.solution.setObjectName("solution")
         self.solution.setWordWrap(True)
+        self.solution.setTextFormat(Qt.TextFormat.PlainText)  # answers are typed as written
         self.solution.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -70,7 +73,9 @@ class OpenInput(ExerciseInput):
             for criterion in exercise.rubric:
                 box = QCheckBox()
                 label = self.tr("%1 (%n point(s))", "", int(criterion.points))
-                row = OptionRow(box, label.replace("%1", criterion.text))
+                row = OptionRow(box, criterion.text,
+                                html=escape(label).replace("%1", inline_html(criterion.text)),
+                                plain=label.replace("%1", inline_plain(criterion.text)))
                 box.toggled.connect(lambda _c: self.changed.emit())
                 self.boxes.append(box)
                 layout.addWidget(row)
