@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_guard
+from damaged_db import break_a_page_of
 from sqlalchemy import text
 from store_builders import T0, attempt, learner
 
@@ -108,17 +109,6 @@ def test_a_checkpoint_cut_short_is_recovered_from_the_wal(paths: Paths) -> None:
     assert status == 0
 
 
-def _break_a_page_of(file: Path, table: str) -> None:
-    """Overwrite the inside of one of ``table``'s b-tree leaves (no connection may be open)."""
-    with closing(sqlite3.connect(file)) as conn:
-        page = conn.execute("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' "
-                            "ORDER BY pageno LIMIT 1 OFFSET 2", (table,)).fetchone()[0]
-        size = conn.execute("PRAGMA page_size").fetchone()[0]
-    data = bytearray(file.read_bytes())
-    data[(page - 1) * size + 8: page * size - 64] = b"\x5a" * (size - 72)
-    file.write_bytes(bytes(data))
-
-
 def test_a_database_whose_pages_fail_the_check_is_opened_read_only(
         paths: Paths, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     file = _populated(paths, answers=400)
@@ -126,7 +116,7 @@ def test_a_database_whose_pages_fail_the_check_is_opened_read_only(
     assert _cli(capsys, paths.data_dir, "progress", "export", "-o", str(bundle))[0] == 0
     with closing(sqlite3.connect(file)) as conn:
         person = conn.execute("SELECT id FROM learners").fetchone()[0]
-    _break_a_page_of(file, "attempts")
+    break_a_page_of(file, "attempts")
     roster = tmp_path / "roster.csv"
     roster.write_text(ROSTER, encoding="utf-8")
     before = _digest(file)
@@ -154,7 +144,7 @@ def test_damage_found_while_in_use_stops_every_later_write(paths: Paths) -> None
     with open_database(paths, backup=False) as db:  # no backup thread holding the file
         person = find_learners(db)[0]
         db.engine.dispose()  # no connection (nor lock) left while another program breaks it
-        _break_a_page_of(file, "attempts")
+        break_a_page_of(file, "attempts")
         with pytest.raises(DatabaseCorrupt, match="damaged"):
             attempts(db, person.id)
         assert db.read_only

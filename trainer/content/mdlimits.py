@@ -14,6 +14,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from trainer.content.textcheck import FENCE as _FENCE
+from trainer.content.textcheck import QUOTE_PREFIX as _QUOTE
+
 MAX_CHARS = 1_000_000  # one Markdown file (a 500 KB lesson renders in about 0.6 s)
 MAX_LINE = 5_000  # characters on one line
 MAX_BLOCK_LINES = 300  # lines of a paragraph, list or table without a blank line
@@ -45,8 +48,6 @@ _DEEP = re.compile(r"^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))){9}|^[ \t>]*
 _FENCE_LINE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
 _QUOTE_LINE = re.compile(r"^ {0,3}>", re.MULTILINE)
 _BRACKET = re.compile(r"[\[\]]")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_QUOTE = re.compile(r"^(?: {0,3}>[ \t]?)+")
 _PREFIX = re.compile(r"^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t])))*")
 _MARKER = re.compile(r">|[-*+]|\d{1,9}[.)]")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")

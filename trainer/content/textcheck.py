@@ -19,7 +19,7 @@ _HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNOR
 _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
 _ALERT_MARKER = re.compile(r"^\[![A-Za-z]+\]")
 _CALLOUT = re.compile(r"^ {0,3}>\s*\[!([A-Za-z]+)\]")
-_QUOTE_PREFIX = re.compile(r"^(?: {0,3}>[ \t]?)+")
+QUOTE_PREFIX = re.compile(r"^(?: {0,3}>[ \t]?)+")
 _NESTED_ITEM = re.compile(r"^[ \t]+(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 _RULE = re.compile(r"^ {0,3}([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
@@ -84,7 +84,7 @@ class _ListLayout:
         self.depth = 0
 
     def feed(self, number: int, line: str) -> None:
-        quote = _QUOTE_PREFIX.match(line)
+        quote = QUOTE_PREFIX.match(line)
         depth = quote[0].count(">") if quote else 0
         if depth != self.depth:
             self.reset()
