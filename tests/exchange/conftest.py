@@ -4,15 +4,12 @@ its own, dropped afterwards)."""
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
-from sqlalchemy.engine import make_url
 
+from tests.store.conftest import BACKENDS, pg_schema_url  # noqa: F401 - fixtures
 from trainer.config import Paths
 from trainer.store.db import Database, open_database
 
@@ -23,26 +20,9 @@ def sender(tmp_path: Path) -> Iterator[Database]:
         yield db
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.fixture(params=BACKENDS)
 def receiver(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     paths = Paths(tmp_path / "receiver").ensure()
-    if request.param == "sqlite":
-        with open_database(paths) as db:
-            yield db
-        return
-    base = os.environ.get("TRAINER_TEST_DATABASE_URL")
-    if not base:
-        pytest.skip("TRAINER_TEST_DATABASE_URL is not set")
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        with open_database(paths, url.render_as_string(hide_password=False)) as db:
-            yield db
-    finally:
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-        admin.dispose()
-
+    url = None if request.param == "sqlite" else request.getfixturevalue("pg_schema_url")
+    with open_database(paths, url) as db:
+        yield db

@@ -3,14 +3,11 @@ back), and the bulk generator on PostgreSQL. Skipped unless TRAINER_TEST_DATABAS
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
 
 from trainer.config import Paths
 from trainer.exchange.bundles import export_bundle, import_bundle
@@ -22,24 +19,10 @@ pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[Database]:
+def server(tmp_path: Path, pg_schema_url: str) -> Iterator[Database]:
     """The central database: PostgreSQL, in a schema of its own dropped afterwards."""
-    base = os.environ.get("TRAINER_TEST_DATABASE_URL")
-    if not base:
-        pytest.skip("TRAINER_TEST_DATABASE_URL is not set")
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-    db = open_database(Paths(tmp_path / "server").ensure(), url.render_as_string(False))
-    try:
+    with open_database(Paths(tmp_path / "server").ensure(), pg_schema_url) as db:
         yield db
-    finally:
-        db.close()
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-        admin.dispose()
 
 
 def _counts(db: Database) -> dict[str, int]:
