@@ -17,7 +17,8 @@ from typing import Any
 from sqlalchemy import func, select
 
 from trainer.content.model import Module, Pack
-from trainer.store.models import Attempt
+from trainer.store.models import AssessmentSitting, Attempt
+from trainer.store.types import as_utc
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,13 @@ def assessment_result(db: Any, learner_id: int, pack: Pack) -> AssessmentResult 
              .order_by(Attempt.started_at))
     with db.reader() as session:
         sittings = list(session.execute(query))
-    if not sittings:
+        empty = _empty_sittings(session, learner_id, pack.id, module.id,
+                                {as_utc(row[0]) for row in sittings})
+    if not sittings and not empty:
         return None
-    scored = [(float(points), started, finished, int(pending or 0))
-              for started, points, finished, pending in sittings]
+    scored = [(float(points), as_utc(started), finished, int(pending or 0))
+              for started, points, finished, pending in sittings] + empty
+    scored.sort(key=lambda s: s[1])
     passing = [s for s in scored if s[0] * 100.0 >= mark * len(ids)]  # as the cohort SQL does
     chosen = passing[0] if passing else max(scored, key=lambda s: (s[0], s[1]))
     points, started, finished, pending = chosen
@@ -78,18 +82,37 @@ def shown_status(module: Module, stored: str, result: AssessmentResult | None) -
     return stored
 
 
+def _empty_sittings(session: Any, learner_id: int, pack_id: str, module_id: str,
+                    answered: set[datetime]) -> list[tuple[float, datetime, datetime, int]]:
+    """Sittings handed in without a single answer (no attempts): 0 points each."""
+    query = (select(AssessmentSitting.started_at, AssessmentSitting.handed_in_at)
+             .where(AssessmentSitting.learner_id == learner_id,
+                    AssessmentSitting.pack_id == pack_id,
+                    AssessmentSitting.module_id == module_id,
+                    AssessmentSitting.handed_in_at.is_not(None)))
+    return [(0.0, as_utc(started), as_utc(at), 0) for started, at in session.execute(query)
+            if as_utc(started) not in answered]
+
+
 def handed_in(db: Any, learner_id: int, packs: Iterable[Pack]) -> frozenset[str]:
-    """Ids of the packs whose final assessment the learner has handed in (answers of a sitting
-    are recorded): what search may then show of the final's questions and explanations."""
+    """Ids of the packs whose final assessment the learner has handed in: what search may then
+    show of the final's questions and explanations. The store's hand-in marker says so; answers
+    to the final recorded without a sitting row (older data, merged bundles) are handed-in ones,
+    since a sitting's answers become attempts only when it is handed in."""
+    from trainer.store.sittings import handed_in_modules
+
     finals = {p.id: m for p in packs if (m := final_assessment(p)) is not None}
     if not finals:
         return frozenset()
+    marked = {pack_id for pack_id, module_id in handed_in_modules(db, learner_id, list(finals))
+              if finals[pack_id].id == module_id}
     query = (select(Attempt.pack_id, Attempt.exercise_id).distinct()
              .where(Attempt.learner_id == learner_id, Attempt.pack_id.in_(list(finals))))
     with db.reader() as session:
         rows = list(session.execute(query))
     ids = {pack_id: {e.id for e in module.exercises} for pack_id, module in finals.items()}
-    return frozenset(pack_id for pack_id, exercise_id in rows if exercise_id in ids[pack_id])
+    return frozenset(marked | {pack_id for pack_id, exercise_id in rows
+                               if exercise_id in ids[pack_id]})
 
 
 def _int() -> Any:

@@ -118,7 +118,7 @@ def cohort_completion(db: Any, packs: Iterable[Pack], *, by: str = "department",
     totals = {p.id: sum(m.kind != "reference" for m in p.modules) for p in packs}
     fast = summaries.usable(db, packs, filters)
     part = sql.participants_subquery(list(totals), filters, summarised=fast)
-    done = sql.completed_subquery(packs, filters)
+    done = sql.completed_subquery(packs, filters, summarised=fast)
     passed = sql.passed_subquery(packs, filters, summarised=fast)
     joined = and_(done.c.learner_id == part.c.learner_id, done.c.pack_id == part.c.pack_id)
     query = (select(group.label("grp"), part.c.pack_id, func.count(),

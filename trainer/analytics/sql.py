@@ -34,6 +34,7 @@ from sqlalchemy import (
 )
 
 from trainer.analytics import summaries
+from trainer.analytics.assessment import final_assessment
 from trainer.analytics.filters import CohortFilter, time_window
 from trainer.analytics.scoring import assessment_marks, merged_framework
 from trainer.content.model import Pack
@@ -172,19 +173,33 @@ def participants_subquery(pack_ids: Sequence[str], flt: CohortFilter | None, *,
             .join(kept, kept.c.learner_id == union.c.learner_id).subquery("participants"))
 
 
-def completed_subquery(packs: Sequence[Pack], flt: CohortFilter | None) -> Any:
+def completed_subquery(packs: Sequence[Pack], flt: CohortFilter | None, *,
+                       summarised: bool = False) -> Any:
     """(learner_id, pack_id, done) — completed modules that count, per learner and pack.
+
+    The one completion rule HR figures share with what the learner sees
+    (``assessment.shown_status``): a final assessment counts as completed only when a sitting
+    passed, whatever its stored lesson status says (handing in a failed final used to store
+    "completed"); every other counted module by its stored status.
 
     The counted modules are IN lists per pack, not a joined VALUES table: SQLite would compare
     every progress row with every module.
     """
+    finals = {p.id: final.id for p in packs if (final := final_assessment(p)) is not None}
     counted = [and_(LessonProgress.pack_id == p.id, LessonProgress.module_id.in_(
-        [m.id for m in p.modules if m.kind != "reference"])) for p in packs]
-    return (select(LessonProgress.learner_id, LessonProgress.pack_id,
-                   func.count().label("done"))
-            .where(or_(*counted) if counted else false(), LessonProgress.status == "completed",
-                   *time_window(LessonProgress.updated_at, flt))
-            .group_by(LessonProgress.learner_id, LessonProgress.pack_id)
+        [m.id for m in p.modules if m.kind != "reference" and m.id != finals.get(p.id)]))
+        for p in packs]
+    studied = (select(LessonProgress.learner_id.label("learner_id"),
+                      LessonProgress.pack_id.label("pack_id"))
+               .where(or_(*counted) if counted else false(), LessonProgress.status == "completed",
+                      *time_window(LessonProgress.updated_at, flt)))
+    parts = [studied]
+    if finals:
+        passed = passed_subquery([p for p in packs if p.id in finals], flt, summarised=summarised)
+        parts.append(select(passed.c.learner_id, passed.c.pack_id))
+    done = parts[0].union_all(*parts[1:]).subquery("done_modules")
+    return (select(done.c.learner_id, done.c.pack_id, func.count().label("done"))
+            .group_by(done.c.learner_id, done.c.pack_id)
             .subquery("completed"))
 
 

@@ -56,7 +56,7 @@ def _courses(session: Any, packs: Sequence[Pack], flt: CohortFilter | None, fast
              ) -> dict[int, list[tuple[str, int, bool]]]:
     """Per learner: (pack id, completed counted modules, passed) for each course taken."""
     part = sql.participants_subquery([p.id for p in packs], flt, summarised=fast)
-    done = sql.completed_subquery(packs, flt)
+    done = sql.completed_subquery(packs, flt, summarised=fast)
     passed = sql.passed_subquery(packs, flt, summarised=fast)
     query = (select(part.c.learner_id, part.c.pack_id, func.coalesce(done.c.done, 0),
                     func.coalesce(passed.c.passed, 0))

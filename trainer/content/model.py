@@ -125,6 +125,9 @@ class Module:
     file: str  # pack-relative path
     blocks: tuple[Block, ...]  # text and exercises in document order
     exercises: tuple[Exercise, ...]
+    # a timed sitting left open (app closed, crash): the clock "runs" on (handed in when the
+    # limit passes) or "pauses" until the learner is back
+    time_away: str = "runs"
 
     @property
     def scenario(self) -> str:

@@ -14,7 +14,8 @@ from trainer.content.textcheck import FENCE, TextContext, check_text
 from trainer.content.yamltext import Fields, LineDict, describe, load_yaml
 
 FRONT_KEYS = ("id", "title", "minutes", "kind", "competencies", "objectives", "time_limit",
-              "pass_mark")
+              "time_away", "pass_mark")
+TIME_AWAY = ("runs", "pauses")  # a timed sitting left open: the clock keeps running / stops
 _CLOSE = re.compile(r"^:::\s*$")
 _INDENTED_BLOCK = re.compile(r"^[ \t]+:::\s*exercise\b")
 _BROKEN = TextBlock("", 0)  # stands for an exercise block too broken to use
@@ -61,7 +62,7 @@ def parse_module(text: str, ctx: ModuleContext) -> Module | None:
         objectives=tuple(t for t, _ in fields.text_list("objectives", "[说出……]")),
         time_limit=fields.number("time_limit", 1, 600, None),
         pass_mark=fields.number("pass_mark", 0, 100, None),
-        file=ctx.file, blocks=tuple(blocks), exercises=exercises)
+        file=ctx.file, blocks=tuple(blocks), exercises=exercises, time_away=_time_away(fields))
 
 
 def _front_matter(lines: list[str], ctx: ModuleContext) -> tuple[LineDict | None, int]:
@@ -112,8 +113,24 @@ def _competencies(fields: Fields, ctx: ModuleContext, kind: str) -> tuple[str, .
     return tuple(result)
 
 
+def _time_away(fields: Fields) -> str:
+    """What the clock of a timed sitting does while the learner is away (app closed, crash)."""
+    if "time_away" not in fields.data:
+        return "runs"
+    value = fields.text("time_away", "runs", required=False, default="runs")
+    if value not in TIME_AWAY:
+        fields.problems.error(fields.file, fields.line("time_away"), f"unknown time_away "
+                              f"'{value}'; use one of {one_of(TIME_AWAY)}"
+                              f"{did_you_mean(value, TIME_AWAY)}")
+        return "runs"
+    if "time_limit" not in fields.data:
+        fields.problems.warning(fields.file, fields.line("time_away"), "'time_away' has no "
+                                "effect without 'time_limit'; add a time limit or remove it.")
+    return value
+
+
 def _check_kind(fields: Fields, kind: str, has_exercises: bool, ctx: ModuleContext) -> None:
-    for key in ("time_limit", "pass_mark"):
+    for key in ("time_limit", "time_away", "pass_mark"):
         if key in fields.data and kind != "assessment":
             ctx.problems.warning(ctx.file, fields.line(key), f"'{key}' applies only to "
                                  f"'kind: assessment'; this module is '{kind}'.")

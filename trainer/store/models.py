@@ -231,3 +231,31 @@ class SummarySitting(Base):
     points: Mapped[float] = mapped_column(Float)
     total: Mapped[int] = mapped_column(Integer)
     pass_mark: Mapped[int] = mapped_column(Integer)
+
+
+class AssessmentSitting(Base):
+    """A final-assessment sitting as it happens: the answers given so far, the time used and
+    whether it was handed in. Answers become attempts (sharing ``started_at``) at hand-in, in
+    the same transaction that sets ``handed_in_at``, so attempts without a sitting row (older
+    data, bundles) are handed-in answers. Open sittings stay on their machine (not bundled)."""
+
+    __tablename__ = "assessment_sittings"
+    __table_args__ = (
+        UniqueConstraint("learner_id", "pack_id", "started_at"),
+        CheckConstraint("seconds_used >= 0", name="seconds_used"),
+        CheckConstraint("clock IN ('runs', 'pauses')", name="clock"),
+        Index("ix_assessment_sittings_open", "learner_id", "pack_id", "handed_in_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"))
+    pack_id: Mapped[str] = mapped_column(String(100))
+    pack_version: Mapped[str] = mapped_column(String(50))
+    module_id: Mapped[str] = mapped_column(String(100))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    time_limit: Mapped[int | None] = mapped_column(Integer)  # seconds; None = no limit
+    clock: Mapped[str] = mapped_column(String(8), default="runs")  # while away: runs / pauses
+    seconds_used: Mapped[float] = mapped_column(Float, default=0.0)  # on screen, saved as it goes
+    answers: Mapped[Any] = mapped_column(JSONValue())  # exercise id → response, as last given
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    handed_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -41,3 +41,22 @@ def settle(qapp: QApplication) -> None:
     for _ in range(3):
         work.wait_for_all()
         qapp.processEvents()
+
+
+def choose_in_leave_box(monkeypatch: Any, choice: str) -> list[str]:
+    """Answer the "assessment is still open" box by clicking its button to ``leave`` or
+    ``stay`` (a modal box would block offscreen); returns the texts of the boxes shown."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    role = (QMessageBox.ButtonRole.AcceptRole if choice == "leave"
+            else QMessageBox.ButtonRole.RejectRole)
+
+    def fake_exec(box: QMessageBox) -> int:
+        assert box.objectName() == "leaveAssessment", box.text()
+        shown.append(box.text())
+        next(b for b in box.buttons() if box.buttonRole(b) == role).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return shown

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import time
+from datetime import timedelta
 from typing import Any
 
 import pytest
-from learner_helpers import FIXTURE, settle, start_app
+from learner_helpers import FIXTURE, choose_in_leave_box, settle, start_app
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from trainer.analytics import sittings as rules
 from trainer.content.loader import load_pack
 from trainer.store.progress import attempts, lesson_states
 from trainer.ui.common.context import AppContext
@@ -68,11 +69,12 @@ def test_sitting_graded_at_the_end_and_saved_with_one_start(
 
 
 def test_time_up_hands_in_automatically(qapp: QApplication, qtbot: Any, app_ctx: AppContext,
-                                        learner: Any) -> None:
+                                        learner: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     view = open_final(qapp, qtbot, app_ctx, learner)
     view.start()
     view.cards["q-final-1"].input.button(0).click()
-    view._deadline = time.monotonic() - 1  # the clock has run out
+    later = view.sitting.started_at + timedelta(minutes=10, seconds=1)
+    monkeypatch.setattr(rules, "clock", lambda: later)  # the clock has run out
     view._tick()
     assert view.result is not None and not view.result.passed
     assert view.result.answered == 1 and view.result.percent == 0.0
@@ -96,14 +98,10 @@ def test_leaving_a_sitting_half_way_asks_first(qapp: QApplication, qtbot: Any,
     course = view.window().page("reader")
     view.start()
     view.cards["q-final-1"].input.button(1).click()
-    asked: list[str] = []
-
-    def answer(reply: QMessageBox.StandardButton) -> Any:
-        return lambda *a, **k: asked.append(a[1]) or reply
-
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    asked = choose_in_leave_box(monkeypatch, "stay")
     course.step(-1)
     assert asked and course.view is view, "the learner chose to stay"
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    assert "answers so far are saved" in asked[0]
+    choose_in_leave_box(monkeypatch, "leave")
     course.step(-1)
     assert course.module.id == "case-leak"

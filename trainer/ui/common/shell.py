@@ -293,7 +293,17 @@ class MainWindow(QMainWindow):
             self.show_page(target)
 
     def sign_out(self) -> None:
-        self.ctx.set_user(None)
+        if self.may_leave("sign_out"):
+            self.ctx.set_user(None)
+
+    def may_leave(self, action: str) -> bool:
+        """Ask each built page with work that leaving would interrupt (an assessment sitting
+        open) before ``action`` ("quit", "sign_out"); False when the user chose to stay."""
+        for page in self._pages.values():
+            ask = getattr(page.widget, "may_leave", None)
+            if callable(ask) and not ask(action):
+                return False
+        return True
 
     def _refresh_navigation(self) -> None:
         if self.nav is None:
@@ -365,6 +375,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         from trainer.ui.common import work
 
+        if self.ctx.user is not None and not self.may_leave("quit"):
+            event.ignore()
+            return
         self.save_state()
         if work.running():
             self.statusBar().showMessage(self.tr("Finishing work in progress…"))

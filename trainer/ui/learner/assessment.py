@@ -1,13 +1,13 @@
 """The final assessment: optional time limit, no feedback until handed in, then the result.
 
-Every answer of one sitting is saved with the same ``started_at`` (the sitting's start), so
-analytics can tell sittings apart.
+A sitting survives the window: it is recorded when it starts, each answer is committed as it is
+given and the time used every few seconds (``analytics.sittings``), so a learner who comes back
+after a crash or after closing anyway continues the same sitting. At hand-in its answers become
+attempts sharing the sitting's ``started_at``, so analytics can tell sittings apart.
 """
 
 from __future__ import annotations
 
-import time
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -25,15 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.analytics import sittings as rules
 from trainer.content.grading import is_answered
-from trainer.ui.common.context import AppContext
+from trainer.ui.common.context import ATTEMPTS, AppContext
 from trainer.ui.common.plain import plain_label
 from trainer.ui.common.readonly import block_when_read_only
 from trainer.ui.learner.exercises import ExerciseCard, FeedbackMode
-from trainer.ui.learner.recorder import AttemptRecorder
 from trainer.ui.learner.rendering import BackgroundRender, watch_card
 from trainer.ui.learner.segments import scenario
 from trainer.ui.learner.sitting import SittingResult, percent_text, sitting_result
+
+SAVE_TIME_SECONDS = 5  # the time used is committed this often (and with every answer)
 
 
 def _label(text: str = "", name: str = "") -> QLabel:
@@ -63,7 +65,7 @@ class AssessmentView(QWidget):
 
     def __init__(self, ctx: AppContext, pack: Any, module: Any, render: Any, *,
                  has_previous: bool, has_next: bool, font_size: int, earlier: Any = None,
-                 parent: QWidget | None = None) -> None:
+                 resumed: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.pack, self.module, self.render = ctx, pack, module, render
         self.background = BackgroundRender(render, ctx)  # long text: rendered by a worker
@@ -73,9 +75,14 @@ class AssessmentView(QWidget):
         self.earlier = earlier  # analytics' AssessmentResult of earlier sittings, or None
         self.passed_once = bool(earlier is not None and earlier.passed)
         self.handed_in = earlier is not None  # a sitting was handed in (now or before)
-        self.started_at: datetime | None = None
-        self._deadline: float | None = None
-        self.recorder = AttemptRecorder(ctx, pack, self)
+        # analytics.sittings.Resumed: an open sitting to continue, or one handed in while away
+        self.resumed = resumed
+        self.sitting: Any = None  # the open sitting (store.sittings.SittingState)
+        self._saved: dict[str, Any] = {}  # exercise id → response as committed
+        self._open_since: Any = None  # when the seconds_used last saved were counted up to
+        self._used = 0.0
+        self._ticks = 0
+        self._save_error: BaseException | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._tick)
@@ -87,6 +94,8 @@ class AssessmentView(QWidget):
         self.pages.addWidget(self.result_page)
         QVBoxLayout(self).addWidget(self.pages)
         self.background.start(self)
+        if resumed is not None and resumed.open is not None:
+            self._open(resumed.open)
 
     # --- intro --------------------------------------------------------------------------------
 
@@ -109,6 +118,10 @@ class AssessmentView(QWidget):
         layout.addWidget(_label(self.tr(
             "You see whether your answers are right only after handing in. You can take the "
             "assessment again; your best result counts."), "subtitle"))
+        if self.resumed is not None and self.resumed.handed_in:
+            layout.addWidget(_label(self.tr(
+                "The time ran out while you were away; the answers you had given were handed "
+                "in."), "hint"))
         if self.earlier is not None:
             text = (self.tr("Your result so far: %1% (passed)") if self.earlier.passed
                     else self.tr("Your result so far: %1% (not passed yet)"))
@@ -132,7 +145,7 @@ class AssessmentView(QWidget):
 
     def in_progress(self) -> bool:
         """A sitting has started and is not handed in yet."""
-        return self.started_at is not None
+        return self.sitting is not None
 
     def pass_mark(self) -> int:
         mark = self.module.pass_mark
@@ -141,8 +154,26 @@ class AssessmentView(QWidget):
     # --- sitting ------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """A new sitting: fresh shuffles, the clock starts."""
-        self.started_at = datetime.now(UTC)
+        """A new sitting: recorded in the store first (so it can be resumed), fresh shuffles,
+        the clock starts."""
+        from trainer.ui.common.errors import present_error
+
+        user = self.ctx.user
+        if user is None:
+            return
+        try:
+            state = rules.begin(self.ctx.db, user.id, self.pack, self.module)
+        except Exception as exc:  # noqa: BLE001 - e.g. read-only database: no sitting starts
+            present_error(self, exc)
+            return
+        self._open(state)
+
+    def _open(self, state: Any) -> None:
+        """Show the questions of ``state`` (new, or resumed with its saved answers)."""
+        self.sitting = state
+        self._saved = dict(state.answers)
+        self._used, self._open_since, self._ticks = state.seconds_used, rules.clock(), 0
+        self._save_error = None
         self.cards.clear()
         column = QWidget()
         layout = QVBoxLayout(column)
@@ -152,11 +183,19 @@ class AssessmentView(QWidget):
         self.hand_in = QPushButton(self.tr("Hand in"))
         self.hand_in.setObjectName("primary")
         self.hand_in.clicked.connect(lambda: self.finish(confirm=True))
+        if state.answers:
+            layout.addWidget(_label(self.tr(
+                "You are back in the sitting you started; the answers you gave are kept."),
+                "hint"))
         for number, exercise in enumerate(self.module.exercises, 1):
             card = ExerciseCard(exercise, self.background, number, FeedbackMode.EXAM)
             watch_card(self.background, card)
+            saved = state.answers.get(exercise.id)
+            if isinstance(saved, dict):
+                card.restore(saved, None)
             card.input.changed.connect(self._update_answered)
             card.retried.connect(self._update_answered)
+            card.input.changed.connect(lambda c=card: self._keep_answer(c))
             self.cards[exercise.id] = card
             layout.addWidget(card)
         bottom = QHBoxLayout()
@@ -173,13 +212,61 @@ class AssessmentView(QWidget):
         page_layout.addLayout(top)
         page_layout.addWidget(_scrolling(column))
         self._replace(1, page)
-        self._deadline = (time.monotonic() + self.module.time_limit * 60
-                          if self.module.time_limit else None)
-        self._tick()
         self._update_answered()
-        if self._deadline is not None:
-            self.timer.start()
+        self.timer.start()  # the countdown, and the time used saved every few seconds
+        self._tick()
         self.background.start(self)
+
+    # --- saving as it goes --------------------------------------------------------------------
+
+    def _used_now(self) -> float:
+        """Seconds this sitting has been open, up to now."""
+        return self._used + max(0.0, (rules.clock() - self._open_since).total_seconds())
+
+    def _keep_answer(self, card: ExerciseCard) -> None:
+        """Commit the answer the moment it is given (or taken back)."""
+        if self.sitting is None:
+            return
+        response = card.response()
+        if not is_answered(card.exercise, response):
+            response = None
+        if self._saved.get(card.exercise.id) == response:
+            return
+        from trainer.store.sittings import save_answer
+
+        sitting_id, exercise_id = self.sitting.id, card.exercise.id
+        self._store(lambda used: save_answer(self.ctx.db, sitting_id, exercise_id, response,
+                                             seconds_used=used))
+        if response is None:
+            self._saved.pop(card.exercise.id, None)
+        else:
+            self._saved[card.exercise.id] = response
+
+    def save_time(self) -> None:
+        """Commit the time used so far (the periodic save, and before the view goes away)."""
+        if self.sitting is not None:
+            from trainer.store.sittings import save_time
+
+            self._store(lambda used: save_time(self.ctx.db, self.sitting.id, used))
+
+    def _store(self, write: Any) -> None:
+        from trainer.ui.common.errors import present_error
+
+        if self.ctx.read_only:
+            return
+        try:
+            write(round(self._used_now(), 3))
+        except Exception as exc:  # noqa: BLE001 - shown once; the sitting goes on on screen
+            if self._save_error is None:
+                present_error(self, exc)
+            self._save_error = exc
+
+    def suspend(self) -> None:
+        """The view is going away with the sitting open (another module, sign-out, quit):
+        save the time and stop the clock here; the sitting stays open in the store."""
+        if self.sitting is not None:
+            self.save_time()
+            self.timer.stop()
 
     def _replace(self, index: int, page: QWidget) -> None:
         old = self.pages.widget(index)
@@ -193,9 +280,18 @@ class AssessmentView(QWidget):
             self.result_page = page
 
     def remaining(self) -> float | None:
-        return None if self._deadline is None else max(0.0, self._deadline - time.monotonic())
+        if self.sitting is None:
+            return None
+        now = rules.clock()
+        return rules.time_left(self.sitting, now, max(
+            0.0, self._used - self.sitting.seconds_used + (now - self._open_since).total_seconds()))
 
     def _tick(self) -> None:
+        if self.sitting is None:
+            return
+        self._ticks += 1
+        if self._ticks % SAVE_TIME_SECONDS == 0:
+            self.save_time()
         left = self.remaining()
         if left is None:
             self.timer_label.setText("")
@@ -211,10 +307,11 @@ class AssessmentView(QWidget):
                                     .replace("%2", str(len(self.cards))))
 
     def finish(self, confirm: bool = True, timed_out: bool = False) -> None:
-        """Hand in: grade everything, save each answer with the sitting's start, show the result."""
-        from trainer.content.grading import grade
+        """Hand in: grade everything, save the answers and the hand-in in one transaction, show
+        the result and the review."""
+        from trainer.ui.common.errors import present_error
 
-        if self.started_at is None:
+        if self.sitting is None:
             return
         missing = sum(1 for c in self.cards.values() if not is_answered(c.exercise, c.response()))
         if confirm and missing and QMessageBox.question(
@@ -223,30 +320,58 @@ class AssessmentView(QWidget):
         ) != QMessageBox.StandardButton.Yes:
             return
         self.timer.stop()
-        finished_at = datetime.now(UTC)
-        scores: dict[str, float | None] = {}
-        answered: set[str] = set()
-        user = self.ctx.user
+        answers = {i: c.response() for i, c in self.cards.items() if c.response() is not None}
+        try:
+            graded, _ = rules.hand_in(self.ctx.db, self.module, self.sitting, answers,
+                                      rules.clock())
+        except Exception as exc:  # noqa: BLE001 - nothing is lost: the sitting stays open
+            present_error(self, exc)
+            self.timer.start()
+            return
+        self.ctx.notify(ATTEMPTS)
         for exercise_id, card in self.cards.items():
-            response = card.response()
-            result = grade(card.exercise, response)  # no response: unanswered, 0
-            card.show_grade(result)  # the review: right answer and explanation for every one
-            if not result.answered or response is None:
-                continue
-            scores[exercise_id] = result.score
-            answered.add(exercise_id)
-            if user is not None:
-                self.recorder.save(user.id, card.exercise, response, result.score,
-                                   self.started_at, finished_at)
-        for card in self.cards.values():
+            card.show_grade(graded.grades[exercise_id])  # the review: every answer explained
             card.input.set_locked(True)
-        self.started_at = None
+        self.sitting = None
         self.timer_label.hide()  # the countdown ends with the sitting
-        self.result = sitting_result(self.pack, self.module, scores, answered)
+        self.result = sitting_result(self.pack, self.module, graded.scores, set(graded.scores))
         self.passed_once = self.passed_once or self.result.passed
         self.handed_in = True
         self._show_result(self.result, timed_out)
         self.finished.emit(self.result)
+
+    def may_leave(self, action: str) -> bool:
+        """Ask before quitting, signing out or leaving the module with the sitting open: say
+        that the answers are kept and what the clock does meanwhile. True to go ahead."""
+        if self.sitting is None:
+            return True
+        self.save_time()
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("The assessment is still open"),
+                          self._leave_text(), parent=self)
+        go = box.addButton({"quit": self.tr("Quit anyway"),
+                            "sign_out": self.tr("Sign out anyway")}.get(
+            action, self.tr("Leave the assessment")), QMessageBox.ButtonRole.AcceptRole)
+        stay = box.addButton(self.tr("Continue the assessment"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.setObjectName("leaveAssessment")
+        box.exec()
+        return box.clickedButton() is go
+
+    def _leave_text(self) -> str:
+        left = self.remaining()
+        kept = self.tr("Your answers so far are saved, and the sitting stays open: you continue "
+                       "it when you come back.")
+        if left is None:
+            return kept
+        minutes, seconds = divmod(int(left + 0.999), 60)
+        clock = f"{minutes:02d}:{seconds:02d}"
+        if self.sitting.clock == "pauses":
+            return kept + " " + self.tr("The clock stops while you are away (%1 left).").replace(
+                "%1", clock)
+        return kept + " " + self.tr(
+            "The clock keeps running while you are away (%1 left now); when the time is up, the "
+            "saved answers are handed in.").replace("%1", clock)
 
     # --- result -------------------------------------------------------------------------------
 
@@ -307,5 +432,6 @@ class AssessmentView(QWidget):
         return grid
 
     def status(self) -> str | None:
-        """The module is done once a sitting has been handed in (passing is its score's word)."""
-        return "completed" if self.passed_once or self.handed_in else None
+        """The final is completed only once a sitting passed (a failed one is 未通过, as
+        ``analytics.assessment.shown_status`` and HR's figures say); until then it is studied."""
+        return "completed" if self.passed_once else None

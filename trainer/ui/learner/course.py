@@ -14,7 +14,6 @@ from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListView,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QToolButton,
@@ -239,17 +238,19 @@ class CoursePage(QWidget):
             self.session.flush()
 
     def _may_leave(self) -> bool:
-        """Leaving an assessment sitting half-way loses its answers: ask first."""
-        in_progress = getattr(self.view, "in_progress", None)
-        if not callable(in_progress) or not in_progress():
-            return True
-        answer = QMessageBox.question(
-            self, self.tr("Leave the assessment?"),
-            self.tr("The assessment is not handed in yet. If you leave now, the answers of this "
-                    "sitting are not saved."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return self.may_leave("module")
+
+    def may_leave(self, action: str) -> bool:
+        """Before leaving the module, signing out or quitting with an assessment sitting open,
+        the sitting asks (its answers are kept; the clock does what the pack says)."""
+        ask = getattr(self.view, "may_leave", None)
+        return not callable(ask) or bool(ask(action))
+
+    def _suspend_view(self) -> None:
+        """The open module is going away: an open sitting saves its time first."""
+        suspend = getattr(self.view, "suspend", None)
+        if callable(suspend):
+            suspend()
 
     def _restore_position(self, module: Any, exercise_id: str | None) -> None:
         from trainer.store.progress import lesson_states
@@ -285,6 +286,7 @@ class CoursePage(QWidget):
     # --- saving -------------------------------------------------------------------------------
 
     def close_session(self) -> None:
+        self._suspend_view()
         if self.session is not None:
             self.session.close()
             self.session = None

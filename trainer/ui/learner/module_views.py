@@ -20,12 +20,18 @@ def build_module_view(ctx: AppContext, pack: Any, module: Any, index: int, font_
     render = renderer(pack, module)
     has_previous, has_next = index > 0, index < len(pack.modules) - 1
     if module.kind == "assessment":
+        from trainer.analytics.sittings import resume
         from trainer.ui.learner.assessment import AssessmentView
         from trainer.ui.learner.course import best_sitting
 
-        earlier = best_sitting(ctx, ctx.user.id, pack) if ctx.user is not None else None
+        resumed = earlier = None
+        if ctx.user is not None and not ctx.read_only:
+            # first: a sitting left open continues, or is handed in if its time ran out
+            resumed = resume(ctx.db, ctx.user.id, pack, module)
+            earlier = best_sitting(ctx, ctx.user.id, pack)
         return AssessmentView(ctx, pack, module, render, has_previous=has_previous,
-                              has_next=has_next, font_size=font_size, earlier=earlier)
+                              has_next=has_next, font_size=font_size, earlier=earlier,
+                              resumed=resumed)
     view = LessonView(pack, module, render, style, has_previous=has_previous, has_next=has_next,
                       font_size=font_size, ctx=ctx)
     recorder = AttemptRecorder(ctx, pack, view)
