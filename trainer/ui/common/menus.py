@@ -59,7 +59,8 @@ class ShellMenus:
 
         key = QKeySequence.StandardKey
         self.settings_action.setShortcut(QKeySequence(key.Preferences))
-        self.quit_action.setShortcut(QKeySequence(key.Quit))
+        quit_key = QKeySequence(key.Quit)  # none on Windows and some platforms: Ctrl+Q there too
+        self.quit_action.setShortcut(quit_key if not quit_key.isEmpty() else QKeySequence("Ctrl+Q"))
         self.full_screen_action.setShortcut(QKeySequence(key.FullScreen))
         self.nav_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
 
