@@ -4,7 +4,7 @@
 <context>
     <name>AssessmentView</name>
     <message numerus="yes">
-        <location filename="../../learner/assessment.py" line="+97"/>
+        <location filename="../../learner/assessment.py" line="+107"/>
         <source>%n question(s)</source>
         <translation>
             <numerusform>共 %n 题</numerusform>
@@ -28,6 +28,11 @@
         <translation>交卷之后才会显示答案是否正确。测验可以重做，以最好的一次成绩为准。</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>The time ran out while you were away; the answers you had given were handed in.</source>
+        <translation>你离开期间测验时间已到，已保存的答案已自动交卷。</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Your result so far: %1% (passed)</source>
         <translation>目前成绩：%1%（已通过）</translation>
@@ -43,36 +48,81 @@
         <translation>开始测验</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>← Previous</source>
         <translation>← 上一节</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+69"/>
+        <location line="+47"/>
+        <location line="+135"/>
         <source>Hand in</source>
         <translation>交卷</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-130"/>
+        <source>You are back in the sitting you started; the answers you gave are kept.</source>
+        <translation>你回到了之前开始的这场测验，已作答的答案都在。</translation>
+    </message>
+    <message>
+        <location line="+112"/>
         <source>Time left %1</source>
         <translation>剩余时间 %1</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+56"/>
+        <location line="+85"/>
         <source>Answered %1 of %2</source>
         <translation>已答 %1 / %2 题</translation>
     </message>
     <message numerus="yes">
-        <location line="-44"/>
+        <location line="-72"/>
         <source>%n question(s) have no answer yet. Hand in anyway?</source>
         <translation>
             <numerusform>还有 %n 道题没有作答。确定要交卷吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+30"/>
+        <source>The assessment is still open</source>
+        <translation>测验尚未交卷</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit anyway</source>
+        <translation>仍然退出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out anyway</source>
+        <translation>仍然注销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave the assessment</source>
+        <translation>离开测验</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue the assessment</source>
+        <translation>继续答题</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your answers so far are saved, and the sitting stays open: you continue it when you come back.</source>
+        <translation>已作答的答案均已保存，本场测验保持未交卷状态：回来后可以继续作答。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The clock stops while you are away (%1 left).</source>
+        <translation>离开期间暂停计时（剩余 %1）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The clock keeps running while you are away (%1 left now); when the time is up, the saved answers are handed in.</source>
+        <translation>离开期间计时继续（现在剩余 %1）；时间一到，已保存的答案将自动交卷。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Time is up; your answers were handed in.</source>
         <translation>时间到，已自动交卷。</translation>
     </message>
@@ -109,7 +159,7 @@
         <translation>重新测验</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Back to the result</source>
         <translation>返回成绩</translation>
     </message>
@@ -122,7 +172,7 @@
 <context>
     <name>ChoiceInput</name>
     <message>
-        <location filename="../../learner/exercises/choice.py" line="+152"/>
+        <location filename="../../learner/exercises/choice.py" line="+157"/>
         <source>Correct answer</source>
         <translation>正确答案</translation>
     </message>
@@ -206,7 +256,7 @@
 <context>
     <name>CoursePage</name>
     <message>
-        <location filename="../../learner/course.py" line="+128"/>
+        <location filename="../../learner/course.py" line="+127"/>
         <source>← All courses</source>
         <translation>← 全部课程</translation>
     </message>
@@ -245,21 +295,11 @@
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
-    <message>
-        <location line="+112"/>
-        <source>Leave the assessment?</source>
-        <translation>离开测验吗？</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The assessment is not handed in yet. If you leave now, the answers of this sitting are not saved.</source>
-        <translation>测验还没有交卷。现在离开的话，本次作答不会保存。</translation>
-    </message>
 </context>
 <context>
     <name>ExerciseCard</name>
     <message>
-        <location filename="../../learner/exercises/card.py" line="+25"/>
+        <location filename="../../learner/exercises/card.py" line="+26"/>
         <source>Single choice</source>
         <translation>单选题</translation>
     </message>
@@ -294,7 +334,7 @@
         <translation>简答题</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Exercise %1 · %2</source>
         <translation>练习 %1 · %2</translation>
     </message>
@@ -309,7 +349,7 @@
         <translation>再做一次</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+132"/>
         <source>Not answered. Score: 0%</source>
         <translation>未作答。得分：0%</translation>
     </message>
@@ -337,7 +377,7 @@
 <context>
     <name>FillInput</name>
     <message>
-        <location filename="../../learner/exercises/text.py" line="+20"/>
+        <location filename="../../learner/exercises/text.py" line="+22"/>
         <source>Type your answer</source>
         <translation>在这里输入答案</translation>
     </message>
@@ -347,7 +387,7 @@
         <translation>你的答案</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Accepted answers: %1</source>
         <translation>参考答案：%1</translation>
     </message>
@@ -355,7 +395,7 @@
 <context>
     <name>FirstRunSetup</name>
     <message>
-        <location filename="../../learner/setup.py" line="+55"/>
+        <location filename="../../learner/setup.py" line="+56"/>
         <source>This employee number is already registered. Choose it in the list to sign in.</source>
         <translation>这个工号已经登记过了。请在列表中选择它登录。</translation>
     </message>
@@ -474,7 +514,7 @@
 <context>
     <name>LearnerListModel</name>
     <message>
-        <location filename="../../learner/models.py" line="+96"/>
+        <location filename="../../learner/models.py" line="+112"/>
         <source>PIN</source>
         <translation>已设 PIN</translation>
     </message>
@@ -575,7 +615,7 @@
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../learner/library.py" line="+118"/>
+        <location filename="../../learner/library.py" line="+121"/>
         <source>Courses</source>
         <translation>课程</translation>
     </message>
@@ -625,7 +665,7 @@
         <translation>课程包 (*.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
@@ -638,7 +678,7 @@
 <context>
     <name>MatchInput</name>
     <message>
-        <location filename="../../learner/exercises/arrange.py" line="+175"/>
+        <location filename="../../learner/exercises/arrange.py" line="+176"/>
         <source>Partner of %1</source>
         <translation>“%1”的配对项</translation>
     </message>
@@ -648,7 +688,7 @@
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>Correct partner: %1</source>
         <translation>正确配对：%1</translation>
     </message>
@@ -678,7 +718,7 @@
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>A trainer will read and score this answer.</source>
         <translation>培训师会阅读并为这道题评分。</translation>
     </message>
@@ -686,7 +726,7 @@
 <context>
     <name>OrderInput</name>
     <message>
-        <location filename="../../learner/exercises/arrange.py" line="-167"/>
+        <location filename="../../learner/exercises/arrange.py" line="-163"/>
         <source>Steps to put in order</source>
         <translation>待排序的步骤</translation>
     </message>
@@ -701,12 +741,12 @@
         <translation>下移</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Drag the steps, or select one and press Ctrl+↑ / Ctrl+↓.</source>
         <translation>拖动步骤排序，或选中一项后按 Ctrl+↑ / Ctrl+↓。</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Correct order:</source>
         <translation>正确顺序：</translation>
     </message>
@@ -714,7 +754,7 @@
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../learner/models.py" line="+37"/>
+        <location filename="../../learner/models.py" line="+62"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -845,7 +885,7 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../learner/search_page.py" line="+104"/>
+        <location filename="../../learner/search_page.py" line="+106"/>
         <source>Search the courses</source>
         <translation>搜索课程内容</translation>
     </message>
@@ -865,7 +905,7 @@
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+44"/>
         <location line="+10"/>
         <source>Preparing the search…</source>
         <translation>正在准备搜索…</translation>
@@ -886,7 +926,7 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../learner/signin.py" line="+134"/>
+        <location filename="../../learner/signin.py" line="+137"/>
         <source>Welcome to digital-government skills training</source>
         <translation>欢迎参加数字政府能力培训</translation>
     </message>
@@ -921,7 +961,7 @@
         <translation>登录</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+111"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
