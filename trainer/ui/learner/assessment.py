@@ -34,8 +34,7 @@ from trainer.ui.learner.exercises import ExerciseCard, FeedbackMode
 from trainer.ui.learner.rendering import BackgroundRender, watch_card
 from trainer.ui.learner.segments import scenario
 from trainer.ui.learner.sitting import SittingResult, percent_text, sitting_result
-
-SAVE_TIME_SECONDS = 5  # the time used is committed this often (and with every answer)
+from trainer.ui.learner.sitting_keeper import SittingKeeper, clock_text
 
 
 def _label(text: str = "", name: str = "") -> QLabel:
@@ -77,12 +76,7 @@ class AssessmentView(QWidget):
         self.handed_in = earlier is not None  # a sitting was handed in (now or before)
         # analytics.sittings.Resumed: an open sitting to continue, or one handed in while away
         self.resumed = resumed
-        self.sitting: Any = None  # the open sitting (store.sittings.SittingState)
-        self._saved: dict[str, Any] = {}  # exercise id → response as committed
-        self._open_since: Any = None  # when the seconds_used last saved were counted up to
-        self._used = 0.0
-        self._ticks = 0
-        self._save_error: BaseException | None = None
+        self.keeper: SittingKeeper | None = None  # the open sitting, kept in the store
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._tick)
@@ -143,9 +137,14 @@ class AssessmentView(QWidget):
         layout.addStretch(1)
         return _scrolling(column)
 
+    @property
+    def sitting(self) -> Any:
+        """The open sitting as stored (``store.sittings.SittingState``), or None."""
+        return self.keeper.state if self.keeper is not None else None
+
     def in_progress(self) -> bool:
         """A sitting has started and is not handed in yet."""
-        return self.sitting is not None
+        return self.keeper is not None
 
     def pass_mark(self) -> int:
         mark = self.module.pass_mark
@@ -170,10 +169,7 @@ class AssessmentView(QWidget):
 
     def _open(self, state: Any) -> None:
         """Show the questions of ``state`` (new, or resumed with its saved answers)."""
-        self.sitting = state
-        self._saved = dict(state.answers)
-        self._used, self._open_since, self._ticks = state.seconds_used, rules.clock(), 0
-        self._save_error = None
+        self.keeper = SittingKeeper(self.ctx, self, state)
         self.cards.clear()
         column = QWidget()
         layout = QVBoxLayout(column)
@@ -195,7 +191,7 @@ class AssessmentView(QWidget):
                 card.restore(saved, None)
             card.input.changed.connect(self._update_answered)
             card.retried.connect(self._update_answered)
-            card.input.changed.connect(lambda c=card: self._keep_answer(c))
+            card.input.changed.connect(lambda c=card: self._keep_answer(c))  # saved at once
             self.cards[exercise.id] = card
             layout.addWidget(card)
         bottom = QHBoxLayout()
@@ -217,55 +213,21 @@ class AssessmentView(QWidget):
         self._tick()
         self.background.start(self)
 
-    # --- saving as it goes --------------------------------------------------------------------
-
-    def _used_now(self) -> float:
-        """Seconds this sitting has been open, up to now."""
-        return self._used + max(0.0, (rules.clock() - self._open_since).total_seconds())
+    # --- saving as it goes (SittingKeeper) ----------------------------------------------------
 
     def _keep_answer(self, card: ExerciseCard) -> None:
-        """Commit the answer the moment it is given (or taken back)."""
-        if self.sitting is None:
-            return
-        response = card.response()
-        if not is_answered(card.exercise, response):
-            response = None
-        if self._saved.get(card.exercise.id) == response:
-            return
-        from trainer.store.sittings import save_answer
-
-        sitting_id, exercise_id = self.sitting.id, card.exercise.id
-        self._store(lambda used: save_answer(self.ctx.db, sitting_id, exercise_id, response,
-                                             seconds_used=used))
-        if response is None:
-            self._saved.pop(card.exercise.id, None)
-        else:
-            self._saved[card.exercise.id] = response
+        if self.keeper is not None:
+            self.keeper.keep(card.exercise, card.response())
 
     def save_time(self) -> None:
-        """Commit the time used so far (the periodic save, and before the view goes away)."""
-        if self.sitting is not None:
-            from trainer.store.sittings import save_time
-
-            self._store(lambda used: save_time(self.ctx.db, self.sitting.id, used))
-
-    def _store(self, write: Any) -> None:
-        from trainer.ui.common.errors import present_error
-
-        if self.ctx.read_only:
-            return
-        try:
-            write(round(self._used_now(), 3))
-        except Exception as exc:  # noqa: BLE001 - shown once; the sitting goes on on screen
-            if self._save_error is None:
-                present_error(self, exc)
-            self._save_error = exc
+        if self.keeper is not None:
+            self.keeper.save_time()
 
     def suspend(self) -> None:
         """The view is going away with the sitting open (another module, sign-out, quit):
         save the time and stop the clock here; the sitting stays open in the store."""
-        if self.sitting is not None:
-            self.save_time()
+        if self.keeper is not None:
+            self.keeper.save_time()
             self.timer.stop()
 
     def _replace(self, index: int, page: QWidget) -> None:
@@ -280,24 +242,17 @@ class AssessmentView(QWidget):
             self.result_page = page
 
     def remaining(self) -> float | None:
-        if self.sitting is None:
-            return None
-        now = rules.clock()
-        return rules.time_left(self.sitting, now, max(
-            0.0, self._used - self.sitting.seconds_used + (now - self._open_since).total_seconds()))
+        return self.keeper.remaining() if self.keeper is not None else None
 
     def _tick(self) -> None:
-        if self.sitting is None:
+        if self.keeper is None:
             return
-        self._ticks += 1
-        if self._ticks % SAVE_TIME_SECONDS == 0:
-            self.save_time()
+        self.keeper.tick()
         left = self.remaining()
         if left is None:
             self.timer_label.setText("")
             return
-        minutes, seconds = divmod(int(left + 0.999), 60)
-        self.timer_label.setText(self.tr("Time left %1").replace("%1", f"{minutes:02d}:{seconds:02d}"))
+        self.timer_label.setText(self.tr("Time left %1").replace("%1", clock_text(left)))
         if left <= 0:
             self.finish(confirm=False, timed_out=True)
 
@@ -311,7 +266,7 @@ class AssessmentView(QWidget):
         the result and the review."""
         from trainer.ui.common.errors import present_error
 
-        if self.sitting is None:
+        if self.keeper is None:
             return
         missing = sum(1 for c in self.cards.values() if not is_answered(c.exercise, c.response()))
         if confirm and missing and QMessageBox.question(
@@ -332,7 +287,7 @@ class AssessmentView(QWidget):
         for exercise_id, card in self.cards.items():
             card.show_grade(graded.grades[exercise_id])  # the review: every answer explained
             card.input.set_locked(True)
-        self.sitting = None
+        self.keeper = None
         self.timer_label.hide()  # the countdown ends with the sitting
         self.result = sitting_result(self.pack, self.module, graded.scores, set(graded.scores))
         self.passed_once = self.passed_once or self.result.passed
@@ -341,37 +296,8 @@ class AssessmentView(QWidget):
         self.finished.emit(self.result)
 
     def may_leave(self, action: str) -> bool:
-        """Ask before quitting, signing out or leaving the module with the sitting open: say
-        that the answers are kept and what the clock does meanwhile. True to go ahead."""
-        if self.sitting is None:
-            return True
-        self.save_time()
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("The assessment is still open"),
-                          self._leave_text(), parent=self)
-        go = box.addButton({"quit": self.tr("Quit anyway"),
-                            "sign_out": self.tr("Sign out anyway")}.get(
-            action, self.tr("Leave the assessment")), QMessageBox.ButtonRole.AcceptRole)
-        stay = box.addButton(self.tr("Continue the assessment"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(stay)
-        box.setEscapeButton(stay)
-        box.setObjectName("leaveAssessment")
-        box.exec()
-        return box.clickedButton() is go
-
-    def _leave_text(self) -> str:
-        left = self.remaining()
-        kept = self.tr("Your answers so far are saved, and the sitting stays open: you continue "
-                       "it when you come back.")
-        if left is None:
-            return kept
-        minutes, seconds = divmod(int(left + 0.999), 60)
-        clock = f"{minutes:02d}:{seconds:02d}"
-        if self.sitting.clock == "pauses":
-            return kept + " " + self.tr("The clock stops while you are away (%1 left).").replace(
-                "%1", clock)
-        return kept + " " + self.tr(
-            "The clock keeps running while you are away (%1 left now); when the time is up, the "
-            "saved answers are handed in.").replace("%1", clock)
+        """Ask before quitting, signing out or leaving the module with the sitting open."""
+        return self.keeper is None or self.keeper.ask_to_leave(action)
 
     # --- result -------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@
 <context>
     <name>AssessmentView</name>
     <message numerus="yes">
-        <location filename="../../learner/assessment.py" line="+107"/>
+        <location filename="../../learner/assessment.py" line="+101"/>
         <source>%n question(s)</source>
         <translation>
             <numerusform>共 %n 题</numerusform>
@@ -53,36 +53,36 @@
         <translation>← 上一节</translation>
     </message>
     <message>
-        <location line="+47"/>
-        <location line="+135"/>
+        <location line="+49"/>
+        <location line="+94"/>
         <source>Hand in</source>
         <translation>交卷</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-89"/>
         <source>You are back in the sitting you started; the answers you gave are kept.</source>
         <translation>你回到了之前开始的这场测验，已作答的答案都在。</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+71"/>
         <source>Time left %1</source>
         <translation>剩余时间 %1</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+85"/>
+        <location line="+56"/>
         <source>Answered %1 of %2</source>
         <translation>已答 %1 / %2 题</translation>
     </message>
     <message numerus="yes">
-        <location line="-72"/>
+        <location line="-43"/>
         <source>%n question(s) have no answer yet. Hand in anyway?</source>
         <translation>
             <numerusform>还有 %n 道题没有作答。确定要交卷吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../learner/sitting_keeper.py" line="+93"/>
         <source>The assessment is still open</source>
         <translation>测验尚未交卷</translation>
     </message>
@@ -112,17 +112,17 @@
         <translation>已作答的答案均已保存，本场测验保持未交卷状态：回来后可以继续作答。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>The clock stops while you are away (%1 left).</source>
         <translation>离开期间暂停计时（剩余 %1）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The clock keeps running while you are away (%1 left now); when the time is up, the saved answers are handed in.</source>
         <translation>离开期间计时继续（现在剩余 %1）；时间一到，已保存的答案将自动交卷。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../learner/assessment.py" line="+36"/>
         <source>Time is up; your answers were handed in.</source>
         <translation>时间到，已自动交卷。</translation>
     </message>
