@@ -42,3 +42,25 @@ def test_there_is_a_fixture_for_each_exercise_type_rule() -> None:
     names = {p.name for p in BROKEN}
     for kind in ("single", "multiple", "truefalse", "fill", "order", "match", "open"):
         assert any(n.startswith(kind) for n in names), kind
+
+
+def test_time_away_is_read_and_checked(tmp_path: Path) -> None:
+    """A timed final's clock while away: "runs" unless the author says "pauses"; the key
+    means nothing without a time limit, and the validator says so."""
+    import shutil
+
+    pack = tmp_path / "pack"
+    shutil.copytree(FIXTURES / "broken" / "assessment-time-away", pack)
+    module = pack / "modules" / "01-basics.md"
+    text = module.read_text(encoding="utf-8")
+    module.write_text(text.replace("time_away: pause\n", "time_away: pauses\n"), encoding="utf-8")
+    validation = validate_pack(pack)
+    assert validation.problems == [] and validation.pack is not None
+    assert validation.pack.modules[0].time_away == "pauses"
+    module.write_text(text.replace("time_away: pause\n", ""), encoding="utf-8")
+    assert validate_pack(pack).pack.modules[0].time_away == "runs"  # the default
+    module.write_text(text.replace("time_limit: 15\n", "").replace(
+        "time_away: pause\n", "time_away: runs\n"), encoding="utf-8")
+    (problem,) = validate_pack(pack).problems
+    assert "'time_away' has no effect without 'time_limit'" in str(problem)
+    assert str(problem).startswith("modules/01-basics.md:7: warning:")

@@ -107,6 +107,8 @@ CATALOG: list[tuple[str, str]] = [
     ("the front matter must be 'key: value' lines \\(got (?P<desc>.+)\\)\\.", "前置信息应当由“键: 值”行组成（现在是{desc}）。"),
     (f"module id {_q('id')} may use only lowercase letters, digits, '-', '_' and '\\.'\\.", "模块编号“{id}”只能使用小写字母、数字、“-”“_”和“.”。"),
     (f"unknown module kind {_q('kind')}; use one of (?P<kinds>.+)", "未知的模块类型“{kind}”，应为 {kinds} 之一"),
+    (f"unknown time_away {_q('value')}; use one of (?P<values>.+)", "未知的 time_away 取值“{value}”，应为 {values} 之一"),
+    ("'time_away' has no effect without 'time_limit'; add a time limit or remove it\\.", "没有 time_limit 时 time_away 不起作用；请设置限时，或删掉这一项。"),
     (f"competency {_q('id')} is not defined in competencies\\.yaml", "能力项“{id}”没有在 competencies.yaml 中定义"),
     ("the module lists no competencies; add e\\.g\\. 'competencies: \\[data-literacy\\]'\\.", "模块没有列出能力项，请加上例如 competencies: [data-literacy]。"),
     (f"{_q('key')} applies only to 'kind: assessment'; this module is {_q('kind')}\\.", "“{key}”只适用于 kind: assessment，而本模块是“{kind}”。"),
