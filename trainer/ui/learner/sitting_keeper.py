@@ -104,14 +104,17 @@ class SittingKeeper:
         return box.clickedButton() is go
 
     def leave_text(self) -> str:
-        kept = translate("AssessmentView", "Your answers so far are saved, and the sitting stays open: you "
-                        "continue it when you come back.")
         left = self.remaining()
         if left is None:
-            return kept
+            return translate("AssessmentView", "Your answers so far are saved, and the sitting "
+                             "stays open: you continue it when you come back.")
         if self.state.clock == "pauses":
-            return kept + " " + translate("AssessmentView", "The clock stops while you are away (%1 left).").replace(
-                "%1", clock_text(left))
-        return kept + " " + translate("AssessmentView",
-            "The clock keeps running while you are away (%1 left now); when the time is up, the "
-            "saved answers are handed in.").replace("%1", clock_text(left))
+            text = translate("AssessmentView", "Your answers so far are saved, and the sitting "
+                             "stays open: you continue it when you come back. The clock stops "
+                             "while you are away (%1 left).")
+        else:
+            text = translate("AssessmentView", "Your answers so far are saved, and the sitting "
+                             "stays open: you continue it when you come back. The clock keeps "
+                             "running while you are away (%1 left now); when the time is up, "
+                             "the saved answers are handed in.")
+        return text.replace("%1", clock_text(left))

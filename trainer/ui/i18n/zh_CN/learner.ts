@@ -107,19 +107,19 @@
         <translation>继续答题</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Your answers so far are saved, and the sitting stays open: you continue it when you come back.</source>
         <translation>已作答的答案均已保存，本场测验保持未交卷状态：回来后可以继续作答。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>The clock stops while you are away (%1 left).</source>
-        <translation>离开期间暂停计时（剩余 %1）。</translation>
+        <location line="+3"/>
+        <source>Your answers so far are saved, and the sitting stays open: you continue it when you come back. The clock stops while you are away (%1 left).</source>
+        <translation>已作答的答案均已保存，本场测验保持未交卷状态：回来后可以继续作答。离开期间暂停计时（剩余 %1）。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The clock keeps running while you are away (%1 left now); when the time is up, the saved answers are handed in.</source>
-        <translation>离开期间计时继续（现在剩余 %1）；时间一到，已保存的答案将自动交卷。</translation>
+        <location line="+4"/>
+        <source>Your answers so far are saved, and the sitting stays open: you continue it when you come back. The clock keeps running while you are away (%1 left now); when the time is up, the saved answers are handed in.</source>
+        <translation>已作答的答案均已保存，本场测验保持未交卷状态：回来后可以继续作答。离开期间计时继续（现在剩余 %1）；时间一到，已保存的答案将自动交卷。</translation>
     </message>
     <message>
         <location filename="../../learner/assessment.py" line="+36"/>
