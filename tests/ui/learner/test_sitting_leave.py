@@ -51,11 +51,14 @@ def test_ctrl_q_close_and_sign_out_ask_and_staying_keeps_working(
     assert len(asked) == 3 and app_ctx.user is not None, "still signed in"
     window.menus.sign_out_action.trigger()
     assert len(asked) == 4 and app_ctx.user is not None
+    qtbot.keyClick(window, Qt.Key.Key_U,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(asked) == 5 and app_ctx.user is not None, "Switch User asked too"
     assert view.in_progress() and view.timer.isActive(), "the sitting goes on"
     view.cards["q-final-2"].input.button(0).click()
     view.finish(confirm=False)
     window.close()  # handed in: nothing to ask
-    assert len(asked) == 4 and not window.isVisible()
+    assert len(asked) == 5 and not window.isVisible()
 
 
 def test_signing_out_anyway_keeps_the_sitting_for_the_return(
