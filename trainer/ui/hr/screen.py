@@ -30,6 +30,7 @@ from trainer.analytics.namesearch import name_key
 from trainer.reports.data import ReportData, collect, order_packs, rounded
 from trainer.reports.tables import competency_columns, department_columns, learner_columns
 from trainer.ui.common.context import AppContext
+from trainer.ui.common.counts import counts
 from trainer.ui.common.work import Work, run_work
 from trainer.ui.hr.charts_panel import ChartsPanel
 from trainer.ui.hr.exports import ExportButton
@@ -238,10 +239,10 @@ class HRScreen(QWidget):
             return
         mean = rounded(data.mean_completion())
         self.summary.setText(  # named for its base: it differs from the per-course rows
-            self.tr("%1 learners · average completion of all learners %2% · %3 answers")
-            .replace("%1", str(len(data.learners)))
+            self.tr("%1 · average completion of all learners %2% · %3")
+            .replace("%1", counts().learners(len(data.learners)))
             .replace("%2", "—" if mean is None else f"{mean:.1f}")
-            .replace("%3", str(data.attempts)))
+            .replace("%3", counts().answers(data.attempts)))
         self.summary.setToolTip(self.tr(
             "The average over every learner listed, each counted once; courses a learner has "
             "not started count as 0. The Departments tab averages each course over the people "
