@@ -167,6 +167,7 @@ class HRScreen(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self._on_data_changed()  # the tables' headers and titles are in the figures' language
 
     # --- data --------------------------------------------------------------------------------
 

@@ -148,7 +148,7 @@
         <location line="+48"/>
         <source>%1 of %n module(s) done</source>
         <translation>
-            <numerusform>%n 个单元已完成 %1 个</numerusform>
+            <numerusform>已完成 %1 / %n 个单元</numerusform>
         </translation>
     </message>
     <message numerus="yes">
