@@ -203,7 +203,10 @@ class HRScreen(QWidget):
         try:
             flt = self.filters.current()
         except Exception as exc:  # noqa: BLE001 - a bad date range is shown, not raised
-            self.summary.setText(str(exc))
+            from trainer.ui.common.errors import known_text
+
+            parts = [getattr(exc, "message", str(exc)), getattr(exc, "hint", None)]
+            self.summary.setText(" ".join(known_text(p) for p in parts if p))
             return None
         self._stale = False
         self._generation += 1

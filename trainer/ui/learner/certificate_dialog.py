@@ -96,7 +96,9 @@ class VerifyDialog(QDialog):
         try:
             found = verify_certificate(self.ctx.db, self.ctx.paths, self.code.text())
         except TrainerError as exc:
-            self.result.setText(html.escape(exc.message))
+            from trainer.ui.common.errors import known_text
+
+            self.result.setText(html.escape(known_text(exc.message)))
             return
         except Exception as exc:  # noqa: BLE001 - a bug: the crash dialog, not a silent failure
             present_error(self, exc)

@@ -56,7 +56,9 @@ def store_message(exc: BaseException) -> str | None:
     if isinstance(exc, Duplicate):
         return QCoreApplication.translate("FirstRunSetup", "This employee number is already registered. Choose it in the list to sign in.")
     if isinstance(exc, InvalidValue):
-        return str(exc.message)
+        from trainer.ui.common.errors import known_text
+
+        return known_text(exc.message)
     return None
 
 
