@@ -93,3 +93,15 @@ def test_pdf_cover_names_the_zone(shanghai: None, qapp: object, org: Org,
     export_report(org.db, org.packs, out, "pdf", actor=COMMAND_LINE, language="en")
     cover = " ".join(PdfReader(out).pages[0].extract_text().split())
     assert "Generated (UTC+08:00): " + datetime.now().strftime("%Y-%m-%d %H:") in cover
+
+
+def test_date_filters_count_local_calendar_days(shanghai: None) -> None:
+    """"From 2026-03-02" in Beijing starts at Beijing midnight (16:00 UTC the day before),
+    so a filtered export holds the rows whose local times it shows."""
+    from datetime import date
+
+    from trainer.analytics.filters import CohortFilter
+
+    flt = CohortFilter(since=date(2026, 3, 2), until=date(2026, 3, 2))
+    assert flt.start == datetime(2026, 3, 1, 16, 0, tzinfo=UTC)
+    assert flt.end == datetime(2026, 3, 2, 16, 0, tzinfo=UTC)
