@@ -33,9 +33,11 @@ NAMES = {"PDF", "CSV", "Excel", "PNG", "SVG", "HTML", "PIN", "UTC", "Markdown", 
          "PostgreSQL", "Trainer", "XLSX", "xlsx", "csv", "pdf", "png", "svg", "zip", "GIFT",
          "Aiken", "SHA", "UOS", "Kylin", "Windows", "Linux", "Shift", "Alt", "Tab", "Esc",
          "Enter", "Space", "Del", "Home", "End", "PgUp", "PgDown", "Backspace", "Meta", "Qt",
-         "PySide", "UTF", "GB18030", "yaml", "gov", "example", "English"}
+         "PySide", "UTF", "GB18030", "yaml", "gov", "example", "English", "Moodle", "Python",
+         "Apache", "License"}
 PATH_OR_CODE = re.compile(r"[\w.-]*[/\\][\w./\\-]*|[\w.-]+\.(?:zip|pdf|csv|xlsx|yaml|md|png)"
-                          r"|\S+@\S+|https?://\S+|[a-z0-9]+(?:-[a-z0-9]+)+")
+                          r"|\S+@\S+|https?://\S+|[a-z0-9]+(?:-[a-z0-9]+)+"
+                          r"|\b[A-Z]{4}(?:-[A-Z]{4})+\b")  # a certificate code
 
 
 def texts_of(widget: QWidget) -> list[tuple[str, str]]:
@@ -195,3 +197,51 @@ def test_chinese_to_english_leaves_no_chinese_label(qapp: QApplication, qtbot: A
 @pytest.mark.parametrize("text", ["Save…", "2 days", "OK"])
 def test_the_check_sees_english(text: str) -> None:
     assert english_words(text) or text == "OK"
+
+
+def test_dialogs_in_chinese_show_no_english(qapp: QApplication, qtbot: Any, tmp_path: Path,
+                                            reset_appearance: None) -> None:
+    """Each dialog as it opens in Chinese (a roster read and planned, a pack to build)."""
+    from trainer.config import bundled_courses_dir
+    from trainer.content.messages_zh import problem_text
+    from trainer.content.problems import Problem
+    from trainer.ui.common.about import AboutDialog
+    from trainer.ui.hr.bundle_dialog import BundleImportDialog
+    from trainer.ui.hr.drilldown import LearnerDashboardDialog
+    from trainer.ui.hr.roster_dialog import RosterImportDialog
+    from trainer.ui.learner.certificate_dialog import VerifyDialog
+    from trainer.ui.learner.problems_dialog import ProblemsDialog
+    from trainer.ui.learner.setup import RegisterDialog
+    from trainer.ui.trainer.dialogs import BankImportDialog, BuildDialog, NewPackDialog
+
+    window = every_screen(qapp, qtbot, tmp_path / "data", "zh_CN")
+    ctx = window.ctx
+    roster = tmp_path / "名单.csv"
+    roster.write_text("工号,姓名,部门\n1001,张伟,市数据局\n1002,李娜,\n", encoding="utf-8")
+    problem = Problem("modules/01.md", 3, 0, "error", "the pack lists no modules; add at least "
+                      "one under 'modules:'.")
+    pack = bundled_courses_dir() / "digital-government"
+    dialogs = [RosterImportDialog(ctx, window, roster), BundleImportDialog(ctx, window),
+               NewPackDialog(window), BankImportDialog(ctx, None, window),
+               BuildDialog(ctx, pack, window), VerifyDialog(ctx, window),
+               AboutDialog(window, ctx.paths.data_dir), RegisterDialog(ctx, window),
+               ProblemsDialog(tmp_path / "course.zip", [problem_text(problem, "zh_CN")], window),
+               LearnerDashboardDialog(ctx, ctx.user.id, window)]
+    data = pack_texts(window)
+    try:
+        left = []
+        for dialog in dialogs:
+            qtbot.addWidget(dialog)
+            dialog.show()
+            for _ in range(3):
+                from trainer.ui.common import work
+
+                work.wait_for_all()
+                qapp.processEvents()
+            left += [f"{type(dialog).__name__}: {where}: {text!r} {english_words(text)}"
+                     for where, text in texts_of(dialog)
+                     if english_words(text) and text.strip() not in data]
+            dialog.hide()
+        assert not left, "English in a Chinese dialog:\n" + "\n".join(left)
+    finally:
+        close(window)

@@ -43,7 +43,7 @@ It is signed by this computer (%5) with the key %6: HR compares that key when im
     <message>
         <location line="+7"/>
         <source>Choose a progress bundle exported on another machine (trainer progress export, or Export progress).</source>
-        <translation>请选择在另一台电脑上导出的学习进度包（trainer progress export，或“导出学习进度”）。</translation>
+        <translation>请选择在另一台电脑上用“导出学习进度…”导出的学习进度包。</translation>
     </message>
     <message>
         <location line="+3"/>
