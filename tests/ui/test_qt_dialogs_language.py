@@ -104,3 +104,22 @@ def test_switching_language_switches_qt_dialogs_already_open(chinese: None,
     QApplication.processEvents()
     assert sorted(b.text() for b in box.buttons()) == sorted(["确定", "取消"])
     assert "查找范围(&L)：" in visible_texts(chooser)
+
+
+def test_native_dialogs_only_when_they_speak_the_apps_language(qapp: QApplication,
+                                                               monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    """A desktop's own file chooser follows the system's language: with the app in Chinese on
+    an English system (or the reverse), Qt's translated dialogs are used instead."""
+    from PySide6.QtCore import QLocale, Qt
+
+    attribute = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
+    try:
+        for system, language, native in (("en_US", "zh_CN", False), ("zh_CN", "zh_CN", True),
+                                         ("zh_CN", "en", False), ("en_GB", "en", True)):
+            monkeypatch.setattr(QLocale, "system", staticmethod(lambda s=system: QLocale(s)))
+            install_language(language)
+            assert QApplication.testAttribute(attribute) is not native, (system, language)
+    finally:
+        reset_app_appearance(qapp)
+        QApplication.setAttribute(attribute, False)

@@ -19,6 +19,7 @@ SUPPORTED = ("zh_CN", "en")
 DEFAULT = "zh_CN"
 
 _installed: list[QTranslator] = []
+_differed: list[bool] = []  # non-empty while native dialogs are switched off
 
 
 def resolve_language(setting: str, system: QLocale | None = None) -> str:
@@ -51,8 +52,22 @@ def install_language(language: str) -> str:
             _installed.append(translator)
         elif language != "en":
             log.warning("Translation %s not found in %s", name, ", ".join(folders))
+    _native_dialogs_follow(language)
     app.setProperty("trainerLanguage", language)
     return language
+
+
+def _native_dialogs_follow(language: str) -> None:
+    """A desktop's own file chooser speaks the system's language: when the app's differs,
+    use Qt's dialogs (translated above) so no dialog appears in the other language."""
+    chinese_system = QLocale.system().language() == QLocale.Language.Chinese
+    differs = (language == "zh_CN") != chinese_system
+    if not differs and not _differed:
+        return  # the usual case: leave Qt's enums untouched on the way to the first window
+    from PySide6.QtCore import Qt
+
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, differs)
+    _differed[:] = [True] if differs else []
 
 
 def qt_translation_folders() -> list[str]:
