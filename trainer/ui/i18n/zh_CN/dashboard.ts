@@ -283,7 +283,7 @@
     <message>
         <location line="+19"/>
         <source>%1 on %2 in the last 26 weeks; %3 of study in all.</source>
-        <translation>最近 26 周内 %2 共答题 %1；累计学习 %3。</translation>
+        <translation>最近 26 周内有 %2学习，共 %1；累计学习 %3。</translation>
     </message>
     <message>
         <location line="-41"/>

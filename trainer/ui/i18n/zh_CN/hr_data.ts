@@ -23,7 +23,7 @@
         <source>%1 holds %2, %3 and %4. Copy it to the other machine and import it there.
 
 It is signed by this computer (%5) with the key %6: HR compares that key when importing from this computer for the first time.</source>
-        <translation>%1 包含 %2、%3和%4。请把它复制到另一台电脑并在那里导入。
+        <translation>%1 包含 %2、%3 和 %4。请把它复制到另一台电脑并在那里导入。
 
 它由本机（%5）用密钥 %6 签名：首次从本机导入时，人事人员会核对这个密钥。</translation>
     </message>
@@ -105,7 +105,7 @@ It is signed by this computer (%5) with the key %6: HR compares that key when im
     <message>
         <location line="+3"/>
         <source>Importing adds %1 and updates %2; adds %3 (%4 already here) and %5, updating %6.</source>
-        <translation>导入将新增%1、更新 %2 名；新增%3（%4 条已存在）和%5，更新 %6 条。</translation>
+        <translation>导入将新增 %1、更新 %2 名；新增 %3（已有 %4 条）和 %5，更新 %6 条。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -115,7 +115,7 @@ It is signed by this computer (%5) with the key %6: HR compares that key when im
     <message>
         <location line="+53"/>
         <source>Added %1 and %2; %3 changed.</source>
-        <translation>已新增%1和%2；%3有变化。</translation>
+        <translation>已新增 %1、%2；%3 有变化。</translation>
     </message>
     <message>
         <location line="-48"/>
@@ -535,22 +535,22 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
     <message>
         <location line="-4"/>
         <source>name longer than %1</source>
-        <translation>姓名超过%1</translation>
+        <translation>姓名超过 %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>department longer than %1</source>
-        <translation>部门名称超过%1</translation>
+        <translation>部门名称超过 %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>PIN shorter than %1</source>
-        <translation>PIN 少于%1</translation>
+        <translation>PIN 少于 %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PIN longer than %1</source>
-        <translation>PIN 超过%1</translation>
+        <translation>PIN 超过 %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -585,7 +585,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
     <message>
         <location line="+2"/>
         <source>%1 but the header has %2: a %3 inside a cell moves the cells after it (put that cell in quotes)</source>
-        <translation>有%1，但表头只有 %2 列：单元格中的%3会使其后的单元格错位（请给该单元格加上引号）</translation>
+        <translation>有 %1，但表头只有 %2 列：单元格中的%3会使其后的单元格错位（请给该单元格加上引号）</translation>
     </message>
     <message>
         <location line="+42"/>

@@ -364,7 +364,7 @@
     <message>
         <location line="+11"/>
         <source>Use at least %1.</source>
-        <translation>请至少使用%1。</translation>
+        <translation>请至少使用 %1。</translation>
     </message>
     <message>
         <location line="+3"/>

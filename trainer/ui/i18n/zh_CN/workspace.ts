@@ -159,7 +159,7 @@
     <message>
         <location line="+3"/>
         <source>This pack has %1 and cannot be loaded. %2 &lt;a href=&apos;problems&apos;&gt;Show the problems&lt;/a&gt;</source>
-        <translation>该课程包有%1，无法加载。%2 &lt;a href=&apos;problems&apos;&gt;查看问题&lt;/a&gt;</translation>
+        <translation>该课程包有 %1，无法加载。%2 &lt;a href=&apos;problems&apos;&gt;查看问题&lt;/a&gt;</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -308,7 +308,7 @@
     <message>
         <location line="+8"/>
         <source>Converted %1 into %2.</source>
-        <translation>已将%1转换到 %2。</translation>
+        <translation>已把 %1 转换到 %2。</translation>
     </message>
     <message>
         <location line="+96"/>
