@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from tests.reports.export_data import PEOPLE, Org, build_org
 from trainer.analytics.cohort import learner_table
+from trainer.localtime import SECOND, local_text, zone_label
 from trainer.reports.data import collect, rounded
 from trainer.reports.export import export_report
 from trainer.store import audit
@@ -68,7 +70,8 @@ def test_attempts_csv_has_every_answer_and_pending_ones_empty(org: Org, tmp_path
     assert result.rows == len(rows) == sum(len(p[3]) for p in PEOPLE)
     e003 = [r for r in rows if r["Employee no."] == "E003"]
     assert [r["Score (%)"] for r in e003] == ["100.0", "", "25.0", "100.0"]
-    assert e003[0]["Started (UTC)"] == "2026-03-04 09:00:00"
+    assert e003[0][f"Started ({zone_label()})"] == local_text(datetime(2026, 3, 4, 9), SECOND,
+                                                            label=False)
 
 
 def test_filters_restrict_rows_and_are_audited(org: Org, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import pytest
 from tests.reports.export_data import PEOPLE, Org, build_org
 from trainer.analytics.cohort import cohort_completion, learner_table
 from trainer.analytics.filters import CohortFilter
+from trainer.localtime import local, zone_label
 from trainer.reports.data import rounded
 from trainer.reports.export import export_report
 
@@ -56,7 +57,7 @@ def test_learner_sheet_numbers_equal_the_analytics_table(org: Org, workbook: obj
         score = row["数据分析与决策 得分"]
         assert score == rounded(want.scores.get("data-analysis"))
         if want.last_active is not None:
-            assert isinstance(row["最近活动（UTC）"], datetime)
+            assert isinstance(row[f"最近活动（{zone_label()}）"], datetime)
     assert found["E003"]["姓名"] == "=HYPERLINK(\"http://x\")"  # text, never a formula
 
 
@@ -65,7 +66,7 @@ def test_attempts_sheet_and_summary(org: Org, workbook: object) -> None:
     assert len(answers) == sum(len(p[3]) for p in PEOPLE)
     e003 = [a for a in answers if a["工号"] == "E003"]
     assert [a["得分（%）"] for a in e003] == [100.0, None, 25.0, 100.0]
-    assert abs(e003[0]["开始时间（UTC）"] - datetime(2026, 3, 4, 9, 0)) < timedelta(seconds=1)
+    assert abs(e003[0][f"开始时间（{zone_label()}）"] - local(datetime(2026, 3, 4, 9, 0))) < timedelta(seconds=1)
     summary = [r for r in workbook["汇总"].iter_rows(values_only=True)]  # type: ignore[index]
     cells = [c for r in summary for c in r if c is not None]
     assert "培训情况报告" in cells and "部门汇总" in cells

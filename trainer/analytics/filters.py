@@ -27,15 +27,21 @@ class CohortFilter:
 
     @property
     def start(self) -> datetime | None:
-        """First instant counted (UTC), or None for no lower bound."""
-        return None if self.since is None else datetime.combine(self.since, time.min, UTC)
+        """First instant counted: local midnight starting ``since`` (days are the computer's
+        calendar days, as every time on screen and in exports is local), or None."""
+        return None if self.since is None else _local_midnight(self.since)
 
     @property
     def end(self) -> datetime | None:
-        """First instant no longer counted (UTC): midnight after ``until``."""
+        """First instant no longer counted: local midnight after ``until``."""
         if self.until is None:
             return None
-        return datetime.combine(self.until + timedelta(days=1), time.min, UTC)
+        return _local_midnight(self.until + timedelta(days=1))
+
+
+def _local_midnight(day: date) -> datetime:
+    """The start of ``day`` in the local time zone, as an aware UTC moment."""
+    return datetime.combine(day, time.min).astimezone().astimezone(UTC)
 
 
 def parse_day(text: str, what: str = "date") -> date:

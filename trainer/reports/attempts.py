@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Integer, cast, func, select
@@ -17,6 +17,7 @@ from sqlalchemy import Integer, cast, func, select
 from trainer.analytics import sql
 from trainer.analytics.filters import CohortFilter, time_window
 from trainer.content.model import Pack
+from trainer.localtime import local
 from trainer.reports.data import DECIMALS
 from trainer.store.models import Attempt, Learner
 
@@ -52,7 +53,7 @@ class AttemptRow:
     pack_id: str
     exercise_id: str
     score: float | None  # 0–100, rounded; None while a trainer has not marked it
-    started_at: str  # "YYYY-MM-DD HH:MM:SS", UTC (or an Excel date number)
+    started_at: str  # "YYYY-MM-DD HH:MM:SS", local time (or an Excel date number)
     finished_at: str | None
 
 
@@ -67,9 +68,9 @@ def attempt_batches(db: Any, data: ReportData, *, limit: int | None = None,
                     batch: int = BATCH, excel: bool = False) -> Iterator[Sequence[Any]]:
     """Raw answers in lists of up to ``batch`` rows, streamed from the database.
 
-    Moments are UTC text, or Excel date numbers with ``excel``. On SQLite the database does the
-    conversions (``substr``, ``julianday``, ``round``) in C: done per row in Python they cost
-    more than the query itself.
+    Moments are local-time text, or Excel date numbers with ``excel`` (the column headers name
+    the zone). On SQLite the database does the conversions (``datetime(…, 'localtime')``,
+    ``julianday``, ``round``) in C: done per row in Python they cost more than the query itself.
     """
     if not data.packs:
         return
@@ -102,25 +103,23 @@ def _sqlite_columns(excel: bool) -> list[Any]:
     score = func.round(Attempt.score * 100.0, DECIMALS)
     if excel:
         return [score, _excel_day(Attempt.started_at), _excel_day(Attempt.finished_at)]
-    return [score, func.substr(Attempt.started_at, 1, 19),
-            func.substr(Attempt.finished_at, 1, 19)]
+    return [score, func.datetime(Attempt.started_at, "localtime"),
+            func.datetime(Attempt.finished_at, "localtime")]
 
 
 def _excel_day(column: Any) -> Any:
     """Excel day number in SQL, cut to the whole second like the CSV's text. The millisecond
     rounding first matters: a raw julianday lands a hair below an exact second."""
-    seconds = cast(func.round((func.julianday(column) - EXCEL_JULIAN_DAY) * 86400.0, 3),
+    seconds = cast(func.round((func.julianday(column, "localtime") - EXCEL_JULIAN_DAY)
+                              * 86400.0, 3),
                    Integer)
     return seconds / 86400.0
 
 
 def _excel_serial(value: datetime) -> float:
-    if value.tzinfo is not None:
-        value = value.astimezone(UTC).replace(tzinfo=None)
+    value = local(value)
     return (value.replace(microsecond=0) - datetime(1899, 12, 30)).total_seconds() / 86400.0
 
 
 def _as_text(value: datetime) -> str:
-    if value.tzinfo is not None:
-        value = value.astimezone(UTC)
-    return value.strftime("%Y-%m-%d %H:%M:%S")
+    return local(value).strftime("%Y-%m-%d %H:%M:%S")

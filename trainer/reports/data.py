@@ -23,6 +23,7 @@ from trainer.analytics.cohort import (
 from trainer.analytics.filters import CohortFilter
 from trainer.analytics.scoring import merged_framework
 from trainer.content.model import Competency, Framework, Pack
+from trainer.localtime import local, zone_label
 from trainer.reports.texts import Texts
 
 # progress(done, total, label); the GUI's version raises to cancel.
@@ -62,6 +63,12 @@ class ReportData:
         self.texts = Texts(language)
         self.packs = order_packs(sql.restrict(list(packs), self.filters), self.texts.language)
         self.generated_at = datetime.now(UTC)
+        self.zone = zone_label(self.generated_at)  # every moment in the report is local time
+
+    @property
+    def generated_local(self) -> datetime:
+        """When the report was made, in local time (naive, like every moment it writes)."""
+        return local(self.generated_at)
 
     @cached_property
     def learners(self) -> list[LearnerRow]:

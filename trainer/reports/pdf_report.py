@@ -192,7 +192,8 @@ def _compose(pdf: _Pdf, data: ReportData, progress: ProgressFn | None) -> None:
     t = data.texts
     pdf.layout.skip(pdf._pt(120))
     pdf.text(t("report_title"), "h1", align="center", gap=1.0)
-    pdf.text(f"{t('generated')}: {data.generated_at:%Y-%m-%d %H:%M}", align="center", gap=2.0)
+    pdf.text(f"{t('generated', data.zone)}: {data.generated_local:%Y-%m-%d %H:%M}",
+             align="center", gap=2.0)
     pdf.text(t("filters"), "h2")
     for label, value in filter_lines(data):
         pdf.text(f"{label}: {value}")

@@ -1,17 +1,19 @@
 """The report tables as columns (header + value), shared by the HR screen and every format.
 
 A column's value is what a file stores: a number stays a number (rounded by ``data.rounded``),
-a missing figure is None, a moment is a naive UTC datetime. Formats only decide how to write it.
+a missing figure is None, a moment is a naive local datetime (headers name the zone, see
+``trainer.localtime``). Formats only decide how to write it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from trainer.analytics.cohort import LearnerRow
+from trainer.localtime import local
 from trainer.reports.data import ReportData, average_score, rounded
 
 Value = str | int | float | datetime | None
@@ -26,11 +28,9 @@ class Column:
     width: int = 12  # characters, for spreadsheets and the PDF
 
 
-def naive_utc(moment: datetime | None) -> datetime | None:
-    """Aware moments become naive UTC (spreadsheets have no time zones)."""
-    if moment is None:
-        return None
-    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+def naive_local(moment: datetime | None) -> datetime | None:
+    """Moments become naive local time (spreadsheets have no time zones; the header names it)."""
+    return None if moment is None else local(moment)
 
 
 def learner_columns(data: ReportData) -> list[Column]:
@@ -54,7 +54,7 @@ def learner_columns(data: ReportData) -> list[Column]:
                               _level_of(data, cid), "text", 10))
     columns += [
         Column("attempts", t("attempts"), lambda r: r.attempts, "integer", 9),
-        Column("last_active", t("last_active"), lambda r: naive_utc(r.last_active),
+        Column("last_active", t("last_active", data.zone), lambda r: naive_local(r.last_active),
                "datetime", 17),
         Column("courses", t("courses"),
                lambda r: "; ".join(data.course_title(p) for p in r.courses), "text", 20),
@@ -111,8 +111,8 @@ def attempt_columns(data: ReportData) -> list[Column]:
         Column("course", t("course_id"), lambda r: r[2], "text", 22),
         Column("exercise", t("exercise"), lambda r: r[3], "text", 22),
         Column("score", t("score_pct"), lambda r: r[4], "number", 10),
-        Column("started_at", t("started_at"), lambda r: r[5], "datetime", 17),
-        Column("finished_at", t("finished_at"), lambda r: r[6], "datetime", 17),
+        Column("started_at", t("started_at", data.zone), lambda r: r[5], "datetime", 17),
+        Column("finished_at", t("finished_at", data.zone), lambda r: r[6], "datetime", 17),
     ]
 
 

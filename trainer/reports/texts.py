@@ -18,7 +18,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "completion": ("Completion (%)", "完成度（%）"),
     "average": ("Average score", "平均得分"),
     "attempts": ("Answers", "答题次数"),
-    "last_active": ("Last active (UTC)", "最近活动（UTC）"),
+    "last_active": ("Last active (%1)", "最近活动（%1）"),  # %1: the zone, "UTC+08:00"
     "courses": ("Courses", "课程"),
     "passed_courses": ("Passed", "已通过考核"),
     "score_of": ("%1 score", "%1 得分"),
@@ -35,8 +35,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "exercise": ("Exercise", "练习"),
     "score_pct": ("Score (%)", "得分（%）"),
     "pending": ("Pending (marked by a trainer)", "待评分（由培训师评分）"),
-    "started_at": ("Started (UTC)", "开始时间（UTC）"),
-    "finished_at": ("Finished (UTC)", "完成时间（UTC）"),
+    "started_at": ("Started (%1)", "开始时间（%1）"),
+    "finished_at": ("Finished (%1)", "完成时间（%1）"),
     "all_departments": ("All departments", "全部部门"),
     "no_department": ("(no department)", "（未分配部门）"),
     "everyone": ("Everyone", "全体"),
@@ -47,7 +47,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sheet_attempts": ("Attempts", "答题记录"),
     # summary and cover
     "report_title": ("Training report", "培训情况报告"),
-    "generated": ("Generated (UTC)", "生成时间（UTC）"),
+    "generated": ("Generated (%1)", "生成时间（%1）"),
     "filters": ("Filters", "筛选条件"),
     "filter_department": ("Department", "部门"),
     "filter_role": ("Job role", "岗位角色"),

@@ -120,8 +120,8 @@ def _summary_sheet(sheet: Any, formats: _Formats, data: ReportData, written: int
     sheet.set_column(0, 0, 34)  # the headline labels ("Mean completion, all learners (%)")
     sheet.set_column(1, 1, 26)
     sheet.write_string(0, 0, t("report_title"), formats.title)
-    sheet.write_string(1, 0, t("generated"), formats.bold)
-    _write_value(sheet, 1, 1, data.generated_at.replace(tzinfo=None), formats.by_kind["datetime"])
+    sheet.write_string(1, 0, t("generated", data.zone), formats.bold)
+    _write_value(sheet, 1, 1, data.generated_local, formats.by_kind["datetime"])
     sheet.write_string(3, 0, t("filters"), formats.bold)
     row = 3
     for label, value in filter_lines(data):

@@ -249,11 +249,9 @@ class ChartView(QWidget):
         self.canvas.customContextMenuRequested.connect(self._menu)
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
         self.save_button = QToolButton()
-        self.save_button.setText(self.tr("Save…"))
-        self.save_button.setToolTip(self.tr("Save this chart as a PNG or SVG image"))
         self.save_button.setAutoRaise(True)
         self.save_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.save_button.setMenu(self.save_menu())
+        self.retranslate()
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addStretch(1)
@@ -288,9 +286,20 @@ class ChartView(QWidget):
     def save(self, path: str | Path) -> Path:
         return save_figure(self.figure, path)
 
+    def retranslate(self) -> None:
+        """The Save button and its menu in the interface language (again after a switch)."""
+        self.save_button.setText(self.tr("Save…"))
+        self.save_button.setToolTip(self.tr("Save this chart as a PNG or SVG image"))
+        old = self.save_button.menu()
+        self.save_button.setMenu(self.save_menu())
+        if old is not None:
+            old.deleteLater()
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
-        if (event.type() == QEvent.Type.PaletteChange
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif (event.type() == QEvent.Type.PaletteChange
                 and theme_from_palette(self.palette()) != self.theme):
             self.redraw()
 

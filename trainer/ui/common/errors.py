@@ -50,9 +50,9 @@ def build_error_box(parent: QWidget | None, exc: BaseException) -> QMessageBox:
         box.setIcon(QMessageBox.Icon.Warning)
         # Known problems quote files, packs and rosters: shown as written, never as HTML.
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(exc.message)
+        box.setText(known_text(exc.message))
         if exc.hint:
-            box.setInformativeText(plain_tip(exc.hint))
+            box.setInformativeText(plain_tip(known_text(exc.hint)))
         return box
     box.setIcon(QMessageBox.Icon.Critical)
     box.setText(translate("ErrorPresenter", "Something went wrong inside Trainer. This is a bug, not your mistake."))
@@ -63,6 +63,33 @@ def build_error_box(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     box.setInformativeText(info)
     box.setDetailedText("".join(traceback.format_exception(exc)))
     return box
+
+
+def known_text(text: str) -> str:
+    """A known problem's message or hint in the interface language: the lower layers write
+    English (the command line's language), ``trainer.errors_zh`` holds the Chinese."""
+    from trainer.ui.common.language import current_language
+
+    if current_language() != "zh_CN":
+        return text
+    from trainer.errors_zh import to_chinese
+
+    return to_chinese(text, _problem_in_chinese) or text
+
+
+def _problem_in_chinese(text: str) -> str:
+    """A pack problem quoted in a message ("FILE:LINE: error: …"), worded as the workspace
+    shows it in Chinese."""
+    import re
+
+    from trainer.content.messages_zh import SEVERITY
+    from trainer.content.messages_zh import to_chinese as problem_to_chinese
+
+    match = re.match(r"^(.*?): (error|warning): (.*)$", text, re.S)
+    if match is None:
+        return text
+    where, severity, message = match.groups()
+    return f"{where}：{SEVERITY[severity]}：{problem_to_chinese(message)}"
 
 
 def _database_error(exc: BaseException) -> TrainerError | None:

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.localtime import local_text
 from trainer.ui.common.context import ATTEMPTS, LEARNERS, PROGRESS, AppContext
+from trainer.ui.common.counts import counts
 from trainer.ui.common.work import Work, run_work
 from trainer.ui.hr.bundle_model import MergePlanModel
 from trainer.ui.hr.roster_dialog import dropped_file
@@ -62,15 +64,15 @@ def export_bundle_with_dialog(app_ctx: AppContext, parent: QWidget | None,
         return export_bundle(db, target, actor=user)
 
     def done(manifest: Any) -> None:
-        counts = manifest.counts
+        held = manifest.counts
         _inform(parent, translate("BundleExport", "Progress exported"),
-                translate("BundleExport", "%1 holds %2 learners, %3 lesson records and %4 "
-                          "answers. Copy it to the other machine and import it there.\n\n"
+                translate("BundleExport", "%1 holds %2, %3 and %4. Copy it to the other machine and import it there.\n\n"
                           "It is signed by this computer (%5) with the key %6: HR compares "
                           "that key when importing from this computer for the first time.")
-                .replace("%1", str(target)).replace("%2", str(counts["learners"]))
-                .replace("%3", str(counts["lesson_progress"]))
-                .replace("%4", str(counts["attempts"])).replace("%5", manifest.device_name)
+                .replace("%1", str(target)).replace("%2", counts().learners(held["learners"]))
+                .replace("%3", counts().lesson_records(held["lesson_progress"]))
+                .replace("%4", counts().answers(held["attempts"]))
+                .replace("%5", manifest.device_name)
                 .replace("%6", manifest.fingerprint))
 
     run_work(parent, app_ctx, run, title=translate("BundleExport", "Exporting progress…"),
@@ -186,20 +188,24 @@ class BundleImportDialog(QDialog):
             self.model.COLUMNS.index("department"), QHeaderView.ResizeMode.Stretch)
         origin = (self.tr("From %1, exported %2.")
                   .replace("%1", made.device_name or self.tr("an unnamed machine"))
-                  .replace("%2", made.created_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+                  .replace("%2", local_text(made.created_at)))
         if plan.changes == 0:
             what = self.tr("Everything in this bundle is already here: importing it changes "
                            "nothing.")
         else:
-            what = (self.tr("Importing adds %1 learner(s) and updates %2; adds %3 answer(s) "
-                            "(%4 already here) and %5 lesson record(s), updating %6.")
-                    .replace("%1", str(plan.learners_new)).replace("%2", str(plan.learners_updated))
-                    .replace("%3", str(plan.attempts_new)).replace("%4", str(plan.attempts_known))
-                    .replace("%5", str(plan.lessons_new)).replace("%6", str(plan.lessons_updated)))
+            what = (self.tr("Importing adds %1 and updates %2; adds %3 (%4 already here) and "
+                            "%5, updating %6.")
+                    .replace("%1", counts().learners(plan.learners_new))
+                    .replace("%2", str(plan.learners_updated))
+                    .replace("%3", counts().answers(plan.attempts_new))
+                    .replace("%4", str(plan.attempts_known))
+                    .replace("%5", counts().lesson_records(plan.lessons_new))
+                    .replace("%6", str(plan.lessons_updated)))
         if plan.accounts_kept:
-            what += " " + (self.tr("%1 account(s) of trainers, HR or administrators stay "
+            what += " " + (self.tr("Trainers', HR or administrators' accounts (%1) stay "
                                    "switched on or off as they are here: a bundle never "
-                                   "changes those.").replace("%1", str(plan.accounts_kept)))
+                                   "changes those.").replace("%1", counts().accounts(
+                                       plan.accounts_kept)))
         if not self.signer.known:
             what += "\n\n" + (self.tr("This computer has never imported from %1. Its key is "
                                       "%2: compare it with the key that computer shows after "
@@ -249,7 +255,8 @@ class BundleImportDialog(QDialog):
     def _imported(self, plan: Any) -> None:
         self.merged = plan
         _inform(self, self.tr("Progress imported"),
-                self.tr("Added %1 learner(s) and %2 answer(s); %3 lesson record(s) changed.")
-                .replace("%1", str(plan.learners_new)).replace("%2", str(plan.attempts_new))
-                .replace("%3", str(plan.lessons_new + plan.lessons_updated)))
+                self.tr("Added %1 and %2; %3 changed.")
+                .replace("%1", counts().learners(plan.learners_new))
+                .replace("%2", counts().answers(plan.attempts_new))
+                .replace("%3", counts().lesson_records(plan.lessons_new + plan.lessons_updated)))
         self.accept()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.ui.common.context import LEARNERS, AppContext
+from trainer.ui.common.counts import counts
 from trainer.ui.common.wheel import guard_wheel
 from trainer.ui.common.work import Work, run_work
 from trainer.ui.hr.roster_model import RosterPlanModel, field_text, problem_text
@@ -256,9 +257,9 @@ class RosterImportDialog(QDialog):
         new, updated = plan.count("create"), plan.count("update")
         bad = len(plan.bad)
         self.summary.setText(self.tr(
-            "%1 row(s): %2 new, %3 to update, %4 unchanged, %5 with problems (not imported). "
+            "%1: %2 new, %3 to update, %4 unchanged, %5 with problems (not imported). "
             "Nothing is written until you press Import.")
-            .replace("%1", str(len(plan.rows))).replace("%2", str(new))
+            .replace("%1", counts().rows(len(plan.rows))).replace("%2", str(new))
             .replace("%3", str(updated)).replace("%4", str(plan.count("unchanged")))
             .replace("%5", str(bad)) + self._ignored_text(preview))
         if bad and not self.only_problems.isChecked():

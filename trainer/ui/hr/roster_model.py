@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from trainer.store.roster_import import RosterPlan, RowPlan
+from trainer.ui.common.counts import counts
 from trainer.ui.common.plain import plain_tip
 from trainer.ui.hr.models import FilteredRowsModel
 
@@ -30,14 +31,14 @@ def problem_text(problem: str) -> str:
         "bad_number": translate("RosterProblem", "employee number %1 may only hold letters, "
                                 "digits and . _ / - (at most %2)"),
         "missing_name": translate("RosterProblem", "missing name"),
-        "long_name": translate("RosterProblem", "name longer than %1 characters"),
-        "long_department": translate("RosterProblem", "department longer than %1 characters"),
+        "long_name": translate("RosterProblem", "name longer than %1"),
+        "long_department": translate("RosterProblem", "department longer than %1"),
         "unknown_role": translate("RosterProblem", "unknown role %1 (use 学员, 培训师, 人事, 管理员 "
                                   "or learner, trainer, hr, admin)"),
         "bad_email": translate("RosterProblem", "email %1 is not an address like "
                                "name@example.gov.cn"),
-        "short_pin": translate("RosterProblem", "PIN shorter than %1 characters"),
-        "long_pin": translate("RosterProblem", "PIN longer than %1 characters"),
+        "short_pin": translate("RosterProblem", "PIN shorter than %1"),
+        "long_pin": translate("RosterProblem", "PIN longer than %1"),
         "duplicate": translate("RosterProblem", "duplicate employee number %1 (also on line %2)"),
         "grant_needs_admin": translate("RosterProblem", "only an administrator may give the "
                                        "role %1"),
@@ -49,7 +50,7 @@ def problem_text(problem: str) -> str:
                                 "leading zeros (Excel drops them: format the column as text)"),
         "line_break": translate("RosterProblem", "the %1 cell holds a line break (remove it: a "
                                 "roster cell is one line)"),
-        "extra_cells": translate("RosterProblem", "%1 cells but the header has %2: a %3 inside a "
+        "extra_cells": translate("RosterProblem", "%1 but the header has %2: a %3 inside a "
                                  "cell moves the cells after it (put that cell in quotes)"),
     }
     template = texts.get(code)
@@ -63,8 +64,19 @@ def problem_text(problem: str) -> str:
             value = field_text(_FIELD_KEYS.get(value, value))
         elif code == "extra_cells" and key == "separator":
             value = _separator_text(value)
+        elif (code, key) == ("extra_cells", "count") or key == "limit" and code != "bad_number":
+            value = _counted(code, key, value)
         template = template.replace(f"%{number}", value)
     return template
+
+
+def _counted(code: str, key: str, value: str) -> str:
+    """A count with its noun ("4 characters", "1 cell"); as given when it is not a number."""
+    try:
+        number = int(str(value))
+    except ValueError:
+        return value
+    return counts().cells(number) if code == "extra_cells" else counts().characters(number)
 
 
 # Which argument fills %1, %2 … in each translated problem.

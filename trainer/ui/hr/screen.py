@@ -30,6 +30,7 @@ from trainer.analytics.namesearch import name_key
 from trainer.reports.data import ReportData, collect, order_packs, rounded
 from trainer.reports.tables import competency_columns, department_columns, learner_columns
 from trainer.ui.common.context import AppContext
+from trainer.ui.common.counts import counts
 from trainer.ui.common.work import Work, run_work
 from trainer.ui.hr.charts_panel import ChartsPanel
 from trainer.ui.hr.exports import ExportButton
@@ -166,6 +167,7 @@ class HRScreen(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self._on_data_changed()  # the tables' headers and titles are in the figures' language
 
     # --- data --------------------------------------------------------------------------------
 
@@ -201,7 +203,10 @@ class HRScreen(QWidget):
         try:
             flt = self.filters.current()
         except Exception as exc:  # noqa: BLE001 - a bad date range is shown, not raised
-            self.summary.setText(str(exc))
+            from trainer.ui.common.errors import known_text
+
+            parts = [getattr(exc, "message", str(exc)), getattr(exc, "hint", None)]
+            self.summary.setText(" ".join(known_text(p) for p in parts if p))
             return None
         self._stale = False
         self._generation += 1
@@ -238,10 +243,10 @@ class HRScreen(QWidget):
             return
         mean = rounded(data.mean_completion())
         self.summary.setText(  # named for its base: it differs from the per-course rows
-            self.tr("%1 learners · average completion of all learners %2% · %3 answers")
-            .replace("%1", str(len(data.learners)))
+            self.tr("%1 · average completion of all learners %2% · %3")
+            .replace("%1", counts().learners(len(data.learners)))
             .replace("%2", "—" if mean is None else f"{mean:.1f}")
-            .replace("%3", str(data.attempts)))
+            .replace("%3", counts().answers(data.attempts)))
         self.summary.setToolTip(self.tr(
             "The average over every learner listed, each counted once; courses a learner has "
             "not started count as 0. The Departments tab averages each course over the people "

@@ -79,8 +79,8 @@ class CourseCard(QFrame):
         self.bar.setTextVisible(False)
         self.bar.setFixedHeight(8)
         self.bar.setAccessibleName(self.tr("Progress"))
-        status = QLabel(self.tr("%1 of %2 modules done").replace("%1", str(progress.done))
-                        .replace("%2", str(progress.total)) if progress.started
+        status = QLabel(self.tr("%1 of %n module(s) done", "", progress.total)
+                        .replace("%1", str(progress.done)) if progress.started
                         else self.tr("Not started yet"))
         if progress.failed:  # wraps rather than cut off in a narrow card
             status.setText(status.text() + "  ·  " + self.tr("Final assessment not passed"))

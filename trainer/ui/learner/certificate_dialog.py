@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from trainer.errors import TrainerError
 from trainer.ui.common.context import AppContext
+from trainer.ui.common.counts import counts
 from trainer.ui.common.errors import present_error
 from trainer.ui.common.work import run_work
 
@@ -95,7 +96,9 @@ class VerifyDialog(QDialog):
         try:
             found = verify_certificate(self.ctx.db, self.ctx.paths, self.code.text())
         except TrainerError as exc:
-            self.result.setText(html.escape(exc.message))
+            from trainer.ui.common.errors import known_text
+
+            self.result.setText(html.escape(known_text(exc.message)))
             return
         except Exception as exc:  # noqa: BLE001 - a bug: the crash dialog, not a silent failure
             present_error(self, exc)
@@ -105,10 +108,10 @@ class VerifyDialog(QDialog):
     def describe(self, found: Any) -> str:
         cert = found.certificate
         if found.status == "valid" and cert is not None:
-            text = self.tr("<b>Genuine.</b> %1 (employee no. %2) passed “%3” on %4 with %5 "
-                           "points.")
+            text = self.tr("<b>Genuine.</b> %1 (employee no. %2) passed “%3” on %4 with %5.")
             for key, value in (("%1", cert.name), ("%2", cert.employee_no), ("%3", cert.course),
-                               ("%4", cert.passed_on.isoformat()), ("%5", str(cert.score))):
+                               ("%4", cert.passed_on.isoformat()),
+                               ("%5", counts().points(int(cert.score)))):
                 text = text.replace(key, html.escape(value))
             return text
         if found.status == "altered":

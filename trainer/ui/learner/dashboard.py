@@ -152,8 +152,10 @@ class DashboardPage(QWidget):
                           ("retry", self.tr("Exercises to retry")),
                           ("certificates", self.tr("Certificates"))):
             self.groups[key].setTitle(text)
-        self.retry_empty.setText(self.tr("No wrong answers waiting: every exercise you answered "
-                                         "is mastered."))
+        self.retry_empty.setText(
+            self.tr("No wrong answers waiting: every exercise you answered is mastered.")
+            if self.own() else self.tr("No wrong answers waiting: every exercise %1 answered is "
+                                       "mastered.").replace("%1", user.name))
 
     # --- data --------------------------------------------------------------------------------
 
@@ -178,7 +180,9 @@ class DashboardPage(QWidget):
                                        language=language)
         except TrainerError as exc:  # e.g. the database server went away: say so, keep the page
             self.data = None
-            self.subtitle.setText(self.tr("Your progress cannot be read right now."))
+            self.subtitle.setText(
+                self.tr("Your progress cannot be read right now.") if self.own() else
+                self.tr("The progress of %1 cannot be read right now.").replace("%1", user.name))
             view.clear(self)
             present_error(self, exc)
             return

@@ -82,14 +82,22 @@ class RecommendationsPanel(QWidget):
 
     def show_advice(self, advice: Sequence[Recommendation], framework: Framework | None,
                     titles: dict[tuple[str, str], str], *, role_chosen: bool,
-                    empty_text: str | None = None) -> None:
-        """``empty_text``: what to say without a role when there is nothing left to advise."""
+                    empty_text: str | None = None, subject: str | None = None) -> None:
+        """``empty_text``: what to say without a role when there is nothing left to advise;
+        ``subject``: the learner's name when someone else (HR) looks at their advice."""
         _clear(self.box)
         self.buttons = []
         if not advice:
-            empty = QLabel(self.tr("Every target of your role profile is reached. Well done!")
-                           if role_chosen else empty_text or
-                           self.tr("Answer a few exercises to get advice on what to study."))
+            if subject is not None:
+                text = (self.tr("%1 has reached every target of the role profile.")
+                        if role_chosen else empty_text or
+                        self.tr("%1 has not answered enough exercises for advice yet."))
+                text = text.replace("%1", subject)
+            else:
+                text = (self.tr("Every target of your role profile is reached. Well done!")
+                        if role_chosen else empty_text or
+                        self.tr("Answer a few exercises to get advice on what to study."))
+            empty = QLabel(text)
             empty.setWordWrap(True)
             self.box.addWidget(empty)
         for item in advice:
@@ -101,8 +109,8 @@ class RecommendationsPanel(QWidget):
                 button = ElidingButton(self.tr("Study “%1” — %n exercise(s) to master", "",
                                                todo).replace("%1", title),
                                        mode=Qt.TextElideMode.ElideMiddle)
-                button.setToolTip(self.tr("Opens the module at its first exercise you have "
-                                          "not mastered yet."))
+                button.setToolTip(self.tr("Opens the module at its first exercise not "
+                                          "mastered yet."))
                 button.setStyleSheet("text-align: left; padding: 5px 10px;")
                 button.clicked.connect(
                     lambda _=False, s=suggestion: self.openRequested.emit(
@@ -117,9 +125,8 @@ class RecommendationsPanel(QWidget):
         levels = {level.id: level.name for level in framework.levels} if framework else {}
         name = titles.get(gap.competency_id, gap.competency_id)
         if gap.level is not None and gap.score is not None:
-            now = (self.tr("%1 (%2 points)").replace("%1", levels.get(gap.level.id,
-                                                                      gap.level.name))
-                   .replace("%2", f"{gap.score:.0f}"))
+            now = (self.tr("%1 (%n point(s))", "", round(gap.score))
+                   .replace("%1", levels.get(gap.level.id, gap.level.name)))
         else:
             now = self.tr("not assessed yet")
         target = levels.get(gap.target.id, gap.target.name)
@@ -189,11 +196,16 @@ class CertificatesPanel(QWidget):
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(0, 0, 0, 0)
 
-    def show_passed(self, passed: Sequence[tuple[str, str, str]]) -> None:
-        """``passed``: (pack id, course title, "passed on … with …") per course."""
+    def show_passed(self, passed: Sequence[tuple[str, str, str]],
+                    subject: str | None = None) -> None:
+        """``passed``: (pack id, course title, "passed on … with …") per course; ``subject``
+        names the learner when someone else (HR) is looking."""
         _clear(self.box)
         if not passed:
-            note = QLabel(self.tr("Pass a course's final assessment to receive its certificate."))
+            note = QLabel(self.tr("Pass a course's final assessment to receive its certificate.")
+                          if subject is None else
+                          self.tr("%1 has not passed a final assessment yet.")
+                          .replace("%1", subject))
             note.setWordWrap(True)
             self.box.addWidget(note)
         for pack_id, title, detail in passed:

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
 from PySide6.QtGui import QPalette
 
+from trainer.ui.common.counts import counts
 from trainer.ui.learner.dashboard_charts import Series, draw_calendar, draw_radar
 from trainer.ui.learner.dashboard_data import DashboardData
 
@@ -28,6 +29,12 @@ class DashboardPlurals(QObject):
 
     def answers(self, n: int) -> str:
         return self.tr("%1: %n answer(s)", "", n)
+
+    def exercises_answered(self, answered: int, n: int) -> str:
+        return self.tr("%1 of %n exercise(s) answered", "", n).replace("%1", str(answered))
+
+    def passed_with(self, day: str, points: int) -> str:
+        return self.tr("Passed on %1 with %n point(s)", "", points).replace("%1", day)
 
 
 _plurals: list[DashboardPlurals] = []
@@ -69,25 +76,37 @@ def fill(page: Any, user: Any, data: DashboardData) -> None:
     _fill_courses(page, data)
     draw_completion(page, data)
     draw_activity(page, data)
+    own = page.own() if hasattr(page, "own") else True
     page.advice.show_advice(data.recommendations, data.framework, data.titles,
-                            role_chosen=data.role_id is not None, empty_text=advice_note(data))
+                            role_chosen=data.role_id is not None,
+                            empty_text=advice_note(data, None if own else user.name),
+                            subject=None if own else user.name)
     packs = {p.id: p for p in data.packs}
     page.retry.show_items(data.wrong, packs)
     page.retry_empty.setVisible(not data.wrong)
-    page.certificates.show_passed(passed_courses(data))
+    page.certificates.show_passed(passed_courses(data), None if own else user.name)
 
 
-def advice_note(data: DashboardData) -> str | None:
-    """Why there is no advice for a learner who has answered (None: they have not yet)."""
+def advice_note(data: DashboardData, subject: str | None = None) -> str | None:
+    """Why there is no advice for a learner who has answered (None: they have not yet);
+    ``subject`` names the learner when someone else (HR) is looking."""
     if data.framework is None or not any(s.score is not None for s in data.scores.values()):
         return None
     from trainer.analytics.recommend import weakest_gaps
 
     if not weakest_gaps(data.framework, data.scores):
         top = data.framework.levels[-1].name if data.framework.levels else ""
+        if subject is not None:
+            return translate("DashboardPage", "Every competency of %1 is at the top level (%2). "
+                             "Next for them: the final assessment if not passed yet, or the "
+                             "answers they got wrong.").replace("%2", top).replace("%1", subject)
         return translate("DashboardPage", "Every competency is at the top level (%1). Next: take "
                          "the final assessment if you have not passed it yet, or go over the "
                          "answers you got wrong.").replace("%1", top)
+    if subject is not None:
+        return translate("DashboardPage", "%1 has mastered every exercise that trains their "
+                         "weaker areas. Next for them: the final assessment, or the answers they "
+                         "got wrong.").replace("%1", subject)
     return translate("DashboardPage", "You have mastered every exercise that trains your weaker "
                      "areas. Next: take the final assessment, or go over the answers you got "
                      "wrong.")
@@ -111,7 +130,9 @@ def _fill_roles(page: Any, data: DashboardData) -> None:
     box = page.role_box
     box.blockSignals(True)
     box.clear()
-    box.addItem(translate("DashboardPage", "None (show my weakest areas)"), None)
+    own = page.own() if hasattr(page, "own") else True
+    box.addItem(translate("DashboardPage", "None (show my weakest areas)") if own else
+                translate("DashboardPage", "None (show the weakest areas)"), None)
     if data.framework is not None:
         for role in data.framework.roles:
             box.addItem(role.title, role.id)
@@ -179,9 +200,12 @@ def draw_completion(page: Any, data: DashboardData) -> None:
     course = next((c for c in data.courses if c.pack_id == chosen),
                   data.courses[0] if data.courses else None)
     if course is None:
-        page.completion.show_rows("", translate(
-            "DashboardPage", "Open a course in the library to start; your progress appears "
-                             "here."), [], dark=_is_dark(page))
+        own = page.own() if hasattr(page, "own") else True
+        empty = (translate("DashboardPage", "Open a course in the library to start; your "
+                           "progress appears here.") if own else
+                 translate("DashboardPage", "%1 has not started a course yet.")
+                 .replace("%1", page.ctx.user.name))
+        page.completion.show_rows("", empty, [], dark=_is_dark(page))
         return
     names = {"completed": translate("DashboardPage", "completed"),
              "in_progress": translate("DashboardPage", "in progress"),
@@ -201,8 +225,9 @@ def draw_completion(page: Any, data: DashboardData) -> None:
         else:
             percent = 100.0 * module.answered / module.exercises if module.exercises else 0.0
             status = "in_progress" if module.answered and status == "not_started" else status
-        note = fill_in(translate("DashboardPage", "%1 of %2 exercises answered, %3 of study"),
-                       module.answered, module.exercises, duration(module.seconds))
+        note = fill_in(translate("DashboardPage", "%1, %2 of study"),
+                       plurals().exercises_answered(module.answered, module.exercises),
+                       duration(module.seconds))
         rows.append((module.module_id, module.title, percent, status, names[status], note))
     title = fill_in(translate("DashboardPage", "%1 — %2% complete"), course.title,
                     f"{course.percent:.0f}")
@@ -222,11 +247,10 @@ def draw_activity(page: Any, data: DashboardData) -> None:
                                    weeks=26, weekday_names=weekdays, month_names=months,
                                    describe=describe))
     active_days = sum(1 for n in data.activity.values() if n)
-    page.activity_note.setText(
-        translate("DashboardPage",
-                  "%1 answers on %2 days in the last 26 weeks; %3 of study in all.")
-        .replace("%1", str(data.answers)).replace("%2", str(active_days))
-        .replace("%3", duration(data.seconds)))
+    page.activity_note.setText(fill_in(
+        translate("DashboardPage", "%1 on %2 in the last 26 weeks; %3 of study in all."),
+        counts().answers(data.answers), counts().days(active_days),
+        duration(data.seconds)))
 
 
 def passed_courses(data: DashboardData) -> list[tuple[str, str, str]]:
@@ -235,8 +259,7 @@ def passed_courses(data: DashboardData) -> list[tuple[str, str, str]]:
     for pack_id, result in data.assessments.items():
         if result.passed:
             when = day_text(result.finished_at.astimezone().date())
-            detail = fill_in(translate("DashboardPage", "Passed on %1 with %2 points"), when,
-                             f"{result.score:.0f}")
+            detail = plurals().passed_with(when, round(result.score))
             rows.append((pack_id, titles.get(pack_id, pack_id), detail))
     return rows
 

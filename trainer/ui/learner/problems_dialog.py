@@ -51,4 +51,8 @@ def show_import_failure(parent: QWidget, source: Path, exc: BaseException) -> No
 
         present_error(parent, exc)
         return
-    ProblemsDialog(source, [str(p) for p in problems], parent).exec()
+    from trainer.content.messages_zh import problem_text
+    from trainer.ui.common.language import current_language
+
+    language = current_language()  # the validator writes English; Chinese from its catalogue
+    ProblemsDialog(source, [problem_text(p, language) for p in problems], parent).exec()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from trainer.config import assets_dir
 from trainer.ui.common.context import LEARNERS, AppContext
+from trainer.ui.common.counts import counts
 from trainer.ui.common.wheel import guard_wheel
 from trainer.ui.common.work import run_work
 
@@ -55,7 +56,9 @@ def store_message(exc: BaseException) -> str | None:
     if isinstance(exc, Duplicate):
         return QCoreApplication.translate("FirstRunSetup", "This employee number is already registered. Choose it in the list to sign in.")
     if isinstance(exc, InvalidValue):
-        return str(exc.message)
+        from trainer.ui.common.errors import known_text
+
+        return known_text(exc.message)
     return None
 
 
@@ -64,7 +67,8 @@ def check_secret(secret: str, again: str, required: bool) -> str | None:
     if not secret and not required:
         return None
     if len(secret) < MIN_SECRET:
-        return QCoreApplication.translate("FirstRunSetup", "Use at least %1 characters.").replace("%1", str(MIN_SECRET))
+        return QCoreApplication.translate("FirstRunSetup", "Use at least %1.").replace(
+            "%1", counts().characters(MIN_SECRET))
     if secret != again:
         return QCoreApplication.translate("FirstRunSetup", "The two entries are not the same. Please type them again.")
     return None

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.ui.common.context import AppContext
+from trainer.ui.common.counts import counts
 from trainer.ui.common.errors import present_error
 from trainer.ui.common.language import current_language
 from trainer.ui.common.wheel import guard_wheel
@@ -225,8 +226,9 @@ class BankImportDialog(QDialog):
         result, folder = outcome
         self.result_folder = folder
         lines = [str(p) for p in result.problems]
-        lines.insert(0, translate("WorkspaceDialogs", "Converted %1 question(s) into %2.")
-                     .replace("%1", str(result.questions)).replace("%2", str(folder)))
+        lines.insert(0, translate("WorkspaceDialogs", "Converted %1 into %2.")
+                     .replace("%1", counts().questions(result.questions))
+                     .replace("%2", str(folder)))
         self.report.setPlainText("\n".join(lines))
         self.convert_button.hide()
         done = self.buttons.addButton(translate("WorkspaceDialogs", "Open in workspace"),
@@ -320,9 +322,10 @@ def build_summary(info: dict[str, Any], result: Any) -> str:
         .replace("%2", f"{result.size / 1024:.0f}"),
         translate("WorkspaceDialogs", "%1, version %2, language %3").replace("%1", info["title"])
         .replace("%2", info["version"]).replace("%3", info["language"]),
-        translate("WorkspaceDialogs", "%1 modules, %2 exercises, about %3 minutes of study")
-        .replace("%1", str(info["modules"])).replace("%2", str(info["exercises"]))
-        .replace("%3", str(info["minutes"])),
+        translate("WorkspaceDialogs", "%1, %2, about %3 of study")
+        .replace("%1", counts().modules(info["modules"]))
+        .replace("%2", counts().exercises(info["exercises"]))
+        .replace("%3", counts().minutes(info["minutes"])),
         translate("WorkspaceDialogs", "Exercises by type: %1").replace("%1", types),
         translate("WorkspaceDialogs", "Exercises per competency: %1").replace("%1", competencies),
         translate("WorkspaceDialogs", "Give learners' machines the file and its digest; importing checks the file."),

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.ui.common.counts import counts
 from trainer.ui.common.plain import plain_label, plain_tip
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -215,9 +216,10 @@ class ProblemsPanel(QWidget):
         if not self.problems:
             self.summary.setText(translate("ProblemsPanel", "No problems: the pack is ready to build."))
         else:
-            self.summary.setText(translate("ProblemsPanel", "%1 error(s), %2 warning(s). Click one to see the "
-                                     "file at that line.").replace("%1", str(errors))
-                                 .replace("%2", str(warnings)))
+            self.summary.setText(translate("ProblemsPanel", "%1, %2. Click one to see the "
+                                           "file at that line.")
+                                 .replace("%1", counts().errors(errors))
+                                 .replace("%2", counts().warnings(warnings)))
 
     def _open(self, index: Any) -> None:
         problem = self.model.problem_at(index)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.ui.common.context import AppContext
+from trainer.ui.common.counts import counts
 from trainer.ui.common.plain import plain_label
 from trainer.ui.common.work import run_work
 from trainer.ui.trainer.preview import PackPreview
@@ -210,15 +211,15 @@ class WorkspacePage(QWidget):
             shown = (translate("Workspace", "The preview shows the last version that loaded.")
                      if self.preview.pack is not None else "")
             self.preview.set_banner(
-                translate("Workspace", "This pack has %1 error(s) and cannot be loaded. %2 "
-                    "<a href='problems'>Show the problems</a>")
-                .replace("%1", str(errors)).replace("%2", shown))
+                translate("Workspace", "This pack has %1 and cannot be loaded. %2 "
+                          "<a href='problems'>Show the problems</a>")
+                .replace("%1", counts().errors(errors)).replace("%2", shown))
         else:
             self.preview.set_banner("")
-        self.status.setText(translate("Workspace", "Checked at %1: %2 error(s), %3 warning(s).")
+        self.status.setText(translate("Workspace", "Checked at %1: %2, %3.")
                             .replace("%1", getattr(self, "loaded_at", ""))
-                            .replace("%2", str(errors))
-                            .replace("%3", str(len(validation.problems) - errors)))
+                            .replace("%2", counts().errors(errors))
+                            .replace("%3", counts().warnings(len(validation.problems) - errors)))
 
     def _fill_outline(self, pack: Any) -> None:
         self.outline.blockSignals(True)

@@ -70,6 +70,14 @@
             <numerusform>plus %n references</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="-28"/>
+        <source>%1 of %n module(s) done</source>
+        <translation>
+            <numerusform>%1 of %n module done</numerusform>
+            <numerusform>%1 of %n modules done</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LessonView</name>

@@ -4,7 +4,7 @@
 <context>
     <name>CertificateDialog</name>
     <message>
-        <location filename="../../learner/certificate_dialog.py" line="+44"/>
+        <location filename="../../learner/certificate_dialog.py" line="+45"/>
         <source>Save Certificate</source>
         <translation>保存证书</translation>
     </message>
@@ -27,12 +27,17 @@
 <context>
     <name>CertificatesPanel</name>
     <message>
-        <location filename="../../learner/dashboard_panels.py" line="+196"/>
+        <location filename="../../learner/dashboard_panels.py" line="+205"/>
         <source>Pass a course&apos;s final assessment to receive its certificate.</source>
         <translation>通过课程的结业测验后即可获得结业证书。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>%1 has not passed a final assessment yet.</source>
+        <translation>%1 尚未通过结业测验。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Save Certificate…</source>
         <translation>保存证书…</translation>
     </message>
@@ -91,7 +96,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../learner/dashboard.py" line="+144"/>
+        <location filename="../../learner/dashboard.py" line="+145"/>
         <source>My progress</source>
         <translation>我的进度</translation>
     </message>
@@ -136,9 +141,14 @@
         <translation>结业证书</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No wrong answers waiting: every exercise you answered is mastered.</source>
         <translation>没有待重做的错题：你答过的练习都已掌握。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No wrong answers waiting: every exercise %1 answered is mastered.</source>
+        <translation>没有待重做的错题：%1 答过的练习都已掌握。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -146,12 +156,17 @@
         <translation>登录后查看你的学习进度。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Your progress cannot be read right now.</source>
         <translation>暂时无法读取你的学习进度。</translation>
     </message>
     <message>
-        <location filename="../../learner/dashboard_view.py" line="+54"/>
+        <location line="+1"/>
+        <source>The progress of %1 cannot be read right now.</source>
+        <translation>暂时无法读取 %1 的学习进度。</translation>
+    </message>
+    <message>
+        <location filename="../../learner/dashboard_view.py" line="+61"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
@@ -161,9 +176,19 @@
         <translation>未填写部门</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
+        <source>Every competency of %1 is at the top level (%2). Next for them: the final assessment if not passed yet, or the answers they got wrong.</source>
+        <translation>%1 的各项能力都已达到最高等级（%2）。下一步：如果还没有通过结业测验，可以去参加；也可以回顾答错的题目。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Every competency is at the top level (%1). Next: take the final assessment if you have not passed it yet, or go over the answers you got wrong.</source>
         <translation>各项能力都已达到最高等级（%1）。下一步：如果还没有通过结业测验，可以去参加；也可以回顾下方待重做的错题。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has mastered every exercise that trains their weaker areas. Next for them: the final assessment, or the answers they got wrong.</source>
+        <translation>%1 已掌握训练其较弱能力的全部练习。下一步：参加结业测验，或回顾答错的题目。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -171,9 +196,14 @@
         <translation>训练你较弱能力的练习都已掌握。下一步：参加结业测验，或回顾下方待重做的错题。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>None (show my weakest areas)</source>
         <translation>不对照（显示我最薄弱的能力）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None (show the weakest areas)</source>
+        <translation>不对照（显示最薄弱的能力）</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -226,9 +256,14 @@
         <translation>尚未作答</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Open a course in the library to start; your progress appears here.</source>
         <translation>在课程库中打开一门课程开始学习，进度会显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has not started a course yet.</source>
+        <translation>%1 还没有开始学习任何课程。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -236,12 +271,22 @@
         <translation>未通过</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
+        <source>%1, %2 of study</source>
+        <translation>%1，学习 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 — %2% complete</source>
         <translation>%1 —— 已完成 %2%</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="+19"/>
+        <source>%1 on %2 in the last 26 weeks; %3 of study in all.</source>
+        <translation>最近 26 周内有 %2学习，共 %1；累计学习 %3。</translation>
+    </message>
+    <message>
+        <location line="-41"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
@@ -255,26 +300,11 @@
         <source>not started</source>
         <translation>未开始</translation>
     </message>
-    <message>
-        <location line="+16"/>
-        <source>%1 of %2 exercises answered, %3 of study</source>
-        <translation>已答 %1/%2 道练习，学习 %3</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>%1 answers on %2 days in the last 26 weeks; %3 of study in all.</source>
-        <translation>近 26 周共答题 %1 次，分布在 %2 天；累计学习 %3。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Passed on %1 with %2 points</source>
-        <translation>%1 通过，成绩 %2 分</translation>
-    </message>
 </context>
 <context>
     <name>DashboardPlurals</name>
     <message numerus="yes">
-        <location line="-211"/>
+        <location line="-184"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n 分钟</numerusform>
@@ -287,11 +317,35 @@
             <numerusform>%1：答题 %n 次</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 of %n exercise(s) answered</source>
+        <translation>
+            <numerusform>%n 道练习已答 %1 道</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Passed on %1 with %n point(s)</source>
+        <translation>
+            <numerusform>%1 通过，得分 %n 分</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RecommendationsPanel</name>
     <message>
-        <location filename="../../learner/dashboard_panels.py" line="-167"/>
+        <location filename="../../learner/dashboard_panels.py" line="-177"/>
+        <source>%1 has reached every target of the role profile.</source>
+        <translation>%1 已达到岗位能力要求的全部目标。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has not answered enough exercises for advice yet.</source>
+        <translation>%1 答题还不够多，暂时无法给出学习建议。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Every target of your role profile is reached. Well done!</source>
         <translation>你已达到岗位能力要求的全部目标，做得好！</translation>
     </message>
@@ -301,7 +355,7 @@
         <translation>先完成几道练习，系统会据此给出学习建议。</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Study “%1” — %n exercise(s) to master</source>
         <translation>
             <numerusform>学习“%1”—— %n 道练习待掌握</numerusform>
@@ -309,16 +363,18 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Opens the module at its first exercise you have not mastered yet.</source>
+        <source>Opens the module at its first exercise not mastered yet.</source>
         <translation>打开该单元，并定位到第一道尚未掌握的练习。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+16"/>
-        <source>%1 (%2 points)</source>
-        <translation>%1（%2 分）</translation>
+        <source>%1 (%n point(s))</source>
+        <translation>
+            <numerusform>%1（%n 分）</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>not assessed yet</source>
         <translation>尚无测评</translation>
     </message>
@@ -375,8 +431,8 @@
     </message>
     <message>
         <location line="+22"/>
-        <source>&lt;b&gt;Genuine.&lt;/b&gt; %1 (employee no. %2) passed “%3” on %4 with %5 points.</source>
-        <translation>&lt;b&gt;证书真实有效。&lt;/b&gt;%1（工号 %2）于 %4 通过“%3”，成绩 %5 分。</translation>
+        <source>&lt;b&gt;Genuine.&lt;/b&gt; %1 (employee no. %2) passed “%3” on %4 with %5.</source>
+        <translation>&lt;b&gt;真实有效。&lt;/b&gt;%1（工号 %2）于 %4 通过“%3”，得分 %5。</translation>
     </message>
     <message>
         <location line="+7"/>

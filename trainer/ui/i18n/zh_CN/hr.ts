@@ -77,7 +77,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../hr/filter_bar.py" line="+64"/>
+        <location filename="../../hr/filter_bar.py" line="+65"/>
         <source>&amp;Department</source>
         <translation>部门(&amp;D)</translation>
     </message>
@@ -119,7 +119,7 @@
 <context>
     <name>HRScreen</name>
     <message>
-        <location filename="../../hr/screen.py" line="+142"/>
+        <location filename="../../hr/screen.py" line="+150"/>
         <source>People and reports</source>
         <translation>人员与报表</translation>
     </message>
@@ -180,8 +180,8 @@
     </message>
     <message>
         <location line="+27"/>
-        <source>%1 learners · average completion of all learners %2% · %3 answers</source>
-        <translation>学员 %1 人 · 全体学员平均完成度 %2% · 答题 %3 次</translation>
+        <source>%1 · average completion of all learners %2% · %3</source>
+        <translation>%1 · 全体学员平均完成度 %2% · %3</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -192,7 +192,7 @@
 <context>
     <name>LearnerDashboardDialog</name>
     <message>
-        <location filename="../../hr/drilldown.py" line="+43"/>
+        <location filename="../../hr/drilldown.py" line="+44"/>
         <source>%1 (%2) — progress</source>
         <translation>%1（%2）的学习进度</translation>
     </message>

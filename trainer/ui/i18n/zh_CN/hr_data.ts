@@ -4,7 +4,7 @@
 <context>
     <name>BundleExport</name>
     <message>
-        <location filename="../../hr/bundle_dialog.py" line="+52"/>
+        <location filename="../../hr/bundle_dialog.py" line="+54"/>
         <source>Export progress bundle</source>
         <translation>导出学习进度包</translation>
     </message>
@@ -20,12 +20,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 holds %2 learners, %3 lesson records and %4 answers. Copy it to the other machine and import it there.
+        <source>%1 holds %2, %3 and %4. Copy it to the other machine and import it there.
 
 It is signed by this computer (%5) with the key %6: HR compares that key when importing from this computer for the first time.</source>
-        <translation>%1 包含 %2 名学员、%3 条课程学习记录和 %4 条作答记录。请将其复制到另一台电脑并在那里导入。
+        <translation>%1 包含 %2、%3 和 %4。请把它复制到另一台电脑并在那里导入。
 
-该文件已由本机（%5）以密钥 %6 签名：人事部门首次导入本机的数据时会核对这个密钥。</translation>
+它由本机（%5）用密钥 %6 签名：首次从本机导入时，人事人员会核对这个密钥。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -43,7 +43,7 @@ It is signed by this computer (%5) with the key %6: HR compares that key when im
     <message>
         <location line="+7"/>
         <source>Choose a progress bundle exported on another machine (trainer progress export, or Export progress).</source>
-        <translation>请选择在另一台电脑上导出的学习进度包（trainer progress export，或“导出学习进度”）。</translation>
+        <translation>请选择在另一台电脑上用“导出学习进度…”导出的学习进度包。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -104,16 +104,21 @@ It is signed by this computer (%5) with the key %6: HR compares that key when im
     </message>
     <message>
         <location line="+3"/>
-        <source>Importing adds %1 learner(s) and updates %2; adds %3 answer(s) (%4 already here) and %5 lesson record(s), updating %6.</source>
-        <translation>导入将新增 %1 名学员、更新 %2 名；新增 %3 条作答记录（%4 条已存在），新增 %5 条课程学习记录、更新 %6 条。</translation>
+        <source>Importing adds %1 and updates %2; adds %3 (%4 already here) and %5, updating %6.</source>
+        <translation>导入将新增 %1、更新 %2 名；新增 %3（已有 %4 条）和 %5，更新 %6 条。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>%1 account(s) of trainers, HR or administrators stay switched on or off as they are here: a bundle never changes those.</source>
-        <translation>%1 个培训师、人事或管理员账号保持本机的启用或停用状态：进度包从不更改这些账号。</translation>
+        <location line="+9"/>
+        <source>Trainers&apos;, HR or administrators&apos; accounts (%1) stay switched on or off as they are here: a bundle never changes those.</source>
+        <translation>培训师、人事或管理员账号（%1）保持本机上的启用或停用状态：进度包从不更改这些账号。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+53"/>
+        <source>Added %1 and %2; %3 changed.</source>
+        <translation>已新增 %1、%2；%3 有变化。</translation>
+    </message>
+    <message>
+        <location line="-48"/>
         <source>This computer has never imported from %1. Its key is %2: compare it with the key that computer shows after exporting; import only if they are the same.</source>
         <translation>本机从未导入过来自 %1 的进度包。其密钥为 %2：请与该电脑导出后显示的密钥核对，一致时才导入。</translation>
     </message>
@@ -145,11 +150,6 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <location line="+17"/>
         <source>Progress imported</source>
         <translation>学习进度已导入</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Added %1 learner(s) and %2 answer(s); %3 lesson record(s) changed.</source>
-        <translation>已新增 %1 名学员和 %2 条作答记录；%3 条课程学习记录有变化。</translation>
     </message>
 </context>
 <context>
@@ -203,7 +203,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../hr/roster_model.py" line="+90"/>
+        <location filename="../../hr/roster_model.py" line="+103"/>
         <source>learner</source>
         <translation>学员</translation>
     </message>
@@ -264,7 +264,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../hr/roster_dialog.py" line="+69"/>
+        <location filename="../../hr/roster_dialog.py" line="+71"/>
         <source>Import roster</source>
         <translation>导入人员名单</translation>
     </message>
@@ -387,8 +387,8 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
     </message>
     <message>
         <location line="+18"/>
-        <source>%1 row(s): %2 new, %3 to update, %4 unchanged, %5 with problems (not imported). Nothing is written until you press Import.</source>
-        <translation>共 %1 行：新增 %2 人，更新 %3 人，%4 人无变化，%5 行有问题（不会导入）。按“导入”之前不会写入任何数据。</translation>
+        <source>%1: %2 new, %3 to update, %4 unchanged, %5 with problems (not imported). Nothing is written until you press Import.</source>
+        <translation>%1：新增 %2，更新 %3，不变 %4，有问题 %5（不导入）。按“导入”之前不会写入任何内容。</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -508,7 +508,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
 <context>
     <name>RosterProblem</name>
     <message>
-        <location line="-137"/>
+        <location line="-148"/>
         <source>missing employee number</source>
         <translation>缺少工号</translation>
     </message>
@@ -523,17 +523,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <translation>缺少姓名</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>name longer than %1 characters</source>
-        <translation>姓名超过 %1 个字符</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>department longer than %1 characters</source>
-        <translation>部门名称超过 %1 个字符</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>unknown role %1 (use 学员, 培训师, 人事, 管理员 or learner, trainer, hr, admin)</source>
         <translation>无法识别的角色“%1”（请填写 学员、培训师、人事、管理员，或 learner、trainer、hr、admin）</translation>
     </message>
@@ -543,14 +533,24 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <translation>邮箱 %1 格式不正确，应类似 name@example.gov.cn</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>PIN shorter than %1 characters</source>
-        <translation>PIN 码少于 %1 个字符</translation>
+        <location line="-4"/>
+        <source>name longer than %1</source>
+        <translation>姓名超过 %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>PIN longer than %1 characters</source>
-        <translation>PIN 码超过 %1 个字符</translation>
+        <source>department longer than %1</source>
+        <translation>部门名称超过 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PIN shorter than %1</source>
+        <translation>PIN 少于 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN longer than %1</source>
+        <translation>PIN 超过 %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -584,11 +584,11 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
     </message>
     <message>
         <location line="+2"/>
-        <source>%1 cells but the header has %2: a %3 inside a cell moves the cells after it (put that cell in quotes)</source>
-        <translation>有 %1 个单元格，但表头只有 %2 列：单元格中的%3使其后的单元格错位（请给该单元格加上引号）</translation>
+        <source>%1 but the header has %2: a %3 inside a cell moves the cells after it (put that cell in quotes)</source>
+        <translation>有 %1，但表头只有 %2 列：单元格中的%3会使其后的单元格错位（请给该单元格加上引号）</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+42"/>
         <source>comma</source>
         <translation>逗号</translation>
     </message>

@@ -221,12 +221,7 @@
         <translation>学习进度</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1 of %2 modules done</source>
-        <translation>已完成 %1 / %2 个单元</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Not started yet</source>
         <translation>尚未开始</translation>
     </message>
@@ -250,6 +245,13 @@
         <source>plus %n reference(s)</source>
         <translation>
             <numerusform>另附 %n 份参考资料</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-28"/>
+        <source>%1 of %n module(s) done</source>
+        <translation>
+            <numerusform>已完成 %1 / %n 个单元</numerusform>
         </translation>
     </message>
 </context>
@@ -395,17 +397,12 @@
 <context>
     <name>FirstRunSetup</name>
     <message>
-        <location filename="../../learner/setup.py" line="+56"/>
+        <location filename="../../learner/setup.py" line="+57"/>
         <source>This employee number is already registered. Choose it in the list to sign in.</source>
         <translation>这个工号已经登记过了。请在列表中选择它登录。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Use at least %1 characters.</source>
-        <translation>请至少输入 %1 个字符。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+16"/>
         <source>The two entries are not the same. Please type them again.</source>
         <translation>两次输入不一致，请重新输入。</translation>
     </message>
@@ -509,6 +506,11 @@
         <location line="+2"/>
         <source>Please enter an employee number.</source>
         <translation>请输入工号。</translation>
+    </message>
+    <message>
+        <location line="-122"/>
+        <source>Use at least %1.</source>
+        <translation>请至少使用 %1。</translation>
     </message>
 </context>
 <context>
@@ -822,7 +824,7 @@
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../learner/setup.py" line="+46"/>
+        <location filename="../../learner/setup.py" line="+168"/>
         <source>Register as a new learner</source>
         <translation>注册新学员</translation>
     </message>

@@ -137,7 +137,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app.py" line="+101"/>
+        <location filename="../../app.py" line="+102"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -153,9 +153,117 @@
     </message>
 </context>
 <context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <location filename="../../common/counts.py" line="+17"/>
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n 次答题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n learner(s)</source>
+        <translation>
+            <numerusform>%n 名学员</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n lesson record(s)</source>
+        <translation>
+            <numerusform>%n 条学习记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n 个账号</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n cell(s)</source>
+        <translation>
+            <numerusform>%n 个单元格</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n 个字符</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n 道题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n module(s)</source>
+        <translation>
+            <numerusform>%n 个单元</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n exercise(s)</source>
+        <translation>
+            <numerusform>%n 道练习</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n 分</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ErrorPresenter</name>
     <message>
-        <location filename="../../common/errors.py" line="+45"/>
+        <location filename="../../common/errors.py" line="+47"/>
         <source>Trainer</source>
         <translation>Trainer</translation>
     </message>
@@ -183,7 +291,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../common/shell.py" line="+149"/>
+        <location filename="../../common/shell.py" line="+150"/>
         <source>Trainer — Digital Government Skills</source>
         <translation>Trainer — 数字政府能力培训</translation>
     </message>
@@ -258,7 +366,7 @@
         <translation>当前用户：%1（%2）</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+57"/>
         <source>Finishing work in progress…</source>
         <translation>正在完成进行中的操作…</translation>
     </message>
@@ -279,7 +387,7 @@
 <context>
     <name>ReadOnlyBar</name>
     <message>
-        <location line="+80"/>
+        <location line="+78"/>
         <source>The learner-records database is damaged: you can look at everything, but nothing can be saved.</source>
         <translation>学习记录数据库已损坏，只能查看，不能保存。</translation>
     </message>
@@ -302,7 +410,7 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../common/settings_dialog.py" line="+31"/>
+        <location filename="../../common/settings_dialog.py" line="+32"/>
         <location line="+3"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>

@@ -12,7 +12,7 @@
 <context>
     <name>ProblemsModel</name>
     <message numerus="yes">
-        <location filename="../../trainer/problems.py" line="+67"/>
+        <location filename="../../trainer/problems.py" line="+70"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n 个错误</numerusform>
@@ -30,23 +30,23 @@
     <name>ProblemsPanel</name>
     <message>
         <location line="-24"/>
-        <location line="+152"/>
+        <location line="+151"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="-152"/>
-        <location line="+152"/>
+        <location line="-151"/>
+        <location line="+151"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-75"/>
         <source>Cannot read this file: %1</source>
         <translation>无法读取此文件：%1</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+72"/>
         <source>Open in my editor</source>
         <translation>用我的编辑器打开</translation>
     </message>
@@ -62,8 +62,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>%1 error(s), %2 warning(s). Click one to see the file at that line.</source>
-        <translation>%1 个错误，%2 个警告。点击某一条即可查看文件中的对应行。</translation>
+        <source>%1, %2. Click one to see the file at that line.</source>
+        <translation>%1，%2。点击其中一项可查看文件中的对应行。</translation>
     </message>
 </context>
 <context>
@@ -77,7 +77,7 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../trainer/workspace.py" line="+42"/>
+        <location filename="../../trainer/workspace.py" line="+44"/>
         <source>Lesson</source>
         <translation>课文</translation>
     </message>
@@ -158,19 +158,19 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>This pack has %1 error(s) and cannot be loaded. %2 &lt;a href=&apos;problems&apos;&gt;Show the problems&lt;/a&gt;</source>
-        <translation>此课程包有 %1 个错误，无法加载。%2 &lt;a href=&apos;problems&apos;&gt;查看问题&lt;/a&gt;</translation>
+        <source>This pack has %1 and cannot be loaded. %2 &lt;a href=&apos;problems&apos;&gt;Show the problems&lt;/a&gt;</source>
+        <translation>该课程包有 %1，无法加载。%2 &lt;a href=&apos;problems&apos;&gt;查看问题&lt;/a&gt;</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Checked at %1: %2 error(s), %3 warning(s).</source>
-        <translation>%1 检查：%2 个错误，%3 个警告。</translation>
+        <source>Checked at %1: %2, %3.</source>
+        <translation>%1 检查：%2，%3。</translation>
     </message>
 </context>
 <context>
     <name>WorkspaceDialogs</name>
     <message>
-        <location filename="../../trainer/dialogs.py" line="+33"/>
+        <location filename="../../trainer/dialogs.py" line="+35"/>
         <source>single choice</source>
         <translation>单选</translation>
     </message>
@@ -307,11 +307,16 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Converted %1 question(s) into %2.</source>
-        <translation>已把 %1 道题转换到 %2。</translation>
+        <source>Converted %1 into %2.</source>
+        <translation>已把 %1 转换到 %2。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+96"/>
+        <source>%1, %2, about %3 of study</source>
+        <translation>%1，%2，约需学习 %3</translation>
+    </message>
+    <message>
+        <location line="-91"/>
         <source>Open in workspace</source>
         <translation>在编写区打开</translation>
     </message>
@@ -381,12 +386,7 @@
         <translation>%1，版本 %2，语言 %3</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 modules, %2 exercises, about %3 minutes of study</source>
-        <translation>%1 个单元，%2 道练习，约需学习 %3 分钟</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Exercises by type: %1</source>
         <translation>各题型练习数：%1</translation>
     </message>
