@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
 
         nav = QListWidget()
         nav.setObjectName("Navigation")
+        nav.setAccessibleName(self.tr("Navigation"))
         nav.setIconSize(QSize(20, 20))
         nav.setMinimumWidth(170)
         nav.setMaximumWidth(260)
@@ -150,6 +151,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Trainer — Digital Government Skills"))
         self.menus.retranslate()
         self.sign_out_button.setText(self.tr("Sign out"))
+        if self.nav is not None:
+            self.nav.setAccessibleName(self.tr("Navigation"))
         self._update_user_label()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
