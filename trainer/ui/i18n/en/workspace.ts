@@ -4,7 +4,7 @@
 <context>
     <name>ProblemsModel</name>
     <message numerus="yes">
-        <location filename="../../trainer/problems.py" line="+67"/>
+        <location filename="../../trainer/problems.py" line="+69"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>WorkspacePage</name>
     <message numerus="yes">
-        <location filename="../../trainer/workspace.py" line="+239"/>
+        <location filename="../../trainer/workspace.py" line="+241"/>
         <source>%n exercise(s)</source>
         <translation>
             <numerusform>%n exercise</numerusform>

@@ -45,7 +45,7 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../common/charts.py" line="+252"/>
+        <location filename="../../common/charts.py" line="+256"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
@@ -91,7 +91,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../learner/dashboard.py" line="+144"/>
+        <location filename="../../learner/dashboard.py" line="+145"/>
         <source>My progress</source>
         <translation>我的进度</translation>
     </message>
@@ -101,7 +101,7 @@
         <translation>%1 的学习进度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Compare with the role:</source>
         <translation>对照岗位：</translation>
     </message>
@@ -374,7 +374,7 @@
         <translation>证书上印的验证码：</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>&lt;b&gt;Genuine.&lt;/b&gt; %1 (employee no. %2) passed “%3” on %4 with %5 points.</source>
         <translation>&lt;b&gt;证书真实有效。&lt;/b&gt;%1（工号 %2）于 %4 通过“%3”，成绩 %5 分。</translation>
     </message>

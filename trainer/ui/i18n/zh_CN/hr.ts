@@ -77,7 +77,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../hr/filter_bar.py" line="+64"/>
+        <location filename="../../hr/filter_bar.py" line="+65"/>
         <source>&amp;Department</source>
         <translation>部门(&amp;D)</translation>
     </message>
@@ -102,6 +102,16 @@
         <translation>至</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>From date</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <location line="+13"/>
         <source>All</source>
@@ -119,7 +129,7 @@
 <context>
     <name>HRScreen</name>
     <message>
-        <location filename="../../hr/screen.py" line="+142"/>
+        <location filename="../../hr/screen.py" line="+150"/>
         <source>People and reports</source>
         <translation>人员与报表</translation>
     </message>
@@ -174,7 +184,12 @@
         <translation>图表</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+3"/>
+        <source>Search learners</source>
+        <translation>搜索学员</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Gathering the figures…</source>
         <translation>正在统计数据…</translation>
     </message>
@@ -192,7 +207,7 @@
 <context>
     <name>LearnerDashboardDialog</name>
     <message>
-        <location filename="../../hr/drilldown.py" line="+43"/>
+        <location filename="../../hr/drilldown.py" line="+44"/>
         <source>%1 (%2) — progress</source>
         <translation>%1（%2）的学习进度</translation>
     </message>

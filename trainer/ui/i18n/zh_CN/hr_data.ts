@@ -56,7 +56,12 @@ It is signed by this computer (%5) with the key %6: HR compares that key when im
         <translation>只显示有新内容的学员</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <source>Learners in the file</source>
+        <translation>文件中的学员</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -203,7 +208,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../hr/roster_model.py" line="+90"/>
+        <location filename="../../hr/roster_model.py" line="+91"/>
         <source>learner</source>
         <translation>学员</translation>
     </message>
@@ -264,7 +269,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../hr/roster_dialog.py" line="+69"/>
+        <location filename="../../hr/roster_dialog.py" line="+70"/>
         <source>Import roster</source>
         <translation>导入人员名单</translation>
     </message>
@@ -279,12 +284,12 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Columns</source>
         <translation>列对应关系</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-23"/>
         <source>Show only rows with problems</source>
         <translation>只显示有问题的行</translation>
     </message>
@@ -299,7 +304,12 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <translation>一个列已设好的 Excel 文件，填好即可导入</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+16"/>
+        <source>Rows of the roster</source>
+        <translation>名单中的各行</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

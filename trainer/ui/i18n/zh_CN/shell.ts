@@ -137,7 +137,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app.py" line="+101"/>
+        <location filename="../../app.py" line="+102"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -155,7 +155,7 @@
 <context>
     <name>ErrorPresenter</name>
     <message>
-        <location filename="../../common/errors.py" line="+45"/>
+        <location filename="../../common/errors.py" line="+47"/>
         <source>Trainer</source>
         <translation>Trainer</translation>
     </message>
@@ -181,14 +181,43 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../common/help_view.py" line="+28"/>
+        <source>Learners</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trainers (course authors)</source>
+        <translation>培训师（课程编写者）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HR and administrators</source>
+        <translation>人事与管理员</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <location line="+4"/>
+        <source>User Guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>&amp;Guide for:</source>
+        <translation>指南对象(&amp;G)：</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../common/shell.py" line="+149"/>
+        <location filename="../../common/shell.py" line="+152"/>
         <source>Trainer — Digital Government Skills</source>
         <translation>Trainer — 数字政府能力培训</translation>
     </message>
     <message>
-        <location filename="../../common/menus.py" line="+67"/>
+        <location filename="../../common/menus.py" line="+69"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -234,6 +263,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;User Guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Open &amp;Log Folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
@@ -243,12 +277,18 @@
         <translation>关于 Trainer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../common/shell.py" line="+2"/>
+        <location filename="../../common/shell.py" line="-29"/>
+        <location line="+33"/>
+        <source>Navigation</source>
+        <translation>导航栏</translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+159"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
@@ -258,7 +298,7 @@
         <translation>当前用户：%1（%2）</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+74"/>
         <source>Finishing work in progress…</source>
         <translation>正在完成进行中的操作…</translation>
     </message>
@@ -279,7 +319,7 @@
 <context>
     <name>ReadOnlyBar</name>
     <message>
-        <location line="+80"/>
+        <location line="+78"/>
         <source>The learner-records database is damaged: you can look at everything, but nothing can be saved.</source>
         <translation>学习记录数据库已损坏，只能查看，不能保存。</translation>
     </message>
@@ -302,7 +342,7 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../common/settings_dialog.py" line="+31"/>
+        <location filename="../../common/settings_dialog.py" line="+32"/>
         <location line="+3"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
@@ -316,6 +356,11 @@
         <location line="+1"/>
         <source>Dark</source>
         <translation>深色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
     </message>
     <message>
         <location line="+65"/>

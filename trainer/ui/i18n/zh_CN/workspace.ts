@@ -12,7 +12,7 @@
 <context>
     <name>ProblemsModel</name>
     <message numerus="yes">
-        <location filename="../../trainer/problems.py" line="+67"/>
+        <location filename="../../trainer/problems.py" line="+69"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n 个错误</numerusform>
@@ -30,23 +30,23 @@
     <name>ProblemsPanel</name>
     <message>
         <location line="-24"/>
-        <location line="+152"/>
+        <location line="+151"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="-152"/>
-        <location line="+152"/>
+        <location line="-151"/>
+        <location line="+151"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-75"/>
         <source>Cannot read this file: %1</source>
         <translation>无法读取此文件：%1</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+72"/>
         <source>Open in my editor</source>
         <translation>用我的编辑器打开</translation>
     </message>
@@ -77,7 +77,7 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../trainer/workspace.py" line="+42"/>
+        <location filename="../../trainer/workspace.py" line="+43"/>
         <source>Lesson</source>
         <translation>课文</translation>
     </message>
@@ -100,6 +100,11 @@
         <location line="+73"/>
         <source>Course workspace</source>
         <translation>课程编写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modules of the pack</source>
+        <translation>课程包的单元</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -170,7 +175,7 @@
 <context>
     <name>WorkspaceDialogs</name>
     <message>
-        <location filename="../../trainer/dialogs.py" line="+33"/>
+        <location filename="../../trainer/dialogs.py" line="+35"/>
         <source>single choice</source>
         <translation>单选</translation>
     </message>
@@ -240,13 +245,13 @@
         <translation>示例课程包包含一篇课文、一个案例、一次测验和一份术语表，每种题型都有示例。用您自己的编辑器修改文件，每次保存后预览都会随之更新。</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+98"/>
+        <location line="+15"/>
+        <location line="+100"/>
         <source>New pack folder</source>
         <translation>新课程包文件夹</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-65"/>
         <source>Import a question bank</source>
         <translation>导入题库</translation>
     </message>
@@ -291,7 +296,12 @@
         <translation>转换</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+5"/>
+        <source>Conversion report</source>
+        <translation>转换报告</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Choose a question bank</source>
         <translation>选择题库文件</translation>
     </message>
@@ -356,7 +366,7 @@
         <translation>生成</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Save the pack as</source>
         <translation>课程包另存为</translation>
     </message>
