@@ -234,7 +234,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("language", str, "system", QT_TRANSLATE_NOOP("Settings", "Interface language"),
             choices=("system", "zh_CN", "en")),
     Setting("theme", str, "system", QT_TRANSLATE_NOOP("Settings", "Theme"),
-            choices=("system", "light", "dark")),
+            choices=("system", "light", "dark", "contrast")),
     Setting("lesson_font_size", int, 15, QT_TRANSLATE_NOOP("Settings", "Lesson font size"),
             minimum=10, maximum=32, unit=QT_TRANSLATE_NOOP("Settings", "pt")),
     Setting("idle_minutes", int, 5,

@@ -58,6 +58,7 @@ def reset_app_appearance(app: QApplication) -> None:
     QLocale.setDefault(_DEFAULT_LOCALE)
     app.setProperty("trainerLanguage", None)
     app.setProperty("trainerDark", None)
+    app.setProperty("trainerTheme", None)
     app.setStyleSheet("")
 
 

@@ -39,9 +39,19 @@ DARK = Palette(
               "caution": ("#f85149", "#331a1c", "#ff7b72")})
 
 
+CONTRAST = Palette(  # high contrast: every text colour at least 7:1 on black (WCAG AAA)
+    text="#ffffff", muted="#d0d0d0", link="#7fc4ff", heading="#ffffff", rule="#ffffff",
+    table_head="#1a1a1a", code_bg="#1a1a1a", quote_bar="#ffffff", quote_bg="#000000",
+    callouts={"note": ("#7fc4ff", "#000000", "#7fc4ff"), "tip": ("#3ddc97", "#000000", "#3ddc97"),
+              "important": ("#d9b3ff", "#000000", "#d9b3ff"),
+              "warning": ("#ffd500", "#000000", "#ffd500"),
+              "caution": ("#ff8080", "#000000", "#ff8080")})
+THEMES = {"light": LIGHT, "dark": DARK, "contrast": CONTRAST}
+
+
 def lesson_stylesheet(theme: str = "light", font_size: int = 15) -> str:
-    """CSS for QTextDocument.setDefaultStyleSheet; ``theme`` is 'light' or 'dark'."""
-    p = DARK if theme == "dark" else LIGHT
+    """CSS for QTextDocument.setDefaultStyleSheet; ``theme`` is 'light', 'dark' or 'contrast'."""
+    p = THEMES.get(theme, LIGHT)
     size = max(8, min(int(font_size), 40))
     code = max(8, round(size * 0.9))
     rules = [

@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from trainer.reports.data import ReportData, rounded
-from trainer.reports.palette import BASE_RC, OKABE_ITO
+from trainer.reports.palette import BASE_RC, CHART_LIGHT
 
 # The app's chart look on paper: the screen's light theme (trainer.ui.common.charts shares
 # the palette and rc settings through trainer.reports.palette).
-PALETTE = OKABE_ITO
+PALETTE = CHART_LIGHT  # Okabe–Ito hues, dark enough for white paper
 HEAT_MAP = "YlGnBu"
 STYLE: dict[str, Any] = {**BASE_RC, "axes.grid": True, "grid.alpha": 0.3}
 Hover = Any  # trainer.ui.common.charts.Hover on screen (``add(artist, text)``), None on paper

@@ -12,6 +12,16 @@ from typing import Any
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442",
              "#000000")
 
+# The same hues, darkened where needed so that every series stands out at least 3:1 against a
+# light chart or white paper (WCAG 1.4.11 for graphics; tests/ui/test_contrast.py checks it).
+CHART_LIGHT = ("#0072B2", "#B86E00", "#008060", "#B0508A", "#C0422A", "#3A8FC8", "#857800",
+               "#000000")
+# Lighter hues for a dark chart background, and bright ones (7:1 on black) for high contrast.
+CHART_DARK = ("#56B4E9", "#E69F00", "#2FBF8F", "#E08DBF", "#F26B1D", "#4A9FE0", "#F0E442",
+              "#E6E8EB")
+CHART_CONTRAST = ("#8FD3FF", "#FFB000", "#3DDC97", "#FF9AD5", "#FF8C42", "#56B4E9", "#F0E442",
+                  "#FFFFFF")
+
 # matplotlib settings every chart shares, whatever its theme.
 BASE_RC: dict[str, Any] = {
     "axes.spines.top": False,

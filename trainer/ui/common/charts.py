@@ -30,14 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.reports.palette import BASE_RC, OKABE_ITO
+from trainer.reports.palette import BASE_RC, CHART_CONTRAST, CHART_DARK, CHART_LIGHT
 from trainer.ui.common.plain import plain_tip
 
 log = logging.getLogger(__name__)
 
-SERIES_LIGHT = OKABE_ITO  # colour-blind safe; shared with the PDF reports
-SERIES_DARK = ("#56B4E9", "#E69F00", "#2FBF8F", "#E08DBF", "#F26B1D", "#4A9FE0", "#F0E442",
-               "#E6E8EB")
+SERIES_LIGHT = CHART_LIGHT  # Okabe–Ito hues (colour-blind safe), shared with the PDF reports
+SERIES_DARK = CHART_DARK
+SERIES_CONTRAST = CHART_CONTRAST  # the high-contrast theme: 7:1 on its black background
 SAVE_FORMATS = ("png", "svg")
 
 _lock = threading.Lock()
@@ -77,15 +77,19 @@ def _cycler(colours: Sequence[str]) -> Any:
 
 
 def theme_from_palette(palette: QPalette) -> ChartTheme:
-    """Light or dark chart colours from a Qt palette (window colour decides which)."""
+    """Light or dark chart colours from a Qt palette (window colour decides which); the
+    high-contrast theme's brighter series when that theme is applied."""
+    from trainer.ui.common.theme import current_theme
+
     window = palette.color(QPalette.ColorRole.Window)
     dark = window.lightness() < 128
+    contrast = dark and current_theme() == "contrast"
     return ChartTheme(
         dark=dark, background=window.name(),
         text=palette.color(QPalette.ColorRole.WindowText).name(),
         muted=palette.color(QPalette.ColorRole.PlaceholderText).name(),
         grid=palette.color(QPalette.ColorRole.Mid).name(),
-        series=SERIES_DARK if dark else SERIES_LIGHT,
+        series=SERIES_CONTRAST if contrast else SERIES_DARK if dark else SERIES_LIGHT,
         empty="#2b2f36" if dark else "#e5e6eb")
 
 

@@ -40,9 +40,10 @@ class ShellMenus:
         self.full_screen_action.toggled.connect(window.set_full_screen)
         self.view_menu.addActions([self.nav_action, self.full_screen_action])
         self.help_menu = bar.addMenu("")
+        self.guide_action = self._action(window.open_help)
         self.log_action = self._action(window.open_log_folder)
         self.about_action = self._action(window.open_about, role.AboutRole)
-        self.help_menu.addActions([self.log_action, self.about_action])
+        self.help_menu.addActions([self.guide_action, self.log_action, self.about_action])
 
     def _action(self, slot: object, menu_role: QAction.MenuRole | None = None, *,
                 checkable: bool = False) -> QAction:
@@ -63,6 +64,7 @@ class ShellMenus:
         self.quit_action.setShortcut(quit_key if not quit_key.isEmpty() else QKeySequence("Ctrl+Q"))
         self.full_screen_action.setShortcut(QKeySequence(key.FullScreen))
         self.nav_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.guide_action.setShortcut(QKeySequence(key.HelpContents))  # F1
 
     def retranslate(self) -> None:
         self.file_menu.setTitle(translate("MainWindow", "&File"))
@@ -74,5 +76,6 @@ class ShellMenus:
         self.nav_action.setText(translate("MainWindow", "Show &Navigation"))
         self.full_screen_action.setText(translate("MainWindow", "&Full Screen"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
+        self.guide_action.setText(translate("MainWindow", "&User Guide"))
         self.log_action.setText(translate("MainWindow", "Open &Log Folder"))
         self.about_action.setText(translate("MainWindow", "&About Trainer"))

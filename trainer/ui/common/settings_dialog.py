@@ -35,6 +35,7 @@ CHOICE_LABELS = {
     ("theme", "system"): QT_TRANSLATE_NOOP("Settings", "Same as the system"),
     ("theme", "light"): QT_TRANSLATE_NOOP("Settings", "Light"),
     ("theme", "dark"): QT_TRANSLATE_NOOP("Settings", "Dark"),
+    ("theme", "contrast"): QT_TRANSLATE_NOOP("Settings", "High contrast"),
 }
 ADMIN_ONLY = {"allow_self_registration"}
 

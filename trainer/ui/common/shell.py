@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self._current: str | None = None
         self._start_key: str | None = None
         self._painted = False
+        self._help: Any = None  # the user guide's window, built when first opened (F1)
         self.nav: QListWidget | None = None  # built with the first navigation page
         self.setObjectName("MainWindow")
         self.resize(QSize(1180, 760))
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
 
         nav = QListWidget()
         nav.setObjectName("Navigation")
+        nav.setAccessibleName(self.tr("Navigation"))
         nav.setIconSize(QSize(20, 20))
         nav.setMinimumWidth(170)
         nav.setMaximumWidth(260)
@@ -150,6 +152,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Trainer — Digital Government Skills"))
         self.menus.retranslate()
         self.sign_out_button.setText(self.tr("Sign out"))
+        if self.nav is not None:
+            self.nav.setAccessibleName(self.tr("Navigation"))
         self._update_user_label()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
@@ -339,6 +343,23 @@ class MainWindow(QMainWindow):
         from trainer.ui.common.settings_dialog import SettingsDialog
 
         SettingsDialog(self.ctx, self).exec()
+
+    def open_help(self) -> None:
+        """The user guide for the role of the page on screen, in the interface language."""
+        from trainer.ui.common.help_view import HelpDialog, role_for_page
+        from trainer.ui.common.language import current_language
+
+        settings = self.ctx.settings
+        if self._help is None:
+            self._help = HelpDialog(current_language(), settings.get("theme"),
+                                    settings.get("lesson_font_size"), self)
+            self.ctx.languageChanged.connect(self._help.follow_language)
+        self._help.theme = settings.get("theme")
+        self._help.show_role(role_for_page(self._current), current_language())
+        if self._help.isVisible():
+            self._help.raise_()  # open behind the main window: bring it to the front
+        self._help.show()
+        self._help.activateWindow()
 
     def open_about(self) -> None:
         from trainer.ui.common.about import AboutDialog

@@ -115,6 +115,7 @@ class BundleImportDialog(QDialog):
         self.model = MergePlanModel(self)
         self.only_changes.toggled.connect(self.model.set_only_changes)
         self.view = QTableView()
+        self.view.setAccessibleName(self.tr("Learners in the file"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

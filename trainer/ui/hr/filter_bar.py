@@ -67,6 +67,8 @@ class FilterBar(QWidget):
         self.labels[2].setText(self.tr("&Course"))
         self.use_since.setText(self.tr("From"))
         self.use_until.setText(self.tr("to"))
+        self.since.setAccessibleName(self.tr("From date"))
+        self.until.setAccessibleName(self.tr("To date"))
         for box in (self.department, self.role, self.course):
             if box.count():
                 box.setItemText(0, self.tr("All"))

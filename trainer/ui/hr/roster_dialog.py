@@ -99,6 +99,7 @@ class RosterImportDialog(QDialog):
         self.only_problems.toggled.connect(self.model.set_only_problems)
         self.only_problems.toggled.connect(lambda _on: self.view.resizeRowsToContents())
         self.view = QTableView()
+        self.view.setAccessibleName(self.tr("Rows of the roster"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

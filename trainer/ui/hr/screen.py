@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from trainer.analytics.namesearch import name_key
 from trainer.reports.data import ReportData, collect, order_packs, rounded
 from trainer.reports.tables import competency_columns, department_columns, learner_columns
+from trainer.ui.common.a11y import name_tab_pages
 from trainer.ui.common.context import AppContext
 from trainer.ui.common.counts import counts
 from trainer.ui.common.work import Work, run_work
@@ -157,6 +158,8 @@ class HRScreen(QWidget):
         for index, text in enumerate((self.tr("Learners"), self.tr("Departments"),
                                       self.tr("Competencies"), self.tr("Charts"))):
             self.tabs.setTabText(index, text)
+        name_tab_pages(self.tabs)
+        self.search.setAccessibleName(self.tr("Search learners"))
         self.filters.retranslate()
         self.export_button.retranslate()
         self._show_summary()

@@ -44,8 +44,10 @@ def _label(text: str = "", name: str = "") -> QLabel:
     return label
 
 
-def _scrolling(widget: QWidget) -> QScrollArea:
+def _scrolling(widget: QWidget, name: str) -> QScrollArea:
+    """``widget`` in a page that scrolls; ``name`` is what a screen reader calls the page."""
     area = QScrollArea()
+    area.setAccessibleName(name)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     widget.setMaximumWidth(860)
@@ -135,7 +137,7 @@ class AssessmentView(QWidget):
         row.addWidget(self.start_button)
         layout.addLayout(row)
         layout.addStretch(1)
-        return _scrolling(column)
+        return _scrolling(column, str(self.module.title))
 
     @property
     def sitting(self) -> Any:
@@ -206,7 +208,7 @@ class AssessmentView(QWidget):
         top.addWidget(_label(self.module.title, "sectionTitle"), 1)
         top.addWidget(self.timer_label)
         page_layout.addLayout(top)
-        page_layout.addWidget(_scrolling(column))
+        page_layout.addWidget(_scrolling(column, self.tr("Questions")))
         self._replace(1, page)
         self._update_answered()
         self.timer.start()  # the countdown, and the time used saved every few seconds
@@ -340,7 +342,7 @@ class AssessmentView(QWidget):
             row.addWidget(next_button)
         layout.addLayout(row)
         layout.addStretch(1)
-        self._replace(2, _scrolling(column))
+        self._replace(2, _scrolling(column, self.tr("Result")))
 
     def _competency_grid(self, result: SittingResult) -> QGridLayout:
         grid = QGridLayout()

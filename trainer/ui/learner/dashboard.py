@@ -144,6 +144,7 @@ class DashboardPage(QWidget):
         user = self.ctx.user
         self.title.setText(self.tr("My progress") if self.own() else
                            self.tr("Progress of %1").replace("%1", user.name))
+        self.scroll.setAccessibleName(self.title.text())  # the page scrolls as one: its title
         self.role_label.setText(self.tr("Compare with the role:"))
         for key, text in (("radar", self.tr("Competencies")),
                           ("advice", self.tr("What to study next")),

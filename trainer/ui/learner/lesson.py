@@ -52,6 +52,7 @@ class LessonText(QTextBrowser):
                  font_size: int = 15) -> None:
         super().__init__()
         self.setObjectName("lessonText")
+        self.setAccessibleName(self.tr("Lesson text"))  # Tab stops here to read and scroll
         self.auto_height = auto_height
         self.waiting = html is None  # its Markdown is being rendered by a worker
         self._style, self._font_size = style, font_size
@@ -186,6 +187,7 @@ class LessonView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.scroll.setAccessibleName(str(module.title))  # the page, as its title reads
         self.column = QWidget()
         self.column.setMaximumWidth(COLUMN_WIDTH)
         self.body = QVBoxLayout(self.column)

@@ -50,7 +50,7 @@ class LibraryPage(QWidget):
         self.setObjectName("LibraryPage")
         self.setAcceptDrops(True)
         apply_learner_style(self)
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._build_column())
@@ -119,6 +119,7 @@ class LibraryPage(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Courses"))
+        self.scroll.setAccessibleName(self.title.text())  # the page scrolls as one: its title
         self.import_button.setText(self.tr("Import course pack…"))
         self.resume_label.setText(self.tr("Continue where you left off"))
         self.resume_button.setText(self.tr("Continue"))

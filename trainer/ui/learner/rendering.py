@@ -55,8 +55,8 @@ def prefetch(ctx: Any, pack: Any, module: Any) -> None:
 
 
 def theme_of(widget: QWidget, setting: str) -> str:
-    """"light" or "dark": the setting, or for "system" what the palette looks like."""
-    if setting in ("light", "dark"):
+    """"light", "dark" or "contrast": the setting, or for "system" what the palette looks like."""
+    if setting in ("light", "dark", "contrast"):
         return setting
     return "dark" if widget.palette().window().color().lightness() < 128 else "light"
 

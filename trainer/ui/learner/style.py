@@ -11,7 +11,7 @@ LEARNER_QSS = """
 QLabel#pageTitle { font-size: 22px; font-weight: 600; padding-bottom: 4px; }
 QLabel#sectionTitle { font-size: 17px; font-weight: 600; }
 QLabel#subtitle, QLabel#hint { color: palette(placeholder-text); }
-QLabel#errorText { color: #c5221f; }
+QLabel#errorText { color: palette(bright-text); }
 QListView#learnerList, QListView#outline, QListView#searchResults { font-size: 15px; }
 QListView#learnerList::item { border-radius: 6px; }
 QListView#outline::item { padding: 10px 8px; border-radius: 6px; }
@@ -46,7 +46,8 @@ QCommandLinkButton { font-size: 15px; padding: 10px; }
 QLabel#objectives { font-size: 14px; }
 QLabel#resultScore { font-size: 30px; font-weight: 600; }
 QLabel#timer { font-size: 15px; font-weight: 600; }
-QTextBrowser#lessonText { border: none; background: transparent; }
+QTextBrowser#lessonText { border: 2px solid transparent; background: transparent; }
+QTextBrowser#lessonText:focus { border-color: palette(highlight); }
 QTextBrowser#scenario { border: 1px solid rgba(128, 128, 128, 0.35); border-radius: 8px;
     background: palette(base); padding: 8px; }
 """

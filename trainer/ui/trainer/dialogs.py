@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.ui.common.a11y import label_form_fields
 from trainer.ui.common.context import AppContext
 from trainer.ui.common.counts import counts
 from trainer.ui.common.errors import present_error
@@ -85,6 +86,7 @@ class NewPackDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        label_form_fields(form)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
@@ -163,6 +165,8 @@ class BankImportDialog(QDialog):
                                                      QDialogButtonBox.ButtonRole.ActionRole)
         self.convert_button.clicked.connect(self.convert)
         self.buttons.rejected.connect(self.reject)
+        label_form_fields(form)
+        self.report.setAccessibleName(translate("WorkspaceDialogs", "Conversion report"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.report, 1)
@@ -273,6 +277,7 @@ class BuildDialog(QDialog):
         self.build_button.clicked.connect(self.build)
         self.buttons.addButton(self.show_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
+        label_form_fields(form)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary, 1)

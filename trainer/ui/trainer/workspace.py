@@ -118,6 +118,7 @@ class WorkspacePage(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(translate("Workspace", "Course workspace"))
+        self.outline.setAccessibleName(translate("Workspace", "Modules of the pack"))
         self.open_button.setText(translate("Workspace", "Open pack folder…"))
         self.new_button.setText(translate("Workspace", "New pack…"))
         self.bank_button.setText(translate("Workspace", "Import question bank…"))

@@ -4,7 +4,7 @@
 <context>
     <name>AssessmentView</name>
     <message numerus="yes">
-        <location filename="../../learner/assessment.py" line="+101"/>
+        <location filename="../../learner/assessment.py" line="+103"/>
         <source>%n question(s)</source>
         <translation>
             <numerusform>%n question</numerusform>
@@ -82,7 +82,7 @@
 <context>
     <name>LessonView</name>
     <message numerus="yes">
-        <location filename="../../learner/lesson.py" line="+264"/>
+        <location filename="../../learner/lesson.py" line="+266"/>
         <source>about %n minute(s)</source>
         <translation>
             <numerusform>about %n minute</numerusform>

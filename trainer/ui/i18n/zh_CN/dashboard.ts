@@ -50,7 +50,7 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../common/charts.py" line="+252"/>
+        <location filename="../../common/charts.py" line="+295"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
@@ -60,7 +60,7 @@
         <translation>把这张图表保存为 PNG 或 SVG 图片</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+26"/>
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
@@ -106,7 +106,7 @@
         <translation>%1 的学习进度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Compare with the role:</source>
         <translation>对照岗位：</translation>
     </message>
@@ -430,7 +430,7 @@
         <translation>证书上印的验证码：</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>&lt;b&gt;Genuine.&lt;/b&gt; %1 (employee no. %2) passed “%3” on %4 with %5.</source>
         <translation>&lt;b&gt;真实有效。&lt;/b&gt;%1（工号 %2）于 %4 通过“%3”，得分 %5。</translation>
     </message>

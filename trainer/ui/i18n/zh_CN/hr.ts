@@ -102,6 +102,16 @@
         <translation>至</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>From date</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <location line="+13"/>
         <source>All</source>
@@ -174,7 +184,12 @@
         <translation>图表</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+3"/>
+        <source>Search learners</source>
+        <translation>搜索学员</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Gathering the figures…</source>
         <translation>正在统计数据…</translation>
     </message>

@@ -56,7 +56,7 @@ It is signed by this computer (%5) with the key %6: HR compares that key when im
         <translation>只显示有新内容的学员</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -150,6 +150,11 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <location line="+17"/>
         <source>Progress imported</source>
         <translation>学习进度已导入</translation>
+    </message>
+    <message>
+        <location line="-140"/>
+        <source>Learners in the file</source>
+        <translation>文件中的学员</translation>
     </message>
 </context>
 <context>
@@ -279,12 +284,12 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Columns</source>
         <translation>列对应关系</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-23"/>
         <source>Show only rows with problems</source>
         <translation>只显示有问题的行</translation>
     </message>
@@ -299,7 +304,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <translation>一个列已设好的 Excel 文件，填好即可导入</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -445,6 +450,11 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <location line="+3"/>
         <source>Roster imported</source>
         <translation>人员名单已导入</translation>
+    </message>
+    <message>
+        <location line="-240"/>
+        <source>Rows of the roster</source>
+        <translation>名单中的各行</translation>
     </message>
 </context>
 <context>

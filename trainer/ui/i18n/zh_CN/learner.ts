@@ -4,7 +4,7 @@
 <context>
     <name>AssessmentView</name>
     <message numerus="yes">
-        <location filename="../../learner/assessment.py" line="+101"/>
+        <location filename="../../learner/assessment.py" line="+103"/>
         <source>%n question(s)</source>
         <translation>
             <numerusform>共 %n 题</numerusform>
@@ -168,11 +168,21 @@
         <source>Next →</source>
         <translation>下一节 →</translation>
     </message>
+    <message>
+        <location line="-129"/>
+        <source>Questions</source>
+        <translation>试题</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>Result</source>
+        <translation>测验结果</translation>
+    </message>
 </context>
 <context>
     <name>ChoiceInput</name>
     <message>
-        <location filename="../../learner/exercises/choice.py" line="+157"/>
+        <location filename="../../learner/exercises/choice.py" line="+164"/>
         <source>Correct answer</source>
         <translation>正确答案</translation>
     </message>
@@ -565,9 +575,17 @@
     </message>
 </context>
 <context>
+    <name>LessonText</name>
+    <message>
+        <location filename="../../learner/lesson.py" line="+55"/>
+        <source>Lesson text</source>
+        <translation>课文</translation>
+    </message>
+</context>
+<context>
     <name>LessonView</name>
     <message>
-        <location filename="../../learner/lesson.py" line="+223"/>
+        <location line="+170"/>
         <source>Case scenario</source>
         <translation>案例情境</translation>
     </message>
@@ -622,7 +640,7 @@
         <translation>课程</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Import course pack…</source>
         <translation>导入课程包…</translation>
     </message>

@@ -283,20 +283,49 @@
         <translation>日志文件：%1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+67"/>
         <source>Not done: the learner-records database is damaged and read-only (see the warning at the top of the window).</source>
         <translation>未完成：学习记录数据库已损坏，只能查看（见窗口顶部的提示）。</translation>
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../common/help_view.py" line="+28"/>
+        <source>Learners</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trainers (course authors)</source>
+        <translation>培训师（课程编写者）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HR and administrators</source>
+        <translation>人事与管理员</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <location line="+4"/>
+        <source>User Guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>&amp;Guide for:</source>
+        <translation>指南对象(&amp;G)：</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../common/shell.py" line="+150"/>
+        <location filename="../../common/shell.py" line="+152"/>
         <source>Trainer — Digital Government Skills</source>
         <translation>Trainer — 数字政府能力培训</translation>
     </message>
     <message>
-        <location filename="../../common/menus.py" line="+67"/>
+        <location filename="../../common/menus.py" line="+70"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -341,7 +370,7 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Open &amp;Log Folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
@@ -356,7 +385,7 @@
         <translation>退出登录</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+169"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
@@ -366,9 +395,20 @@
         <translation>当前用户：%1（%2）</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+77"/>
         <source>Finishing work in progress…</source>
         <translation>正在完成进行中的操作…</translation>
+    </message>
+    <message>
+        <location filename="../../common/menus.py" line="-2"/>
+        <source>&amp;User Guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../common/shell.py" line="-281"/>
+        <location line="+33"/>
+        <source>Navigation</source>
+        <translation>导航栏</translation>
     </message>
 </context>
 <context>
@@ -426,7 +466,7 @@
         <translation>深色</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -469,6 +509,11 @@
         <location line="+2"/>
         <source>Learners may register themselves</source>
         <translation>允许学员自行注册</translation>
+    </message>
+    <message>
+        <location filename="../../common/settings_dialog.py" line="-66"/>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
     </message>
 </context>
 <context>

@@ -102,7 +102,7 @@
         <translation>课程编写</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Open pack folder…</source>
         <translation>打开课程包文件夹…</translation>
     </message>
@@ -166,11 +166,16 @@
         <source>Checked at %1: %2, %3.</source>
         <translation>%1 检查：%2，%3。</translation>
     </message>
+    <message>
+        <location line="-99"/>
+        <source>Modules of the pack</source>
+        <translation>课程包的单元</translation>
+    </message>
 </context>
 <context>
     <name>WorkspaceDialogs</name>
     <message>
-        <location filename="../../trainer/dialogs.py" line="+35"/>
+        <location filename="../../trainer/dialogs.py" line="+36"/>
         <source>single choice</source>
         <translation>单选</translation>
     </message>
@@ -240,13 +245,13 @@
         <translation>示例课程包包含一篇课文、一个案例、一次测验和一份术语表，每种题型都有示例。用您自己的编辑器修改文件，每次保存后预览都会随之更新。</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+98"/>
+        <location line="+15"/>
+        <location line="+100"/>
         <source>New pack folder</source>
         <translation>新课程包文件夹</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-65"/>
         <source>Import a question bank</source>
         <translation>导入题库</translation>
     </message>
@@ -291,7 +296,7 @@
         <translation>转换</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Choose a question bank</source>
         <translation>选择题库文件</translation>
     </message>
@@ -311,12 +316,12 @@
         <translation>已把 %1 转换到 %2。</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>%1, %2, about %3 of study</source>
         <translation>%1，%2，约需学习 %3</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-92"/>
         <source>Open in workspace</source>
         <translation>在编写区打开</translation>
     </message>
@@ -361,7 +366,7 @@
         <translation>生成</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Save the pack as</source>
         <translation>课程包另存为</translation>
     </message>
@@ -400,11 +405,16 @@
         <source>Give learners&apos; machines the file and its digest; importing checks the file.</source>
         <translation>把文件和摘要一起交给学员电脑；导入时会核对文件。</translation>
     </message>
+    <message>
+        <location line="-167"/>
+        <source>Conversion report</source>
+        <translation>转换报告</translation>
+    </message>
 </context>
 <context>
     <name>WorkspacePage</name>
     <message numerus="yes">
-        <location filename="../../trainer/workspace.py" line="+22"/>
+        <location filename="../../trainer/workspace.py" line="+121"/>
         <source>%n exercise(s)</source>
         <translation>
             <numerusform>%n 道练习</numerusform>

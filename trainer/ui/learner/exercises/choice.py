@@ -95,7 +95,11 @@ class OptionRow(QWidget):
 
 
 class ChoiceInput(ExerciseInput):
-    """Radio buttons for single and true/false, check boxes for multiple; shuffled per attempt."""
+    """Radio buttons for single and true/false, check boxes for multiple; shuffled per attempt.
+
+    Radio buttons share a button group (Tab stops at the group, arrows choose); check boxes do
+    not: Qt lets only one button of any group take Tab, and each check box is its own choice,
+    so each is a Tab stop of its own, as keyboard users expect."""
 
     def __init__(self, exercise: Any, seed: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(exercise, seed, parent)
@@ -109,7 +113,10 @@ class ChoiceInput(ExerciseInput):
         for index in self.shuffled(len(exercise.options)):
             button: QAbstractButton = QCheckBox() if self.multiple else QRadioButton()
             row = OptionRow(button, exercise.options[index].text)
-            self.group.addButton(button, index)
+            if self.multiple:
+                button.toggled.connect(lambda *_: self.changed.emit())
+            else:
+                self.group.addButton(button, index)
             self.rows[index] = row
             layout.addWidget(row)
         self.group.idToggled.connect(lambda *_: self.changed.emit())
