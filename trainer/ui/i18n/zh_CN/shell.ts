@@ -84,6 +84,21 @@
         <translation>许可证</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Mode: portable: all data is kept in the data folder beside the program</source>
+        <translation>运行方式：绿色版（便携版），所有数据都保存在程序旁边的 data 文件夹中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mode: installed program; data is kept in the user&apos;s data folder</source>
+        <translation>运行方式：安装版，数据保存在用户的数据文件夹中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mode: Python package (pip)</source>
+        <translation>运行方式：Python 软件包（pip）</translation>
+    </message>
+    <message>
         <location line="+20"/>
         <source>application framework</source>
         <translation>应用程序框架</translation>
@@ -137,7 +152,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app.py" line="+101"/>
+        <location filename="../../app.py" line="+107"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -155,7 +170,7 @@
 <context>
     <name>ErrorPresenter</name>
     <message>
-        <location filename="../../common/errors.py" line="+45"/>
+        <location filename="../../common/errors.py" line="+47"/>
         <source>Trainer</source>
         <translation>Trainer</translation>
     </message>
@@ -183,7 +198,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../common/shell.py" line="+149"/>
+        <location filename="../../common/shell.py" line="+150"/>
         <source>Trainer — Digital Government Skills</source>
         <translation>Trainer — 数字政府能力培训</translation>
     </message>
@@ -258,7 +273,7 @@
         <translation>当前用户：%1（%2）</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+57"/>
         <source>Finishing work in progress…</source>
         <translation>正在完成进行中的操作…</translation>
     </message>
@@ -279,7 +294,7 @@
 <context>
     <name>ReadOnlyBar</name>
     <message>
-        <location line="+80"/>
+        <location line="+78"/>
         <source>The learner-records database is damaged: you can look at everything, but nothing can be saved.</source>
         <translation>学习记录数据库已损坏，只能查看，不能保存。</translation>
     </message>
@@ -302,7 +317,7 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../common/settings_dialog.py" line="+31"/>
+        <location filename="../../common/settings_dialog.py" line="+32"/>
         <location line="+3"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
@@ -328,7 +343,7 @@
         <translation>更改立即生效，并对这台计算机上使用 Trainer 的所有人有效。</translation>
     </message>
     <message>
-        <location filename="../../../config.py" line="+234"/>
+        <location filename="../../../config.py" line="+311"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
