@@ -78,8 +78,32 @@ def freeze(epoch: int) -> None:
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                     "--distpath", str(BUILD / "dist"), "--workpath", str(BUILD / "work"),
                     str(SPEC)], check=True, cwd=ROOT, env=env)
+    if sys.platform.startswith("linux") and shutil.which("strip"):
+        strip_symbols(PROGRAM)
     print(f"PyInstaller took {time.monotonic() - started:.0f} s; "
           f"program folder {size_mib(PROGRAM):.0f} MiB")
+
+
+def strip_symbols(program: Path) -> None:
+    """Drop debugging symbols (about 50 MiB: libpython, Python's modules, Qt plugins), except in
+    the ``*.libs`` folders of wheels repaired by auditwheel: patchelf moved their ELF segments,
+    and strip then breaks them (numpy's OpenBLAS: "ELF load command … not page-aligned").
+    PyInstaller's own strip option strips everything, hence this."""
+    files = [str(p) for p in elf_files(program)
+             if not any(part.endswith(".libs") for part in p.relative_to(program).parts)]
+    for start in range(0, len(files), 200):
+        subprocess.run(["strip", "--strip-unneeded", *files[start:start + 200]], check=True)
+
+
+def elf_files(program: Path) -> list[Path]:
+    found = []
+    for path in sorted(program.rglob("*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        with path.open("rb") as handle:
+            if handle.read(4) == b"\x7fELF":
+                found.append(path)
+    return found
 
 
 def size_mib(path: Path) -> float:
@@ -92,12 +116,7 @@ def needed_system_libraries(program: Path) -> set[str]:
     """Every shared library an ELF file of the bundle needs that the bundle does not hold."""
     inside = {p.name for p in program.rglob("*")}
     needed: set[str] = set()
-    for path in program.rglob("*"):
-        if path.is_symlink() or not path.is_file():
-            continue
-        with path.open("rb") as handle:
-            if handle.read(4) != b"\x7fELF":
-                continue
+    for path in elf_files(program):
         out = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True).stdout
         needed.update(re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", out))
     return needed - inside
@@ -173,8 +192,20 @@ def build_windows(epoch: int) -> None:
     if iscc is None:
         print("Inno Setup's ISCC.exe is not on PATH: the installer was not built (see README).")
         return
+    icon = windows_icon(ROOT / "build" / "trainer.ico")
     subprocess.run([iscc, f"/DAppVersion={version()}", f"/DSourceDir={PROGRAM}",
-                    f"/O{DIST}", str(ROOT / "packaging" / "trainer.iss")], check=True)
+                    f"/DIconFile={icon}", f"/O{DIST}", str(ROOT / "packaging" / "trainer.iss")],
+                   check=True)
+
+
+def windows_icon(target: Path) -> Path:
+    """The app icon as .ico (Windows and Inno Setup want one), from the bundled PNGs."""
+    from PIL import Image  # matplotlib's dependency, so present wherever Trainer builds
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with Image.open(ROOT / "assets" / "icons" / "trainer-256.png") as image:
+        image.save(target, sizes=[(16, 16), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)])
+    return target
 
 
 def main(argv: list[str] | None = None) -> int:
