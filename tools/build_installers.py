@@ -78,10 +78,7 @@ def freeze(epoch: int) -> None:
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                     "--distpath", str(BUILD / "dist"), "--workpath", str(BUILD / "work"),
                     str(SPEC)], check=True, cwd=ROOT, env=env)
-    if sys.platform.startswith("linux") and shutil.which("strip"):
-        strip_symbols(PROGRAM)
-    print(f"PyInstaller took {time.monotonic() - started:.0f} s; "
-          f"program folder {size_mib(PROGRAM):.0f} MiB")
+    print(f"PyInstaller took {time.monotonic() - started:.0f} s")
 
 
 def strip_symbols(program: Path) -> None:
@@ -134,7 +131,9 @@ def build_deb(args: argparse.Namespace, epoch: int) -> Path:
                                   uos_store=args.uos_store)
     root = ROOT / "build" / "deb-root"
     debian_package.stage(spec, PROGRAM, ROOT / "assets", root)
+    started = time.monotonic()
     deb = debian_package.build(spec, root, depends, DIST, epoch)
+    print(f"dpkg-deb took {time.monotonic() - started:.0f} s")
     installed = debian_package.installed_size_kib(root) / 1024
     print(f"{deb.relative_to(ROOT)}: {size_mib(deb):.1f} MiB, installed {installed:.0f} MiB, "
           f"depends on {len(depends)} packages")
@@ -222,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
     epoch = source_date_epoch()
     if not args.no_freeze or not PROGRAM.is_dir():
         freeze(epoch)
+    if sys.platform.startswith("linux") and shutil.which("strip"):
+        strip_symbols(PROGRAM)  # idempotent, so --no-freeze builds are stripped too
     if args.target == "deb":
         build_deb(args, epoch)
     elif args.target == "portable":
