@@ -109,24 +109,31 @@ def size_mib(path: Path) -> float:
     return sum(p.lstat().st_size for p in path.rglob("*") if not p.is_dir()) / 2**20
 
 
-def needed_system_libraries(program: Path) -> set[str]:
-    """Every shared library an ELF file of the bundle needs that the bundle does not hold."""
+def needed_system_libraries(program: Path) -> tuple[set[str], str]:
+    """Every shared library an ELF file of the bundle needs that the bundle does not hold, and
+    the newest glibc symbol version any of them uses (the package's ``libc6 (>= …)``)."""
     inside = {p.name for p in program.rglob("*")}
     needed: set[str] = set()
+    glibc = {"2.17"}
     for path in elf_files(program):
-        out = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True).stdout
+        out = subprocess.run(["readelf", "-d", "-V", "--wide", str(path)], capture_output=True,
+                             text=True).stdout
         needed.update(re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", out))
-    return needed - inside
+        glibc.update(re.findall(r"Name: GLIBC_([0-9.]+)", out))
+    newest = max(glibc, key=lambda v: tuple(int(n) for n in v.split(".")))
+    return needed - inside, newest
 
 
 def build_deb(args: argparse.Namespace, epoch: int) -> Path:
     from trainer import syslibs
 
-    libraries = needed_system_libraries(PROGRAM) | set(syslibs.RUNTIME_LOADED)
+    libraries, glibc = needed_system_libraries(PROGRAM)
     try:
-        depends = syslibs.depends(libraries)
+        depends = syslibs.depends(libraries | set(syslibs.RUNTIME_LOADED))
     except KeyError as exc:
         sys.exit(f"build_installers: {exc.args[0]}")
+    # apt then refuses a system too old for this build, instead of a loader error at start
+    depends = [f"libc6 (>= {glibc})" if d == "libc6" else d for d in depends]
     spec = debian_package.DebSpec(version=version(), arch=deb_arch(), appid=args.appid,
                                   uos_store=args.uos_store)
     root = ROOT / "build" / "deb-root"
