@@ -10,7 +10,8 @@ fail() { printf 'installer check FAILED: %s\n' "$*" >&2; exit 1; }
 
 step "build tools"
 apt-get install -y -qq --no-install-recommends binutils dpkg-dev xauth xvfb >/dev/null
-python -m pip install -q -e ".[build]"
+python -c "import PyInstaller" 2>/dev/null || python -m pip install -q -e ".[build]"
+rm -f /tmp/trainer-before.csv /tmp/trainer-after.csv /tmp/trainer-again.csv /tmp/trainer-packs.txt
 
 step "build the .deb (PyInstaller, then dpkg-deb)"
 started=$(date +%s)

@@ -56,9 +56,11 @@ def test_installed_program_uses_the_user_data_folder(frozen: Path) -> None:
     assert folder == Path(platformdirs.PlatformDirs(**PLATFORM_DIRS).user_data_dir).resolve()
 
 
+@pytest.mark.parametrize("executable", ["trainer", "trainer-gui.exe"])
 @pytest.mark.parametrize("marker", ["file", "folder"])
 def test_portable_marker_or_data_folder_keeps_data_beside_the_program(
-        frozen: Path, marker: str) -> None:
+        frozen: Path, marker: str, executable: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "executable", str(frozen / executable))  # Linux; Windows' GUI
     if marker == "file":
         (frozen / "portable").write_text("")
     else:

@@ -15,6 +15,7 @@ On an arm64 machine the same command builds the arm64 package.
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import platform
 import re
@@ -158,36 +159,49 @@ def _tar_filter(epoch: int):  # type: ignore[no-untyped-def]
 
 
 def build_portable(epoch: int) -> Path:
-    """The program folder with its ``portable`` marker, as tar.gz (Linux) or zip (Windows)."""
+    """The portable archive of the last build, named for this system and machine."""
     windows = sys.platform == "win32"
+    machine = "x64" if windows else deb_arch()
     system = "windows" if windows else sys.platform.rstrip("0123456789")
-    top = f"trainer-{version()}"
-    stem = f"trainer-{version()}-{system}-{deb_arch() if not windows else 'x64'}-portable"
-    staging = ROOT / "build" / "portable" / top
-    shutil.rmtree(staging.parent, ignore_errors=True)
-    shutil.copytree(PROGRAM, staging, symlinks=True)
+    target = portable_archive(PROGRAM, ROOT / "build" / "portable", DIST, version(), epoch,
+                              f"{system}-{machine}", windows=windows)
+    print(f"{target.relative_to(ROOT)}: {size_mib(target):.1f} MiB")
+    return target
+
+
+def portable_archive(program: Path, staging_root: Path, dist: Path, release: str, epoch: int,
+                     platform_tag: str, *, windows: bool) -> Path:
+    """The program folder with its ``portable`` marker and a read-me, as ``trainer-<release>/``
+    in a zip (Windows: Explorer opens it) or a tar.gz (Linux: keeps the executable bits).
+    Sorted entries, one timestamp, no owners: the same input gives the same bytes."""
+    top = f"trainer-{release}"
+    staging = staging_root / top
+    shutil.rmtree(staging_root, ignore_errors=True)
+    shutil.copytree(program, staging, symlinks=True)
     (staging / "portable").write_text("This file turns on portable mode: data is kept in data/.\n",
                                       encoding="utf-8")
-    (staging / "README-portable.txt").write_text(PORTABLE_README.format(version=version()),
+    (staging / "README-portable.txt").write_text(PORTABLE_README.format(version=release),
                                                  encoding="utf-8")
-    DIST.mkdir(exist_ok=True)
+    dist.mkdir(parents=True, exist_ok=True)
     files = sorted(staging.rglob("*"))
+    stem = f"trainer-{release}-{platform_tag}-portable"
     if windows:
-        target = DIST / f"{stem}.zip"
+        target = dist / f"{stem}.zip"
         stamp = time.gmtime(max(epoch, 315532800))[:6]  # zip cannot go before 1980
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in files:
                 if path.is_file():
-                    info = zipfile.ZipInfo(str(path.relative_to(staging.parent)), stamp)
+                    info = zipfile.ZipInfo(path.relative_to(staging_root).as_posix(), stamp)
                     info.compress_type = zipfile.ZIP_DEFLATED
                     archive.writestr(info, path.read_bytes())
-    else:
-        target = DIST / f"{stem}.tar.gz"
-        with tarfile.open(target, "w:gz", compresslevel=9) as archive:
-            for path in [staging, *files]:
-                archive.add(path, str(path.relative_to(staging.parent)), recursive=False,
-                            filter=_tar_filter(epoch))
-    print(f"{target.relative_to(ROOT)}: {size_mib(target):.1f} MiB")
+        return target
+    target = dist / f"{stem}.tar.gz"
+    with open(target, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=epoch,
+                                                  filename="") as packed, \
+            tarfile.open(fileobj=packed, mode="w", format=tarfile.PAX_FORMAT) as archive:
+        for path in [staging, *files]:
+            archive.add(path, path.relative_to(staging_root).as_posix(), recursive=False,
+                        filter=_tar_filter(epoch))
     return target
 
 
