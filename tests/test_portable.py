@@ -176,3 +176,24 @@ def test_read_only_portable_program_says_so_and_creates_nothing(tmp_path: Path) 
     assert result.returncode == 1
     assert "read-only" in result.stderr and "Copy the whole Trainer folder" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_full_medium_is_reported_as_full(tmp_path: Path) -> None:
+    """A USB stick with no space left: said so before anything opens (root: a tiny tmpfs)."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    if os.geteuid() != 0 or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=64k", "none", str(stick)],
+            capture_output=True).returncode:
+        pytest.skip("needs root and tmpfs to fill a file system")
+    try:
+        (stick / "data").mkdir()
+        with contextlib.suppress(OSError), open(stick / "filler", "wb") as filler:
+            while True:
+                filler.write(b"\0" * 4096)
+        with pytest.raises(ConfigError, match="full") as caught:
+            check_writable(stick / "data", portable=True)
+        assert "Free some space" in caught.value.hint
+        assert list((stick / "data").iterdir()) == []  # no probe file left behind
+    finally:
+        subprocess.run(["umount", str(stick)], check=True)

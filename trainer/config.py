@@ -202,9 +202,14 @@ def check_writable(data_dir: Path, *, portable: bool = False) -> None:
     probe = data_dir / f".write-test-{os.getpid()}"
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
-        with open(probe, "wb") as handle:
-            handle.write(b"trainer")
-        probe.unlink()
+        try:
+            with open(probe, "wb") as handle:
+                handle.write(b"trainer")
+                handle.flush()
+                os.fsync(handle.fileno())  # a full medium may only say so here
+        finally:
+            if probe.exists():
+                probe.unlink()
     except OSError as exc:
         if portable and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             raise ConfigError(
