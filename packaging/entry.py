@@ -26,8 +26,8 @@ def _tell(message: str, gui: bool) -> None:
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
-        QMessageBox.critical(None, "Trainer", message)
-        del app
+        if app.platformName() not in ("offscreen", "minimal"):  # nobody could close it there
+            QMessageBox.critical(None, "Trainer", message)
     except Exception:  # noqa: BLE001 - no display or no Qt: stderr has said it already
         pass
 

@@ -197,3 +197,12 @@ def test_full_medium_is_reported_as_full(tmp_path: Path) -> None:
         assert list((stick / "data").iterdir()) == []  # no probe file left behind
     finally:
         subprocess.run(["umount", str(stick)], check=True)
+
+
+def test_read_only_portable_desktop_start_says_so_without_hanging(tmp_path: Path) -> None:
+    stick = tmp_path / "Trainer"
+    stick.mkdir()
+    (stick / "portable").write_text("")
+    with read_only(stick):
+        result = _frozen_run(stick, tmp_path)  # no command: the desktop app (offscreen)
+    assert result.returncode == 1 and "read-only" in result.stderr
