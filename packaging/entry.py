@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import MutableMapping
 
 from trainer import config, syslibs
 from trainer.cli import parse_gui_only
@@ -42,7 +43,7 @@ def _data_dir_option(argv: list[str]) -> str | None:
     return None
 
 
-def prepare(argv: list[str], environ: os._Environ[str] | dict[str, str]) -> int:
+def prepare(argv: list[str], environ: MutableMapping[str, str]) -> int:
     """Everything that must happen before the app or a command starts; 0 to go on."""
     gui = parse_gui_only(argv) is not None
     portable = config.portable_data_dir()

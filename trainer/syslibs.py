@@ -13,7 +13,7 @@ from __future__ import annotations
 import ctypes
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 # soname -> Debian package (alternatives with " | ").
@@ -115,7 +115,7 @@ def missing_libraries(sonames: Sequence[str],
     return [Missing(s, PACKAGES[s].split(" | ")[0]) for s in sonames if not loader(s)]
 
 
-def needed_for(platform: str | None, environ: dict[str, str] | os._Environ[str]) -> list[str]:
+def needed_for(platform: str | None, environ: Mapping[str, str]) -> list[str]:
     """The libraries to check before Qt starts on ``platform`` (a sys.platform value); the
     xcb set only when Qt will pick xcb (an X display, no other platform chosen)."""
     if not platform or not platform.startswith("linux"):
