@@ -8,9 +8,11 @@ corrupt settings file is logged and replaced by defaults, never fatal.
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,9 @@ APP_NAME = "Trainer"
 ORG_NAME = "Trainer"
 ENV_DATA_DIR = "TRAINER_DATA_DIR"
 ENV_DATABASE_URL = "TRAINER_DATABASE_URL"
+# The user data folder on each platform (Linux ~/.local/share/Trainer, Windows
+# %LOCALAPPDATA%\Trainer\Trainer: per user, never roaming, outside any install folder).
+PLATFORM_DIRS: dict[str, Any] = {"appname": APP_NAME, "appauthor": ORG_NAME, "roaming": False}
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -129,15 +134,95 @@ class Paths:
 
 
 def default_data_dir() -> Path:
+    """The portable ``data/`` folder when this is a portable program, else the user data folder."""
+    portable = portable_data_dir()
+    if portable is not None:
+        return portable
     import platformdirs
 
-    return Path(platformdirs.user_data_dir(APP_NAME, ORG_NAME))
+    return Path(platformdirs.PlatformDirs(**PLATFORM_DIRS).user_data_dir)
 
 
 def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> Paths:
-    """The data folder: the argument, else ``TRAINER_DATA_DIR``, else the platform default."""
+    """The data folder: the argument, else ``TRAINER_DATA_DIR``, else the portable ``data/``
+    folder (see ``portable_data_dir``), else the platform default."""
     chosen = data_dir or os.environ.get(ENV_DATA_DIR) or default_data_dir()
     return Paths(Path(chosen).expanduser().resolve())
+
+
+# --- how this copy runs: portable (绿色版), installed program, or Python package --------------
+
+PORTABLE_MARKER = "portable"
+PORTABLE_DATA = "data"
+
+
+def program_dir() -> Path | None:
+    """The folder holding the frozen program's executable; None when run by a Python install."""
+    if not getattr(sys, "frozen", False):
+        return None
+    return Path(sys.executable).resolve().parent
+
+
+def portable_data_dir(program: Path | None = None) -> Path | None:
+    """``<program>/data`` when a ``portable`` file or a ``data/`` folder sits beside the
+    executable (the portable folder on a USB stick); None otherwise."""
+    program = program if program is not None else program_dir()
+    if program is None:
+        return None
+    data = program / PORTABLE_DATA
+    if (program / PORTABLE_MARKER).exists() or data.is_dir():
+        return data
+    return None
+
+
+def run_mode(program: Path | None = None) -> str:
+    """"portable", "installed" (a frozen program, data in the user folder) or "python"."""
+    program = program if program is not None else program_dir()
+    if program is None:
+        return "python"
+    return "portable" if portable_data_dir(program) is not None else "installed"
+
+
+def portable_environment(data_dir: Path) -> dict[str, str]:
+    """Variables that keep Qt, fontconfig, Mesa and matplotlib writing inside the portable data
+    folder instead of the home folder (their settings and caches follow XDG or MPLCONFIGDIR)."""
+    cache = data_dir / "cache"
+    return {
+        "XDG_CONFIG_HOME": str(data_dir / "config"),  # QSettings (Qt's file dialog), Qt
+        "XDG_CACHE_HOME": str(cache),  # fontconfig, Mesa shader cache, Qt
+        "XDG_DATA_HOME": str(data_dir / "share"),
+        "XDG_STATE_HOME": str(data_dir / "state"),
+        "MPLCONFIGDIR": str(cache / "matplotlib"),
+    }
+
+
+def check_writable(data_dir: Path, *, portable: bool = False) -> None:
+    """Create ``data_dir`` and prove a file can be written there, before anything is opened, so a
+    read-only or full medium is reported at once instead of failing half-way."""
+    probe = data_dir / f".write-test-{os.getpid()}"
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            with open(probe, "wb") as handle:
+                handle.write(b"trainer")
+                handle.flush()
+                os.fsync(handle.fileno())  # a full medium may only say so here
+        finally:
+            if probe.exists():
+                probe.unlink()
+    except OSError as exc:
+        if portable and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise ConfigError(
+                f"The portable Trainer on {data_dir.parent} cannot save anything: the medium "
+                f"is read-only ({exc.strerror or exc}). Nothing was opened or changed.",
+                hint="Copy the whole Trainer folder to a writable disk or USB stick (or remove "
+                     "its write protection) and start it from there.") from exc
+        if exc.errno == errno.ENOSPC:
+            raise ConfigError(f"The disk holding {data_dir} is full. Nothing was changed.",
+                              hint="Free some space and start Trainer again.") from exc
+        raise ConfigError(
+            f"Cannot write to the data folder {data_dir}: {exc.strerror or exc}",
+            hint="Choose a writable folder with --data-dir or TRAINER_DATA_DIR.") from exc
 
 
 class _EarlyRecords(logging.Handler):

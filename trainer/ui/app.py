@@ -14,6 +14,7 @@ import logging
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable
 from types import TracebackType
 from typing import Protocol
@@ -49,6 +50,10 @@ START_PAGE = "start"
 INSTALL_FALLBACK_MS = 1500
 SUMMARIES_DELAY_MS = 5000  # HR summaries checked once the first screens have settled
 ALREADY_RUNNING_BOX_MS = 4000
+# TRAINER_SMOKE_TEST=1: quit with status 0 once the first screen is painted, every screen
+# installed and the chart libraries loaded (1 if not), printing "PAINTED <epoch seconds>" at
+# the first paint. For CI and the installer check (.ci/installer-check.sh), offscreen too.
+ENV_SMOKE_TEST = "TRAINER_SMOKE_TEST"
 BROKEN_PYSIDE = frozenset({"6.12.0"})  # see pyproject.toml and tests/ui/test_shell_qt_refcounts.py
 
 
@@ -238,15 +243,23 @@ def run_app(ctx: StartOptions) -> int:
     sys.excepthook = _excepthook
     restore_signals = quit_on_signals(app)
 
+    smoke_test = bool(os.environ.get(ENV_SMOKE_TEST))
+
     def after_first_paint() -> None:
         setup_logging(paths)
         guard.listen()
-        install_pages(window, app_ctx)
+        installed = install_pages(window, app_ctx)
+        if smoke_test:
+            end_smoke_test(app, installed)
+            return
         from trainer.ui.common import charts
 
         charts.preload_in_background()  # DESIGN §6: the first chart needs no ~1 s of imports
         QTimer.singleShot(SUMMARIES_DELAY_MS, app_ctx.prepare_summaries_in_background)
 
+    if smoke_test:
+        window.firstPainted.connect(_once(lambda: print(f"PAINTED {time.time():.6f}",
+                                                        flush=True)))
     install_once = _once(after_first_paint)
     window.firstPainted.connect(install_once)
     QTimer.singleShot(INSTALL_FALLBACK_MS, install_once)  # e.g. started minimised: never painted
@@ -260,6 +273,23 @@ def run_app(ctx: StartOptions) -> int:
         guard.release()
         app_ctx.close()
         log.info("Trainer closed")
+
+
+def end_smoke_test(app: QApplication, installed: list[str]) -> None:
+    """The smoke test's verdict: every screen installed (0) or not (1); the app then closes
+    normally, so the database and the single-instance lock are released as after a real run."""
+    missing = [hook for hook in PAGE_HOOKS if hook not in installed]
+    try:  # the chart libraries too: a frozen build that lost part of numpy fails here
+        from trainer.ui.common import charts
+
+        charts.ensure_matplotlib()
+    except Exception:  # noqa: BLE001 - the verdict, with the cause in the log
+        log.exception("Smoke test: the chart libraries do not load")
+        missing.append("charts (matplotlib)")
+    print(f"trainer: smoke test: first screen painted, {len(installed)} of {len(PAGE_HOOKS)} "
+          f"screen areas installed{'; missing ' + ', '.join(missing) if missing else ''}",
+          flush=True)
+    QTimer.singleShot(0, lambda: app.exit(1 if missing else 0))
 
 
 def end_quickly() -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer import __version__
-from trainer.config import QT_TRANSLATE_NOOP, assets_dir
+from trainer.config import QT_TRANSLATE_NOOP, assets_dir, run_mode
 
 translate = QCoreApplication.translate
 
@@ -44,6 +44,14 @@ THIRD_PARTY: tuple[tuple[str, str, str], ...] = (
 HEADERS = (QT_TRANSLATE_NOOP("AboutDialog", "Component"), QT_TRANSLATE_NOOP("AboutDialog", "Version"),
            QT_TRANSLATE_NOOP("AboutDialog", "Used for"), QT_TRANSLATE_NOOP("AboutDialog", "Licence"))
 FONT_LICENCE_FILE = "LICENSE-DroidSansFallback.txt"
+# config.run_mode() -> how this copy runs, as support needs to hear it (issue 15).
+RUN_MODES = {
+    "portable": QT_TRANSLATE_NOOP("AboutDialog", "Mode: portable: all data is kept in "
+                                                 "the data folder beside the program"),
+    "installed": QT_TRANSLATE_NOOP("AboutDialog", "Mode: installed program; data is kept in "
+                                                  "the user's data folder"),
+    "python": QT_TRANSLATE_NOOP("AboutDialog", "Mode: Python package (pip)"),
+}
 
 
 
@@ -88,10 +96,10 @@ class AboutDialog(QDialog):
         purpose = translate("AboutDialog", "Offline training in digital-government and "
                                            "data-governance skills for civil servants.")
         licence = translate("AboutDialog", "Licensed under the Apache License 2.0.")
-        folder = ""
+        folder = "<p>" + _esc(translate("AboutDialog", RUN_MODES[run_mode()])) + "</p>"
         if data_dir is not None:  # what support asks for first
-            folder = "<p>" + _esc(translate("AboutDialog", "Data folder: %1")
-                                  .replace("%1", str(data_dir))) + "</p>"
+            folder += "<p>" + _esc(translate("AboutDialog", "Data folder: %1")
+                                   .replace("%1", str(data_dir))) + "</p>"
         summary = QLabel(
             f"<h2>{_esc(name)} {__version__}</h2><p>{_esc(purpose)}</p>"
             f"<p>Python {platform.python_version()} · Qt {qVersion()} · "

@@ -84,7 +84,7 @@
         <translation>许可证</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+28"/>
         <source>application framework</source>
         <translation>应用程序框架</translation>
     </message>
@@ -133,11 +133,26 @@
         <source>About Qt</source>
         <translation>关于 Qt</translation>
     </message>
+    <message>
+        <location line="-70"/>
+        <source>Mode: portable: all data is kept in the data folder beside the program</source>
+        <translation>运行方式：绿色版（便携版），所有数据都保存在程序旁边的 data 文件夹中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mode: installed program; data is kept in the user&apos;s data folder</source>
+        <translation>运行方式：安装版，数据保存在用户的数据文件夹中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mode: Python package (pip)</source>
+        <translation>运行方式：Python 软件包（pip）</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app.py" line="+102"/>
+        <location filename="../../app.py" line="+107"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -476,7 +491,7 @@
         <translation>更改立即生效，并对这台计算机上使用 Trainer 的所有人有效。</translation>
     </message>
     <message>
-        <location filename="../../../config.py" line="+234"/>
+        <location filename="../../../config.py" line="+319"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
