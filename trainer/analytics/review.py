@@ -19,6 +19,7 @@ joins the cards to the installed packs. Rules:
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
@@ -26,9 +27,11 @@ from typing import Any
 
 from trainer.content.model import Exercise, Module, Pack
 from trainer.store import review as store_review
+from trainer.store.errors import StoreError
 from trainer.store.review import ItemInfo, ReviewNote
 from trainer.store.types import utcnow
 
+log = logging.getLogger(__name__)
 PRACTICE_KINDS = ("lesson", "case")
 DEFAULT_DAILY_SIZE = 5
 CALENDAR_DAYS = 35  # five weeks on the dashboard
@@ -72,7 +75,11 @@ def resolve(db: Any, learner_id: int, items: Iterable[ItemInfo], packs: Sequence
             continue
         exercise = pack.exercise(item.exercise_id)
         found.append(ReviewEntry(pack, pack.module(exercise.module_id), exercise, item))
-    store_review.retire(db, learner_id, vanished)
+    if vanished:
+        try:
+            store_review.retire(db, learner_id, vanished)
+        except StoreError as exc:  # a read-only database: hidden now, retired another time
+            log.info("Review items not retired (%s): %s", exc, vanished)
     return found
 
 
@@ -164,3 +171,24 @@ def practice_days(db: Any, learner_id: int, now: datetime | None = None,
         streak, day = streak + 1, day - timedelta(days=1)
     return PracticeDays(frozenset(d for d in practised if d >= first), first, today, streak,
                         daily)
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The counts on the library's and the dashboard's review panel."""
+
+    due: int  # 今日复习
+    notebook: int  # practice exercises in the 错题本
+    daily_done: int  # answers in today's daily set
+    daily_size: int
+    days: PracticeDays
+
+
+def overview(db: Any, learner_id: int, packs: Sequence[Pack], daily_size: int,
+             now: datetime | None = None, zone: tzinfo | None = None) -> Overview:
+    """Due items, the 错题本's size and today's daily practice, in a few indexed queries."""
+    packs = list(packs)
+    due = due_today(db, learner_id, packs, now)
+    wrong = resolve(db, learner_id, store_review.items(db, learner_id, wrong_only=True), packs)
+    days = practice_days(db, learner_id, now, zone)
+    return Overview(len(due), len(wrong), min(days.daily_today, daily_size), daily_size, days)

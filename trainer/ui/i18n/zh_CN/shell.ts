@@ -362,6 +362,16 @@
         <source>Learners may register themselves</source>
         <translation>允许学员自行注册</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Questions in the daily practice (每日一练)</source>
+        <translation>每日一练题数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>questions</source>
+        <translation>题</translation>
+    </message>
 </context>
 <context>
     <name>StartPage</name>
