@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from tests.store.store_builders import learner
+from trainer.config import Paths
 from trainer.store import review, summary
-from trainer.store.db import Database
+from trainer.store.db import Database, open_database
 from trainer.store.models import Attempt, ReviewAnswer
 from trainer.store.progress import record_attempt
 from trainer.store.review import AGAIN, EASY, GOOD, HARD, ReviewNote
@@ -119,3 +121,17 @@ def test_retired_items_are_kept_but_never_due(store: Database) -> None:
     assert review.items(store, who, wrong_only=True) == []
     with store.reader() as session:
         assert review.counts(session) == (1, 1, 0)
+
+
+def test_db_check_counts_retired_items(data_dir: Path, capsys: pytest.CaptureFixture[str]
+                                       ) -> None:
+    from trainer.cli import main
+
+    with open_database(Paths(data_dir).ensure()) as db:
+        who = learner(db).id
+        answer(db, who, 0.0, T0)
+        answer(db, who, 1.0, T0, exercise="ex-2", kind="daily")
+        review.retire(db, who, [("course", "ex-1")])
+    assert main(["db", "check"]) == 0
+    assert "Review:    2 items (1 retired: their exercise left its course), 1 review answers" \
+        in capsys.readouterr().out
