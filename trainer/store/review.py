@@ -96,6 +96,34 @@ def schedule(card: dict[str, Any] | None, rating: int, at: datetime
     return data, as_utc(after.due)
 
 
+@dataclass
+class ItemState:
+    """The columns of a review item that an answer changes (``advance``)."""
+
+    card: dict[str, Any] | None = None
+    due: datetime | None = None
+    last_review: datetime | None = None
+    reviews: int = 0
+    wrong: bool = False
+    spaced_right: int = 0
+
+
+def advance(state: ItemState, rating: int, at: datetime) -> ItemState:
+    """The item after an answer rated ``rating`` at ``at`` (pure: the store and demo data)."""
+    at = as_utc(at)
+    previous = as_utc(state.last_review) if state.last_review is not None else None
+    card, due = schedule(state.card if previous else None, rating, at)
+    wrong, spaced = state.wrong, state.spaced_right
+    if rating <= HARD:
+        wrong, spaced = True, 0
+    elif wrong and previous is not None and at - previous >= SPACING:
+        spaced += 1
+        if spaced >= LEAVES_BOOK_AFTER:
+            wrong, spaced = False, 0
+    # last_review as this clock says, even when it went back (see the module docstring)
+    return ItemState(card, due, at, state.reviews + 1, wrong, spaced)
+
+
 def note(session: Session, learner_id: int, pack_id: str, exercise_id: str, attempt_id: Any,
          score: float | None, started_at: datetime, finished_at: datetime,
          review: ReviewNote) -> None:
@@ -108,21 +136,15 @@ def note(session: Session, learner_id: int, pack_id: str, exercise_id: str, atte
         return
     item = session.get(ReviewItem, (learner_id, pack_id, exercise_id))
     if item is None:
-        item = ReviewItem(learner_id=learner_id, pack_id=pack_id, exercise_id=exercise_id,
-                          reviews=0, wrong=False, spaced_right=0, last_review=at)
+        item = ReviewItem(learner_id=learner_id, pack_id=pack_id, exercise_id=exercise_id)
         session.add(item)
-        previous = None
+        state = ItemState()
     else:
-        previous = as_utc(item.last_review)
-    item.card, item.due = schedule(item.card if previous else None, rating, at)
-    if rating <= HARD:
-        item.wrong, item.spaced_right = True, 0
-    elif item.wrong and previous is not None and at - previous >= SPACING:
-        item.spaced_right += 1
-        if item.spaced_right >= LEAVES_BOOK_AFTER:
-            item.wrong, item.spaced_right = False, 0
-    item.last_review = at  # as this clock says, even when it went back (see above)
-    item.reviews += 1
+        state = ItemState(item.card, item.due, item.last_review, item.reviews, item.wrong,
+                          item.spaced_right)
+    after = advance(state, rating, at)
+    item.card, item.due, item.last_review = after.card, after.due, after.last_review
+    item.reviews, item.wrong, item.spaced_right = after.reviews, after.wrong, after.spaced_right
     item.retired_at = None
     if review.kind is not None:
         session.add(ReviewAnswer(attempt_id=attempt_id, learner_id=learner_id, kind=review.kind,
