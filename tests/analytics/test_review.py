@@ -126,3 +126,26 @@ def test_the_notebook_lists_wrong_answers_and_keeps_the_final_back_until_hand_in
     answer(db, who, pack, "e1", 1.0, T0 + timedelta(days=1), kind="notebook")
     answer(db, who, pack, "e1", 1.0, T0 + timedelta(days=3), kind="review")
     assert [e.exercise.id for e in notebook(db, who, [pack])] == ["e3", "f1"]
+
+
+def test_review_answers_count_like_any_answer_in_the_learners_and_hrs_figures(
+        db: Database) -> None:
+    """A review answer is an attempt: the best result counts, for the learner and for HR alike
+    (HR through the summaries), and a worse review answer never lowers a score."""
+    from trainer.analytics import summaries
+    from trainer.analytics.cohort import cohort_competency
+    from trainer.analytics.learner import competency_scores
+
+    pack = mini_pack()
+    summaries.ensure(db, [pack])
+    who = learner(db)
+    answer(db, who, pack, "e1", 0.0, T0)
+    answer(db, who, pack, "e2", 1.0, T0)
+    before = competency_scores(db, who, [pack])["data-literacy"].score
+    answer(db, who, pack, "e1", 1.0, T0 + timedelta(days=2), kind="review")
+    answer(db, who, pack, "e2", 0.0, T0 + timedelta(days=2), kind="daily")  # worse: no change
+    own = competency_scores(db, who, [pack])["data-literacy"].score
+    assert own > before and own == 100.0
+    [hr] = [r for r in cohort_competency(db, [pack], by="all")
+            if r.competency_id == "data-literacy"]
+    assert hr.learners == 1 and abs(hr.score - own) < 1e-6
