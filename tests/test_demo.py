@@ -69,6 +69,13 @@ def test_a_plausible_organisation_with_staff_and_a_learning_curve(tmp_path: Path
     scores = _rows(db, "SELECT l.employee_no, a.exercise_id, a.score, a.started_at FROM attempts a"
                        " JOIN learners l ON l.id = a.learner_id ORDER BY a.started_at")
     assert summary.attempts == len(scores) > 1000
+    # review history (今日复习 / 每日一练), as ordinary attempts marked as review answers
+    review_items, wrong = _rows(db, "SELECT COUNT(*), SUM(wrong) FROM review_items")[0]
+    marks = dict(_rows(db, "SELECT kind, COUNT(*) FROM review_answers GROUP BY kind"))
+    assert review_items > 500 and wrong > 0 and marks["daily"] > 100 and marks["review"] > 0
+    scores = _rows(db, "SELECT l.employee_no, a.exercise_id, a.score, a.started_at FROM attempts a"
+                       " JOIN learners l ON l.id = a.learner_id WHERE a.id NOT IN "
+                       "(SELECT attempt_id FROM review_answers) ORDER BY a.started_at")
     assert all(s is None or 0 <= s <= 1 for _, _, s, _ in scores)
     assert {s for _, _, s, _ in scores if s is not None} - {0.0, 1.0}  # partial credit exists
     tries: dict[tuple[str, str], list[float]] = defaultdict(list)

@@ -38,7 +38,8 @@ READS = {  # change nothing
     "store.learners.list_departments", "store.progress.attempts", "store.progress.best_scores",
     "store.progress.enrollments", "store.progress.last_position",
     "store.progress.lesson_states", "store.roster.build_preview", "store.roster.guess_mapping",
-    "store.roster.read_roster_table",
+    "store.roster.read_roster_table", "analytics.review.review_note",
+    "analytics.notebook.group_title",
 }
 FILES_ONLY = {  # write a file the user chose, nothing in the data folder
     "reports.certificate.write_certificate_pdf", "reports.roster_template.write_roster_template",
@@ -47,6 +48,9 @@ OWN_RECORDS = {  # the signed-in learner's own answers, study time and sign-in t
     "store.progress.record_attempt", "store.progress.record_lesson_progress",
     "store.learners.sign_in", "store.sittings.save_answer", "store.sittings.save_time",
     "analytics.sittings.begin", "analytics.sittings.hand_in", "analytics.sittings.resume",
+    # read the learner's review items; items whose exercise vanished are retired on the way
+    "analytics.review.due_today", "analytics.review.daily_set", "analytics.review.overview",
+    "analytics.notebook.notebook",
 }
 NEEDS_NO_ACTOR = READS | FILES_ONLY | OWN_RECORDS
 

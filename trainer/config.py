@@ -327,6 +327,9 @@ SETTINGS: tuple[Setting, ...] = (
             minimum=1, maximum=60, unit=QT_TRANSLATE_NOOP("Settings", "min")),
     Setting("allow_self_registration", bool, True,
             QT_TRANSLATE_NOOP("Settings", "Learners may register themselves")),
+    Setting("daily_practice_size", int, 5,
+            QT_TRANSLATE_NOOP("Settings", "Questions in the daily practice (每日一练)"),
+            minimum=1, maximum=30, unit=QT_TRANSLATE_NOOP("Settings", "questions")),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 

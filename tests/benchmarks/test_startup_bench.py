@@ -80,7 +80,7 @@ def test_first_paint_does_not_wait_for_heavy_libraries(tmp_path: Path) -> None:
         "real_exit = os._exit\n"
         "def report(code):\n"
         "    heavy = ('sqlalchemy', 'matplotlib', 'openpyxl', 'alembic', 'markdown',\n"
-        "             'xlsxwriter', 'numpy', 'PySide6.QtNetwork')\n"
+        "             'xlsxwriter', 'numpy', 'PySide6.QtNetwork', 'fsrs')\n"
         "    loaded = [m for m in heavy if m in sys.modules]\n"
         "    import PySide6.QtCore\n"
         "    if 'Qt' in vars(PySide6.QtCore):  # the Qt namespace's enums cost ~20 ms\n"

@@ -68,7 +68,8 @@ def test_export_then_import_brings_everything_and_twice_changes_nothing(
     file = tmp_path / "a.trainer-progress.zip"
     manifest = export_bundle(a, file, actor=COMMAND_LINE)
     assert manifest.counts == {"devices": 1, "learners": 2, "enrollments": 2,
-                               "lesson_progress": 2, "attempts": 3}
+                               "lesson_progress": 2, "review_items": 0,
+                               "review_answers": 0, "attempts": 3}
     plan = preview_bundle(b, read_bundle(file), actor=COMMAND_LINE)
     assert (plan.learners_new, plan.attempts_new, plan.lessons_new) == (2, 3, 2)
     assert _snapshot(b)["learners"] == []  # the preview wrote nothing

@@ -97,6 +97,7 @@ def run_check(args: argparse.Namespace, ctx: Any) -> int:
         engine = _engine_over(conn)
         try:
             _check_audit(engine, report.revision)
+            _review_line(engine, report.revision)
         finally:
             engine.dispose()
     return 0
@@ -120,6 +121,7 @@ def _check_server(ctx: Any) -> int:
                 attempts = session.scalar(select(func.count()).select_from(Attempt))
             print(f"Records:   {learners} learners, {attempts} attempts")
         _check_audit(db.engine, revision)
+        _review_line(db.engine, revision)
     return 0
 
 
@@ -144,6 +146,21 @@ def _check_audit(engine: Any, revision: str | None) -> None:
     for line in report.lines():
         print(line)
     require_intact(report)
+
+
+def _review_line(engine: Any, revision: str | None) -> None:
+    """Spaced-review items, those retired because their exercise left its course, answers."""
+    from sqlalchemy.orm import Session
+
+    from trainer.store.migrate import HEAD
+    from trainer.store.review import counts
+
+    if revision != HEAD:
+        return
+    with Session(engine) as session:
+        items, retired, answers = counts(session)
+    print(f"Review:    {items} items ({retired} retired: their exercise left its course), "
+          f"{answers} review answers")
 
 
 def run_summaries(args: argparse.Namespace, ctx: Any) -> int:

@@ -22,7 +22,7 @@ from trainer.exchange.keys import ALGORITHM, fingerprint, public_bytes, verify
 from trainer.exchange.schema import FieldProblem, loads
 from trainer.store import validate
 from trainer.store.errors import InvalidValue
-from trainer.store.exchange import TABLES
+from trainer.store.exchange import OPTIONAL, TABLES
 
 FORMAT = "trainer-progress-bundle"
 FORMAT_VERSION = 2  # 1: unsigned, refused
@@ -92,8 +92,10 @@ def parse_manifest(path: Path, body: dict[str, Any]) -> BundleManifest:
     try:
         device = body["device"]
         public_bytes(device["public_key"])
-        counts = {table: _count(body["counts"][table]) for table in TABLES}
-        members = {name: _member(body["members"][name]) for name in MEMBERS.values()}
+        # members added later (review state) are absent from older bundles: nothing to merge
+        present = [t for t in TABLES if t not in OPTIONAL or MEMBERS[t] in body["members"]]
+        counts = {table: _count(body["counts"][table]) for table in present}
+        members = {MEMBERS[table]: _member(body["members"][MEMBERS[table]]) for table in present}
         return BundleManifest(
             body["format_version"],
             str(validate.identifier(device["id"], "device id")),

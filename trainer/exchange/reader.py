@@ -57,10 +57,11 @@ def read_bundle(path: Path) -> Bundle:
             signature = _read_header(path, archive, SIGNATURE, missing_ok=True)
             body = check_signature(path, raw, signature)
             manifest = parse_manifest(path, body)
-            _check_names(path, archive)
+            _check_names(path, archive, manifest)
             bundle = Bundle(path, manifest)
             for table in TABLES[:-1]:  # everything but the attempts, kept in memory
-                bundle.records[table] = _read_list(path, archive, table, manifest.members)
+                bundle.records[table] = (_read_list(path, archive, table, manifest.members)
+                                         if MEMBERS[table] in (manifest.members or {}) else [])
             numbers, devices = _check_references(path, bundle)
             _read_member(path, archive, "attempts", manifest.members,
                          _attempt_checker(path, numbers, devices))
@@ -134,9 +135,9 @@ def _read_header(path: Path, archive: zipfile.ZipFile, name: str,
     return archive.read(info)
 
 
-def _check_names(path: Path, archive: zipfile.ZipFile) -> None:
+def _check_names(path: Path, archive: zipfile.ZipFile, manifest: BundleManifest) -> None:
     names = [info.filename for info in archive.infolist()]
-    expected = {MANIFEST, SIGNATURE, *MEMBERS.values()}
+    expected = {MANIFEST, SIGNATURE, *(manifest.members or {})}
     if set(names) != expected or len(names) != len(expected):
         odd = sorted(set(names) ^ expected) or ["duplicate entries"]
         raise BundleInvalid(f"{path}: unexpected contents: {', '.join(odd)}; the bundle was "
@@ -207,7 +208,10 @@ def _check_references(path: Path, bundle: Bundle) -> tuple[set[str], set[Any]]:
     _unique(path, bundle, "enrollments", lambda r: (r["employee_no"], r["pack_id"]))
     _unique(path, bundle, "lesson_progress",
             lambda r: (r["employee_no"], r["pack_id"], r["module_id"]))
-    for table in ("enrollments", "lesson_progress"):
+    _unique(path, bundle, "review_items",
+            lambda r: (r["employee_no"], r["pack_id"], r["exercise_id"]))
+    _unique(path, bundle, "review_answers", lambda r: r["attempt_id"])
+    for table in ("enrollments", "lesson_progress", "review_items", "review_answers"):
         for line, record in enumerate(bundle.records[table], start=1):
             _check_learner(path, table, line, record, numbers)
     return numbers, devices

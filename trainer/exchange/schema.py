@@ -17,7 +17,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from trainer.store import validate
+from trainer.store import review_merge, validate
 from trainer.store.errors import InvalidValue
 from trainer.store.types import as_utc
 
@@ -82,6 +82,23 @@ SCHEMAS: dict[str, dict[str, tuple[Parser, bool]]] = {
         "finished_at": (_optional(partial(validate.moment, what="finish time")), False),
         "device_id": (_optional(partial(validate.identifier, what="device id")), False),
         "recorded_at": (partial(validate.moment, what="recording time"), True)},
+    "review_items": {
+        "employee_no": (partial(validate.text, what="employee number", limit=64), True),
+        "pack_id": (partial(_key, what="pack id"), True),
+        "exercise_id": (partial(_key, what="exercise id"), True),
+        "card": (partial(validate.json_value, what="review card"), True),
+        "due": (partial(validate.moment, what="due time"), True),
+        "last_review": (partial(validate.moment, what="review time"), True),
+        "reviews": (partial(review_merge.count, what="number of reviews"), True),
+        "wrong": (partial(validate.flag, what="wrong-answer flag"), True),
+        "spaced_right": (partial(review_merge.count, what="spaced right answers", limit=100),
+                         True),
+        "retired_at": (_optional(partial(validate.moment, what="retirement time")), False)},
+    "review_answers": {
+        "attempt_id": (partial(validate.identifier, what="answer id"), True),
+        "employee_no": (partial(validate.text, what="employee number", limit=64), True),
+        "kind": (review_merge.kind, True), "rating": (review_merge.rating, True),
+        "answered_at": (partial(validate.moment, what="review time"), True)},
 }
 
 

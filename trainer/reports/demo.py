@@ -75,9 +75,12 @@ def fill_demo(db: Database, *, learners: int = 60, days: int = 90, seed: int = 1
     rng = random.Random(seed)
     people = make_people(rng, learners)
     studies = [Study(person, pack, rng, end - timedelta(days=days), days) for person in people]
+    from trainer.reports.demo_review import practise
+
+    reviews = {s.person.employee_no: practise(s, pack, seed, end) for s in studies}
     if earlier is None:
         ids, departments, lessons, attempts = _write(
-            db, pack, people, studies, actor,
+            db, pack, people, studies, reviews, actor,
             {"learners": learners, "days": days, "seed": seed, "end": end.isoformat()})
     else:
         with db.reader() as session:
@@ -94,7 +97,8 @@ def fill_demo(db: Database, *, learners: int = 60, days: int = 90, seed: int = 1
 
 
 def _write(db: Database, pack: Pack, people: list[Person], studies: list[Study],
-           actor: Actor | None, detail: dict[str, Any]) -> tuple[dict[str, int], int, int, int]:
+           reviews: dict[str, Any], actor: Actor | None,
+           detail: dict[str, Any]) -> tuple[dict[str, int], int, int, int]:
     """Everyone, their study and the audit entry in one transaction; ids and counts written."""
     pins = {p.employee_no: hash_pin(DEMO_PIN) for p in people if p.role != "learner"}
     with db.session() as session:
@@ -113,9 +117,23 @@ def _write(db: Database, pack: Pack, people: list[Person], studies: list[Study],
         attempts = bulk_insert(session, Attempt, (
             {**row, "learner_id": ids[s.person.employee_no], "device_id": db.device_id}
             for s in studies for row in s.attempts))
+        _write_reviews(session, pack, ids, reviews)
         summary.refresh(session, learner_ids=ids.values())
         audit.record(session, actor, "demo.fill", {**detail, "attempts": attempts})
     return ids, len(departments), lessons, attempts
+
+
+def _write_reviews(session: Any, pack: Pack, ids: dict[str, int],
+                   reviews: dict[str, Any]) -> None:
+    """Review items and the marks of review answers (``demo_review``), after the attempts."""
+    from trainer.reports.demo_review import item_rows
+    from trainer.store.models import ReviewAnswer, ReviewItem
+
+    bulk_insert(session, ReviewItem, (row for number, (states, _marks) in reviews.items()
+                                      for row in item_rows(pack, ids[number], states)))
+    bulk_insert(session, ReviewAnswer, ({**mark, "learner_id": ids[number]}
+                                        for number, (_states, marks) in reviews.items()
+                                        for mark in marks))
 
 
 def _issue_certificates(db: Database, pack: Pack, passed: list[int],

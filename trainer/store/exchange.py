@@ -34,7 +34,9 @@ from trainer.store.departments import department_named
 from trainer.store.models import Attempt, Department, Device, Enrollment, Learner, LessonProgress
 from trainer.store.types import UTCDateTime, as_utc
 
-TABLES: tuple[str, ...] = ("devices", "learners", "enrollments", "lesson_progress", "attempts")
+TABLES: tuple[str, ...] = ("devices", "learners", "enrollments", "lesson_progress",
+                           "review_items", "review_answers", "attempts")  # attempts stay last
+OPTIONAL: frozenset[str] = frozenset({"review_items", "review_answers"})  # older bundles lack them
 CHUNK = 500  # keys per IN (...) query, well under every backend's parameter limit
 INSERT_BATCH = 5000
 BULK_CACHE_KIB = 128 * 1024  # page cache while bulk inserting, released afterwards
@@ -66,12 +68,13 @@ class MergePlan:
     attempts_known: int
     learners: tuple[LearnerChange, ...]
     accounts_kept: int = 0  # newer records that would switch a privileged account on or off
+    reviews_changed: int = 0  # review items added or updated and review marks added
 
     @property
     def changes(self) -> int:
         return (self.devices_new + self.learners_new + self.learners_updated
                 + self.enrollments_new + self.lessons_new + self.lessons_updated
-                + self.attempts_new)
+                + self.attempts_new + self.reviews_changed)
 
 
 # --- export ---------------------------------------------------------------------------------
@@ -128,8 +131,16 @@ ATTEMPT_FIELDS: tuple[str, ...] = (
     "id", "employee_no", "pack_id", "pack_version", "exercise_id", "response", "score",
     "weights", "started_at", "finished_at", "device_id", "recorded_at")
 
+def _export_review(table: str) -> tuple[Any, tuple[str, ...]]:
+    from trainer.store import review_merge
+
+    return review_merge.export_items() if table == "review_items" else review_merge.export_answers()
+
+
 _EXPORTS = {"devices": _export_devices, "learners": _export_learners,
             "enrollments": _export_enrollments, "lesson_progress": _export_lessons,
+            "review_items": lambda: _export_review("review_items"),
+            "review_answers": lambda: _export_review("review_answers"),
             "attempts": _export_attempts}
 
 

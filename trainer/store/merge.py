@@ -39,6 +39,10 @@ def merge_records(session: Session, data: Records, *, apply: bool) -> MergePlan:
     enrollments_new = _merge_enrollments(session, data["enrollments"], ids, apply)
     lesson_actions = _merge_lessons(session, data["lesson_progress"], ids, apply)
     per_learner_attempts, known_attempts = _merge_attempts(session, data["attempts"], ids, apply)
+    from trainer.store.review_merge import merge_review  # after the attempts it marks
+
+    reviews = merge_review(session, data.get("review_items", ()), data.get("review_answers", ()),
+                           ids, apply)
     per_learner_lessons = Counter(number for number, _ in lesson_actions)
     changes = tuple(
         LearnerChange(r["employee_no"], r["name"], r.get("department"),
@@ -49,7 +53,7 @@ def merge_records(session: Session, data: Records, *, apply: bool) -> MergePlan:
     lesson_counts = Counter(action for _, action in lesson_actions)
     return MergePlan(devices_new, actions["new"], actions["updated"], enrollments_new,
                      lesson_counts["new"], lesson_counts["updated"],
-                     sum(per_learner_attempts.values()), known_attempts, changes, kept)
+                     sum(per_learner_attempts.values()), known_attempts, changes, kept, reviews)
 
 
 def _merge_devices(session: Session, records: Sequence[Mapping[str, Any]], apply: bool) -> int:

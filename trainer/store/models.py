@@ -259,3 +259,45 @@ class AssessmentSitting(Base):
     answers: Mapped[Any] = mapped_column(JSONValue())  # exercise id → response, as last given
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     handed_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+# --- Spaced review (DESIGN §3; trainer.store.review) --------------------------------------
+
+
+class ReviewItem(Base):
+    """One exercise a learner has answered, with its FSRS card: when it is due again.
+
+    ``last_review`` is the moment of the answer that set this state: merges keep the later one.
+    ``wrong`` puts the item in the 错题本 until ``spaced_right`` reaches two.
+    """
+
+    __tablename__ = "review_items"
+    __table_args__ = (Index("ix_review_items_learner_id_due", "learner_id", "due"),)
+
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    pack_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    exercise_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    card: Mapped[Any] = mapped_column(JSONValue())
+    due: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_review: Mapped[datetime] = mapped_column(UTCDateTime())
+    reviews: Mapped[int] = mapped_column(Integer, default=0)
+    wrong: Mapped[bool] = mapped_column(Boolean, default=False)
+    spaced_right: Mapped[int] = mapped_column(Integer, default=0)
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class ReviewAnswer(Base):
+    """Marks an attempt as a review answer (review session, 每日一练 or a redo from the 错题本)."""
+
+    __tablename__ = "review_answers"
+    __table_args__ = (
+        CheckConstraint("kind IN ('review', 'daily', 'notebook')", name="kind"),
+        CheckConstraint("rating >= 1 AND rating <= 4", name="rating"),
+        Index("ix_review_answers_learner_id_answered_at", "learner_id", "answered_at"),
+    )
+
+    attempt_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("attempts.id", ondelete="CASCADE"), primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    rating: Mapped[int] = mapped_column(Integer)
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from trainer.store import review as reviews
 from trainer.store import summary, validate
 from trainer.store.db import Database
 from trainer.store.errors import Duplicate, InvalidValue, NotFound
@@ -121,8 +122,11 @@ def record_attempt(db: Database, learner_id: int, pack_id: str, pack_version: st
                    exercise_id: str, response: Any, score: float | None,
                    weights: dict[str, float], started_at: datetime,
                    finished_at: datetime | None = None, *, attempt_id: uuid.UUID | None = None,
-                   device_id: uuid.UUID | None = None) -> AttemptInfo:
-    """Save one answer, committed before returning. ``attempt_id``/``device_id`` are for merges."""
+                   device_id: uuid.UUID | None = None,
+                   review: reviews.ReviewNote | None = None) -> AttemptInfo:
+    """Save one answer, committed before returning. ``attempt_id``/``device_id`` are for merges;
+    ``review`` also schedules the exercise for spaced review (``store.review``), in the same
+    transaction."""
     score = validate.score(score)
     row = Attempt(id=attempt_id or uuid.uuid4(), learner_id=learner_id,
                   pack_id=validate.pack_key(pack_id, "pack id"),
@@ -142,6 +146,10 @@ def record_attempt(db: Database, learner_id: int, pack_id: str, pack_version: st
                                  row.started_at)  # before the row is flushed
             session.add(row)
             session.flush()
+            if review is not None:
+                reviews.note(session, learner_id, row.pack_id, row.exercise_id, row.id, score,
+                             row.started_at, row.finished_at or row.started_at, review)
+                session.flush()
             saved = attempt_info(row)
         db.enrolled.add(key)  # only once committed
         return saved

@@ -107,6 +107,10 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(content)
         layout.addLayout(head)
         layout.addLayout(tiles)
+        from trainer.ui.learner.review_panel import ReviewPanel
+
+        self.review_panel = ReviewPanel(self.ctx, calendar=True)  # streak and days practised
+        layout.addWidget(self.review_panel)
         layout.addLayout(grid)
         layout.addWidget(self.groups["retry"])
         layout.addWidget(self.groups["certificates"])
@@ -169,6 +173,7 @@ class DashboardPage(QWidget):
             self.data = None
             self.subtitle.setText(self.tr("Sign in to see your progress."))
             view.clear(self)  # never leave the last learner's figures on screen
+            self.review_panel.hide()
             return
         packs = self.ctx.library.packs()
         language = str(QLocale().name())
@@ -188,6 +193,7 @@ class DashboardPage(QWidget):
             present_error(self, exc)
             return
         view.fill(self, user, self.data)
+        self.review_panel.show_for(packs, own=self.own())
 
     def on_shown(self) -> None:
         if self._stale:

@@ -31,6 +31,7 @@ from trainer.ui.common.work import run_work
 from trainer.ui.learner.cards import CourseCard, course_progress
 from trainer.ui.learner.problems_dialog import show_import_failure
 from trainer.ui.learner.rendering import prefetch
+from trainer.ui.learner.review_panel import ReviewPanel
 from trainer.ui.learner.style import apply_learner_style
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,7 @@ class LibraryPage(QWidget):
         header.addWidget(self.title, 1)
         header.addWidget(self.import_button)
         self.resume_box = self._build_resume()
+        self.review_panel = ReviewPanel(self.ctx)  # 今日复习, 每日一练, 错题本
         self.status = _label("subtitle")
         self.notice = _label("notice")
         self.notice.hide()
@@ -88,7 +90,7 @@ class LibraryPage(QWidget):
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(16)
         layout.addLayout(header)
-        for widget in (self.notice, self.resume_box, self.status):
+        for widget in (self.notice, self.resume_box, self.review_panel, self.status):
             layout.addWidget(widget)
         layout.addLayout(self.grid)
         layout.addWidget(self.drop_hint)
@@ -183,6 +185,7 @@ class LibraryPage(QWidget):
         sittings = {p.id: assessment_result(self.ctx.db, user.id, p)
                     for p in packs if user is not None and states[p.id]}
         self._show_resume(last_position(self.ctx.db, user.id) if user else None)
+        self.review_panel.show_for(self.packs)
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:

@@ -60,6 +60,9 @@ def register_pages(window: Any, ctx: AppContext) -> None:
         window.add_page("dashboard", lambda: _dashboard(ctx), title("dashboard"))
     window.add_page("reader", lambda: _course(ctx), title("reader"), navigation=False)
     window.add_page("search", lambda: _search(ctx), title("search"))
+    from trainer.ui.learner.review_pages import register_review_pages
+
+    register_review_pages(window, ctx)
     ctx.pageRequested.connect(lambda key, payload: _redirect(window, ctx, key, payload))
     actions = _add_actions(window, ctx)
     window._learner_retranslator = _Retranslator(window, actions)

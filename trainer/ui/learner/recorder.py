@@ -28,6 +28,7 @@ class AttemptRecorder(QObject):
         self.ctx = ctx
         self.pack = pack
         self.pending = 0
+        self.review_kind: str | None = None  # "review" | "daily" | "notebook": a review answer
         self.cards: list[ExerciseCard] = []
         ctx.readOnly.connect(self._block_cards)
 
@@ -58,13 +59,16 @@ class AttemptRecorder(QObject):
 
     def save(self, learner_id: int, exercise: Any, response: dict[str, Any],
              score: float | None, started_at: Any, finished_at: Any = None) -> None:
+        from trainer.analytics.review import review_note
         from trainer.store.progress import record_attempt
 
         db, pack = self.ctx.db, self.pack
+        review = review_note(pack, exercise.id, self.review_kind)  # practice answers only
 
         def work(_progress: Any) -> Any:
             return record_attempt(db, learner_id, pack.id, pack.version, exercise.id, response,
-                                  score, dict(exercise.weights), started_at, finished_at)
+                                  score, dict(exercise.weights), started_at, finished_at,
+                                  review=review)
 
         self.pending += 1
         job = run_work(None, self.ctx, work, show_progress=False, changes=ATTEMPTS,

@@ -530,6 +530,16 @@
         <source>High contrast</source>
         <translation>高对比度</translation>
     </message>
+    <message>
+        <location filename="../../../config.py" line="+2"/>
+        <source>Questions in the daily practice (每日一练)</source>
+        <translation>每日一练题数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>questions</source>
+        <translation>题</translation>
+    </message>
 </context>
 <context>
     <name>StartPage</name>
