@@ -77,7 +77,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../hr/filter_bar.py" line="+64"/>
+        <location filename="../../hr/filter_bar.py" line="+65"/>
         <source>&amp;Department</source>
         <translation>部门(&amp;D)</translation>
     </message>
@@ -119,7 +119,7 @@
 <context>
     <name>HRScreen</name>
     <message>
-        <location filename="../../hr/screen.py" line="+142"/>
+        <location filename="../../hr/screen.py" line="+153"/>
         <source>People and reports</source>
         <translation>人员与报表</translation>
     </message>
@@ -137,6 +137,11 @@
         <location line="+1"/>
         <source>Export progress…</source>
         <translation>导出学习进度…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit-hour rule…</source>
+        <translation>学时规则…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -192,9 +197,19 @@
 <context>
     <name>LearnerDashboardDialog</name>
     <message>
-        <location filename="../../hr/drilldown.py" line="+43"/>
+        <location filename="../../hr/drilldown.py" line="+45"/>
         <source>%1 (%2) — progress</source>
         <translation>%1（%2）的学习进度</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Print learning record…</source>
+        <translation>打印学时证明…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The learning record of a year: courses, dates, credit hours and assessment results, with a verification code</source>
+        <translation>某一年度的学时证明：课程、日期、学时和考核结果，附验证码</translation>
     </message>
 </context>
 </TS>
