@@ -43,15 +43,16 @@ def studied(db, number="E7", name="张三", department="民政局"):
 def test_a_record_lists_the_courses_and_verifies(db, paths) -> None:
     learner = studied(db)
     record = issue_record(db, paths, learner.id, None, [mini_pack()], actor=COMMAND_LINE)
-    assert record.hours == Decimal("1.00")  # two 10-minute modules (0.25 each) + 0.5 passed
+    # m1, m2 and the final's module (10 minutes: 0.25 each) + 0.5 for passing the final
+    assert record.hours == Decimal("1.25")
     [course] = record.courses
-    assert (course.title, course.modules, course.hours) == ("迷你课程", 2, Decimal("1.00"))
+    assert (course.title, course.modules, course.hours) == ("迷你课程", 3, Decimal("1.25"))
     assert course.result is not None and course.result.passed and round(course.result.score) == 75
     again = issue_record(db, paths, learner.id, None, [mini_pack()], actor=COMMAND_LINE)
     assert again.code == record.code  # the same figures on the same day: one record
     assert len(entries(db, COMMAND_LINE, action=ACTION)) == 1
     found = verify_certificate(db, paths, record.code.lower().replace("-", " "))
-    assert found.status == "valid" and found.record.hours == Decimal("1.00")
+    assert found.status == "valid" and found.record.hours == Decimal("1.25")
     assert found.record.name == "张三" and found.certificate is None
     paths.secret_file.write_bytes(b"another machine's key, 32 bytes!")
     assert verify_certificate(db, paths, record.code).status == "altered"
@@ -89,7 +90,7 @@ def test_the_pdf_of_a_unit_holds_each_person(db, paths, tmp_path, qapp) -> None:
     pages = ["".join(page.extract_text().split()) for page in PdfReader(out).pages]
     for text, record in zip(pages, records, strict=True):
         for expected in ("学时证明", record.name, record.employee_no, "迷你课程", "通过75",
-                         "合计Total：1学时", record.code):
+                         "合计Total：1.25学时", record.code):
             assert expected in text
 
 
