@@ -20,7 +20,7 @@ from trainer.content.model import Pack
 from trainer.errors import TrainerError
 from trainer.reports.demo_people import Person, make_people
 from trainer.reports.demo_study import Study
-from trainer.store import audit, summary
+from trainer.store import audit, credits, summary
 from trainer.store.db import Database
 from trainer.store.exchange import bulk_insert, department_ids, learner_ids
 from trainer.store.models import Attempt, AuditEntry, Enrollment, Learner, LessonProgress
@@ -119,6 +119,7 @@ def _write(db: Database, pack: Pack, people: list[Person], studies: list[Study],
             for s in studies for row in s.attempts))
         _write_reviews(session, pack, ids, reviews)
         summary.refresh(session, learner_ids=ids.values())
+        credits.sync(session, learner_ids=ids.values())  # their 学时, as the app awards them
         audit.record(session, actor, "demo.fill", {**detail, "attempts": attempts})
     return ids, len(departments), lessons, attempts
 

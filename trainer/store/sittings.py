@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from trainer.store import summary, validate
+from trainer.store import credits, summary, validate
 from trainer.store.db import Database
 from trainer.store.errors import Duplicate, InvalidValue, NotFound
 from trainer.store.models import AssessmentSitting, Attempt, Learner
@@ -152,6 +152,9 @@ def hand_in(db: Database, sitting_id: int, graded: list[dict[str, Any]], *,
         if rows:
             summary.note_attempts(session, rows)  # before the rows: it reads earlier bests
             session.add_all(Attempt(**r) for r in rows)
+            session.flush()
+            # a sitting that passes earns its 学时 in the same transaction as its answers
+            credits.note_sitting(session, row.learner_id, row.pack_id, row.started_at)
         row.handed_in_at = moment
         row.updated_at = utcnow()
         return True

@@ -31,7 +31,8 @@ EXTRA_SOURCES = {"shell": [UI_DIR / "app.py", PACKAGE_DIR / "config.py"]}
 FILE_AREAS = {"hr_data": ("hr/roster_*.py", "hr/bundle_*.py"),
               "dashboard": ("learner/dashboard*.py", "learner/certificate_*.py",
                             "common/charts.py"),
-              "review": ("learner/review_*.py",)}
+              "review": ("learner/review_*.py",),
+              "credits": ("hr/credit_*.py",)}
 
 
 def _tool(name: str) -> str:

@@ -129,7 +129,7 @@
 <context>
     <name>HRScreen</name>
     <message>
-        <location filename="../../hr/screen.py" line="+150"/>
+        <location filename="../../hr/screen.py" line="+155"/>
         <source>People and reports</source>
         <translation>人员与报表</translation>
     </message>
@@ -149,7 +149,7 @@
         <translation>导出学习进度…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Search by name, employee number or department</source>
         <translation>按姓名、工号或部门搜索</translation>
     </message>
@@ -189,7 +189,7 @@
         <translation>搜索学员</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>Gathering the figures…</source>
         <translation>正在统计数据…</translation>
     </message>
@@ -203,13 +203,28 @@
         <source>The average over every learner listed, each counted once; courses a learner has not started count as 0. The Departments tab averages each course over the people taking it (its participants), so its figures can be higher.</source>
         <translation>按列出的每位学员计算的平均值，每人只计一次；尚未开始的课程按 0 计。“部门”页按每门课程的参训人员计算平均值，因此其数字可能更高。</translation>
     </message>
+    <message>
+        <location line="-100"/>
+        <source>Credit-hour rule…</source>
+        <translation>学时规则…</translation>
+    </message>
 </context>
 <context>
     <name>LearnerDashboardDialog</name>
     <message>
-        <location filename="../../hr/drilldown.py" line="+44"/>
+        <location filename="../../hr/drilldown.py" line="+45"/>
         <source>%1 (%2) — progress</source>
         <translation>%1（%2）的学习进度</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Print learning record…</source>
+        <translation>打印学时证明…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The learning record of a year: courses, dates, credit hours and assessment results, with a verification code</source>
+        <translation>某一年度的学时证明：课程、日期、学时和考核结果，附验证码</translation>
     </message>
 </context>
 </TS>

@@ -205,14 +205,14 @@
         <translation>英文</translation>
     </message>
     <message numerus="yes">
-        <location line="+73"/>
+        <location line="+74"/>
         <source>%n module(s)</source>
         <translation>
             <numerusform>%n 个单元</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-39"/>
+        <location line="-40"/>
         <source>about %n hour(s)</source>
         <translation>
             <numerusform>约 %n 小时</numerusform>
@@ -226,7 +226,7 @@
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Progress</source>
         <translation>学习进度</translation>
     </message>
@@ -263,6 +263,11 @@
         <translation>
             <numerusform>已完成 %1 / %n 个单元</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>%1 credit hours</source>
+        <translation>%1 学时</translation>
     </message>
 </context>
 <context>
@@ -635,7 +640,7 @@
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../learner/library.py" line="+121"/>
+        <location filename="../../learner/library.py" line="+123"/>
         <source>Courses</source>
         <translation>课程</translation>
     </message>
@@ -665,7 +670,7 @@
         <translation>正在载入课程…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>No courses yet. Import a course pack to begin.</source>
         <translation>还没有课程。请先导入一个课程包。</translation>
     </message>
