@@ -72,7 +72,12 @@ def parse_hours(value: object, where: str = "required 学时") -> Decimal:
         raise ValueError(f"{where}: {hours} is more than {MAX_HOURS} 学时 (a typing slip?)")
     if hours != hours.quantize(Decimal("0.01")):
         raise ValueError(f"{where}: {hours} has more than two decimals")
-    return hours.quantize(Decimal("0.01")).normalize() if hours else Decimal(0)
+    return Decimal(hours_text(hours))
+
+
+def hours_text(hours: Decimal) -> str:
+    """学时 as people write them: 50, 0.5, 12.25 (never 5E+1 or 50.00)."""
+    return f"{hours.normalize():f}" if hours else "0"
 
 
 def spec_problems(spec: PlanSpec, *, courses: Collection[str] | None = None,

@@ -23,7 +23,7 @@ from trainer.store.errors import Duplicate, InvalidValue, NotFound
 from trainer.store.models import Department, Learner, Plan, PlanAudience, PlanCourse
 from trainer.store.permissions import Actor, require
 from trainer.store.plan_spec import PlanCourse as CourseSpec
-from trainer.store.plan_spec import PlanSpec, spec_problems
+from trainer.store.plan_spec import PlanSpec, hours_text, spec_problems
 from trainer.store.types import utcnow
 from trainer.store.units import unit_path, within
 
@@ -198,7 +198,7 @@ def _spec(session: Session, row: Plan) -> PlanSpec:
                                .where(PlanAudience.plan_id == row.id)
                                .order_by(PlanAudience.kind, PlanAudience.value)).all()
     return PlanSpec(row.name, row.starts_on, row.ends_on,
-                    Decimal(str(round(row.required_hours, 2))).normalize(),
+                    Decimal(hours_text(Decimal(str(round(row.required_hours, 2))))),
                     tuple(CourseSpec(c.pack_id, c.compulsory, c.deadline) for c in courses),
                     tuple((k, v) for k, v in audience), row.uid, row.revision)
 
