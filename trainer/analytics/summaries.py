@@ -35,7 +35,19 @@ def registration(pack: Pack) -> summary.Registration:
 
 def ensure(db: Any, packs: Sequence[Pack]) -> bool:
     """Register the packs (rebuilding what changed); False when the database cannot be written,
-    so the caller computes from the attempts instead."""
+    so the caller computes from the attempts instead. Their 学时 data too (the credit ledger)."""
+    done = _ensure_summaries(db, packs)
+    if done:
+        from trainer.analytics import credits
+
+        try:
+            credits.ensure(db, packs)
+        except (DatabaseUnavailable, DatabaseCorrupt, DBAPIError) as exc:
+            log.warning("学时 data not registered (%s)", exc)
+    return done
+
+
+def _ensure_summaries(db: Any, packs: Sequence[Pack]) -> bool:
     wanted = {p.id: registration(p) for p in packs}
     with db.reader() as session:
         current = summary.registered(session, wanted)

@@ -11,6 +11,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
+from trainer.content.credits import check_course_hours
 from trainer.content.digests import verify_digests
 from trainer.content.errors import ArchiveRefused, PackInvalid
 from trainer.content.framework import FRAMEWORK_FILE, read_framework
@@ -90,13 +91,14 @@ def validate_source(source: PackSource) -> Validation:
         framework = read_framework(data, problems)
     modules = _modules(source, manifest, framework, problems)
     _check_unique_ids(modules, problems)
+    check_course_hours(manifest.credit_hours, manifest.credit_line, modules, problems)
     ordered = _ordered(problems, manifest)
     if problems.has_errors:
         return Validation(None, ordered)
     pack = Pack(id=manifest.id, version=manifest.version, title=manifest.title,
                 language=manifest.language, authors=manifest.authors, summary=manifest.summary,
                 pass_mark=manifest.pass_mark, framework=framework, modules=tuple(modules),
-                root=source.root)
+                root=source.root, credit_hours=manifest.credit_hours)
     return Validation(pack, ordered)
 
 

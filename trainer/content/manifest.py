@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import PurePosixPath
 
+from trainer.content.credits import COURSE_LIMIT, read_hours
 from trainer.content.problems import Problems
 from trainer.content.yamltext import Fields, LineDict, describe
 
 MANIFEST_FILE = "course.yaml"
 MANIFEST_KEYS = ("id", "version", "title", "language", "authors", "summary", "pass_mark",
-                 "modules")
+                 "modules", "credit_hours")
 PACK_ID = re.compile(r"^[a-z0-9][a-z0-9.-]{0,63}$")
 SEMVER = re.compile(
     r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
@@ -39,6 +41,8 @@ class Manifest:
     pass_mark: int = 60
     modules: list[tuple[str, int]] = field(default_factory=list)  # (path, line)
     line: int = 1
+    credit_hours: Decimal | None = None
+    credit_line: int = 1
 
 
 def parse_version(version: str) -> tuple[int, int, int, tuple[tuple[int, int | str], ...]]:
@@ -74,6 +78,8 @@ def read_manifest(data: object, problems: Problems) -> Manifest:
     if "pass_mark" not in data:
         manifest.pass_mark = 60
     manifest.modules = _modules(fields)
+    manifest.credit_hours = read_hours(fields, COURSE_LIMIT)
+    manifest.credit_line = fields.line("credit_hours")
     return manifest
 
 

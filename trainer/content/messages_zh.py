@@ -57,6 +57,12 @@ CATALOG: list[tuple[str, str]] = [
     (f"language {_q('language')} is not a BCP 47 language tag such as zh-CN, en or en-GB", "语言“{language}”不是 BCP 47 语言标签，应写成 zh-CN、en 或 en-GB 这样的形式"),
     (f"module path {_q('path')} must be relative to the pack folder and stay inside it, e\\.g\\. 'modules/01-intro\\.md'\\.", "模块路径“{path}”应当是课程包内的相对路径，例如 modules/01-intro.md。"),
     (f"module {_q('path')} is listed twice \\(first on line (?P<line>\\d+)\\); list each module once\\.", "模块“{path}”列了两次（第一次在第 {line} 行），每个模块只列一次。"),
+    # credit_hours (学时)
+    (f"{_q('key')} in (?P<where>.+) must be a number of 学时 such as 1 or 0\\.5 \\(got (?P<desc>.+)\\)\\.", "{where}中的“{key}”应当是学时数，例如 1 或 0.5（现在是{desc}）。"),
+    (f"{_q('key')} in (?P<where>.+) must be from 0 to (?P<high>\\d+) 学时 \\(got (?P<value>.+)\\); check for a typing mistake\\.", "{where}中的“{key}”应当在 0 到 {high} 学时之间（现在是 {value}），请检查是否写错。"),
+    (f"{_q('key')} in (?P<where>.+) must be a multiple of 0\\.25 学时 such as 0\\.25, 0\\.5 or 1\\.5 \\(got (?P<value>.+)\\)\\.", "{where}中的“{key}”应当是 0.25 学时的整数倍，例如 0.25、0.5 或 1.5（现在是 {value}）。"),
+    ("the course declares credit_hours: (?P<course>\\S+) but its modules add up to (?P<total>\\S+); make them agree \\(the course's value is the sum of its modules'\\)\\.", "课程声明 credit_hours: {course}，但各模块合计 {total}；请改成一致（课程学时是各模块学时之和）。"),
+    ("the course declares credit_hours: (?P<course>\\S+) but (?P<n>\\d+) module\\(s\\) declare none \\((?P<names>.+)\\); give each module its own 'credit_hours:' adding up to (?P<total>\\S+), or remove the course's line to let the modules decide\\.", "课程声明 credit_hours: {course}，但有 {n} 个模块没有声明（{names}）；请给每个模块写上 credit_hours:，合计为 {total}；或者删掉课程的这一行，由各模块决定。"),
     ("the pack lists no modules; add at least one under 'modules:'\\.", "课程包没有列出任何模块，请在 modules: 下至少列一个。"),
     (f"module file {_q('path')} does not exist", "模块文件“{path}”不存在"),
     (f"{_q('path')} is not listed under 'modules:' in course\\.yaml; add '  - (?P<again>[^']*)' there, or move the file out of modules/\\.", "“{path}”没有列在 course.yaml 的 modules: 下；请加上“  - {again}”，或把文件移出 modules/。"),

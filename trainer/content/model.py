@@ -7,6 +7,7 @@ loaded pack freely. Ids are the stable keys learner history hangs on.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
@@ -125,6 +126,7 @@ class Module:
     file: str  # pack-relative path
     blocks: tuple[Block, ...]  # text and exercises in document order
     exercises: tuple[Exercise, ...]
+    credit_hours: Decimal | None = None  # 学时 the author declares (None: the organisation's rule)
 
     @property
     def scenario(self) -> str:
@@ -149,6 +151,7 @@ class Pack:
     framework: Framework
     modules: tuple[Module, ...]
     root: Path  # the pack folder (or the zip file it was read from)
+    credit_hours: Decimal | None = None  # the course's 学时 as declared: its modules' sum
 
     def module(self, module_id: str) -> Module:
         for module in self.modules:

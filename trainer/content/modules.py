@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from trainer.content.credits import MODULE_LIMIT, read_hours
 from trainer.content.exercises import OPENING, BlockContext, parse_exercise
 from trainer.content.framework import ITEM_ID
 from trainer.content.mdlimits import check_limits
@@ -14,7 +15,7 @@ from trainer.content.textcheck import FENCE, TextContext, check_text
 from trainer.content.yamltext import Fields, LineDict, describe, load_yaml
 
 FRONT_KEYS = ("id", "title", "minutes", "kind", "competencies", "objectives", "time_limit",
-              "pass_mark")
+              "pass_mark", "credit_hours")
 _CLOSE = re.compile(r"^:::\s*$")
 _INDENTED_BLOCK = re.compile(r"^[ \t]+:::\s*exercise\b")
 _BROKEN = TextBlock("", 0)  # stands for an exercise block too broken to use
@@ -61,7 +62,8 @@ def parse_module(text: str, ctx: ModuleContext) -> Module | None:
         objectives=tuple(t for t, _ in fields.text_list("objectives", "[说出……]")),
         time_limit=fields.number("time_limit", 1, 600, None),
         pass_mark=fields.number("pass_mark", 0, 100, None),
-        file=ctx.file, blocks=tuple(blocks), exercises=exercises)
+        file=ctx.file, blocks=tuple(blocks), exercises=exercises,
+        credit_hours=read_hours(fields, MODULE_LIMIT))
 
 
 def _front_matter(lines: list[str], ctx: ModuleContext) -> tuple[LineDict | None, int]:

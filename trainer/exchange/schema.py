@@ -69,7 +69,9 @@ SCHEMAS: dict[str, dict[str, tuple[Parser, bool]]] = {
         "module_id": (partial(_key, what="module id"), True),
         "status": (validate.lesson_status, True), "seconds": (validate.lesson_seconds, True),
         "position": (partial(validate.json_value, what="reading position"), False),
-        "updated_at": (partial(validate.moment, what="change time"), True)},
+        "updated_at": (partial(validate.moment, what="change time"), True),
+        # when it was first completed (dates its 学时); absent from bundles before 学时
+        "completed_at": (_optional(partial(validate.moment, what="completion time")), False)},
     "attempts": {
         "id": (partial(validate.identifier, what="answer id"), True),
         "employee_no": (partial(validate.text, what="employee number", limit=64), True),

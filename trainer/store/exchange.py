@@ -109,10 +109,10 @@ def _export_enrollments() -> tuple[Any, tuple[str, ...]]:
 def _export_lessons() -> tuple[Any, tuple[str, ...]]:
     p = LessonProgress
     query = (select(Learner.employee_no, p.pack_id, p.module_id, p.status, p.seconds,
-                    p.position, p.updated_at)
+                    p.position, p.updated_at, p.completed_at)
              .join(Learner, p.learner_id == Learner.id).order_by(p.id))
     return query, ("employee_no", "pack_id", "module_id", "status", "seconds", "position",
-                   "updated_at")
+                   "updated_at", "completed_at")
 
 
 def _export_attempts() -> tuple[Any, tuple[str, ...]]:

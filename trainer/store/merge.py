@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from trainer.store import summary
+from trainer.store import credits, summary
 from trainer.store.exchange import (
     INSERT_BATCH,
     LearnerChange,
@@ -39,6 +39,8 @@ def merge_records(session: Session, data: Records, *, apply: bool) -> MergePlan:
     enrollments_new = _merge_enrollments(session, data["enrollments"], ids, apply)
     lesson_actions = _merge_lessons(session, data["lesson_progress"], ids, apply)
     per_learner_attempts, known_attempts = _merge_attempts(session, data["attempts"], ids, apply)
+    if apply:  # the 学时 the merged records earn, each once (derived, never copied)
+        credits.sync(session, learner_ids=ids.values())
     per_learner_lessons = Counter(number for number, _ in lesson_actions)
     changes = tuple(
         LearnerChange(r["employee_no"], r["name"], r.get("department"),
@@ -152,21 +154,30 @@ def _merge_lessons(session: Session, records: Sequence[Mapping[str, Any]],
                 row = LessonProgress(learner_id=ids[key[0]], pack_id=key[1], module_id=key[2],
                                      status=record["status"], seconds=record["seconds"],
                                      position=record.get("position"),
-                                     updated_at=record["updated_at"])
+                                     updated_at=record["updated_at"],
+                                     completed_at=_completed_at(record))
                 session.add(row)
             continue
         merged = _merged_lesson(row, record)
         if merged != _lesson_values(row):
             actions.append((key[0], "updated"))
             if apply:
-                row.status, row.seconds, row.position, row.updated_at = merged
+                row.status, row.seconds, row.position, row.updated_at, row.completed_at = merged
     if apply:
         session.flush()
     return actions
 
 
 def _lesson_values(row: LessonProgress) -> tuple[Any, ...]:
-    return (row.status, row.seconds, row.position, as_utc(row.updated_at))
+    completed = None if row.completed_at is None else as_utc(row.completed_at)
+    return (row.status, row.seconds, row.position, as_utc(row.updated_at), completed)
+
+
+def _completed_at(record: Mapping[str, Any]) -> Any:
+    """When a bundle's lesson was completed (older bundles: its last change, the best known)."""
+    if record["status"] != "completed":
+        return None
+    return as_utc(record.get("completed_at") or record["updated_at"])
 
 
 def _merged_lesson(row: LessonProgress, record: Mapping[str, Any]) -> tuple[Any, ...]:
@@ -174,7 +185,11 @@ def _merged_lesson(row: LessonProgress, record: Mapping[str, Any]) -> tuple[Any,
     newer = theirs > ours
     status = max(row.status, record["status"], key=_RANK.__getitem__)  # only moves forward
     position = record.get("position") if newer else row.position
-    return (status, max(row.seconds, record["seconds"]), position, max(theirs, ours))
+    done = [as_utc(moment) for moment in (row.completed_at, _completed_at(record)) if moment]
+    if row.status == "completed" and row.completed_at is None:  # never stamped: its last change
+        done.append(ours)
+    return (status, max(row.seconds, record["seconds"]), position, max(theirs, ours),
+            min(done) if done else None)  # completed the first time either machine did
 
 
 def _merge_attempts(session: Session, records: Iterable[Mapping[str, Any]],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
@@ -19,9 +20,11 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    Numeric,
     String,
     UniqueConstraint,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -29,6 +32,7 @@ from trainer.store.types import JSONValue, UTCDateTime, utcnow
 
 ROLES: tuple[str, ...] = ("learner", "trainer", "hr", "admin")
 LESSON_STATUSES: tuple[str, ...] = ("not_started", "in_progress", "completed")
+CREDIT_SOURCES: tuple[str, ...] = ("module", "assessment")
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -126,6 +130,8 @@ class LessonProgress(Base):
     seconds: Mapped[int] = mapped_column(Integer, default=0)
     position: Mapped[Any] = mapped_column(JSONValue(), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    # when the status first became "completed": the date its 学时 are earned (credit ledger)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Attempt(Base):
@@ -238,6 +244,63 @@ class SummarySitting(Base):
     points: Mapped[float] = mapped_column(Float)
     total: Mapped[int] = mapped_column(Integer)
     pass_mark: Mapped[int] = mapped_column(Integer)
+
+
+# --- Credit hours (学时, DESIGN §3) ---------------------------------------------------------
+
+
+class Setting(Base):
+    """An organisation-wide setting HR or an administrator edits (the 学时 rule): in the database,
+    so every machine of an organisation on one server shares it."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSONValue())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(200))
+
+
+class CreditItem(Base):
+    """A module's 学时 data as its pack states it, registered by the analytics (the store never
+    reads packs): minutes for the rule, or the 学时 the author declared."""
+
+    __tablename__ = "credit_items"
+    __table_args__ = (CheckConstraint("declared IS NULL OR declared >= 0", name="declared"),)
+
+    pack_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    module_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    minutes: Mapped[int] = mapped_column(Integer)
+    declared: Mapped[Decimal | None] = mapped_column(Numeric(6, 2))
+    pack_title: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200))
+
+
+class CreditAward(Base):
+    """One award of 学时: a completed module, or a passed final assessment (``module_id`` NULL).
+
+    Derived from the learner's records (``trainer.store.credits``) and written in the same
+    transaction as the event that earned it; the unique keys make a second award impossible.
+    """
+
+    __tablename__ = "credit_awards"
+    __table_args__ = (
+        CheckConstraint("source IN ('module', 'assessment')", name="source"),
+        CheckConstraint("hours >= 0", name="hours"),
+        CheckConstraint("(source = 'module' AND module_id IS NOT NULL) OR "
+                        "(source = 'assessment' AND module_id IS NULL)", name="module"),
+        UniqueConstraint("learner_id", "pack_id", "module_id"),
+        Index("uq_credit_awards_assessment", "learner_id", "pack_id", unique=True,
+              sqlite_where=text("module_id IS NULL"), postgresql_where=text("module_id IS NULL")),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"))
+    pack_id: Mapped[str] = mapped_column(String(100))
+    module_id: Mapped[str | None] = mapped_column(String(100))
+    source: Mapped[str] = mapped_column(String(16))
+    hours: Mapped[Decimal] = mapped_column(Numeric(6, 2))
+    earned_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
 
 
 # --- Training plans (学习计划 / 培训班) -----------------------------------------------------

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from trainer.store import summary, validate
+from trainer.store import credits, summary, validate
 from trainer.store.db import Database
 from trainer.store.errors import Duplicate, InvalidValue, NotFound
 from trainer.store.info import AttemptInfo, LessonState
@@ -84,6 +84,11 @@ def record_lesson_progress(db: Database, learner_id: int, pack_id: str, module_i
             session.add(row)
         if status is not None and _RANK[status] > _RANK[row.status]:
             row.status = status
+            if status == "completed":  # its 学时 are earned now, in this transaction
+                row.completed_at = utcnow()
+                session.flush()
+                credits.note_completion(session, learner_id, pack_id, module_id,
+                                        row.completed_at)
         # the total stays within the store's rule (10,000 hours), which bundles must obey too
         row.seconds = min(row.seconds + round(add_seconds), validate.MAX_LESSON_SECONDS)
         if position is not None:
@@ -138,10 +143,12 @@ def record_attempt(db: Database, learner_id: int, pack_id: str, pack_version: st
         with db.session() as session:
             if key not in db.enrolled:  # saves a query on every answer after the first
                 _enroll(session, learner_id, row.pack_id)
-            summary.note_attempt(session, learner_id, row.pack_id, row.exercise_id, score,
-                                 row.started_at)  # before the row is flushed
+            final = summary.note_attempt(session, learner_id, row.pack_id, row.exercise_id,
+                                         score, row.started_at)  # before the row is flushed
             session.add(row)
             session.flush()
+            if final:  # a final-assessment sitting that now passes earns its 学时 here
+                credits.note_sitting(session, learner_id, row.pack_id, row.started_at)
             saved = attempt_info(row)
         db.enrolled.add(key)  # only once committed
         return saved

@@ -121,8 +121,9 @@ KEY_BATCH = 2_000  # keys per look-up statement (3 parameters each, well under S
 
 
 def note_attempt(session: Session, learner_id: int, pack_id: str, exercise_id: str,
-                 score: float | None, started_at: datetime) -> None:
+                 score: float | None, started_at: datetime) -> bool:
     """Fold one new answer into the summaries. Call before the attempt itself is flushed.
+    Returns whether it belongs to a final assessment (its sitting may now pass).
 
     Core statements on the session's connection, built once: this runs on every answer.
     """
@@ -136,6 +137,7 @@ def note_attempt(session: Session, learner_id: int, pack_id: str, exercise_id: s
           {} if old is None else {(learner_id, pack_id, exercise_id): old},
           {exercise: connection.execute(_EXERCISE_WEIGHTS, keys).all()} if raised else {},
           {} if total is None else {exercise: (total, mark)})
+    return total is not None
 
 
 def note_attempts(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -346,6 +348,9 @@ def register(session: Session, pack_id: str, wanted: Registration) -> bool:
             {"pack_id": pack_id, "exercise_id": exercise, "total": total, "pass_mark": mark}
             for exercise, (total, mark) in wanted.assessments.items()])
     refresh(session, pack_ids=[pack_id], parts=("competencies", "sittings"))
+    from trainer.store import credits  # the final's sittings decide its 学时 award
+
+    credits.sync(session, pack_ids=[pack_id])
     return True
 
 

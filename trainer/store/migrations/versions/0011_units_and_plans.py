@@ -5,7 +5,7 @@ Existing departments stay as they are, top-level units; a name written as a path
 roster that already used that notation nests without being imported again.
 
 Revision ID: 0011
-Revises: 0007
+Revises: 0010
 Create Date: 2026-12-03
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from alembic import op
 import trainer.store.types
 
 revision = '0011'
-down_revision = '0007'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
