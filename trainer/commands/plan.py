@@ -221,12 +221,14 @@ def run_import(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def run_report(args: argparse.Namespace, ctx: Any) -> int:
+    from trainer.analytics import summaries
     from trainer.analytics.plan_report import plan_report
     from trainer.commands.report import report_language
     from trainer.store.permissions import COMMAND_LINE
 
     packs, _, _ = catalogue(ctx)
     db = ctx.database()
+    summaries.ensure(db, packs)  # the ledger knows every installed course's 学时
     unit = _unit(db, args.unit)
     report = plan_report(db, args.name, packs, actor=COMMAND_LINE, unit=unit)
     if not args.output:
@@ -286,6 +288,9 @@ def export_credit_table(args: argparse.Namespace, ctx: Any, db: Any, packs: list
         raise UsageError("--table credits covers this year's 学时 of every course.",
                          hint="Drop --course, --since and --until (--department and --role "
                               "apply).")
+    from trainer.analytics import summaries
+
+    summaries.ensure(db, packs)
     rows = credit_rows(db, packs, actor=COMMAND_LINE, flt=flt)
     written = export_credits(db, rows, out, actor=COMMAND_LINE,
                              language=report_language(args, ctx),

@@ -69,12 +69,12 @@ def person_columns(language: str | None) -> list[Column]:
         Column("employee_no", t("employee_no"), lambda p: p.employee_no, "text", 12),
         Column("name", t("name"), lambda p: p.name, "text", 12),
         Column("unit", t("unit"), lambda p: p.unit or t("no_unit"), "text", 22),
-        Column("hours", t("hours"), lambda p: hours_value(p.hours), "number", 9),
+        Column("hours", t("hours"), lambda p: hours_value(p.hours), "hours", 9),
         Column("compulsory_hours", t("compulsory_hours"),
-               lambda p: hours_value(p.compulsory_hours), "number", 9),
+               lambda p: hours_value(p.compulsory_hours), "hours", 9),
         Column("elective_hours", t("elective_hours"), lambda p: hours_value(p.elective_hours),
-               "number", 9),
-        Column("required", t("required"), lambda p: hours_value(p.required), "number", 9),
+               "hours", 9),
+        Column("required", t("required"), lambda p: hours_value(p.required), "hours", 9),
         Column("compulsory_done", t("compulsory_done"), lambda p: p.compulsory_done,
                "integer", 9),
         Column("compulsory_total", t("compulsory_total"), lambda p: len(p.courses),
@@ -99,7 +99,7 @@ def unit_columns(language: str | None) -> list[Column]:
         Column("complete_share", t("complete_share"), lambda u: round(100.0 * u.share, 1),
                "percent", 10),
         Column("overdue_people", t("overdue_people"), lambda u: u.overdue, "integer", 9),
-        Column("mean_hours", t("mean_hours"), lambda u: hours_value(u.mean_hours), "number", 9),
+        Column("mean_hours", t("mean_hours"), lambda u: hours_value(u.mean_hours), "hours", 9),
     ]
 
 
