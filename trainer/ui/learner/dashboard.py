@@ -38,6 +38,7 @@ from trainer.ui.learner.dashboard_panels import (
     RetryTable,
     Tile,
 )
+from trainer.ui.learner.tasks_panel import TasksPanel
 
 log = logging.getLogger(__name__)
 WEEKS = 26
@@ -106,6 +107,9 @@ class DashboardPage(QWidget):
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addLayout(head)
+        self.tasks = TasksPanel()  # 我的学习任务
+        self.tasks.openRequested.connect(lambda p: self.ctx.request_page("reader", p))
+        layout.addWidget(self.tasks)
         layout.addLayout(tiles)
         layout.addLayout(grid)
         layout.addWidget(self.groups["retry"])
@@ -166,6 +170,7 @@ class DashboardPage(QWidget):
             self.data = None
             self.subtitle.setText(self.tr("Sign in to see your progress."))
             view.clear(self)  # never leave the last learner's figures on screen
+            self.tasks.show_tasks(None)
             return
         packs = self.ctx.library.packs()
         language = str(QLocale().name())
@@ -183,6 +188,7 @@ class DashboardPage(QWidget):
             present_error(self, exc)
             return
         view.fill(self, user, self.data)
+        self.tasks.refresh(self.ctx, packs)
 
     def on_shown(self) -> None:
         if self._stale:

@@ -4,7 +4,7 @@
 <context>
     <name>RosterImportDialog</name>
     <message numerus="yes">
-        <location filename="../../hr/roster_dialog.py" line="+204"/>
+        <location filename="../../hr/roster_dialog.py" line="+205"/>
         <source>%1 — %n row(s), read as %2</source>
         <translation>
             <numerusform>%1 — %n row(s), read as %2</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>AssessmentView</name>
     <message numerus="yes">
-        <location filename="../../learner/assessment.py" line="+97"/>
+        <location filename="../../learner/assessment.py" line="+98"/>
         <source>%n question(s)</source>
         <translation>
             <numerusform>%n question</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+121"/>
+        <location line="+122"/>
         <source>%n question(s) have no answer yet. Hand in anyway?</source>
         <translation>
             <numerusform>%n question has no answer yet. Hand in anyway?</numerusform>
@@ -85,7 +85,7 @@
 <context>
     <name>OpenInput</name>
     <message numerus="yes">
-        <location filename="../../learner/exercises/text.py" line="+72"/>
+        <location filename="../../learner/exercises/text.py" line="+75"/>
         <source>%1 (%n point(s))</source>
         <translation>
             <numerusform>%1 (%n point)</numerusform>
@@ -107,7 +107,7 @@
 <context>
     <name>SearchPage</name>
     <message numerus="yes">
-        <location filename="../../learner/search_page.py" line="+163"/>
+        <location filename="../../learner/search_page.py" line="+184"/>
         <source>%n place(s) found</source>
         <translation>
             <numerusform>%n place found</numerusform>
@@ -118,7 +118,7 @@
 <context>
     <name>SignInScreen</name>
     <message numerus="yes">
-        <location filename="../../learner/signin.py" line="+292"/>
+        <location filename="../../learner/signin.py" line="+313"/>
         <source>Too many wrong tries. Please wait %n second(s).</source>
         <translation>
             <numerusform>Too many wrong tries. Please wait %n second.</numerusform>

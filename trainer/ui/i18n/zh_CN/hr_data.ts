@@ -203,7 +203,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../hr/roster_model.py" line="+90"/>
+        <location filename="../../hr/roster_model.py" line="+96"/>
         <source>learner</source>
         <translation>学员</translation>
     </message>
@@ -242,6 +242,11 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
     </message>
     <message>
         <location line="+1"/>
+        <source>parent unit</source>
+        <translation>上级单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
@@ -264,7 +269,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../hr/roster_dialog.py" line="+69"/>
+        <location filename="../../hr/roster_dialog.py" line="+70"/>
         <source>Import roster</source>
         <translation>导入人员名单</translation>
     </message>
@@ -508,7 +513,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
 <context>
     <name>RosterProblem</name>
     <message>
-        <location line="-137"/>
+        <location line="-143"/>
         <source>missing employee number</source>
         <translation>缺少工号</translation>
     </message>
@@ -531,6 +536,16 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <location line="+1"/>
         <source>department longer than %1 characters</source>
         <translation>部门名称超过 %1 个字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unit %1 has an empty part between its / marks (write 局/科)</source>
+        <translation>单位 %1 的 / 之间有空白部分（请写成 局/科）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unit %1 has more than %2 levels</source>
+        <translation>单位 %1 超过 %2 级</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -588,7 +603,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <translation>有 %1 个单元格，但表头只有 %2 列：单元格中的%3使其后的单元格错位（请给该单元格加上引号）</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>comma</source>
         <translation>逗号</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AssessmentView</name>
     <message numerus="yes">
-        <location filename="../../learner/assessment.py" line="+97"/>
+        <location filename="../../learner/assessment.py" line="+98"/>
         <source>%n question(s)</source>
         <translation>
             <numerusform>共 %n 题</numerusform>
@@ -43,7 +43,7 @@
         <translation>开始测验</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>← Previous</source>
         <translation>← 上一节</translation>
     </message>
@@ -109,7 +109,7 @@
         <translation>重新测验</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Back to the result</source>
         <translation>返回成绩</translation>
     </message>
@@ -122,7 +122,7 @@
 <context>
     <name>ChoiceInput</name>
     <message>
-        <location filename="../../learner/exercises/choice.py" line="+152"/>
+        <location filename="../../learner/exercises/choice.py" line="+157"/>
         <source>Correct answer</source>
         <translation>正确答案</translation>
     </message>
@@ -259,7 +259,7 @@
 <context>
     <name>ExerciseCard</name>
     <message>
-        <location filename="../../learner/exercises/card.py" line="+25"/>
+        <location filename="../../learner/exercises/card.py" line="+26"/>
         <source>Single choice</source>
         <translation>单选题</translation>
     </message>
@@ -294,7 +294,7 @@
         <translation>简答题</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Exercise %1 · %2</source>
         <translation>练习 %1 · %2</translation>
     </message>
@@ -309,7 +309,7 @@
         <translation>再做一次</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+132"/>
         <source>Not answered. Score: 0%</source>
         <translation>未作答。得分：0%</translation>
     </message>
@@ -337,7 +337,7 @@
 <context>
     <name>FillInput</name>
     <message>
-        <location filename="../../learner/exercises/text.py" line="+20"/>
+        <location filename="../../learner/exercises/text.py" line="+22"/>
         <source>Type your answer</source>
         <translation>在这里输入答案</translation>
     </message>
@@ -347,7 +347,7 @@
         <translation>你的答案</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Accepted answers: %1</source>
         <translation>参考答案：%1</translation>
     </message>
@@ -355,7 +355,7 @@
 <context>
     <name>FirstRunSetup</name>
     <message>
-        <location filename="../../learner/setup.py" line="+55"/>
+        <location filename="../../learner/setup.py" line="+56"/>
         <source>This employee number is already registered. Choose it in the list to sign in.</source>
         <translation>这个工号已经登记过了。请在列表中选择它登录。</translation>
     </message>
@@ -474,7 +474,7 @@
 <context>
     <name>LearnerListModel</name>
     <message>
-        <location filename="../../learner/models.py" line="+96"/>
+        <location filename="../../learner/models.py" line="+112"/>
         <source>PIN</source>
         <translation>已设 PIN</translation>
     </message>
@@ -575,7 +575,7 @@
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../learner/library.py" line="+118"/>
+        <location filename="../../learner/library.py" line="+124"/>
         <source>Courses</source>
         <translation>课程</translation>
     </message>
@@ -615,7 +615,7 @@
         <translation>还没有课程。请培训师或管理员安装课程包。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Import a course pack</source>
         <translation>导入课程包</translation>
     </message>
@@ -625,7 +625,7 @@
         <translation>课程包 (*.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
@@ -638,7 +638,7 @@
 <context>
     <name>MatchInput</name>
     <message>
-        <location filename="../../learner/exercises/arrange.py" line="+175"/>
+        <location filename="../../learner/exercises/arrange.py" line="+176"/>
         <source>Partner of %1</source>
         <translation>“%1”的配对项</translation>
     </message>
@@ -648,7 +648,7 @@
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>Correct partner: %1</source>
         <translation>正确配对：%1</translation>
     </message>
@@ -678,7 +678,7 @@
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>A trainer will read and score this answer.</source>
         <translation>培训师会阅读并为这道题评分。</translation>
     </message>
@@ -686,7 +686,7 @@
 <context>
     <name>OrderInput</name>
     <message>
-        <location filename="../../learner/exercises/arrange.py" line="-167"/>
+        <location filename="../../learner/exercises/arrange.py" line="-163"/>
         <source>Steps to put in order</source>
         <translation>待排序的步骤</translation>
     </message>
@@ -701,12 +701,12 @@
         <translation>下移</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Drag the steps, or select one and press Ctrl+↑ / Ctrl+↓.</source>
         <translation>拖动步骤排序，或选中一项后按 Ctrl+↑ / Ctrl+↓。</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Correct order:</source>
         <translation>正确顺序：</translation>
     </message>
@@ -714,7 +714,7 @@
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../learner/models.py" line="+37"/>
+        <location filename="../../learner/models.py" line="+62"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -845,7 +845,7 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../learner/search_page.py" line="+104"/>
+        <location filename="../../learner/search_page.py" line="+106"/>
         <source>Search the courses</source>
         <translation>搜索课程内容</translation>
     </message>
@@ -865,7 +865,7 @@
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+44"/>
         <location line="+10"/>
         <source>Preparing the search…</source>
         <translation>正在准备搜索…</translation>
@@ -886,7 +886,7 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../learner/signin.py" line="+134"/>
+        <location filename="../../learner/signin.py" line="+137"/>
         <source>Welcome to digital-government skills training</source>
         <translation>欢迎参加数字政府能力培训</translation>
     </message>
@@ -921,7 +921,7 @@
         <translation>登录</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+111"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
@@ -951,6 +951,75 @@
         <location line="+3"/>
         <source>That is not the right PIN or password. Please try again.</source>
         <translation>PIN 码或密码不正确，请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>TasksPanel</name>
+    <message>
+        <location filename="../../learner/tasks_panel.py" line="+91"/>
+        <source>My learning tasks</source>
+        <translation>我的学习任务</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>学时 this year: %1</source>
+        <translation>本年度已获学时：%1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>学时 of the plan</source>
+        <translation>计划学时进度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2 学时 (compulsory %3, elective %4)</source>
+        <translation>已获 %1 学时，要求 %2 学时（必修 %3，选修 %4）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>Compulsory</source>
+        <translation>必修</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Done %1</source>
+        <translation>已完成（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Overdue: was due %1</source>
+        <translation>已逾期（截止 %1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due by %1</source>
+        <translation>截止 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To do</source>
+        <translation>待完成</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Elective</source>
+        <translation>选修</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compulsory · due %1</source>
+        <translation>必修 · 截止 %1</translation>
     </message>
 </context>
 </TS>
