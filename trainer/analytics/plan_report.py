@@ -74,3 +74,12 @@ def rollups(people: Sequence[PersonProgress]) -> list[UnitRollup]:
                                sum(bool(p.overdue) for p in group),
                                (total / len(group)).quantize(Decimal("0.01"))))
     return rows
+
+
+def plan_catalogue(packs: Sequence[Pack]) -> tuple[set[str], set[str]]:
+    """The course ids and job-role ids a plan may name here: the installed packs' and the
+    roles their competency frameworks define (the CLI and the HR screen check the same)."""
+    from trainer.analytics.scoring import merged_framework
+
+    framework = merged_framework(packs)
+    return {p.id for p in packs}, ({r.id for r in framework.roles} if framework else set())

@@ -85,14 +85,12 @@ def _audience(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
 
 def catalogue(ctx: Any) -> tuple[list[Any], set[str], set[str]]:
     """The installed packs, their ids and the job roles their frameworks define."""
-    from trainer.analytics.scoring import merged_framework
+    from trainer.analytics.plan_report import plan_catalogue
     from trainer.config import bundled_courses_dir
     from trainer.content.library import Library
 
     packs = Library(ctx.paths.packs_dir, bundled_courses_dir()).packs()
-    framework = merged_framework(packs)
-    roles = {r.id for r in framework.roles} if framework else set()
-    return packs, {p.id for p in packs}, roles
+    return packs, *plan_catalogue(packs)
 
 
 def _day(text: str, what: str) -> date:

@@ -18,7 +18,7 @@ def draw_completion(fig: Any, report: PlanReport, language: str | None) -> None:
     units = list(report.units)[:MAX_BARS]
     ax = fig.add_subplot(111)
     labels = [plan_text("no_unit", language) if u.unit == NO_UNIT
-              else "  " * u.depth + u.unit.rsplit("/", 1)[-1] for u in units]
+              else "└ " * min(u.depth, 1) + u.unit.rsplit("/", 1)[-1] for u in units]
     shares = [round(100.0 * u.share, 1) for u in units]
     positions = list(range(len(units)))[::-1]
     bars = ax.barh(positions, shares, color=[PALETTE[min(u.depth, len(PALETTE) - 1)]
