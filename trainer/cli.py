@@ -34,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "trainer.commands.progress",
     "trainer.commands.demo",
     "trainer.commands.certificate",
+    "trainer.commands.credits",
     "trainer.commands.plan",
 )
 

@@ -94,6 +94,11 @@ def test_a_rebuild_gives_the_identical_ledger(store: Database) -> None:
         session.execute(delete(CreditAward))
     assert rebuild(store, actor=COMMAND_LINE) == credits.SyncResult(3, 0, 0)
     assert _ledger(store) == ledger
+    with store.session() as session:  # the pack drops a module: its award goes with it
+        credits.register(session, PACK, [i for i in ITEMS if i.module_id != "03-declared"])
+    assert [key[2] for key, _ in _ledger(store)] == ["01-why", None]
+    with store.reader() as session:  # the SQL sync and the plain derivation agree
+        assert sorted(credits.expected(session).items()) == _ledger(store)
 
 
 def test_a_new_rule_re_derives_every_award_and_a_year_is_local(store: Database) -> None:

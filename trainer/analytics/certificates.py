@@ -52,6 +52,7 @@ class Certificate:
 class Verification:
     status: str  # "valid" | "unknown" (no such code here) | "altered" (record does not match)
     certificate: Certificate | None
+    record: Any = None  # a 学时证明 (analytics.credit_records.CreditRecord) with this code
 
 
 def load_secret(paths: Paths) -> bytes:
@@ -166,8 +167,10 @@ def verify_certificate(db: Any, paths: Paths, code: str) -> Verification:
     """Look a code up in this data folder's records and check it against the key."""
     wanted = normalise_code(code)
     found = next((c for c in all_certificates(db) if c.code == wanted), None)
-    if found is None:
-        return Verification("unknown", None)
+    if found is None:  # perhaps a learning record (学时证明): same kind of code
+        from trainer.analytics.credit_records import verify_record
+
+        return verify_record(db, paths, wanted)
     fields = asdict(found)
     expected = certificate_code(load_secret(paths), employee_no=fields["employee_no"],
                                 name=fields["name"], pack_id=fields["pack_id"],

@@ -36,6 +36,12 @@ def run_verify(args: argparse.Namespace, ctx: Any) -> int:
         print(f"Genuine: {result.certificate.code}")
         print(describe(result.certificate))
         return 0
+    if result.status == "valid" and result.record is not None:  # a 学时证明
+        from trainer.reports.credit_record import describe as describe_record
+
+        print(f"Genuine: {result.record.code}")
+        print(describe_record(result.record))
+        return 0
     if result.status == "altered":
         print(f"NOT genuine: the record of {args.code.strip()} was changed after it was issued.")
         return 1

@@ -20,7 +20,7 @@ from trainer.content.model import Pack
 from trainer.errors import TrainerError
 from trainer.reports.demo_people import Person, make_people
 from trainer.reports.demo_study import Study
-from trainer.store import audit, summary
+from trainer.store import audit, credits, summary
 from trainer.store.db import Database
 from trainer.store.exchange import bulk_insert, department_ids, learner_ids
 from trainer.store.models import Attempt, AuditEntry, Enrollment, Learner, LessonProgress
@@ -117,6 +117,7 @@ def _write(db: Database, pack: Pack, people: list[Person], studies: list[Study],
             {**row, "learner_id": ids[s.person.employee_no], "device_id": db.device_id}
             for s in studies for row in s.attempts))
         summary.refresh(session, learner_ids=ids.values())
+        credits.sync(session, learner_ids=ids.values())  # their 学时, as the app awards them
         audit.record(session, actor, "demo.fill", {**detail, "attempts": attempts})
     return ids, len(departments), lessons, attempts
 

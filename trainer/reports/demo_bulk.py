@@ -18,7 +18,7 @@ from trainer.content.grading import grade
 from trainer.content.model import Exercise, Pack
 from trainer.reports.demo_answers import make_response
 from trainer.reports.demo_people import make_people
-from trainer.store import summary
+from trainer.store import credits, summary
 from trainer.store.db import Database
 from trainer.store.exchange import (
     bulk_insert,
@@ -69,6 +69,7 @@ def bulk_rows(db: Database, *, learners: int, attempts_per_learner: int, seed: i
             written = bulk_insert(session, Attempt, _attempts(
                 ids, exercises, graded, pack, rng, attempts_per_learner, days, db.device_id))
         summary.refresh(session, learner_ids=ids)
+        credits.sync(session, learner_ids=ids)
     summaries.ensure(db, [pack])
     return written
 
@@ -81,7 +82,8 @@ def _lessons(ids: list[int], pack: Pack, rng: random.Random) -> Iterator[dict[st
             yield {"learner_id": learner_id, "pack_id": pack.id, "module_id": module.id,
                    "status": "completed" if done else "in_progress",
                    "seconds": module.minutes * 60, "position": {"scroll": 1.0 if done else 0.5},
-                   "updated_at": EPOCH + timedelta(days=index)}
+                   "updated_at": EPOCH + timedelta(days=index),
+                   "completed_at": EPOCH + timedelta(days=index) if done else None}
 
 
 def _attempts(ids: list[int], exercises: list[Exercise],

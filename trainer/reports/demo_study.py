@@ -98,7 +98,7 @@ class Study:
         if row is None:
             self._lessons[module.id] = {
                 "pack_id": self.pack.id, "module_id": module.id, "seconds": seconds,
-                "status": status, "updated_at": clock,
+                "status": status, "updated_at": clock, "completed_at": clock if finished else None,
                 "position": {"scroll": 1.0 if finished else round(self.rng.uniform(0.2, 0.8),
                                                                      2)}}
             return
@@ -106,6 +106,7 @@ class Study:
         row["updated_at"] = clock
         if _RANK[status] > _RANK[row["status"]]:
             row["status"], row["position"] = status, {"scroll": 1.0}
+            row["completed_at"] = clock  # the day its 学时 are earned
 
     def _sit(self, module: Module, clock: datetime) -> datetime:
         """One sitting of the final assessment: every answer shares the sitting's start."""
