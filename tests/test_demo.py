@@ -58,8 +58,18 @@ def test_a_plausible_organisation_with_staff_and_a_learning_curve(tmp_path: Path
     assert len(people) == 80
     assert {p.role for p in summary.staff} == {"admin", "hr", "trainer"}
     assert all(p.has_pin for p in people if p.role != "learner")
-    departments = {p.department for p in people}
+    departments = {p.department.split("/")[0] for p in people}  # the bureaus, sections apart
     assert 8 <= len(departments) <= 12 and all(d.startswith("临江市") for d in departments)
+    assert any(p.department.startswith("临江市财政局/") for p in people)  # units nest
+    from trainer.analytics.plan_report import plan_report
+    from trainer.store.permissions import COMMAND_LINE
+    from trainer.store.plans import list_plans
+
+    (plan,) = list_plans(db)  # an annual plan whose deadline some people miss
+    report = plan_report(db, plan.name, [pack], actor=COMMAND_LINE, today=UNTIL.date())
+    assert plan.compulsory[0].deadline is not None and plan.compulsory[0].deadline < UNTIL.date()
+    assert len(report.people) == 80 and 0 < len(report.overdue) < 80
+    assert any(p.compulsory_done for p in report.people)
     assert len({p.name for p in people}) > 60  # names vary
     # everyone has a job-role profile of the framework, so HR's role filter and column work
     profiles = {r.id for r in pack.framework.roles}

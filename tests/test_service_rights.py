@@ -42,6 +42,10 @@ READS = {  # change nothing
     "store.progress.lesson_states", "store.roster.build_preview", "store.roster.guess_mapping",
     "store.roster.read_roster_table", "analytics.review.review_note",
     "analytics.notebook.group_title",
+    # plans: names and periods (a learner sees their own plan anyway), pure tables and drawing
+    "store.plans.list_plans", "analytics.plan_report.plan_catalogue",
+    "reports.plan_figure.draw_completion", "reports.plan_tables.report_tables",
+    "store.plan_spec.hours_text",
 }
 FILES_ONLY = {  # write a file the user chose, nothing in the data folder
     "reports.certificate.write_certificate_pdf", "reports.roster_template.write_roster_template",

@@ -35,6 +35,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "trainer.commands.demo",
     "trainer.commands.certificate",
     "trainer.commands.credits",
+    "trainer.commands.plan",
 )
 
 

@@ -185,7 +185,8 @@ def test_the_blank_roster_reads_back_without_problems(tmp_path: Path, name: str)
 
     file = write_roster_template(tmp_path / name)
     preview = read_roster(file)
-    assert set(preview.mapping) == {"employee_no", "name", "department", "role", "email", "pin"}
+    assert set(preview.mapping) == {"employee_no", "name", "parent_unit", "department", "role",
+                                   "email", "pin"}
     assert preview.rows == ()  # no example row that could be imported by mistake
     if name.endswith(".xlsx"):  # HR types 00123 and keeps the zeros
         book = load_workbook(file)

@@ -11,7 +11,8 @@ from trainer.analytics.errors import InvalidFilter
 
 @dataclass(frozen=True)
 class CohortFilter:
-    """Department name, job-role profile id, course (pack id) and an inclusive range of days."""
+    """Department (a unit path: the unit and everything under it), job-role profile id, course
+    (pack id) and an inclusive range of days."""
 
     department: str | None = None
     role: str | None = None

@@ -39,6 +39,7 @@ from trainer.analytics.filters import CohortFilter, time_window
 from trainer.analytics.scoring import assessment_marks, merged_framework
 from trainer.content.model import Pack
 from trainer.store.models import Attempt, Department, Enrollment, Learner, LessonProgress
+from trainer.store.units import within
 
 GROUPINGS = ("department", "role", "all")
 POSTGRES_WORK_MEM = "128MB"  # per sort, for this transaction only
@@ -61,10 +62,11 @@ def assessments_cte(packs: Sequence[Pack]) -> Any:
 
 
 def learner_conditions(flt: CohortFilter | None) -> list[Any]:
-    """Conditions on Learner (and its Department) for the filter's department and role."""
+    """Conditions on Learner (and its Department) for the filter's department (with its
+    sub-units) and role."""
     conditions: list[Any] = [Learner.active.is_(True)]
     if flt is not None and flt.department is not None:
-        conditions.append(Department.name == flt.department)
+        conditions.append(within(Department.name, flt.department))
     if flt is not None and flt.role is not None:
         conditions.append(job_role_column() == flt.role)
     return conditions

@@ -35,10 +35,11 @@ def register(subparsers: Any) -> None:
     export.add_argument("--until", metavar="DATE", help="up to and including this day")
     export.add_argument("--language", choices=("zh_CN", "en"),
                         help="language of headers and titles (default: the app's language)")
-    export.add_argument("--table", choices=("learners", "attempts", "departments"),
+    export.add_argument("--table", choices=("learners", "attempts", "departments", "credits"),
                         default="learners",
-                        help="CSV only: one row per learner (default), every answer, or one "
-                             "row per department and course")
+                        help="CSV only: one row per learner (default), every answer, one "
+                             "row per department and course, or 学时 per person against "
+                             "their plans (credits)")
     export.set_defaults(func=run_export)
 
 
@@ -106,6 +107,10 @@ def run_export(args: argparse.Namespace, ctx: Any) -> int:
     db = ctx.database()
     packs = Library(ctx.paths.packs_dir, bundled_courses_dir()).packs()
     flt = build_filter(args, db, packs)
+    if args.table == "credits":
+        from trainer.commands.plan import export_credit_table
+
+        return export_credit_table(args, ctx, db, packs, flt, out)
     result = export_report(db, packs, out, fmt, actor=COMMAND_LINE, filters=flt,
                            language=report_language(args, ctx), table=args.table)
     what = {"csv": f"{result.rows} rows", "xlsx": f"{result.learners} learners, "

@@ -88,7 +88,10 @@ def fill_demo(db: Database, *, learners: int = 60, days: int = 90, seed: int = 1
         departments = len({p.department for p in people})
         lessons = sum(len(s.lessons) for s in studies)
         attempts = sum(len(s.attempts) for s in studies)
-    summaries.ensure(db, [pack])  # HR's figures are ready at once
+    summaries.ensure(db, [pack])  # HR's figures (and the 学时 ledger) are ready at once
+    from trainer.reports.demo_plan import create_demo_plan
+
+    create_demo_plan(db, pack.id, end, days, actor=actor)
     certificates = _issue_certificates(db, pack, [ids[s.person.employee_no] for s in studies
                                                   if s.passed], actor)
     staff = tuple(p for p in people if p.role != "learner")

@@ -25,6 +25,29 @@ DEPARTMENTS: tuple[tuple[str, int, str], ...] = (
     ("临江市人民政府办公室", 4, "department-leader"),
 )
 
+# Sections (科室) of some bureaus: their staff sit one level down (局/科), so HR's unit roll-ups
+# and filters have sub-units to show. Chosen from the employee number, not the shared random
+# stream, so the rest of the simulation stays as it was.
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "临江市财政局": ("预算科", "国库科", "办公室"),
+    "临江市数据资源局": ("数据管理科", "信息化建设科", "办公室"),
+    "临江市公安局": ("户政管理支队", "网络安全保卫支队"),
+    "临江市教育局": ("基础教育科", "办公室"),
+}
+
+
+def section_of(department: str, employee_no: str) -> str:
+    """The person's unit path: a section of the bureau for most staff of bureaus with sections,
+    the bureau itself for the others (a director, say)."""
+    import zlib
+
+    sections = SECTIONS.get(department)
+    if not sections:
+        return department
+    draw = zlib.crc32(employee_no.encode("ascii"))
+    return department if draw % 5 == 0 else f"{department}/{sections[draw % len(sections)]}"
+
+
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
             "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷"
             "侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
@@ -65,7 +88,8 @@ def make_people(rng: random.Random, count: int, *, staff: bool = True) -> list[P
         profile = profiles[department]
         if rng.random() < 0.08:
             profile = "department-leader"
-        people.append(Person(f"LJ{index + 1:05d}", make_name(rng), department, "learner",
+        number = f"LJ{index + 1:05d}"
+        people.append(Person(number, make_name(rng), section_of(department, number), "learner",
                              profile))
     if staff and count >= 6:
         roles = {0: ("admin", "临江市数据资源局"), 1: ("hr", "临江市人力资源和社会保障局"),

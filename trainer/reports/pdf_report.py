@@ -38,6 +38,8 @@ def format_value(value: Any, kind: str) -> str:
         return "–"
     if kind in ("number", "percent"):
         return f"{float(value):.1f}"
+    if kind == "hours":  # 学时 come in quarters: 0.25 must not read 0.2
+        return f"{float(value):.2f}"
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     return str(value)

@@ -10,11 +10,13 @@ from pathlib import Path
 
 from trainer.errors import TrainerError
 
-HEADERS = ("工号", "姓名", "部门", "角色", "邮箱", "PIN")
-NOTES = ("必填，如 00123（开头的 0 会保留）", "必填，如 王小明", "如 临江市数据资源局",
+HEADERS = ("工号", "姓名", "上级单位", "部门", "角色", "邮箱", "PIN")
+NOTES = ("必填，如 00123（开头的 0 会保留）", "必填，如 王小明",
+         "可不填；部门属于哪个单位，如 临江市财政局（最多三级）",
+         "如 预算科；也可写成 临江市财政局/预算科",
          "学员 / 培训师 / 人事 / 管理员；不填 = 学员", "可不填，如 wangxm@linjiang.gov.cn",
          "培训师、人事、管理员必填，至少 4 位")
-WIDTHS = (14, 12, 26, 12, 28, 10)
+WIDTHS = (14, 12, 22, 26, 12, 28, 10)
 
 
 def write_roster_template(out: Path) -> Path:
@@ -59,7 +61,7 @@ def _write_xlsx(target: Path) -> None:
         header.font = Font(bold=True)
         if note:
             header.comment = Comment(note, "Trainer")
-    for letter in ("A", "F"):  # text, so 00123 stays 00123
+    for letter in ("A", "G"):  # text, so 00123 stays 00123
         for row in range(2, 1001):
             sheet[f"{letter}{row}"].number_format = "@"
     sheet.freeze_panes = "A2"

@@ -24,7 +24,7 @@ class Column:
     key: str  # stable id (tests, screen sorting)
     header: str  # in the report's language
     value: Callable[[Any], Value]
-    kind: str = "text"  # text | number | percent | datetime | integer
+    kind: str = "text"  # text | number | percent | datetime | integer | hours (学时, 0.00)
     width: int = 12  # characters, for spreadsheets and the PDF
 
 

@@ -44,6 +44,7 @@ class _Formats:
             "number": book.add_format({"num_format": "0.0"}),
             "percent": book.add_format({"num_format": "0.0"}),
             "integer": book.add_format({"num_format": "0"}),
+            "hours": book.add_format({"num_format": "0.00"}),
             "datetime": book.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
             "text": None,
         }

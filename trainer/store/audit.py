@@ -38,9 +38,13 @@ LEARNER_CREATE = "learner.create"
 LEARNER_UPDATE = "learner.update"
 DEVICE_TRUST = "device.trust"
 DEVICE_FORGET = "device.forget"
+PLAN_CREATE = "plan.create"
+PLAN_ASSIGN = "plan.assign"
+PLAN_IMPORT = "plan.import"
+PLAN_EXPORT = "plan.export"
 # Actions that change nothing in the database. On a damaged one (opened read-only, which can
 # store nothing) they still run, as its message promises, and their entry goes to the log file.
-EXPORTS = frozenset({REPORT_EXPORT, PROGRESS_EXPORT})
+EXPORTS = frozenset({REPORT_EXPORT, PROGRESS_EXPORT, PLAN_EXPORT})
 _PENDING = "trainer_audit_pending"  # Session.info key: entries waiting for the commit
 
 

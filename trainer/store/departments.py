@@ -1,4 +1,5 @@
-"""Departments: created by name on demand (roster imports), listed for filters and reports."""
+"""Departments (organisation units, nested by path: trainer.store.units): created on demand
+(roster imports), listed for filters and reports."""
 
 from __future__ import annotations
 
@@ -10,23 +11,19 @@ from trainer.store.db import Database
 from trainer.store.errors import Duplicate
 from trainer.store.info import DepartmentInfo
 from trainer.store.models import Department
+from trainer.store.units import ensure_unit, unit_path
 
 
 def department_named(session: Session, name: str | None) -> Department | None:
-    """The named department, created when new; None for no department."""
+    """The named department (a unit path such as 局/科), created with its parents when new;
+    None for no department."""
     if name is None or not str(name).strip():
         return None
-    cleaned = validate.text(name, "department name", 200)
-    found = session.scalars(select(Department).where(Department.name == cleaned)).first()
-    if found is None:
-        found = Department(name=cleaned)
-        session.add(found)
-        session.flush()
-    return found
+    return ensure_unit(session, unit_path(validate.text(name, "department name", 200)))
 
 
 def create_department(db: Database, name: str, *, exist_ok: bool = False) -> DepartmentInfo:
-    cleaned = validate.text(name, "department name", 200)
+    cleaned = unit_path(validate.text(name, "department name", 200))
     with db.session() as session:
         found = session.scalars(select(Department).where(Department.name == cleaned)).first()
         if found is not None and not exist_ok:

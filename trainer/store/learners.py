@@ -28,6 +28,7 @@ from trainer.store.security import (
     verify_pin,
 )
 from trainer.store.types import utcnow
+from trainer.store.units import within
 
 __all__ = ["create_department", "list_departments", "create_learner", "get_learner",
            "find_learners", "find_by_employee_no", "update_learner", "sign_in", "set_role",
@@ -138,7 +139,7 @@ def find_learners(db: Database, query: str = "", *, department: str | None = Non
         pattern = f"%{query.strip()}%"
         stmt = stmt.where(or_(Learner.name.ilike(pattern), Learner.employee_no.ilike(pattern)))
     if department is not None:
-        stmt = stmt.where(Learner.department.has(Department.name == department))
+        stmt = stmt.where(Learner.department.has(within(Department.name, department)))
     if role is not None:
         stmt = stmt.where(Learner.role == validate.role(role))
     if not include_inactive:

@@ -7,13 +7,14 @@ compares these models with the head revision.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Date,
     Float,
     ForeignKey,
     Index,
@@ -47,11 +48,17 @@ class Base(DeclarativeBase):
 
 
 class Department(Base):
+    """An organisation unit. ``name`` is its full path (``临江市财政局/预算科``, at most three
+    levels, trainer.store.units), so it stays unique and a unit with everything under it is one
+    prefix match; ``parent_id`` is the unit one level up (NULL at the top)."""
+
     __tablename__ = "departments"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("departments.id", ondelete="RESTRICT"), index=True)
 
 
 class Learner(Base):
@@ -364,3 +371,53 @@ class CreditAward(Base):
     source: Mapped[str] = mapped_column(String(16))
     hours: Mapped[Decimal] = mapped_column(Numeric(6, 2))
     earned_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+# --- Training plans (学习计划 / 培训班) -----------------------------------------------------
+PLAN_AUDIENCES: tuple[str, ...] = ("unit", "role", "person")
+
+
+class Plan(Base):
+    """A plan: who must study what by when, and how many 学时 in its period (trainer.store.plans).
+
+    ``uid`` names the plan on every machine (plan files); ``revision`` grows with each change, so
+    importing an older file never replaces a newer plan.
+    """
+
+    __tablename__ = "plans"
+    __table_args__ = (CheckConstraint("required_hours >= 0", name="required_hours"),
+                      CheckConstraint("ends_on >= starts_on", name="period"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    required_hours: Mapped[float] = mapped_column(Float)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class PlanCourse(Base):
+    """A course of a plan: compulsory (必修, optionally by a deadline) or elective (选修)."""
+
+    __tablename__ = "plan_courses"
+
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    pack_id: Mapped[str] = mapped_column(String(100), primary_key=True, index=True)
+    compulsory: Mapped[bool] = mapped_column(Boolean)
+    deadline: Mapped[date | None] = mapped_column(Date)
+
+
+class PlanAudience(Base):
+    """Who a plan is for: a unit (with its sub-units, by path), a job role, or one person."""
+
+    __tablename__ = "plan_audience"
+    __table_args__ = (CheckConstraint("kind IN ('unit', 'role', 'person')", name="kind"),)
+
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200), primary_key=True)

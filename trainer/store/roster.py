@@ -22,8 +22,10 @@ from trainer.store.roster_layout import (
     split_footer,
 )
 from trainer.store.security import MAX_LENGTH, MIN_LENGTH
+from trainer.store.units import MAX_DEPTH, SEPARATOR, unit_parts
 
-FIELDS: tuple[str, ...] = ("employee_no", "name", "department", "role", "email", "pin")
+FIELDS: tuple[str, ...] = ("employee_no", "name", "department", "parent_unit", "role", "email",
+                           "pin")
 
 ROLE_ALIASES: dict[str, str] = {
     "learner": "learner", "学员": "learner", "学员/学习者": "learner", "学习者": "learner",
@@ -45,6 +47,8 @@ PROBLEM_TEXTS: dict[str, str] = {
     "missing_name": "missing name",
     "long_name": "name longer than {limit} characters",
     "long_department": "department longer than {limit} characters",
+    "unit_empty_part": "unit {unit!r} has an empty part between its / marks (write 局/科)",
+    "unit_too_deep": "unit {unit!r} has more than {limit} levels",
     "unknown_role": "unknown role {role!r} (use 学员, 培训师, 人事, 管理员 or learner, trainer, hr, "
                     "admin)",
     "bad_email": "email {email!r} is not an address like name@example.gov.cn",
@@ -62,7 +66,7 @@ PROBLEM_TEXTS: dict[str, str] = {
 }
 
 FIELD_TITLES = {"employee_no": "employee number", "name": "name", "department": "department",
-                "role": "role", "email": "email", "pin": "PIN"}
+                "parent_unit": "parent unit", "role": "role", "email": "email", "pin": "PIN"}
 SEPARATOR_NAMES = {",": "comma", "\t": "tab", ";": "semicolon", "|": "vertical bar"}
 
 class RowProblem(str):
@@ -173,14 +177,29 @@ def _read_row(line: int, cells: tuple[str, ...], mapping: Mapping[str, int],
               shape: _Shape | None = None) -> RosterRow:
     number = unicodedata.normalize("NFKC", _cell(cells, mapping, "employee_no")).strip()
     name = _cell(cells, mapping, "name")
-    department = _cell(cells, mapping, "department") or None
+    department, unit_problems = _unit(_cell(cells, mapping, "department"),
+                                      _cell(cells, mapping, "parent_unit"))
     role_text = _cell(cells, mapping, "role")
     email = unicodedata.normalize("NFKC", _cell(cells, mapping, "email")) or None
     pin = unicodedata.normalize("NFKC", _cell(cells, mapping, "pin")) or None
     role = normalise_role(role_text) if role_text else None
-    problems = _shape_problems(cells, mapping, shape)
+    problems = _shape_problems(cells, mapping, shape) + unit_problems
     problems += _row_problems(number, name, department, role_text, role, email, pin)
     return RosterRow(line, number, name, department, role, email, pin, tuple(problems))
+
+
+def _unit(department: str, parent: str) -> tuple[str | None, list[RowProblem]]:
+    """The person's unit path from the department cell (``局/科`` allowed) under the 上级单位
+    cell, if any; the parent alone when the department cell is empty."""
+    given = f"{parent}/{department}" if parent and department else (department or parent)
+    if not given:
+        return None, []
+    parts = unit_parts(given)
+    if not all(parts):
+        return given, [RowProblem("unit_empty_part", unit=given)]
+    if len(parts) > MAX_DEPTH:
+        return given, [RowProblem("unit_too_deep", unit=given, limit=MAX_DEPTH)]
+    return SEPARATOR.join(parts), []
 
 
 def _shape_problems(cells: tuple[str, ...], mapping: Mapping[str, int],

@@ -24,6 +24,7 @@ from trainer.store.permissions import Actor, require
 from trainer.store.roster import RosterPreview, RosterRow, RowProblem
 from trainer.store.security import hash_pin, hash_pins
 from trainer.store.types import utcnow
+from trainer.store.units import ensure_unit
 
 CHUNK = 500  # employee numbers per IN (...) query
 WRITE_CHUNK = 2000  # new learners per INSERT batch (and per progress report)
@@ -143,11 +144,8 @@ def _departments(session: Session, names: set[str | None]) -> dict[str, int]:
         chunk = listed[start:start + CHUNK]
         found.update((name, ident) for name, ident in session.execute(
             select(Department.name, Department.id).where(Department.name.in_(chunk))))
-    for name in sorted(wanted - set(found)):
-        department = Department(name=name)
-        session.add(department)
-        session.flush()
-        found[name] = department.id
+    for name in sorted(wanted - set(found)):  # parents first: a/b sorts before a/b/c
+        found[name] = ensure_unit(session, name).id
     return found
 
 

@@ -20,6 +20,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "名字", "员工姓名", "人员姓名", "name", "full name", "employee name"),
     "department": ("部门", "单位", "所在部门", "部门名称", "所在单位", "科室", "处室",
                    "department", "dept", "unit", "division"),
+    "parent_unit": ("上级单位", "上级部门", "所属单位", "主管单位", "parent unit", "parent"),
     "role": ("角色", "身份", "用户角色", "权限", "role", "user role"),
     "email": ("邮箱", "电子邮箱", "电子邮件", "邮件", "邮箱地址", "email", "e-mail", "mail",
               "email address"),

@@ -27,7 +27,7 @@ from trainer.ui.common.plain import plain_tip
 ValueRole = Qt.ItemDataRole.UserRole + 1  # the raw value (sorting, tests)
 RowRole = Qt.ItemDataRole.UserRole + 2  # the row object behind a line
 AnyIndex = QModelIndex | QPersistentModelIndex
-NUMERIC = ("number", "percent", "integer")
+NUMERIC = ("number", "percent", "integer", "hours")
 
 
 def display(value: Any, kind: str) -> str:
@@ -36,6 +36,8 @@ def display(value: Any, kind: str) -> str:
         return "—"
     if kind in ("number", "percent"):
         return f"{float(value):.1f}"
+    if kind == "hours":  # 学时 come in quarters: 0.25 must not read 0.2
+        return f"{float(value):.2f}"
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     return str(value)

@@ -33,7 +33,7 @@ from trainer.ui.common.wheel import guard_wheel
 from trainer.ui.common.work import Work, run_work
 from trainer.ui.hr.roster_model import RosterPlanModel, field_text, problem_text
 
-FIELDS = ("employee_no", "name", "department", "role", "email", "pin")
+FIELDS = ("employee_no", "name", "department", "parent_unit", "role", "email", "pin")
 REQUIRED = ("employee_no", "name")
 NOT_IN_FILE = -1
 
@@ -131,7 +131,7 @@ class RosterImportDialog(QDialog):
             grid.addWidget(combo, n // 3, (n % 3) * 2 + 1)
         self.mapping_note = QLabel()
         self.mapping_note.setWordWrap(True)
-        grid.addWidget(self.mapping_note, 2, 0, 1, 6)
+        grid.addWidget(self.mapping_note, (len(FIELDS) + 2) // 3, 0, 1, 6)
         self.columns_box.setEnabled(False)
 
     def _build_buttons(self) -> None:

@@ -33,6 +33,9 @@ def problem_text(problem: str) -> str:
         "missing_name": translate("RosterProblem", "missing name"),
         "long_name": translate("RosterProblem", "name longer than %1"),
         "long_department": translate("RosterProblem", "department longer than %1"),
+        "unit_empty_part": translate("RosterProblem", "unit %1 has an empty part between its / "
+                                     "marks (write 局/科)"),
+        "unit_too_deep": translate("RosterProblem", "unit %1 has more than %2 levels"),
         "unknown_role": translate("RosterProblem", "unknown role %1 (use 学员, 培训师, 人事, 管理员 "
                                   "or learner, trainer, hr, admin)"),
         "bad_email": translate("RosterProblem", "email %1 is not an address like "
@@ -82,12 +85,14 @@ def _counted(code: str, key: str, value: str) -> str:
 # Which argument fills %1, %2 … in each translated problem.
 _ARG_ORDER: dict[str, tuple[str, ...]] = {
     "bad_number": ("number", "limit"), "long_name": ("limit",), "long_department": ("limit",),
+    "unit_empty_part": ("unit",), "unit_too_deep": ("unit", "limit"),
     "unknown_role": ("role",), "bad_email": ("email",), "short_pin": ("limit",),
     "long_pin": ("limit",), "duplicate": ("number", "lines"), "grant_needs_admin": ("role",),
     "role_needs_pin": ("role",), "last_admin": ("name",), "lost_zeros": ("number", "stored"),
     "line_break": ("field",), "extra_cells": ("count", "width", "separator")}
 # The English field titles a problem carries (roster.FIELD_TITLES), back to their keys.
 _FIELD_KEYS = {"employee number": "employee_no", "name": "name", "department": "department",
+               "parent unit": "parent_unit",
                "role": "role", "email": "email", "PIN": "pin"}
 
 
@@ -109,6 +114,7 @@ def field_text(field: str) -> str:
     names = {"employee_no": translate("RosterFields", "employee number"),
              "name": translate("RosterFields", "name"),
              "department": translate("RosterFields", "department"),
+             "parent_unit": translate("RosterFields", "parent unit"),
              "role": translate("RosterFields", "role"), "email": translate("RosterFields", "email"),
              "pin": translate("RosterFields", "PIN"), "new": translate("RosterFields", "new")}
     return names.get(field, field)

@@ -37,6 +37,7 @@ from trainer.ui.hr.charts_panel import ChartsPanel
 from trainer.ui.hr.exports import ExportButton
 from trainer.ui.hr.filter_bar import FilterBar
 from trainer.ui.hr.models import ReportFilterProxy, ReportTableModel, RowRole, table_values
+from trainer.ui.hr.plan_tab import PlanTab
 
 log = logging.getLogger(__name__)
 RELOAD_DELAY_MS = 250  # let several quick filter changes make one query
@@ -141,7 +142,9 @@ class HRScreen(QWidget):
         box.addLayout(search_row)
         box.addWidget(self.learner_view)
         self.tabs = QTabWidget()
-        for widget in (learners, self.department_view, self.competency_view, self.charts):
+        self.plan_tab = PlanTab(self.ctx)  # 学习计划
+        for widget in (learners, self.department_view, self.competency_view, self.charts,
+                       self.plan_tab):
             self.tabs.addTab(widget, "")
         layout = QVBoxLayout(self)
         for widget in (self.title, self.filters):
@@ -161,7 +164,8 @@ class HRScreen(QWidget):
         self.open_button.setText(self.tr("Open learner's progress…"))
         self.open_button.setToolTip(self.tr("Or double-click a learner"))
         for index, text in enumerate((self.tr("Learners"), self.tr("Departments"),
-                                      self.tr("Competencies"), self.tr("Charts"))):
+                                      self.tr("Competencies"), self.tr("Charts"),
+                                      self.tr("Plans"))):
             self.tabs.setTabText(index, text)
         name_tab_pages(self.tabs)
         self.search.setAccessibleName(self.tr("Search learners"))

@@ -38,6 +38,7 @@ from trainer.ui.learner.dashboard_panels import (
     RetryTable,
     Tile,
 )
+from trainer.ui.learner.tasks_panel import TasksPanel
 
 log = logging.getLogger(__name__)
 WEEKS = 26
@@ -106,6 +107,9 @@ class DashboardPage(QWidget):
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addLayout(head)
+        self.tasks = TasksPanel()  # 我的学习任务
+        self.tasks.openRequested.connect(lambda p: self.ctx.request_page("reader", p))
+        layout.addWidget(self.tasks)
         layout.addLayout(tiles)
         from trainer.ui.learner.review_panel import ReviewPanel
 
@@ -174,6 +178,7 @@ class DashboardPage(QWidget):
             self.subtitle.setText(self.tr("Sign in to see your progress."))
             view.clear(self)  # never leave the last learner's figures on screen
             self.review_panel.hide()
+            self.tasks.show_tasks(None)
             return
         packs = self.ctx.library.packs()
         language = str(QLocale().name())
@@ -194,6 +199,7 @@ class DashboardPage(QWidget):
             return
         view.fill(self, user, self.data)
         self.review_panel.show_for(packs, own=self.own())
+        self.tasks.refresh(self.ctx, packs)
 
     def on_shown(self) -> None:
         if self._stale:

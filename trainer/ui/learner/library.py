@@ -33,6 +33,7 @@ from trainer.ui.learner.problems_dialog import show_import_failure
 from trainer.ui.learner.rendering import prefetch
 from trainer.ui.learner.review_panel import ReviewPanel
 from trainer.ui.learner.style import apply_learner_style
+from trainer.ui.learner.tasks_panel import TasksPanel
 
 log = logging.getLogger(__name__)
 COLUMNS = 2
@@ -85,12 +86,14 @@ class LibraryPage(QWidget):
         for column in range(COLUMNS):
             self.grid.setColumnStretch(column, 1)  # cards of equal width
         self.drop_hint = _label("hint")
+        self.tasks = TasksPanel()  # 我的学习任务, above everything else
+        self.tasks.openRequested.connect(self.open_course)
         column = QWidget()
         layout = QVBoxLayout(column)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(16)
         layout.addLayout(header)
-        for widget in (self.notice, self.resume_box, self.review_panel, self.status):
+        for widget in (self.tasks, self.notice, self.resume_box, self.review_panel, self.status):
             layout.addWidget(widget)
         layout.addLayout(self.grid)
         layout.addWidget(self.drop_hint)
@@ -203,6 +206,7 @@ class LibraryPage(QWidget):
                             if self.may_import() else
                             self.tr("No courses yet. Ask a trainer to install a course pack."))
         self.status.setVisible(not self.packs)
+        self.tasks.refresh(self.ctx, self.packs, self.cards)
 
     def _show_resume(self, state: Any) -> None:
         pack = next((p for p in self.packs if state and p.id == state.pack_id), None)

@@ -129,7 +129,7 @@
 <context>
     <name>HRScreen</name>
     <message>
-        <location filename="../../hr/screen.py" line="+155"/>
+        <location filename="../../hr/screen.py" line="+158"/>
         <source>People and reports</source>
         <translation>人员与报表</translation>
     </message>
@@ -184,7 +184,7 @@
         <translation>图表</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Search learners</source>
         <translation>搜索学员</translation>
     </message>
@@ -204,9 +204,14 @@
         <translation>按列出的每位学员计算的平均值，每人只计一次；尚未开始的课程按 0 计。“部门”页按每门课程的参训人员计算平均值，因此其数字可能更高。</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-101"/>
         <source>Credit-hour rule…</source>
         <translation>学时规则…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Plans</source>
+        <translation>学习计划</translation>
     </message>
 </context>
 <context>
@@ -225,6 +230,159 @@
         <location line="+2"/>
         <source>The learning record of a year: courses, dates, credit hours and assessment results, with a verification code</source>
         <translation>某一年度的学时证明：课程、日期、学时和考核结果，附验证码</translation>
+    </message>
+</context>
+<context>
+    <name>PlanImport</name>
+    <message>
+        <location filename="../../hr/plan_import.py" line="+41"/>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Trust this computer?</source>
+        <translation>信任这台电脑？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The plan was signed by %1, which this computer does not know yet. Its key is %2: compare it with the key that computer shows (&apos;trainer progress device&apos;). Trust it and import the plan?</source>
+        <translation>该计划由 %1 签名，本机尚不认识这台电脑。其密钥为 %2：请与那台电脑显示的密钥（&apos;trainer progress device&apos;）核对。信任它并导入该计划吗？</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Added the plan %1 (signed by %2).</source>
+        <translation>已添加学习计划 %1（由 %2 签名）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated the plan %1 (signed by %2).</source>
+        <translation>已更新学习计划 %1（由 %2 签名）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The plan %1 is already up to date here (signed by %2).</source>
+        <translation>本机的学习计划 %1 已是最新（由 %2 签名）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan imported</source>
+        <translation>学习计划已导入</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTab</name>
+    <message>
+        <location filename="../../hr/plan_tab.py" line="+98"/>
+        <source>&amp;Plan:</source>
+        <translation>计划(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Unit:</source>
+        <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import plan…</source>
+        <translation>导入计划…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export plan…</source>
+        <translation>导出计划…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export plan report</source>
+        <translation>导出计划报表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbook (.xlsx)…</source>
+        <translation>Excel 工作簿（.xlsx）…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF with chart…</source>
+        <translation>含图表的 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV: one row per person…</source>
+        <translation>CSV：每人一行…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>People</source>
+        <translation>人员明细</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Units</source>
+        <translation>各单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completion chart</source>
+        <translation>完成率图表</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Overdue</source>
+        <translation>逾期名单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+26"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Gathering the plan…</source>
+        <translation>正在统计学习计划…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No plan yet: import a plan file, or create one with &apos;trainer plan new&apos;.</source>
+        <translation>还没有学习计划：请导入计划文件，或用 &apos;trainer plan new&apos; 创建。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2 – %3, %4 学时 required · %5 people · %6 completed the plan · %7 overdue</source>
+        <translation>%1：%2 – %3，要求 %4 学时 · %5 人 · %6 人完成计划 · %7 人逾期</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Import a plan</source>
+        <translation>导入学习计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan files (*.trainer-plan)</source>
+        <translation>学习计划文件 (*.trainer-plan)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+16"/>
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved %1.</source>
+        <translation>已保存到 %1。</translation>
     </message>
 </context>
 </TS>

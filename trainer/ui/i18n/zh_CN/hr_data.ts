@@ -208,7 +208,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../hr/roster_model.py" line="+103"/>
+        <location filename="../../hr/roster_model.py" line="+108"/>
         <source>learner</source>
         <translation>学员</translation>
     </message>
@@ -246,7 +246,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <translation>部门</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
@@ -264,6 +264,11 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <location line="+0"/>
         <source>new</source>
         <translation>新建</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>parent unit</source>
+        <translation>上级单位</translation>
     </message>
 </context>
 <context>
@@ -460,7 +465,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
 <context>
     <name>RosterPlanModel</name>
     <message>
-        <location filename="../../hr/roster_model.py" line="+25"/>
+        <location filename="../../hr/roster_model.py" line="+27"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
@@ -518,7 +523,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
 <context>
     <name>RosterProblem</name>
     <message>
-        <location line="-148"/>
+        <location line="-154"/>
         <source>missing employee number</source>
         <translation>缺少工号</translation>
     </message>
@@ -533,7 +538,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <translation>缺少姓名</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>unknown role %1 (use 学员, 培训师, 人事, 管理员 or learner, trainer, hr, admin)</source>
         <translation>无法识别的角色“%1”（请填写 学员、培训师、人事、管理员，或 learner、trainer、hr、admin）</translation>
     </message>
@@ -543,7 +548,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <translation>邮箱 %1 格式不正确，应类似 name@example.gov.cn</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-7"/>
         <source>name longer than %1</source>
         <translation>姓名超过 %1</translation>
     </message>
@@ -553,7 +558,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <translation>部门名称超过 %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>PIN shorter than %1</source>
         <translation>PIN 少于 %1</translation>
     </message>
@@ -598,7 +603,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <translation>有 %1，但表头只有 %2 列：单元格中的%3会使其后的单元格错位（请给该单元格加上引号）</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>comma</source>
         <translation>逗号</translation>
     </message>
@@ -616,6 +621,16 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <location line="+1"/>
         <source>vertical bar</source>
         <translation>竖线</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>unit %1 has an empty part between its / marks (write 局/科)</source>
+        <translation>单位 %1 的 / 之间有空白部分（请写成 局/科）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unit %1 has more than %2 levels</source>
+        <translation>单位 %1 超过 %2 级</translation>
     </message>
 </context>
 </TS>

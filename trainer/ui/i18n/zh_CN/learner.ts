@@ -640,7 +640,7 @@
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../learner/library.py" line="+123"/>
+        <location filename="../../learner/library.py" line="+126"/>
         <source>Courses</source>
         <translation>课程</translation>
     </message>
@@ -680,7 +680,7 @@
         <translation>还没有课程。请培训师或管理员安装课程包。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Import a course pack</source>
         <translation>导入课程包</translation>
     </message>
@@ -1016,6 +1016,75 @@
         <location line="+3"/>
         <source>That is not the right PIN or password. Please try again.</source>
         <translation>PIN 码或密码不正确，请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>TasksPanel</name>
+    <message>
+        <location filename="../../learner/tasks_panel.py" line="+91"/>
+        <source>My learning tasks</source>
+        <translation>我的学习任务</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>学时 this year: %1</source>
+        <translation>本年度已获学时：%1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>学时 of the plan</source>
+        <translation>计划学时进度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2 学时 (compulsory %3, elective %4)</source>
+        <translation>已获 %1 学时，要求 %2 学时（必修 %3，选修 %4）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>Compulsory</source>
+        <translation>必修</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Done %1</source>
+        <translation>已完成（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Overdue: was due %1</source>
+        <translation>已逾期（截止 %1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due by %1</source>
+        <translation>截止 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To do</source>
+        <translation>待完成</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Elective</source>
+        <translation>选修</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compulsory · due %1</source>
+        <translation>必修 · 截止 %1</translation>
     </message>
 </context>
 </TS>

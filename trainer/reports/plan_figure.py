@@ -1,0 +1,49 @@
+"""The units' completion of a plan as a bar chart (matplotlib, no Qt): drawn on paper for the
+PDF and on the HR plan tab's canvas, so both show one picture of one set of numbers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from trainer.analytics.plan_report import NO_UNIT, PlanReport
+from trainer.reports.figures import PALETTE, styled
+from trainer.reports.plan_tables import plan_text
+
+MAX_BARS = 30
+
+
+def draw_completion(fig: Any, report: PlanReport, language: str | None) -> None:
+    """Horizontal bars: each unit's share (%) of people who completed the plan, sub-units
+    indented under their unit."""
+    units = list(report.units)[:MAX_BARS]
+    ax = fig.add_subplot(111)
+    labels = [plan_text("no_unit", language) if u.unit == NO_UNIT
+              else "└ " * min(u.depth, 1) + u.unit.rsplit("/", 1)[-1] for u in units]
+    shares = [round(100.0 * u.share, 1) for u in units]
+    positions = list(range(len(units)))[::-1]
+    bars = ax.barh(positions, shares, color=[PALETTE[min(u.depth, len(PALETTE) - 1)]
+                                             for u in units])
+    ax.set_yticks(positions, labels)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel(plan_text("complete_share", language))
+    ax.set_title(plan_text("chart_title", language))
+    for bar, share, unit in zip(bars, shares, units, strict=True):
+        ax.text(min(share, 88) + 1, bar.get_y() + bar.get_height() / 2,
+                f"{share:.0f}% ({unit.complete}/{unit.people})", va="center", fontsize=7)
+    fig.tight_layout()
+
+
+def completion_png(report: PlanReport, language: str | None, width: float, height: float
+                   ) -> bytes:
+    import io
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    with styled():
+        fig = Figure(figsize=(width, height), dpi=150)
+        FigureCanvasAgg(fig)
+        draw_completion(fig, report, language)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png")
+    return buffer.getvalue()
