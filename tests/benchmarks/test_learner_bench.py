@@ -261,7 +261,7 @@ def test_submit_answer_until_committed(qapp: QApplication, lesson_ctx: Any) -> N
 
 def test_exam_answer_until_committed(qapp: QApplication, lesson_ctx: Any) -> None:
     """In the final assessment each answer is committed (to the open sitting) as it is given."""
-    from trainer.store.sittings import open_sitting
+    from trainer.store.sittings import open_sitting, save_answer
     from trainer.ui.common.work import wait_for_all
     from trainer.ui.learner.module_views import build_module_view
 
@@ -280,13 +280,18 @@ def test_exam_answer_until_committed(qapp: QApplication, lesson_ctx: Any) -> Non
     state = open_sitting(lesson_ctx.db, lesson_ctx.user.id, "learner-mini", "final")
     assert state is not None and state.answers["q-final-1"] == card.response()
     p95 = statistics.quantiles(samples[50:], n=100)[94]
-    bare = _bare_commits(Path(lesson_ctx.paths.data_dir), 200)
-    bare_p95 = statistics.quantiles(bare, n=100)[94]
+    store = []
+    for n in range(200):  # baseline: the store's save_answer alone, same data
+        start = time.perf_counter()
+        save_answer(lesson_ctx.db, state.id, "q-final-1", {"choice": n % 2})
+        store.append(time.perf_counter() - start)
+    store_p95 = statistics.quantiles(store, n=100)[94]
     print(f"\nexam answer until committed: median {statistics.median(samples) * 1000:.2f} ms, "
-          f"p95 {p95 * 1000:.2f} ms (budget 10 ms); bare sqlite3 insert+commit: p95 "
-          f"{bare_p95 * 1000:.2f} ms")
+          f"p95 {p95 * 1000:.2f} ms (budget 10 ms); the store's save_answer alone: median "
+          f"{statistics.median(store) * 1000:.2f} ms, p95 {store_p95 * 1000:.2f} ms")
     view.finish(confirm=False)
-    assert p95 < max(0.010, 2 * bare_p95)
+    # as for practice answers: 10 ms, or on a busy machine at most 3 ms over the store's commit
+    assert p95 < max(0.010, store_p95 + 0.003)
 
 
 def _store_commits(ctx: Any, exercise: Any, count: int) -> list[float]:
