@@ -114,6 +114,7 @@ def test_native_dialogs_only_when_they_speak_the_apps_language(qapp: QApplicatio
     from PySide6.QtCore import QLocale, Qt
 
     attribute = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
+    qapp.setProperty("trainerPainted", True)  # as after the first paint (decided only then)
     try:
         for system, language, native in (("en_US", "zh_CN", False), ("zh_CN", "zh_CN", True),
                                          ("zh_CN", "en", False), ("en_GB", "en", True)):
@@ -123,3 +124,4 @@ def test_native_dialogs_only_when_they_speak_the_apps_language(qapp: QApplicatio
     finally:
         reset_app_appearance(qapp)
         QApplication.setAttribute(attribute, False)
+        qapp.setProperty("trainerPainted", None)

@@ -30,7 +30,11 @@ from trainer.ui.common.context import AppContext
 from trainer.ui.common.errors import present_error
 from trainer.ui.common.fonts import install_cjk_font
 from trainer.ui.common.icons import app_icon
-from trainer.ui.common.language import install_language, resolve_language
+from trainer.ui.common.language import (
+    dialogs_after_first_paint,
+    install_language,
+    resolve_language,
+)
 from trainer.ui.common.shell import MainWindow
 from trainer.ui.common.single_instance import SingleInstance
 from trainer.ui.common.start_page import StartPage
@@ -108,6 +112,7 @@ def start_gui(app: QApplication, ctx: AppContext) -> MainWindow:
     window.show_page(START_PAGE)
     ctx.settingsChanged.connect(lambda: apply_settings(app, ctx))
     window.firstPainted.connect(lambda: follow_system_theme(app, ctx))
+    window.firstPainted.connect(dialogs_after_first_paint)
     return window
 
 

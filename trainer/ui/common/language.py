@@ -60,6 +60,9 @@ def install_language(language: str) -> str:
 def _native_dialogs_follow(language: str) -> None:
     """A desktop's own file chooser speaks the system's language: when the app's differs,
     use Qt's dialogs (translated above) so no dialog appears in the other language."""
+    app = QCoreApplication.instance()
+    if app is None or not app.property("trainerPainted"):
+        return  # decided right after the first paint (Qt's enums cost ~20 ms to reach)
     chinese_system = QLocale.system().language() == QLocale.Language.Chinese
     differs = (language == "zh_CN") != chinese_system
     if not differs and not _differed:
@@ -78,6 +81,14 @@ def qt_translation_folders() -> list[str]:
     folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
                str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations")]
     return list(dict.fromkeys(folders))
+
+
+def dialogs_after_first_paint() -> None:
+    """Called once the main window is on screen: native or Qt dialogs for the language."""
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.setProperty("trainerPainted", True)
+        _native_dialogs_follow(str(app.property("trainerLanguage") or DEFAULT))
 
 
 def current_language() -> str:
