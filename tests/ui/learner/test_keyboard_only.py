@@ -140,7 +140,7 @@ RIGHT: dict[str, Any] = {
 
 
 def test_learner_path_with_the_keyboard_alone(qapp: QApplication, qtbot: Any, paths: Paths,
-                                              bundled: Path) -> None:
+                                              bundled: Path, reset_appearance: None) -> None:
     from trainer.store.learners import create_learner
     from trainer.store.progress import best_scores
 
