@@ -144,9 +144,9 @@ def test_every_control_on_every_screen_has_a_name(qtbot: Any, qapp: QApplication
     app_ctx.set_user(None)
 
 
-def test_every_exercise_type_and_the_final_have_names(qtbot: Any, qapp: QApplication,
-                                                      tmp_path: Path, paths: Any,
-                                                      reset_appearance: None) -> None:
+def test_every_exercise_type_and_the_final_have_names(reset_appearance: None, qtbot: Any,
+                                                      qapp: QApplication, tmp_path: Path,
+                                                      paths: Any) -> None:
     """The course reader at a lesson (every exercise type, answered and graded), a case, and the
     final before, during and after a sitting."""
     import shutil
