@@ -99,12 +99,14 @@ def open_everything(qtbot: Any, qapp: QApplication, ctx: AppContext) -> list[QWi
     from trainer.store.learners import create_learner
     from trainer.ui.app import install_pages, start_gui
     from trainer.ui.common.about import AboutDialog
+    from trainer.ui.common.help_view import HelpDialog
     from trainer.ui.common.settings_dialog import SettingsDialog
     from trainer.ui.hr.bundle_dialog import BundleImportDialog
     from trainer.ui.hr.roster_dialog import RosterImportDialog
     from trainer.ui.learner.certificate_dialog import VerifyDialog
+    from trainer.ui.learner.problems_dialog import ProblemsDialog
     from trainer.ui.learner.setup import RegisterDialog
-    from trainer.ui.trainer.dialogs import BankImportDialog, NewPackDialog
+    from trainer.ui.trainer.dialogs import BankImportDialog, BuildDialog, NewPackDialog
 
     window = start_gui(qapp, ctx)
     qtbot.addWidget(window)
@@ -117,12 +119,15 @@ def open_everything(qtbot: Any, qapp: QApplication, ctx: AppContext) -> list[QWi
     signin.reload()
     roots.append(signin.chooser)
     ctx.set_user(admin)
-    roots += [window.page(key) for key in list(window._pages)]  # built, as when shown
+    roots += [window.page(key) for key in list(window._pages)  # built, as when shown
+              if key != "dashboard"]  # (its charts cost seconds: walked in the next test)
     roots.append(window)
     dialogs = [SettingsDialog(ctx, window), RegisterDialog(ctx, window),
                RosterImportDialog(ctx, window), BundleImportDialog(ctx, window),
                NewPackDialog(window), BankImportDialog(ctx, None, window), AboutDialog(window),
-               VerifyDialog(ctx, window)]
+               VerifyDialog(ctx, window), BuildDialog(ctx, ctx.paths.data_dir / "course", window),
+               ProblemsDialog(Path("course.zip"), ["course.yaml:3: error: bad version"], window),
+               HelpDialog("zh_CN", "light", 15, window)]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         dialog.show()
@@ -139,8 +144,9 @@ def test_every_control_on_every_screen_has_a_name(qtbot: Any, qapp: QApplication
     app_ctx.set_user(None)
 
 
-def test_every_exercise_type_and_the_final_have_names(qtbot: Any, qapp: QApplication,
-                                                      tmp_path: Path, paths: Any) -> None:
+def test_every_exercise_type_and_the_final_have_names(reset_appearance: None, qtbot: Any,
+                                                      qapp: QApplication, tmp_path: Path,
+                                                      paths: Any) -> None:
     """The course reader at a lesson (every exercise type, answered and graded), a case, and the
     final before, during and after a sitting."""
     import shutil

@@ -101,12 +101,9 @@ KINDS: dict[str, Callable[[], QWidget]] = {
 
 @pytest.fixture(params=["light", "dark", "contrast"])
 def theme(request: Any, qapp: QApplication, reset_appearance: None) -> Iterator[str]:
-    from trainer.ui.learner.style import apply_learner_style
-
-    qapp.setProperty("trainerDark", None)
+    qapp.setProperty("trainerDark", None)  # apply even if another test left this theme on
     apply_theme(qapp, request.param)
     yield request.param
-    del apply_learner_style
 
 
 def _pixels(image: QImage) -> Any:
@@ -134,8 +131,6 @@ def test_focused_controls_look_different(qtbot: Any, theme: str) -> None:
     layout.addWidget(start)
     controls = {name: make() for name, make in KINDS.items()}
     for control in controls.values():
-        control.setFixedHeight(max(control.sizeHint().height(), 24)) if isinstance(
-            control, QCheckBox | QRadioButton) else None
         layout.addWidget(control)
     page.resize(360, 900)
     page.show()

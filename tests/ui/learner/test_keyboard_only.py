@@ -130,17 +130,30 @@ def activate(qtbot: Any, button: QAbstractButton, what: str) -> None:
     press(qtbot, Key.Key_Space)
 
 
+def answer_module(qtbot: Any, view: Any) -> None:
+    """Answer and submit every exercise of a lesson or case, in page order, by keyboard."""
+    for exercise_id, card in view.cards.items():
+        answer_by_keyboard(qtbot, card, RIGHT[exercise_id])
+        if card.exercise.type == "fill":
+            press(qtbot, Key.Key_Return)  # Enter submits a one-line answer
+        else:
+            activate(qtbot, card.submit_button, f"Submit of {exercise_id}")
+        assert card.feedback_box.isVisible(), exercise_id
+        assert card.feedback_box.property("state") == "right", exercise_id
+
+
 RIGHT: dict[str, Any] = {
     "q-single": {"choice": 0}, "q-multiple": {"choices": [0, 1]}, "q-truefalse": {"choice": 0},
     "q-fill": {"text": "一网通办"}, "q-order": {"order": [0, 1, 2, 3]},
     "q-match": {"pairs": {"0": 0, "1": 1, "2": 2}},
     "q-open": {"text": "共享企业登记信息。", "ticked": [0, 1, 2]},
+    "q-case-first": {"choice": 0}, "q-case-tf": {"choice": 1},
     "q-final-1": {"choice": 1}, "q-final-2": {"choice": 0}, "q-final-3": {"text": "一网通办"},
 }
 
 
 def test_learner_path_with_the_keyboard_alone(qapp: QApplication, qtbot: Any, paths: Paths,
-                                              bundled: Path) -> None:
+                                              bundled: Path, reset_appearance: None) -> None:
     from trainer.store.learners import create_learner
     from trainer.store.progress import best_scores
 
@@ -165,18 +178,14 @@ def test_learner_path_with_the_keyboard_alone(qapp: QApplication, qtbot: Any, pa
     course = window.page("reader")
     assert course.module.id == "basics"
 
-    for exercise_id, card in course.view.cards.items():  # every exercise type, in page order
-        answer_by_keyboard(qtbot, card, RIGHT[exercise_id])
-        if card.exercise.type == "fill":
-            press(qtbot, Key.Key_Return)  # Enter submits a one-line answer
-        else:
-            activate(qtbot, card.submit_button, f"Submit of {exercise_id}")
-        assert card.feedback_box.isVisible(), exercise_id
-        assert card.feedback_box.property("state") == "right", exercise_id
+    answer_module(qtbot, course.view)  # every exercise type, in page order
+    press(qtbot, Key.Key_Right, ALT)  # next module: the case, its questions beside the scenario
+    assert course.module.id == "case-leak"
+    answer_module(qtbot, course.view)
     settle(qapp)
+    assert len(best_scores(ctx.db, me.id, "learner-mini")) == 9
     assert set(best_scores(ctx.db, me.id, "learner-mini").values()) == {1.0}
 
-    press(qtbot, Key.Key_Right, ALT)  # next module: the case
     press(qtbot, Key.Key_Right, ALT)  # and the final assessment
     assert course.module.id == "final"
     view = course.view

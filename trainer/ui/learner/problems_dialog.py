@@ -30,6 +30,8 @@ class ProblemsDialog(QDialog):
         intro.setWordWrap(True)
         self.text = QPlainTextEdit("\n".join(lines))
         self.text.setReadOnly(True)
+        self.text.setAccessibleName(self.tr("Problems"))
+        self.text.setAccessibleDescription(intro.text())
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -703,7 +703,7 @@
 <context>
     <name>MatchInput</name>
     <message>
-        <location filename="../../learner/exercises/arrange.py" line="+176"/>
+        <location filename="../../learner/exercises/arrange.py" line="+177"/>
         <source>Partner of %1</source>
         <translation>“%1”的配对项</translation>
     </message>
@@ -751,7 +751,7 @@
 <context>
     <name>OrderInput</name>
     <message>
-        <location filename="../../learner/exercises/arrange.py" line="-163"/>
+        <location filename="../../learner/exercises/arrange.py" line="-164"/>
         <source>Steps to put in order</source>
         <translation>待排序的步骤</translation>
     </message>
@@ -771,7 +771,7 @@
         <translation>拖动步骤排序，或选中一项后按 Ctrl+↑ / Ctrl+↓。</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Correct order:</source>
         <translation>正确顺序：</translation>
     </message>
@@ -834,7 +834,12 @@
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>Problems</source>
+        <translation>问题列表</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Copy list</source>
         <translation>复制清单</translation>
     </message>

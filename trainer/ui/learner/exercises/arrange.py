@@ -70,6 +70,7 @@ class OrderInput(ExerciseInput):
         self.solution.hide()
         buttons = QHBoxLayout()  # below the hint, so a narrow column never scrolls sideways
         hint = QLabel(self.tr("Drag the steps, or select one and press Ctrl+↑ / Ctrl+↓."))
+        self.list.setAccessibleDescription(hint.text())  # how to reorder, read out on focus
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         buttons.addStretch(1)
