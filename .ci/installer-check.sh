@@ -9,7 +9,7 @@ step() { printf '\n--- installer check: %s\n' "$*"; }
 fail() { printf 'installer check FAILED: %s\n' "$*" >&2; exit 1; }
 
 step "build tools"
-apt-get install -y -qq --no-install-recommends binutils dpkg-dev xauth xvfb >/dev/null
+apt-get install -y -qq --no-install-recommends binutils xauth xvfb >/dev/null
 python -c "import PyInstaller" 2>/dev/null || python -m pip install -q -e ".[build]"
 rm -f /tmp/trainer-before.csv /tmp/trainer-after.csv /tmp/trainer-again.csv /tmp/trainer-packs.txt
 

@@ -148,6 +148,8 @@ def build(spec: DebSpec, root: Path, depends: list[str], out_dir: Path, epoch: i
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / spec.file_name
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
-    subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(root), str(target)],
-                   check=True, env=env, stdout=subprocess.DEVNULL)
+    # xz, which every dpkg reads (zstd needs dpkg ≥ 1.21.18: not UOS 20's); level 1 packs
+    # Qt and numpy 4× faster than the default 6 for a file about 14 % larger (~78 MiB).
+    subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z1", "--build", str(root),
+                    str(target)], check=True, env=env, stdout=subprocess.DEVNULL)
     return target
