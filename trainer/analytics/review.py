@@ -14,7 +14,7 @@ joins the cards to the installed packs. Rules:
   exercises the learner has never answered, from the competencies furthest below their role's
   target (``recommend``); when either kind runs short the other fills the set.
 - a day counts as practised when the learner gave at least one review answer (review session,
-  daily set or a redo from the 错题本) that local day.
+  daily set or a redo from the 错题本) that local day (``trainer.analytics.practice``).
 """
 
 from __future__ import annotations
@@ -22,19 +22,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 from typing import Any
+
+from sqlalchemy import func, select
 
 from trainer.content.model import Exercise, Module, Pack
 from trainer.store import review as store_review
 from trainer.store.errors import StoreError
+from trainer.store.models import Attempt
 from trainer.store.review import ItemInfo, ReviewNote
-from trainer.store.types import utcnow
 
 log = logging.getLogger(__name__)
 PRACTICE_KINDS = ("lesson", "case")
 DEFAULT_DAILY_SIZE = 5
-CALENDAR_DAYS = 35  # five weeks on the dashboard
+SESSION_LIMIT = 50  # questions in one review session
 
 
 @dataclass(frozen=True)
@@ -47,13 +49,44 @@ class ReviewEntry:
     item: ItemInfo | None  # None: never answered (a new question of the daily set)
 
 
+@dataclass(frozen=True)
+class _PackIndex:
+    """What the review rules look up in a pack, built once per loaded pack."""
+
+    practice: dict[str, tuple[Module, Exercise]]  # practice exercise id → (module, exercise)
+    weights: dict[tuple[str, str], dict[str, float]]  # every exercise's, as scoring wants
+    # competency → practice exercise ids training it, most weight first, then course order
+    training: dict[str, list[str]]
+
+
+_INDEX: dict[int, tuple[Pack, _PackIndex]] = {}
+
+
+def _index(pack: Pack) -> _PackIndex:
+    found = _INDEX.get(id(pack))
+    if found is None or found[0] is not pack:
+        practice = {e.id: (m, e) for m in pack.modules if m.kind in PRACTICE_KINDS
+                    for e in m.exercises}
+        ranked: dict[str, list[tuple[float, int, str]]] = {}
+        for order, (exercise_id, (_m, exercise)) in enumerate(practice.items()):
+            for competency, weight in exercise.weights.items():
+                if weight > 0:
+                    ranked.setdefault(competency, []).append((-weight, order, exercise_id))
+        index = _PackIndex(practice, {(pack.id, e.id): dict(e.weights) for e in pack.exercises()},
+                           {c: [e for _w, _o, e in sorted(rows)] for c, rows in ranked.items()})
+        if len(_INDEX) > 64:
+            _INDEX.clear()
+        found = _INDEX[id(pack)] = (pack, index)
+    return found[1]
+
+
+def _practice(pack: Pack) -> dict[str, tuple[Module, Exercise]]:
+    return _index(pack).practice
+
+
 def schedules(pack: Pack, exercise_id: str) -> bool:
     """Whether answering this exercise schedules it for review: practice exercises only."""
-    try:
-        exercise = pack.exercise(exercise_id)
-        return pack.module(exercise.module_id).kind in PRACTICE_KINDS
-    except KeyError:
-        return False
+    return exercise_id in _practice(pack)
 
 
 def review_note(pack: Pack, exercise_id: str, kind: str | None = None) -> ReviewNote | None:
@@ -70,50 +103,109 @@ def resolve(db: Any, learner_id: int, items: Iterable[ItemInfo], packs: Sequence
         pack = by_id.get(item.pack_id)
         if pack is None:
             continue  # not installed (yet): neither shown nor retired
-        if not schedules(pack, item.exercise_id):
+        practice = _practice(pack).get(item.exercise_id)
+        if practice is None:
             vanished.append((item.pack_id, item.exercise_id))
             continue
-        exercise = pack.exercise(item.exercise_id)
-        found.append(ReviewEntry(pack, pack.module(exercise.module_id), exercise, item))
+        found.append(ReviewEntry(pack, practice[0], practice[1], item))
+    _retire(db, learner_id, vanished)
+    return found
+
+
+def _retire(db: Any, learner_id: int, vanished: list[tuple[str, str]]) -> None:
     if vanished:
         try:
             store_review.retire(db, learner_id, vanished)
         except StoreError as exc:  # a read-only database: hidden now, retired another time
             log.info("Review items not retired (%s): %s", exc, vanished)
-    return found
 
 
-def due_today(db: Any, learner_id: int, packs: Sequence[Pack], now: datetime | None = None
-              ) -> list[ReviewEntry]:
-    """今日复习: the items due now across the installed courses, the longest overdue first."""
-    return resolve(db, learner_id, store_review.due_items(db, learner_id, now), packs)
+def due_today(db: Any, learner_id: int, packs: Sequence[Pack], now: datetime | None = None,
+              limit: int | None = SESSION_LIMIT) -> list[ReviewEntry]:
+    """今日复习: the items due now across the installed courses, the longest overdue first
+    (at most ``limit``: a session of a few dozen; the rest come in the next one)."""
+    return resolve(db, learner_id, store_review.due_items(db, learner_id, now, limit), packs)
+
+
+_CHECKED: set[tuple[int, int, tuple[str, ...]]] = set()
+
+
+def retire_vanished(db: Any, learner_id: int, packs: Sequence[Pack]) -> None:
+    """Retire the learner's items whose exercise left its (installed) pack: once per learner
+    and set of pack versions in this process, so counting stays one indexed query."""
+    key = (id(db), learner_id, tuple(sorted(pack.key for pack in packs)))
+    if key in _CHECKED:
+        return
+    by_id = {pack.id: _practice(pack) for pack in packs}
+    _retire(db, learner_id, sorted(
+        (pack_id, exercise_id) for pack_id, exercise_id in store_review.keys(db, learner_id)
+        if pack_id in by_id and exercise_id not in by_id[pack_id]))
+    if len(_CHECKED) > 1024:
+        _CHECKED.clear()
+    _CHECKED.add(key)
+
+
+def due_count(db: Any, learner_id: int, packs: Sequence[Pack], now: datetime | None = None,
+              *, wrong: bool = False) -> int:
+    """How many items are due now across the installed courses (the panel's 今日复习);
+    ``wrong``: how many practice exercises are in the 错题本."""
+    retire_vanished(db, learner_id, packs)
+    return store_review.count_items(db, learner_id, [p.id for p in packs], now, wrong=wrong)
+
+
+def _best(db: Any, learner_id: int, pack_ids: list[str]) -> dict[tuple[str, str], float]:
+    """Best graded result per (pack, exercise): the same rule as the competency scores."""
+    query = (select(Attempt.pack_id, Attempt.exercise_id, func.max(Attempt.score))
+             .where(Attempt.learner_id == learner_id, Attempt.pack_id.in_(pack_ids),
+                    Attempt.score.is_not(None))
+             .group_by(Attempt.pack_id, Attempt.exercise_id))
+    with db.reader() as session:
+        return {(p, e): float(b) for p, e, b in session.connection().execute(query)}
+
+
+def _gaps(packs: Sequence[Pack], best: dict[tuple[str, str], float], role_id: str | None
+          ) -> list[str]:
+    """Competencies, the furthest below the role's targets first, then the weakest others
+    (all of them in the end: a learner who mastered everything still gets new questions)."""
+    from trainer.analytics.recommend import weakest_gaps
+    from trainer.analytics.scoring import merged_framework, role_gap, score_competencies
+
+    framework = merged_framework(packs)
+    if framework is None:
+        return []
+    weights: dict[tuple[str, str], dict[str, float]] = {}
+    for pack in packs:
+        weights.update(_index(pack).weights)
+    scores = score_competencies(best, weights, framework)
+    ranked = []
+    if role_id is not None:
+        try:
+            ranked = [g.competency_id for g in role_gap(framework, scores, role_id)]
+        except KeyError:
+            log.info("Role profile %r is not in the framework: weakest areas instead", role_id)
+    ranked += [g.competency_id for g in weakest_gaps(framework, scores)
+               if g.competency_id not in ranked]
+    rest = sorted((c.id for c in framework.competencies if c.id not in ranked),  # all mastered
+                  key=lambda c: scores[c].score if c in scores else 0.0)
+    return ranked + rest
 
 
 def unseen(db: Any, learner_id: int, packs: Sequence[Pack], role_id: str | None,
-           known: set[tuple[str, str]]) -> list[ReviewEntry]:
-    """Never-answered practice exercises, for the largest gaps to the role's targets first."""
-    from trainer.analytics.errors import UnknownRole
-    from trainer.analytics.learner import best_scores
-    from trainer.analytics.recommend import recommend
-
-    best = best_scores(db, learner_id, [p.id for p in packs])
-    try:
-        advice = recommend(packs, best, role_id, gaps=50, per_gap=50)
-    except UnknownRole:
-        advice = recommend(packs, best, None, gaps=50, per_gap=50)
-    by_id = {pack.id: pack for pack in packs}
+           wanted: int) -> list[ReviewEntry]:
+    """Up to ``wanted`` never-answered practice exercises, for the largest gaps first."""
+    best = _best(db, learner_id, [p.id for p in packs])
     found: list[ReviewEntry] = []
-    taken = set(known) | set(best)
-    for recommendation in advice:
-        for suggestion in recommendation.suggestions:
-            pack = by_id[suggestion.pack_id]
-            for exercise_id in suggestion.exercise_ids:
-                key = (pack.id, exercise_id)
-                if key in taken or not schedules(pack, exercise_id):
+    taken = set(best)
+    for competency in _gaps(packs, best, role_id):
+        for pack in packs:
+            index = _index(pack)
+            for exercise_id in index.training.get(competency, ()):
+                if (pack.id, exercise_id) in taken:
                     continue
-                taken.add(key)
-                exercise = pack.exercise(exercise_id)
-                found.append(ReviewEntry(pack, pack.module(exercise.module_id), exercise, None))
+                taken.add((pack.id, exercise_id))
+                found.append(ReviewEntry(pack, *index.practice[exercise_id], None))
+                if len(found) >= wanted:
+                    return found
     return found
 
 
@@ -136,41 +228,10 @@ def daily_set(db: Any, learner_id: int, packs: Sequence[Pack], role_id: str | No
               size: int = DEFAULT_DAILY_SIZE, now: datetime | None = None) -> list[ReviewEntry]:
     """每日一练: ``size`` questions mixing due reviews with unseen exercises (module rules)."""
     packs = list(packs)
-    due = due_today(db, learner_id, packs, now)
-    known = {(i.pack_id, i.exercise_id) for i in store_review.items(db, learner_id)}
-    fresh = unseen(db, learner_id, packs, role_id, known) if len(due) < size else []
+    due = due_today(db, learner_id, packs, now, limit=size)
+    wanted = size - min(len(due), (size + 1) // 2)  # the new questions the mix can take
+    fresh = unseen(db, learner_id, packs, role_id, wanted) if wanted else []
     return mix(due, fresh, size)
-
-
-@dataclass(frozen=True)
-class PracticeDays:
-    """Days practised (local dates) in the calendar window, the streak and today's daily count."""
-
-    days: frozenset[date]
-    first: date  # the calendar's first day
-    today: date
-    streak: int  # consecutive days practised up to today (or yesterday, before today's)
-    daily_today: int  # answers in today's daily set
-
-
-def practice_days(db: Any, learner_id: int, now: datetime | None = None,
-                  zone: tzinfo | None = None, days: int = CALENDAR_DAYS) -> PracticeDays:
-    """The calendar and streak behind the dashboard's 每日一练 panel."""
-    now = now or utcnow()
-    zone = zone or datetime.now().astimezone().tzinfo
-    today = now.astimezone(zone).date()
-    first = today - timedelta(days=days - 1)
-    since = datetime.combine(first, datetime.min.time(), zone) - timedelta(days=366)
-    times = store_review.answer_times(db, learner_id, since)
-    practised = {t.astimezone(zone).date() for t in times}
-    daily = sum(1 for t in store_review.answer_times(
-        db, learner_id, datetime.combine(today, datetime.min.time(), zone), "daily"))
-    day = today if today in practised else today - timedelta(days=1)
-    streak = 0
-    while day in practised:
-        streak, day = streak + 1, day - timedelta(days=1)
-    return PracticeDays(frozenset(d for d in practised if d >= first), first, today, streak,
-                        daily)
 
 
 @dataclass(frozen=True)
@@ -181,14 +242,16 @@ class Overview:
     notebook: int  # practice exercises in the 错题本
     daily_done: int  # answers in today's daily set
     daily_size: int
-    days: PracticeDays
+    days: Any  # practice.PracticeDays
 
 
 def overview(db: Any, learner_id: int, packs: Sequence[Pack], daily_size: int,
              now: datetime | None = None, zone: tzinfo | None = None) -> Overview:
     """Due items, the 错题本's size and today's daily practice, in a few indexed queries."""
     packs = list(packs)
-    due = due_today(db, learner_id, packs, now)
-    wrong = resolve(db, learner_id, store_review.items(db, learner_id, wrong_only=True), packs)
+    from trainer.analytics.practice import practice_days
+
     days = practice_days(db, learner_id, now, zone)
-    return Overview(len(due), len(wrong), min(days.daily_today, daily_size), daily_size, days)
+    return Overview(due_count(db, learner_id, packs, now),
+                    due_count(db, learner_id, packs, now, wrong=True),
+                    min(days.daily_today, daily_size), daily_size, days)

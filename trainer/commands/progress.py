@@ -51,7 +51,9 @@ def run_export(args: argparse.Namespace, ctx: Any) -> int:
     counts = manifest.counts
     print(f"Wrote {out}: {_count(counts['learners'], 'learner')}, "
           f"{_count(counts['lesson_progress'], 'lesson record')}, "
-          f"{_count(counts['attempts'], 'attempt')}.")
+          f"{_count(counts['attempts'], 'attempt')}"
+          + (f", {_count(counts['review_items'], 'review item')}" if counts.get('review_items')
+             else "") + ".")
     print(f"Signed by {manifest.device_name}, key {manifest.fingerprint}.")
     return 0
 
@@ -99,7 +101,9 @@ def describe(plan: Any, verb: str) -> str:
     return (f"{verb} {_count(plan.learners_new, 'learner')} "
             f"(updated {plan.learners_updated}), {_count(plan.enrollments_new, 'enrolment')}, "
             f"{_count(plan.lessons_new, 'lesson record')} (updated {plan.lessons_updated}), "
-            f"{_count(plan.attempts_new, 'attempt')} ({plan.attempts_known} already here).")
+            f"{_count(plan.attempts_new, 'attempt')} ({plan.attempts_known} already here)"
+            + (f", {_count(plan.reviews_changed, 'review change')}" if plan.reviews_changed
+               else "") + ".")
 
 
 def run_device(args: argparse.Namespace, ctx: Any) -> int:

@@ -150,6 +150,15 @@ class ReviewPanel(QFrame):
             .replace("%2", str(found.daily_size if found else 0)))
         self.book_button.setText(self.tr("Wrong-answer book (%1)")
                                  .replace("%1", str(found.notebook if found else 0)))
+        self.review_button.setToolTip(self.tr(
+            "Answer the exercises whose review is due, one at a time. Exercises come back when "
+            "you are about to forget them: sooner after a mistake, later after an easy answer."))
+        self.daily_button.setToolTip(self.tr(
+            "A few questions a day: due reviews and new exercises for the competencies furthest "
+            "below your role's target. The number is set in Settings."))
+        self.book_button.setToolTip(self.tr(
+            "Every exercise you got wrong, with your last answer, the right one and the "
+            "explanation. It leaves the book after two right answers about a day apart."))
         if found is not None:
             self.streak.setText(self.tr("Days practised in a row: %1")
                                 .replace("%1", str(found.days.streak)))

@@ -4,7 +4,7 @@
 <context>
     <name>NotebookPage</name>
     <message>
-        <location filename="../../learner/review_notebook.py" line="+110"/>
+        <location filename="../../learner/review_notebook.py" line="+112"/>
         <source>Wrong-answer book</source>
         <translation>错题本</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>没有需要订正的错题，做得好！</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Your last answer (%1), the right one and the explanation. Press Try again to redo it.</source>
         <translation>你上次的答案（%1）、正确答案和解析。点击“再试一次”重做。</translation>
     </message>
@@ -109,6 +109,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Answer the exercises whose review is due, one at a time. Exercises come back when you are about to forget them: sooner after a mistake, later after an easy answer.</source>
+        <translation>逐题复习到期的练习。练习会在你快要遗忘时再次出现：答错后很快复习，答得轻松则间隔更久。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A few questions a day: due reviews and new exercises for the competencies furthest below your role&apos;s target. The number is set in Settings.</source>
+        <translation>每天几道题：到期的复习题，加上离岗位目标差距最大的能力方面的新题。题数可在“设置”中调整。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every exercise you got wrong, with your last answer, the right one and the explanation. It leaves the book after two right answers about a day apart.</source>
+        <translation>所有答错过的练习，附上次答案、正确答案和解析。间隔约一天、两次答对后移出错题本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Days practised in a row: %1</source>
         <translation>已连续练习 %1 天</translation>
     </message>
@@ -146,7 +161,7 @@
         <translation>正在准备题目…</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Nothing to practise today: every course exercise is answered and nothing is due.</source>
         <translation>今天没有可练的题：课程中的练习都已作答，也没有到期的复习。</translation>
     </message>

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from tests.analytics.builders import T0, mini_pack
 from trainer.analytics import review
 from trainer.analytics.notebook import group_title, notebook
+from trainer.analytics.practice import practice_days
 from trainer.content.model import Pack
 from trainer.store import review as store_review
 from trainer.store.db import Database
@@ -57,6 +58,8 @@ def test_a_vanished_exercise_is_retired_quietly(db: Database) -> None:
     answer(db, who, pack, "e2", 0.0, T0)
     newer = dataclasses.replace(pack, version="2.0.0", modules=pack.modules[1:])  # m1 is gone
     later = T0 + timedelta(days=2)
+    assert review.due_count(db, who, [pack], later) == 2
+    assert review.due_count(db, who, [newer], later) == 0  # counted as the session shows it
     assert review.due_today(db, who, [newer], later) == []
     with db.reader() as session:
         assert store_review.counts(session)[:2] == (2, 2)
@@ -98,11 +101,11 @@ def test_streak_and_calendar_count_days_with_review_answers(db: Database) -> Non
     answer(db, who, pack, "e1", 1.0, T0)  # practice only: not a practised day
     for day in (1, 2, 3, 5, 6):
         answer(db, who, pack, "e1", 1.0, T0 + timedelta(days=day), kind="daily")
-    days = review.practice_days(db, who, T0 + timedelta(days=6, hours=1), UTC)
+    days = practice_days(db, who, T0 + timedelta(days=6, hours=1), UTC)
     assert days.streak == 2 and days.daily_today == 1
     assert sorted(d.day for d in days.days) == [4, 5, 6, 8, 9]
-    assert review.practice_days(db, who, T0 + timedelta(days=7), UTC).streak == 2  # not yet
-    assert review.practice_days(db, who, T0 + timedelta(days=8), UTC).streak == 0
+    assert practice_days(db, who, T0 + timedelta(days=7), UTC).streak == 2  # not yet
+    assert practice_days(db, who, T0 + timedelta(days=8), UTC).streak == 0
 
 
 def test_the_notebook_lists_wrong_answers_and_keeps_the_final_back_until_hand_in(
