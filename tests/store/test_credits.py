@@ -124,3 +124,18 @@ def test_a_new_rule_re_derives_every_award_and_a_year_is_local(store: Database) 
     set_rule(store, make_rule(DEFAULT_RULE.bands, "0.5", 0), actor=COMMAND_LINE)
     with store.reader() as session:  # counted in UTC, the same moment is still 2026
         assert earned(session, year=2026) == {who.id: {PACK: Decimal("0.25")}}
+
+
+def test_bulk_written_answers_earn_as_single_ones_do(store: Database) -> None:
+    from trainer.store.bulk import insert_attempts
+
+    _register(store)
+    who = learner(store)
+    start = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
+    insert_attempts(store, [
+        {"learner_id": who.id, "pack_id": PACK, "pack_version": "1.0.0", "exercise_id": q,
+         "response": {}, "score": 1.0, "weights": {}, "started_at": start} for q in ("q1", "q2")])
+    with store.reader() as session:
+        assert [(a.module_id, a.earned_at) for a in awards_for(session, who.id, 2026)] == [
+            ("99-final", start), (None, start)]
+        assert credits.differences(session).total == 0
