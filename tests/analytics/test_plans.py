@@ -135,3 +135,13 @@ def _info(db: Database, number: str) -> object:
     from trainer.store.learners import find_by_employee_no
 
     return find_by_employee_no(db, number)
+
+
+def test_hr_figures_for_a_unit_include_its_sub_units(db: Database) -> None:
+    from trainer.analytics.cohort import learner_table
+    from trainer.analytics.filters import CohortFilter
+
+    _people(db)
+    create_learner(db, "5", "钱七", "财政局办公室")  # a name that merely starts the same
+    rows = learner_table(db, [mini_pack()], filters=CohortFilter(department="财政局"))
+    assert {r.employee_no for r in rows} == {"1", "2", "3"}
