@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -74,8 +75,11 @@ class PlanTab(QWidget):
 
         self.views = {key: _table(model) for key, model in self.models.items()}
         self.chart = ChartView(name="hr-plan", height=3.6)
+        chart_area = QScrollArea()  # many units make a tall chart: it scrolls, bars stay legible
+        chart_area.setWidgetResizable(True)
+        chart_area.setWidget(self.chart)
         self.inner = QTabWidget()
-        for widget in (self.views["people"], self.views["units"], self.chart,
+        for widget in (self.views["people"], self.views["units"], chart_area,
                        self.views["overdue"]):
             self.inner.addTab(widget, "")
         self._layout()
@@ -171,7 +175,7 @@ class PlanTab(QWidget):
         return self.work
 
     def show_report(self, report: Any) -> None:
-        from trainer.reports.plan_figure import draw_completion
+        from trainer.reports.plan_figure import chart_height, draw_completion
         from trainer.reports.plan_tables import report_tables
 
         self.report = report
@@ -180,6 +184,7 @@ class PlanTab(QWidget):
                                                 strict=True):
             self.models[key].set_rows(columns, rows)
             self.views[key].resizeColumnsToContents()
+        self.chart.setMinimumHeight(int(chart_height(report) * 96))
         self.chart.set_draw(lambda figure, _theme, _hover: draw_completion(figure, report,
                                                                            language))
         self._show_summary()
