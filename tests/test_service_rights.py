@@ -35,6 +35,8 @@ READS = {  # change nothing
     "reports.tables.department_columns", "reports.tables.learner_columns",
     "store.db.open_database", "store.engine.known_error", "store.departments.list_departments",
     "store.learners.find_learners", "store.learners.get_learner",
+    "analytics.credits.current_rule", "analytics.credits.year_total",
+    "analytics.credits.course_hours", "store.credit_rule.make_rule",  # builds a value only
     "store.learners.list_departments", "store.progress.attempts", "store.progress.best_scores",
     "store.progress.enrollments", "store.progress.last_position",
     "store.progress.lesson_states", "store.roster.build_preview", "store.roster.guess_mapping",
@@ -46,6 +48,7 @@ READS = {  # change nothing
 }
 FILES_ONLY = {  # write a file the user chose, nothing in the data folder
     "reports.certificate.write_certificate_pdf", "reports.roster_template.write_roster_template",
+    "reports.credit_record.write_record_pdf",
 }
 OWN_RECORDS = {  # the signed-in learner's own answers, study time and sign-in tries
     "store.progress.record_attempt", "store.progress.record_lesson_progress",

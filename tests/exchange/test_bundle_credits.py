@@ -59,15 +59,16 @@ def test_a_merged_bundle_awards_what_the_other_machine_earned_once(
     import_bundle(receiver, bundle, actor=COMMAND_LINE, trust_new_device=True)
     merged = _ledger(receiver, here.id)
     assert merged == sorted(_ledger(sender, away.id) + [local_glossary],
-                            key=lambda a: (a[4], a[0], a[1] or ""))
+                            key=lambda a: (a[4], a[0], a[1] is None, a[1] or ""))
     assert sorted((m or "", s, h) for _, m, s, h, _ in merged) == [
-        ("", "assessment", Decimal("0.50")), ("glossary", "module", Decimal("0.25")),
-        ("m1", "module", Decimal("0.25")), ("m2", "module", Decimal("0.25"))]
+        ("", "assessment", Decimal("0.50")), ("final", "module", Decimal("0.25")),
+        ("glossary", "module", Decimal("0.25")), ("m1", "module", Decimal("0.25")),
+        ("m2", "module", Decimal("0.25"))]
     assert {m: t for _, m, _, _, t in merged}[None] == EARLY + timedelta(days=3)
     assert {m: t for _, m, _, _, t in merged}["m1"] == EARLY  # first earned there
 
     before = _ledger(receiver, here.id)
     rows = _award_rows(receiver)
     import_bundle(receiver, bundle, actor=COMMAND_LINE)  # replayed: nothing twice
-    assert _ledger(receiver, here.id) == before and _award_rows(receiver) == rows == 4
+    assert _ledger(receiver, here.id) == before and _award_rows(receiver) == rows == 5
     assert rebuild(receiver, actor=COMMAND_LINE) == SyncResult(0, 0, 0)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import text
 
 from tests.analytics.builders import T0, add_attempt, mini_pack
 from trainer.analytics import summaries
@@ -43,15 +44,16 @@ def studied(db, number="E7", name="张三", department="民政局"):
 def test_a_record_lists_the_courses_and_verifies(db, paths) -> None:
     learner = studied(db)
     record = issue_record(db, paths, learner.id, None, [mini_pack()], actor=COMMAND_LINE)
-    assert record.hours == Decimal("1.00")  # two 10-minute modules (0.25 each) + 0.5 passed
+    # m1, m2 and the final's module (10 minutes: 0.25 each) + 0.5 for passing the final
+    assert record.hours == Decimal("1.25")
     [course] = record.courses
-    assert (course.title, course.modules, course.hours) == ("迷你课程", 2, Decimal("1.00"))
+    assert (course.title, course.modules, course.hours) == ("迷你课程", 3, Decimal("1.25"))
     assert course.result is not None and course.result.passed and round(course.result.score) == 75
     again = issue_record(db, paths, learner.id, None, [mini_pack()], actor=COMMAND_LINE)
     assert again.code == record.code  # the same figures on the same day: one record
     assert len(entries(db, COMMAND_LINE, action=ACTION)) == 1
     found = verify_certificate(db, paths, record.code.lower().replace("-", " "))
-    assert found.status == "valid" and found.record.hours == Decimal("1.00")
+    assert found.status == "valid" and found.record.hours == Decimal("1.25")
     assert found.record.name == "张三" and found.certificate is None
     paths.secret_file.write_bytes(b"another machine's key, 32 bytes!")
     assert verify_certificate(db, paths, record.code).status == "altered"
@@ -87,10 +89,10 @@ def test_the_pdf_of_a_unit_holds_each_person(db, paths, tmp_path, qapp) -> None:
     out = tmp_path / "unit.pdf"
     assert write_record_pdf(records, out) == 2
     pages = ["".join(page.extract_text().split()) for page in PdfReader(out).pages]
-    for text, record in zip(pages, records, strict=True):
+    for page, record in zip(pages, records, strict=True):
         for expected in ("学时证明", record.name, record.employee_no, "迷你课程", "通过75",
-                         "合计Total：1学时", record.code):
-            assert expected in text
+                         "合计Total：1.25学时", record.code):
+            assert expected in page
 
 
 def _cli(paths, *args: str) -> int:
@@ -99,8 +101,18 @@ def _cli(paths, *args: str) -> int:
 
 def test_cli_show_certificate_verify_and_bad_input(paths, tmp_path, capsys, qapp) -> None:
     assert main(["--data-dir", str(paths.data_dir), "demo", "--learners", "12"]) == 0
+    assert _cli(paths, "rebuild", "--check") == 0
+    assert "in step" in capsys.readouterr().out
+    db = open_database(paths)
+    with db.session() as session:  # an award lost behind Trainer's back
+        session.execute(text("DELETE FROM credit_awards WHERE id = (SELECT min(id) FROM "
+                             "credit_awards)"))
+    db.close()
+    assert _cli(paths, "rebuild", "--check") == 1
+    assert "1 award(s) missing" in capsys.readouterr().out
     assert _cli(paths, "rebuild") == 0
-    assert "already in step" in capsys.readouterr().out
+    assert "1 award(s) added" in capsys.readouterr().out
+    assert _cli(paths, "rebuild", "--check") == 0
     assert _cli(paths, "show", "LJ00001", "--year", "1999") == 2
     assert "not a year" in capsys.readouterr().err
     assert _cli(paths, "show", "NOBODY") == 1

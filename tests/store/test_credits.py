@@ -21,7 +21,7 @@ PACK = "digital-government"
 ITEMS = [credits.Item("01-why", 35, None, "数字政府", "为什么"),
          credits.Item("02-short", 10, None, "数字政府", "短课"),
          credits.Item("03-declared", 50, Decimal("2.50"), "数字政府", "声明"),
-         credits.Item("99-final", 20, None, "数字政府", "结业考核")]
+         credits.Item("99-final", 20, None, "数字政府", "结业考核", final=True)]
 FINAL = summary.Registration({}, {"q1": (2, 60), "q2": (2, 60)})
 
 
@@ -33,7 +33,12 @@ def _register(db: Database) -> None:
 
 def _ledger(db: Database) -> list[tuple[object, ...]]:
     with db.reader() as session:
-        return sorted((k, v) for k, (_, v) in credits.stored(session).items())
+        return sorted(((k, v) for k, (_, v) in credits.stored(session).items()), key=_order)
+
+
+def _order(item: tuple[object, ...]) -> tuple[object, ...]:
+    (learner_id, pack, module), _ = item  # type: ignore[misc]
+    return (learner_id, pack, module or "")
 
 
 def _answer(db: Database, who: int, exercise: str, score: float, started: datetime) -> None:
@@ -50,6 +55,7 @@ def test_a_completed_module_earns_its_hours_once_dated_when_completed(store: Dat
     record_lesson_progress(store, who.id, PACK, "02-short", status="completed")
     record_lesson_progress(store, who.id, PACK, "03-declared", status="completed")
     record_lesson_progress(store, who.id, PACK, "unknown-module", status="completed")
+    record_lesson_progress(store, who.id, PACK, "99-final", status="completed")  # handed in only
     with store.reader() as session:
         awards = {a.module_id: a for a in awards_for(session, who.id, None)}
         assert earned(session)[who.id] == {PACK: Decimal("3.75")}
@@ -75,6 +81,7 @@ def test_a_passing_sitting_earns_the_bonus_once_dated_by_its_start(store: Databa
     with store.reader() as session:
         awards = awards_for(session, who.id, 2026)
     assert [(a.source, a.module_id, a.hours, a.earned_at, a.title) for a in awards] == [
+        ("module", "99-final", Decimal("0.50"), t2, "结业考核"),  # its 20 minutes, once passed
         ("assessment", None, Decimal("0.50"), t2, "数字政府")]
 
 
@@ -88,17 +95,17 @@ def test_a_rebuild_gives_the_identical_ledger(store: Database) -> None:
     _answer(store, other.id, "q1", 1.0, start)
     _answer(store, other.id, "q2", 1.0, start)
     ledger = _ledger(store)
-    assert len(ledger) == 3
+    assert len(ledger) == 4
     assert rebuild(store, actor=COMMAND_LINE) == credits.SyncResult(0, 0, 0)
     with store.session() as session:
         session.execute(delete(CreditAward))
-    assert rebuild(store, actor=COMMAND_LINE) == credits.SyncResult(3, 0, 0)
+    assert rebuild(store, actor=COMMAND_LINE) == credits.SyncResult(4, 0, 0)
     assert _ledger(store) == ledger
     with store.session() as session:  # the pack drops a module: its award goes with it
         credits.register(session, PACK, [i for i in ITEMS if i.module_id != "03-declared"])
-    assert [key[2] for key, _ in _ledger(store)] == ["01-why", None]
+    assert [key[2] for key, _ in _ledger(store)] == ["01-why", None, "99-final"]
     with store.reader() as session:  # the SQL sync and the plain derivation agree
-        assert sorted(credits.expected(session).items()) == _ledger(store)
+        assert sorted(credits.expected(session).items(), key=_order) == _ledger(store)
 
 
 def test_a_new_rule_re_derives_every_award_and_a_year_is_local(store: Database) -> None:
@@ -117,3 +124,18 @@ def test_a_new_rule_re_derives_every_award_and_a_year_is_local(store: Database) 
     set_rule(store, make_rule(DEFAULT_RULE.bands, "0.5", 0), actor=COMMAND_LINE)
     with store.reader() as session:  # counted in UTC, the same moment is still 2026
         assert earned(session, year=2026) == {who.id: {PACK: Decimal("0.25")}}
+
+
+def test_bulk_written_answers_earn_as_single_ones_do(store: Database) -> None:
+    from trainer.store.bulk import insert_attempts
+
+    _register(store)
+    who = learner(store)
+    start = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
+    insert_attempts(store, [
+        {"learner_id": who.id, "pack_id": PACK, "pack_version": "1.0.0", "exercise_id": q,
+         "response": {}, "score": 1.0, "weights": {}, "started_at": start} for q in ("q1", "q2")])
+    with store.reader() as session:
+        assert [(a.module_id, a.earned_at) for a in awards_for(session, who.id, 2026)] == [
+            ("99-final", start), (None, start)]
+        assert credits.differences(session).total == 0

@@ -48,7 +48,10 @@ class Award:
 
 def items(pack: Pack) -> list[credits.Item]:
     """What the ledger needs of each module: its minutes and any declared 学时."""
-    return [credits.Item(m.id, m.minutes, m.credit_hours, pack.title, m.title)
+    from trainer.analytics.assessment import final_assessment
+
+    final = final_assessment(pack)
+    return [credits.Item(m.id, m.minutes, m.credit_hours, pack.title, m.title, m is final)
             for m in pack.modules]
 
 
@@ -133,7 +136,7 @@ def awards_for(session: Session, learner_id: int, year: int | None) -> list[Awar
              .outerjoin(i, (i.pack_id == a.pack_id) & (i.module_id == a.module_id))
              .outerjoin(titles, titles.c.pack_id == a.pack_id)
              .where(a.learner_id == learner_id)
-             .order_by(a.earned_at, a.pack_id, a.module_id))
+             .order_by(a.earned_at, a.pack_id, a.module_id.is_(None), a.module_id))
     if low is not None and high is not None:
         query = query.where(a.earned_at >= low, a.earned_at < high)
     found = []

@@ -29,6 +29,8 @@ def register(subparsers: Any) -> None:
                       help="PDF to write; with --unit an existing folder gets one PDF a person")
     cert.set_defaults(func=run_certificate)
     rebuild = sub.add_parser("rebuild", help="re-derive the 学时 ledger from the records")
+    rebuild.add_argument("--check", action="store_true",
+                         help="only compare (exit status 1 when the ledger is out of step)")
     rebuild.set_defaults(func=run_rebuild)
     rule = sub.add_parser("rule", help="the organisation's 学时 rule")
     rule_sub = rule.add_subparsers(dest="rule_command", metavar="ACTION")
@@ -150,6 +152,15 @@ def run_rebuild(args: argparse.Namespace, ctx: Any) -> int:
     from trainer.store.permissions import COMMAND_LINE
 
     db, _ = _ready(ctx)
+    if args.check:
+        from trainer.store import credits
+
+        with db.reader() as session:
+            found = credits.differences(session)
+        print(f"The 学时 ledger differs from the records in {found.total} place(s): "
+              f"{found.added} award(s) missing, {found.changed} different, {found.removed} "
+              "not earned." if found.total else "The 学时 ledger is in step with the records.")
+        return 1 if found.total else 0
     result = rebuild(db, actor=COMMAND_LINE)
     state = "was already in step with the records" if not result.total else "is rebuilt"
     print(f"The 学时 ledger {state}: {result.added} award(s) added, {result.changed} "

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from trainer.store import summary
+from trainer.store import credits, summary
 from trainer.store.db import Database
 from trainer.store.models import Attempt, Learner
 from trainer.store.types import as_utc, utcnow
@@ -51,6 +51,8 @@ def insert_attempts(db: Database, rows: Iterable[dict[str, Any]], *, chunk: int 
                 _sqlite_attempts(session, part)
             else:
                 session.execute(insert(Attempt), part)
+            credits.sync(session, learner_ids={r["learner_id"] for r in part},  # passed finals
+                         pack_ids=sorted({r["pack_id"] for r in part}))
         written += len(part)
     return written
 

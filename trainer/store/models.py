@@ -274,6 +274,8 @@ class CreditItem(Base):
     declared: Mapped[Decimal | None] = mapped_column(Numeric(6, 2))
     pack_title: Mapped[str] = mapped_column(String(200))
     title: Mapped[str] = mapped_column(String(200))
+    # the pack's final assessment: its 学时 are earned by passing, not by handing it in
+    final: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class CreditAward(Base):

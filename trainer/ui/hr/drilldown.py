@@ -40,13 +40,25 @@ class LearnerDashboardDialog(QDialog):
         from trainer.store.learners import get_learner
         from trainer.ui.learner.dashboard import DashboardPage
 
+        self._ctx = ctx
         self.learner = get_learner(ctx.db, learner_id)
         self.setWindowTitle(self.tr("%1 (%2) — progress").replace("%1", self.learner.name)
                             .replace("%2", self.learner.employee_no))
         self.page = DashboardPage(SubjectContext(ctx, self.learner), self)  # type: ignore[arg-type]
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.record_button = buttons.addButton(self.tr("Print learning record…"),
+                                               QDialogButtonBox.ButtonRole.ActionRole)
+        self.record_button.setToolTip(self.tr("The learning record of a year: courses, dates, "
+                                              "credit hours and assessment results, with a "
+                                              "verification code"))
+        self.record_button.clicked.connect(self.print_record)
         layout = QVBoxLayout(self)
         layout.addWidget(self.page, 1)
         layout.addWidget(buttons)
         self.resize(960, 720)
+
+    def print_record(self) -> None:
+        from trainer.ui.hr.credit_record_action import print_credit_record
+
+        print_credit_record(self._ctx, self, self.learner)

@@ -101,9 +101,13 @@ class HRScreen(QWidget):
             block_when_read_only(self.ctx, button, self)
         self.bundle_export_button = QPushButton()
         self.bundle_export_button.clicked.connect(self._export_bundle)
+        self.credit_rule_button = QPushButton()  # 学时 rule: HR's organisation setting
+        self.credit_rule_button.clicked.connect(self._edit_credit_rule)
+        block_when_read_only(self.ctx, self.credit_rule_button, self)
         self.export_button = ExportButton(self)
         actions = QHBoxLayout()
-        for button in (self.roster_button, self.bundle_button, self.bundle_export_button):
+        for button in (self.roster_button, self.bundle_button, self.bundle_export_button,
+                       self.credit_rule_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.export_button)
@@ -153,6 +157,7 @@ class HRScreen(QWidget):
         self.roster_button.setText(self.tr("Import roster…"))
         self.bundle_button.setText(self.tr("Import progress…"))
         self.bundle_export_button.setText(self.tr("Export progress…"))
+        self.credit_rule_button.setText(self.tr("Credit-hour rule…"))
         self.search.setPlaceholderText(self.tr("Search by name, employee number or department"))
         self.open_button.setText(self.tr("Open learner's progress…"))
         self.open_button.setToolTip(self.tr("Or double-click a learner"))
@@ -274,3 +279,8 @@ class HRScreen(QWidget):
         from trainer.ui.hr.bundle_dialog import export_bundle_with_dialog
 
         export_bundle_with_dialog(self.ctx, self)
+
+    def _edit_credit_rule(self) -> None:
+        from trainer.ui.hr.credit_rule_dialog import CreditRuleDialog
+
+        CreditRuleDialog(self.ctx, self).open()

@@ -30,7 +30,8 @@ EXTRA_SOURCES = {"shell": [UI_DIR / "app.py", PACKAGE_DIR / "config.py"]}
 # as glob patterns relative to trainer/ui; they are left out of their folder's area.
 FILE_AREAS = {"hr_data": ("hr/roster_*.py", "hr/bundle_*.py"),
               "dashboard": ("learner/dashboard*.py", "learner/certificate_*.py",
-                            "common/charts.py")}
+                            "common/charts.py"),
+              "credits": ("hr/credit_*.py",)}
 
 
 def _tool(name: str) -> str:

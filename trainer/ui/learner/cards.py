@@ -53,7 +53,7 @@ class CourseCard(QFrame):
 
     opened = Signal(str)  # pack id
 
-    def __init__(self, pack: Any, progress: CourseProgress) -> None:
+    def __init__(self, pack: Any, progress: CourseProgress, hours: Any = None) -> None:
         super().__init__()
         self.pack_id = pack.id
         self.setObjectName("courseCard")
@@ -67,6 +67,7 @@ class CourseCard(QFrame):
             self._size_text(pack, progress.total),
             self.tr("about %n hour(s)", "", max(1, round(pack.minutes / 60)))
             if pack.minutes >= 90 else self.tr("about %n minute(s)", "", pack.minutes),
+            *([self.tr("%1 credit hours").replace("%1", f"{hours.normalize():f}")] if hours else []),
         ]))
         meta.setObjectName("cardMeta")
         meta.setWordWrap(True)

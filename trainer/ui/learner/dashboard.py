@@ -75,7 +75,7 @@ class DashboardPage(QWidget):
         head.addLayout(titles, 1)
         head.addWidget(self.role_label)
         head.addWidget(self.role_box)
-        self.tiles = [Tile() for _ in range(4)]
+        self.tiles = [Tile() for _ in range(5)]  # the last: 学时 earned this year
         tiles = QHBoxLayout()
         for tile in self.tiles:
             tiles.addWidget(tile)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from trainer.analytics.assessment import AssessmentResult, assessment_result
@@ -45,6 +46,8 @@ class DashboardData:
     wrong: tuple[WrongExercise, ...]
     titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (pack, module) → title
     recent_pack: str | None = None  # the course studied last: the completion list's default
+    credit_year: int = 0  # this year in the organisation's time zone
+    credit_hours: Decimal = Decimal("0.00")  # 学时 awarded in it
 
     @property
     def seconds(self) -> int:
@@ -111,6 +114,7 @@ def load_dashboard(db: Any, user: Any, packs: list[Pack], *, role_id: str | None
     taken = courses_taken(db, user.id, packs)
     day = today or datetime.now().astimezone().date()
     results = {p.id: r for p in taken if (r := assessment_result(db, user.id, p)) is not None}
+    year, hours = credits_this_year(db, user.id)
     return DashboardData(
         learner_id=user.id, department=user.department, framework=framework,
         packs=tuple(packs),
@@ -123,7 +127,16 @@ def load_dashboard(db: Any, user: Any, packs: list[Pack], *, role_id: str | None
         recommendations=tuple(recommend(taken or _in_language(packs, language), best, role)),
         wrong=tuple(wrong_exercises(db, user.id, packs)),
         titles={(p.id, m.id): m.title for p in packs for m in p.modules},
-        recent_pack=recent_pack(db, user.id, taken, language))
+        recent_pack=recent_pack(db, user.id, taken, language), credit_year=year,
+        credit_hours=hours)
+
+
+def credits_this_year(db: Any, learner_id: int) -> tuple[int, Decimal]:
+    """This year (the organisation's) and the learner's 学时 awarded in it."""
+    from trainer.analytics.credits import current_rule, year_total
+
+    year = current_rule(db).local_date(datetime.now().astimezone()).year
+    return year, year_total(db, learner_id, year)
 
 
 def recent_pack(db: Any, learner_id: int, taken: list[Pack], language: str) -> str | None:

@@ -128,6 +128,8 @@ def _fill_tiles(page: Any, data: DashboardData) -> None:
         (str(data.answers_since(7)), translate("DashboardPage", "answers in the last 7 days")),
         (f"{done}/{len(data.courses)}", translate("DashboardPage", "courses completed")),
         (str(passed), translate("DashboardPage", "final assessments passed")),
+        (f"{data.credit_hours.normalize():f}",
+         translate("DashboardPage", "credit hours (学时) in %1").replace("%1", str(data.credit_year))),
     ]
     for tile, (value, caption) in zip(page.tiles, figures, strict=True):
         tile.set(value, caption)

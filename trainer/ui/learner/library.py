@@ -177,6 +177,7 @@ class LibraryPage(QWidget):
 
     def _show_packs(self, packs: list[Any]) -> None:
         from trainer.analytics.assessment import assessment_result
+        from trainer.analytics.credits import course_hours, current_rule
         from trainer.store.progress import last_position, lesson_states
 
         self.packs = interface_language_first(packs)
@@ -190,8 +191,10 @@ class LibraryPage(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.cards.clear()
+        rule = current_rule(self.ctx.db)  # each course's 学时 under the organisation's rule
         for index, pack in enumerate(self.packs):
-            card = CourseCard(pack, course_progress(pack, states[pack.id], sittings.get(pack.id)))
+            card = CourseCard(pack, course_progress(pack, states[pack.id], sittings.get(pack.id)),
+                              course_hours(rule, pack))
             card.opened.connect(self.open_course)
             self.cards[pack.id] = card
             self.grid.addWidget(card, index // COLUMNS, index % COLUMNS)

@@ -37,6 +37,7 @@ def upgrade() -> None:
     sa.Column('declared', sa.Numeric(precision=6, scale=2), nullable=True),
     sa.Column('pack_title', sa.String(length=200), nullable=False),
     sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('final', sa.Boolean(), nullable=False),
     sa.CheckConstraint('declared IS NULL OR declared >= 0', name=op.f('ck_credit_items_declared')),
     sa.PrimaryKeyConstraint('pack_id', 'module_id', name=op.f('pk_credit_items'))
     )

@@ -39,7 +39,7 @@
 <context>
     <name>CourseCard</name>
     <message numerus="yes">
-        <location filename="../../learner/cards.py" line="+107"/>
+        <location filename="../../learner/cards.py" line="+108"/>
         <source>%n module(s)</source>
         <translation>
             <numerusform>%n module</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-39"/>
+        <location line="-40"/>
         <source>about %n hour(s)</source>
         <translation>
             <numerusform>about %n hour</numerusform>
@@ -63,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+42"/>
         <source>plus %n reference(s)</source>
         <translation>
             <numerusform>plus %n reference</numerusform>

@@ -91,7 +91,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../learner/dashboard.py" line="+144"/>
+        <location filename="../../learner/dashboard.py" line="+145"/>
         <source>My progress</source>
         <translation>我的进度</translation>
     </message>
@@ -196,7 +196,7 @@
         <translation>已通过结业测验</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Me</source>
         <translation>我</translation>
     </message>
@@ -246,7 +246,12 @@
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-56"/>
+        <source>credit hours (学时) in %1</source>
+        <translation>%1 年已获学时</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>in progress</source>
         <translation>学习中</translation>
     </message>
@@ -274,7 +279,7 @@
 <context>
     <name>DashboardPlurals</name>
     <message numerus="yes">
-        <location line="-211"/>
+        <location line="-213"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n 分钟</numerusform>
@@ -379,7 +384,17 @@
         <translation>&lt;b&gt;证书真实有效。&lt;/b&gt;%1（工号 %2）于 %4 通过“%3”，成绩 %5 分。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>&lt;b&gt;Genuine.&lt;/b&gt; Learning record of %1 (employee no. %2): %3 credit hours in %4, issued on %5.</source>
+        <translation>&lt;b&gt;真实有效。&lt;/b&gt;%1（工号 %2）的学时证明：%4 共 %3 学时，出具于 %5。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>all years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&lt;b&gt;Not genuine.&lt;/b&gt; The record of this certificate was changed after it was issued.</source>
         <translation>&lt;b&gt;证书无效。&lt;/b&gt;该证书的记录在颁发后被改动过。</translation>
     </message>

@@ -119,7 +119,7 @@
 <context>
     <name>HRScreen</name>
     <message>
-        <location filename="../../hr/screen.py" line="+152"/>
+        <location filename="../../hr/screen.py" line="+156"/>
         <source>People and reports</source>
         <translation>人员与报表</translation>
     </message>
@@ -137,6 +137,11 @@
         <location line="+1"/>
         <source>Export progress…</source>
         <translation>导出学习进度…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit-hour rule…</source>
+        <translation>学时规则…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -197,9 +202,19 @@
 <context>
     <name>LearnerDashboardDialog</name>
     <message>
-        <location filename="../../hr/drilldown.py" line="+44"/>
+        <location filename="../../hr/drilldown.py" line="+45"/>
         <source>%1 (%2) — progress</source>
         <translation>%1（%2）的学习进度</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Print learning record…</source>
+        <translation>打印学时证明…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The learning record of a year: courses, dates, credit hours and assessment results, with a verification code</source>
+        <translation>某一年度的学时证明：课程、日期、学时和考核结果，附验证码</translation>
     </message>
 </context>
 <context>
@@ -336,7 +351,7 @@
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../hr/plan_tab.py" line="+101"/>
+        <location filename="../../hr/plan_tab.py" line="+105"/>
         <source>&amp;Plan:</source>
         <translation>计划(&amp;P)：</translation>
     </message>
@@ -412,7 +427,7 @@
         <translation>正在统计学习计划…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>No plan yet: create one with New plan…, or import a plan file.</source>
         <translation>还没有学习计划：请点“新建计划…”创建，或导入计划文件。</translation>
     </message>

@@ -144,15 +144,20 @@
         <source>English</source>
         <translation>英文</translation>
     </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 credit hours</source>
+        <translation>%1 学时</translation>
+    </message>
     <message numerus="yes">
-        <location line="+73"/>
+        <location line="+38"/>
         <source>%n module(s)</source>
         <translation>
             <numerusform>%n 个单元</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-39"/>
+        <location line="-40"/>
         <source>about %n hour(s)</source>
         <translation>
             <numerusform>约 %n 小时</numerusform>
@@ -166,7 +171,7 @@
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Progress</source>
         <translation>学习进度</translation>
     </message>
@@ -605,7 +610,7 @@
         <translation>正在载入课程…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>No courses yet. Import a course pack to begin.</source>
         <translation>还没有课程。请先导入一个课程包。</translation>
     </message>
