@@ -44,7 +44,8 @@ READS = {  # change nothing
     "analytics.notebook.group_title",
     # plans: names and periods (a learner sees their own plan anyway), pure tables and drawing
     "store.plans.list_plans", "analytics.plan_report.plan_catalogue",
-    "reports.plan_figure.draw_completion", "reports.plan_tables.report_tables",
+    "reports.plan_figure.draw_completion", "reports.plan_figure.chart_height",
+    "reports.plan_tables.report_tables",
     "store.plan_spec.hours_text",
 }
 FILES_ONLY = {  # write a file the user chose, nothing in the data folder

@@ -92,7 +92,7 @@ def test_progress_splits_hours_marks_overdue_and_rolls_units_up(db: Database) ->
     ids = _people(db)
     summaries.ensure(db, [mini_pack(), mini_pack("other")])
     create_plan(db, _plan(), actor=COMMAND_LINE, courses=COURSES, roles=ROLES)
-    _study(db, ids["1"])  # done: 2 modules × 0.25 + 0.5 for the pass
+    _study(db, ids["1"])  # done: m1, m2, and the final passed
     _study(db, ids["2"], passed=False)  # modules done, final failed: not done
     record_lesson_progress(db, ids["3"], "other", "m1", status="completed")  # elective only
     after_deadline = END + timedelta(days=1)
@@ -123,7 +123,8 @@ def test_learner_tasks_show_the_plan_and_mark_the_library(db: Database) -> None:
     _study(db, ids["1"])
     tasks = learner_tasks(db, ids["1"], [mini_pack()], actor=COMMAND_LINE, today=TODAY)
     assert [spec.name for spec, _ in tasks.plans] == ["年度计划"]
-    assert tasks.year_hours == Decimal("1.00")  # m1, m2 (0.25 each) and the pass (0.5)
+    # m1, m2 and the final module (0.25 each, the final once passed) and the pass bonus (0.5)
+    assert tasks.year_hours == Decimal("1.25")
     assert tasks.marks == {"mini": CourseMark(True, END), "other": CourseMark(False)}
     outsider = learner_tasks(db, ids["4"], [mini_pack()], actor=COMMAND_LINE, today=TODAY)
     assert outsider.empty and outsider.marks == {}
@@ -135,3 +136,13 @@ def _info(db: Database, number: str) -> object:
     from trainer.store.learners import find_by_employee_no
 
     return find_by_employee_no(db, number)
+
+
+def test_hr_figures_for_a_unit_include_its_sub_units(db: Database) -> None:
+    from trainer.analytics.cohort import learner_table
+    from trainer.analytics.filters import CohortFilter
+
+    _people(db)
+    create_learner(db, "5", "钱七", "财政局办公室")  # a name that merely starts the same
+    rows = learner_table(db, [mini_pack()], filters=CohortFilter(department="财政局"))
+    assert {r.employee_no for r in rows} == {"1", "2", "3"}

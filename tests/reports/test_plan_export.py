@@ -78,7 +78,7 @@ def test_csv_and_xlsx_equal_the_report(db: Database, tmp_path: Path, language: s
         assert values[1:] == [[c.value(r) for c in columns] for r in rows]
 
 
-def test_pdf_has_every_person(db: Database, tmp_path: Path) -> None:
+def test_pdf_has_every_person(db: Database, tmp_path: Path, qapp: object) -> None:
     from pypdf import PdfReader
 
     report = _report(db)

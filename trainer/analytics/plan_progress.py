@@ -11,7 +11,7 @@ toward its 学时; a plan without electives counts every course as an elective.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -27,6 +27,7 @@ from trainer.store.plan_spec import PlanSpec
 from trainer.store.plans import audience_condition
 
 ZERO = Decimal("0.00")
+FEW = 500  # up to this many people, queries name them; more, and one pass over all is faster
 DONE, DUE, OVERDUE = "done", "due", "overdue"
 
 
@@ -93,70 +94,80 @@ def progress(session: Session, spec: PlanSpec, packs: Sequence[Pack], *, today: 
     """Everyone in the plan (or one learner, or one unit with its sub-units), in unit order."""
     from trainer.analytics.credits import earned
 
-    people = session.execute(people_query(spec, learner_id=learner_id, unit=unit)).all()
+    # core rows (Connection.execute): ORM row processing costs a third more on 10,000 people
+    people = session.connection().execute(people_query(spec, learner_id=learner_id,
+                                                       unit=unit)).all()
     if not people:
         return []
     ids = [row[0] for row in people]
+    few = ids if len(ids) <= FEW else None  # else read everyone's rows once and keep ours
     by_id = {p.id: p for p in packs}
-    audience = people_query(spec, learner_id=learner_id, unit=unit).with_only_columns(
-        Learner.id).order_by(None).subquery("audience")
-    done = course_done(session, [by_id[c.pack_id] for c in spec.compulsory
-                                 if c.pack_id in by_id], audience)
-    hours = earned(session, start=spec.starts_on, end=min(spec.ends_on, today), learner_ids=ids)
-    compulsory = {c.pack_id for c in spec.compulsory}
+    must_do = spec.compulsory
+    done = course_done(session, [by_id[c.pack_id] for c in must_do if c.pack_id in by_id], few)
+    hours = earned(session, start=spec.starts_on, end=min(spec.ends_on, today), learner_ids=few)
+    compulsory = {c.pack_id for c in must_do}
     electives = {c.pack_id for c in spec.electives}
+    counted = None if not electives else compulsory | electives
+    titles = {c.pack_id: by_id[c.pack_id].title if c.pack_id in by_id else c.pack_id
+              for c in must_do}
     result = []
     for ident, number, name, unit_name in people:
-        mine = hours.get(ident, {})
-        must = sum((h for p, h in mine.items() if p in compulsory), ZERO)
-        free = sum((h for p, h in mine.items() if p not in compulsory
-                    and (not electives or p in electives)), ZERO)
-        courses = tuple(_status(c.pack_id, by_id, c.deadline, done.get((ident, c.pack_id)),
-                                today) for c in spec.compulsory)
+        must, free = ZERO, ZERO
+        for pack_id, earned_hours in hours.get(ident, {}).items():
+            if pack_id in compulsory:
+                must += earned_hours
+            elif counted is None or pack_id in counted:
+                free += earned_hours
+        courses = tuple(_status(c.pack_id, titles[c.pack_id], c.deadline,
+                                done.get((ident, c.pack_id)), today) for c in must_do)
         result.append(PersonProgress(ident, number, name, unit_name, spec.required_hours,
                                      must, free, courses))
     return result
 
 
-def _status(pack_id: str, packs: Mapping[str, Pack], deadline: date | None,
-            done_on: date | None, today: date) -> CourseStatus:
-    title = packs[pack_id].title if pack_id in packs else pack_id
+def _status(pack_id: str, title: str, deadline: date | None, done_on: date | None,
+            today: date) -> CourseStatus:
     if done_on is not None:
         return CourseStatus(pack_id, title, deadline, DONE, done_on)
     late = deadline is not None and deadline < today
     return CourseStatus(pack_id, title, deadline, OVERDUE if late else DUE)
 
 
-def course_done(session: Session, packs: Sequence[Pack], audience: Any
+def course_done(session: Session, packs: Sequence[Pack], learner_ids: Sequence[int] | None
                 ) -> dict[tuple[int, str], date]:
-    """(learner, pack) → the day the course was done, for the audience's finished courses."""
+    """(learner, pack) → the day the course was done, for everyone (``learner_ids`` None) or
+    the learners given. One GROUP BY over the packs' lesson records and one over the final
+    sittings' summaries: no answers are read."""
     if not packs:
         return {}
     counted = {p.id: [m.id for m in p.modules if m.kind != "reference"
                       and m is not final_assessment(p)] for p in packs}
     lp = LessonProgress
     lessons = (select(lp.learner_id, lp.pack_id, func.count(), func.max(lp.updated_at))
-               .where(lp.learner_id.in_(select(audience.c.id)), lp.status == "completed",
+               .where(lp.status == "completed",
                       or_(*(and_(lp.pack_id == pack, lp.module_id.in_(modules))
-                            for pack, modules in counted.items())))
+                            for pack, modules in counted.items() if modules)))
                .group_by(lp.learner_id, lp.pack_id))
-    finished: dict[tuple[int, str], datetime | None] = {}
-    for learner, pack, count, last in session.execute(lessons):
+    if learner_ids is not None:
+        lessons = lessons.where(lp.learner_id.in_(list(learner_ids)))
+    finished: dict[tuple[int, str], datetime] = {}
+    for learner, pack, count, last in session.connection().execute(lessons):
         if count >= len(counted[pack]):
             finished[(learner, pack)] = last
     finals = [p.id for p in packs if final_assessment(p) is not None]
     if finals:
         s = SummarySitting
-        passed = dict(((learner, pack), first) for learner, pack, first in session.execute(
-            select(s.learner_id, s.pack_id, func.min(s.started_at))
-            .where(s.pack_id.in_(finals), s.learner_id.in_(select(audience.c.id)),
-                   s.points * 100.0 >= s.pass_mark * s.total)
-            .group_by(s.learner_id, s.pack_id)))
+        sittings = (select(s.learner_id, s.pack_id, func.min(s.started_at))
+                    .where(s.pack_id.in_(finals), s.points * 100.0 >= s.pass_mark * s.total)
+                    .group_by(s.learner_id, s.pack_id))
+        if learner_ids is not None:
+            sittings = sittings.where(s.learner_id.in_(list(learner_ids)))
+        passed = {(learner, pack): first
+                  for learner, pack, first in session.connection().execute(sittings)}
         finished.update({key: first for key, first in passed.items() if not counted[key[1]]})
         for key in [k for k in finished if k[1] in finals]:
             if key not in passed:
                 del finished[key]
             else:
-                last = finished[key]
-                finished[key] = passed[key] if last is None else max(last, passed[key])
-    return {key: moment.date() for key, moment in finished.items() if moment is not None}
+                finished[key] = max(finished[key], passed[key])
+    return {key: moment.date() for key, moment in finished.items()}

@@ -60,7 +60,7 @@ def _pdf(out: Path, report: PlanReport, tables: Sequence[tuple[str, list[Column]
     from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
     from trainer.reports.pdf_report import MARGIN_MM, RESOLUTION, _Pdf
-    from trainer.reports.plan_figure import completion_png
+    from trainer.reports.plan_figure import chart_height, completion_png
     from trainer.reports.qtpdf import ensure_gui_application
 
     ensure_gui_application()
@@ -79,7 +79,8 @@ def _pdf(out: Path, report: PlanReport, tables: Sequence[tuple[str, list[Column]
         pdf.text(f"{t('title')}: {plan.name}", "h2", gap=0.6)
         pdf.text(f"{t('period')}: {plan.starts_on} – {plan.ends_on}    "
                  f"{t('required')}: {plan.required_hours}    {t('as_of')}: {report.today}")
-        pdf.image(completion_png(report, language, 7.0, 3.4), 7.0, 3.4)
+        height = chart_height(report)
+        pdf.image(completion_png(report, language, 7.0, height), 7.0, height)
         for title, columns, rows in tables:
             pdf.text(title, "h2")
             pdf.table(columns, rows, header_lines=2)

@@ -28,9 +28,16 @@ def draw_completion(fig: Any, report: PlanReport, language: str | None) -> None:
     ax.set_xlabel(plan_text("complete_share", language))
     ax.set_title(plan_text("chart_title", language))
     for bar, share, unit in zip(bars, shares, units, strict=True):
-        ax.text(min(share, 88) + 1, bar.get_y() + bar.get_height() / 2,
-                f"{share:.0f}% ({unit.complete}/{unit.people})", va="center", fontsize=7)
+        inside = share > 75  # a long bar holds its label, which would run off the axes
+        ax.text(share - 1 if inside else share + 1, bar.get_y() + bar.get_height() / 2,
+                f"{share:.0f}% ({unit.complete}/{unit.people})", va="center", fontsize=7,
+                ha="right" if inside else "left", color="white" if inside else "black")
     fig.tight_layout()
+
+
+def chart_height(report: PlanReport) -> float:
+    """Inches: room for every unit's bar and label (a line of type each), at least three."""
+    return max(3.0, 1.2 + 0.2 * min(len(report.units), MAX_BARS))
 
 
 def completion_png(report: PlanReport, language: str | None, width: float, height: float

@@ -138,3 +138,35 @@ def test_a_plan_file_from_another_computer_after_trust(
     work.wait_for_all()
     assert len(asked) == 1
     qtbot.waitUntil(lambda: tab.plan_box.findData("预算科专题培训班") >= 0, timeout=10_000)
+
+
+def test_hr_creates_a_plan_in_the_dialog_and_a_bad_one_is_refused(
+        qtbot: Any, ctx: AppContext, message_boxes: Any) -> None:
+    from PySide6.QtCore import QDate
+
+    from trainer.ui.hr.plan_dialog import PlanDialog
+
+    dialog = PlanDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.insert("预算科专题培训班")  # QTest types Latin-1 only; an IME would insert
+    kind = dialog.kind_boxes[COURSE]
+    kind.setFocus()
+    qtbot.keyClick(kind, Qt.Key.Key_Down)  # Not in the plan → Compulsory
+    assert kind.currentData() == "compulsory" and dialog.deadlines[COURSE].isEnabled()
+    dialog.deadlines[COURSE].setDate(QDate(START.year - 1, 12, 1))  # before the period
+    unit = next(dialog.units.item(i) for i in range(dialog.units.count())
+                if dialog.units.item(i).data(Qt.ItemDataRole.UserRole)
+                == "unit:临江市财政局/预算科")
+    unit.setCheckState(Qt.CheckState.Checked)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(message_boxes), timeout=10_000)
+    assert "is before the period starts" in message_boxes[0].text()
+    assert dialog.isVisible() and len(list_plans(ctx.db)) == 1  # nothing saved, still open
+    dialog.deadlines[COURSE].setDate(QDate(START.year, 6, 30))
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    (plan,) = [p for p in list_plans(ctx.db) if p.name == "预算科专题培训班"]
+    assert plan.compulsory[0].deadline == date(START.year, 6, 30)
+    assert plan.audience == (("unit", "临江市财政局/预算科"),)

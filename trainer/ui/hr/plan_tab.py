@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -53,6 +54,8 @@ class PlanTab(QWidget):
         self.plan_label, self.unit_label = QLabel(), QLabel()
         self.plan_label.setBuddy(self.plan_box)
         self.unit_label.setBuddy(self.unit_box)
+        self.new_button = QPushButton()
+        self.new_button.clicked.connect(self.new_plan)
         self.import_button = QPushButton()
         self.import_button.clicked.connect(self.import_plan)
         self.export_plan_button = QPushButton()
@@ -72,8 +75,11 @@ class PlanTab(QWidget):
 
         self.views = {key: _table(model) for key, model in self.models.items()}
         self.chart = ChartView(name="hr-plan", height=3.6)
+        chart_area = QScrollArea()  # many units make a tall chart: it scrolls, bars stay legible
+        chart_area.setWidgetResizable(True)
+        chart_area.setWidget(self.chart)
         self.inner = QTabWidget()
-        for widget in (self.views["people"], self.views["units"], self.chart,
+        for widget in (self.views["people"], self.views["units"], chart_area,
                        self.views["overdue"]):
             self.inner.addTab(widget, "")
         self._layout()
@@ -85,7 +91,8 @@ class PlanTab(QWidget):
         for widget in (self.plan_label, self.plan_box, self.unit_label, self.unit_box):
             top.addWidget(widget)
         top.addStretch(1)
-        for widget in (self.import_button, self.export_plan_button, self.export_button):
+        for widget in (self.new_button, self.import_button, self.export_plan_button,
+                       self.export_button):
             top.addWidget(widget)
         self.plan_box.setMinimumContentsLength(16)
         self.unit_box.setMinimumContentsLength(16)
@@ -97,6 +104,7 @@ class PlanTab(QWidget):
     def retranslate(self) -> None:
         self.plan_label.setText(self.tr("&Plan:"))
         self.unit_label.setText(self.tr("&Unit:"))
+        self.new_button.setText(self.tr("New plan…"))
         self.import_button.setText(self.tr("Import plan…"))
         self.export_plan_button.setText(self.tr("Export plan…"))
         self.export_button.setText(self.tr("Export plan report"))
@@ -167,7 +175,7 @@ class PlanTab(QWidget):
         return self.work
 
     def show_report(self, report: Any) -> None:
-        from trainer.reports.plan_figure import draw_completion
+        from trainer.reports.plan_figure import chart_height, draw_completion
         from trainer.reports.plan_tables import report_tables
 
         self.report = report
@@ -176,6 +184,7 @@ class PlanTab(QWidget):
                                                 strict=True):
             self.models[key].set_rows(columns, rows)
             self.views[key].resizeColumnsToContents()
+        self.chart.setMinimumHeight(int(chart_height(report) * 96))
         self.chart.set_draw(lambda figure, _theme, _hover: draw_completion(figure, report,
                                                                            language))
         self._show_summary()
@@ -183,8 +192,8 @@ class PlanTab(QWidget):
     def _show_summary(self) -> None:
         report = self.report
         if report is None:
-            self.summary.setText(self.tr("No plan yet: import a plan file, or create one with "
-                                         "'trainer plan new'."))
+            self.summary.setText(self.tr("No plan yet: create one with New plan…, or import a "
+                                         "plan file."))
             return
         plan = report.plan
         self.summary.setText(
@@ -217,6 +226,13 @@ class PlanTab(QWidget):
             return None
         path = Path(chosen)
         return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def new_plan(self) -> Any:
+        from trainer.ui.hr.plan_dialog import PlanDialog
+
+        dialog = PlanDialog(self.ctx, self)
+        dialog.open()
+        return dialog
 
     def import_plan(self) -> Work | None:
         from trainer.ui.hr.plan_import import import_plan_with_dialog

@@ -233,6 +233,99 @@
     </message>
 </context>
 <context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../hr/plan_dialog.py" line="+52"/>
+        <source>New plan</source>
+        <translation>新建学习计划</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. %1年度干部网络学习计划</source>
+        <translation>例如 %1年度干部网络学习计划</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Employee numbers, separated by commas</source>
+        <translation>工号，用逗号分隔</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Period:</source>
+        <translation>计划周期(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Required 学时:</source>
+        <translation>要求学时(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Courses:</source>
+        <translation>课程：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>For units and job roles:</source>
+        <translation>适用单位和岗位角色：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>And these &amp;people:</source>
+        <translation>以及这些人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create plan</source>
+        <translation>创建计划</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Course</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In the plan</source>
+        <translation>在计划中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not in the plan</source>
+        <translation>不在计划中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Compulsory (必修)</source>
+        <translation>必修</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Elective (选修)</source>
+        <translation>选修</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no deadline</source>
+        <translation>无截止日期</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Saving the plan…</source>
+        <translation>正在保存学习计划…</translation>
+    </message>
+</context>
+<context>
     <name>PlanImport</name>
     <message>
         <location filename="../../hr/plan_import.py" line="+41"/>
@@ -273,7 +366,7 @@
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../hr/plan_tab.py" line="+98"/>
+        <location filename="../../hr/plan_tab.py" line="+105"/>
         <source>&amp;Plan:</source>
         <translation>计划(&amp;P)：</translation>
     </message>
@@ -283,7 +376,7 @@
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Import plan…</source>
         <translation>导入计划…</translation>
     </message>
@@ -344,12 +437,7 @@
         <translation>正在统计学习计划…</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>No plan yet: import a plan file, or create one with &apos;trainer plan new&apos;.</source>
-        <translation>还没有学习计划：请导入计划文件，或用 &apos;trainer plan new&apos; 创建。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+27"/>
         <source>%1: %2 – %3, %4 学时 required · %5 people · %6 completed the plan · %7 overdue</source>
         <translation>%1：%2 – %3，要求 %4 学时 · %5 人 · %6 人完成计划 · %7 人逾期</translation>
     </message>
@@ -369,7 +457,7 @@
         <translation>另存为</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <location line="+16"/>
         <source>Exporting %1…</source>
         <translation>正在导出 %1…</translation>
@@ -383,6 +471,16 @@
         <location line="+1"/>
         <source>Saved %1.</source>
         <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <location line="-168"/>
+        <source>New plan…</source>
+        <translation>新建计划…</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>No plan yet: create one with New plan…, or import a plan file.</source>
+        <translation>还没有学习计划：请点“新建计划…”创建，或导入计划文件。</translation>
     </message>
 </context>
 </TS>
