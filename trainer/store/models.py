@@ -130,6 +130,8 @@ class LessonProgress(Base):
     seconds: Mapped[int] = mapped_column(Integer, default=0)
     position: Mapped[Any] = mapped_column(JSONValue(), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    # when the status first became "completed": the date its 学时 are earned (credit ledger)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Attempt(Base):
@@ -270,6 +272,8 @@ class AssessmentSitting(Base):
     answers: Mapped[Any] = mapped_column(JSONValue())  # exercise id → response, as last given
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     handed_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
 # --- Spaced review (DESIGN §3; trainer.store.review) --------------------------------------
 
 
