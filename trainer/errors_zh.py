@@ -477,6 +477,96 @@ CATALOG: dict[str, str] = {
         '请等待 {1} 秒后再试。',
     "{left} more wrong {'try' if left == 1 else 'tries'} and signing in is delayed.":
         '再错 {1} 次，登录将被延迟。',
+    'Cannot write to the data folder {data_dir}: {exc.strerror or exc}':
+        '无法写入数据文件夹 {1}：{2}',
+    'The portable Trainer on {data_dir.parent} cannot save anything: the medium is read-only ({exc.strerror or exc}). Nothing was opened or changed.':
+        '{1} 上的便携版程序无法保存任何内容：该存储介质是只读的（{2}）。没有打开或改动任何内容。',
+    'Copy the whole Trainer folder to a writable disk or USB stick (or remove its write protection) and start it from there.':
+        '请把整个程序文件夹复制到可写的磁盘或 U 盘（或解除它的写保护），再从那里启动。',
+    'The disk holding {data_dir} is full. Nothing was changed.':
+        '{1} 所在的磁盘已满。没有改动任何内容。',
+    'Free some space and start Trainer again.':
+        '请腾出一些磁盘空间，然后重新启动本程序。',
+    '{path}: not a plan file.':
+        '{1}：不是学习计划文件。',
+    "Plan files are made by 'trainer plan export'.":
+        '学习计划文件由“学习计划”页的“导出计划…”生成。',
+    '{path}: the plan file has no valid format_version.':
+        '{1}：学习计划文件没有有效的格式版本号。',
+    '{path}: made by a newer Trainer (plan format {version}; this one reads {FORMAT_VERSION}); nothing was imported.':
+        '{1}：由更新版本的本程序生成（计划格式 {2}；此版本读取格式 {3}）；没有导入任何内容。',
+    '{path}: the signature does not match the plan: it was edited after it was exported (or is not signed); nothing was imported.':
+        '{1}：签名与学习计划不符：计划在导出后被修改过（或没有签名）；没有导入任何内容。',
+    "Ask for a new plan file exported with 'trainer plan export'.":
+        '请对方用“学习计划”页的“导出计划…”重新导出一份学习计划文件。',
+    '{path}: too large for a plan file ({path.stat().st_size} bytes).':
+        '{1}：文件太大，不是学习计划文件（{2} 字节）。',
+    'Cannot read {path}: {exc.strerror or exc}':
+        '无法读取 {1}：{2}',
+    '{path}: not a plan file (not valid JSON: {exc}).':
+        '{1}：不是学习计划文件（内容格式无效：{2}）。',
+    "Export the plan again with 'trainer plan export'.":
+        '请用“学习计划”页的“导出计划…”重新导出该计划。',
+    '{path}: {field} is not valid ({exc}); nothing was imported.':
+        '{1}：{2} 无效（{3}）；没有导入任何内容。',
+    '{what} must be a number of 学时 such as 1 or 0.5, not {value!r}.':
+        '{1} 必须是学时数，例如 1 或 0.5，而不是 {2}。',
+    '{what} must be between 0 and {limit} 学时, not {value}.':
+        '{1} 必须在 0 到 {2} 学时之间，而不是 {3}。',
+    '{what} must be a multiple of 0.25 学时 (e.g. 0.25, 0.5, 1.75), not {value}.':
+        '{1} 必须是 0.25 学时的整数倍（例如 0.25、0.5、1.75），而不是 {2}。',
+    'A 学时 rule needs 1 to {MAX_BANDS} bands of minutes.':
+        '学时规则需要 1 到 {1} 个按分钟划分的档。',
+    'The rule needs a band starting at 0 minutes (e.g. 0=0.25), so every module earns a defined number of 学时.':
+        '规则需要一个从 0 分钟起的档（例如 0=0.25），这样每个模块都能得到确定的学时。',
+    'The time zone must be a UTC offset of -12:00..+14:00, not {utc_offset_minutes!r} minutes.':
+        '时区与协调世界时的时差必须在 -12:00 到 +14:00 之间，而不是 {1} 分钟。',
+    'Write the time zone as a UTC offset such as +08:00, not {text!r}.':
+        '时区请写成与协调世界时的时差，例如 +08:00，而不是 {1}。',
+    "A band is 'MINUTES=学时' (e.g. 30=1), not {band!r}.":
+        '每一档写成“分钟数=学时”（例如 30=1），而不是 {1}。',
+    "A band's minutes must be a whole number 0..1000, not {minimum!r}.":
+        '档的分钟数必须是 0 到 1000 之间的整数，而不是 {1}。',
+    'Two bands start at {minimum} minutes; keep one.':
+        '有两个档都从 {1} 分钟起，请只保留一个。',
+    '{source}: another plan here is already named {spec.name!r}; nothing was imported.':
+        '{1}：本机已有另一个名为 {2} 的学习计划；没有导入任何内容。',
+    'Rename one of the two plans.':
+        '请把两个计划中的一个改名。',
+    'There is no plan named {name!r}.':
+        '没有名为 {1} 的学习计划。',
+    "See the plans with 'trainer plan list'.":
+        '请在“学习计划”页查看已有的计划。',
+    'A plan named {spec.name!r} already exists.':
+        '名为 {1} 的学习计划已存在。',
+    'Choose another name, or assign people to that plan.':
+        '请换一个名称，或把人员分配到那个计划中。',
+    "A review answer is one of {', '.join(KINDS)}, not {review.kind!r}.":
+        '复习答题的类型必须是 {1} 之一，而不是 {2}。',
+    'The {what} must be a whole number 0..{limit}, not {value!r}.':
+        '{1} 必须是 0 到 {2} 之间的整数，而不是 {3}。',
+    'A review rating is 1, 2, 3 or 4, not {value!r}.':
+        '复习评分只能是 1、2、3 或 4，而不是 {1}。',
+    "A review answer is one of {', '.join(KINDS)}, not {value!r}.":
+        '复习答题的类型必须是 {1} 之一，而不是 {2}。',
+    "A sitting's clock must be one of {', '.join(CLOCKS)}, not {clock!r}.":
+        '测验的计时方式必须是 {1} 之一，而不是 {2}。',
+    'A time limit must be 1..86400 s, not {time_limit}.':
+        '限时必须在 1 到 86400 秒之间，而不是 {1}。',
+    'There is no assessment sitting {sitting_id}.':
+        '没有编号为 {1} 的测验场次。',
+    'This assessment sitting was handed in already; its answers are kept.':
+        '这场测验已经交卷，答案已保存。',
+    'Time used must be 0..604800 s, not {value}.':
+        '用时必须在 0 到 604800 秒之间，而不是 {1}。',
+    'The unit {joined!r} has an empty part between its / marks.':
+        '单位 {1} 的“/”之间有空的部分。',
+    'Write units as 局/科, for example 临江市财政局/预算科.':
+        '单位请按“局/科”的形式填写，例如 临江市财政局/预算科。',
+    'The unit {joined!r} has {len(parts)} levels; at most {MAX_DEPTH} are allowed.':
+        '单位 {1} 有 {2} 级；最多允许 {3} 级。',
+    'Leave out a level, e.g. 局/处/科.':
+        '请省去一级，例如 局/处/科。',
 }
 
 
