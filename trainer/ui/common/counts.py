@@ -7,6 +7,8 @@ message with several counts puts each count in here and the message itself holds
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import QObject
 
 
@@ -57,6 +59,19 @@ class Counts(QObject):
 
     def points(self, n: int) -> str:
         return self.tr("%n point(s)", "", n)
+
+    def people(self, n: int) -> str:
+        return self.tr("%n person(s)", "", n)
+
+    def credit_hours(self, hours: Decimal | int | float | str) -> str:
+        """学时, which may be a decimal ("14.25 credit hours", "1 credit hour", "14.25 学时").
+
+        Qt's ``%n`` takes only whole numbers, so the number goes in as ``%1`` and the plural
+        form is chosen by value: English says "hour" only for exactly 1 (not 0.5, 1.5 or 1.25).
+        The source text is the plural, which reads right for every other value."""
+        value = Decimal(str(hours))
+        text = f"{value.normalize():f}" if value else "0"
+        return self.tr("%1 credit hours", "", 1 if value == 1 else 2).replace("%1", text)
 
 
 _counts: list[Counts] = []

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from trainer.ui.common.context import AppContext
+from trainer.ui.common.counts import counts
 from trainer.ui.common.work import Work, run_work
 
 translate = QCoreApplication.translate
@@ -53,9 +54,9 @@ def print_credit_record(ctx: AppContext, parent: QWidget | None, learner: Any, *
         return record
 
     def done(record: Any) -> None:
-        text = translate("CreditRecord", "Saved %1.\n%2: %3 credit hours in %4.\nVerification code: %5")
+        text = translate("CreditRecord", "Saved %1.\n%2: %3 in %4.\nVerification code: %5")
         for key, value in (("%1", str(target)), ("%2", record.name),
-                           ("%3", f"{record.hours.normalize():f}"), ("%4", str(year)),
+                           ("%3", counts().credit_hours(record.hours)), ("%4", str(year)),
                            ("%5", record.code)):
             text = text.replace(key, value)
         QMessageBox(QMessageBox.Icon.Information,

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.ui.common.charts import ChartView
+from trainer.ui.common.counts import counts
 from trainer.ui.common.language import resolve_language
 from trainer.ui.common.wheel import guard_wheel
 from trainer.ui.common.work import Work, run_work
@@ -197,10 +198,9 @@ class PlanTab(QWidget):
             return
         plan = report.plan
         self.summary.setText(
-            self.tr("%1: %2 – %3, %4 学时 required · %5 people · %6 completed the plan · %7 "
-                    "overdue").replace("%1", plan.name).replace("%2", str(plan.starts_on))
+            self.tr("%1: %2 – %3, %4 学时 required · %5 · %6 completed the plan · %7 overdue").replace("%1", plan.name).replace("%2", str(plan.starts_on))
             .replace("%3", str(plan.ends_on)).replace("%4", str(plan.required_hours))
-            .replace("%5", str(len(report.people)))
+            .replace("%5", counts().people(len(report.people)))
             .replace("%6", str(sum(p.complete for p in report.people)))
             .replace("%7", str(len(report.overdue))))
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout
 
+from trainer.ui.common.counts import counts
 from trainer.ui.common.plain import plain_label
 
 
@@ -67,7 +68,7 @@ class CourseCard(QFrame):
             self._size_text(pack, progress.total),
             self.tr("about %n hour(s)", "", max(1, round(pack.minutes / 60)))
             if pack.minutes >= 90 else self.tr("about %n minute(s)", "", pack.minutes),
-            *([self.tr("%1 credit hours").replace("%1", f"{hours.normalize():f}")] if hours else []),
+            *([counts().credit_hours(hours)] if hours else []),
         ]))
         meta.setObjectName("cardMeta")
         meta.setWordWrap(True)

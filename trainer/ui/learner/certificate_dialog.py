@@ -118,10 +118,10 @@ class VerifyDialog(QDialog):
             return text
         record = getattr(found, "record", None)
         if found.status == "valid" and record is not None:  # a 学时证明 (learning record)
-            text = self.tr("<b>Genuine.</b> Learning record of %1 (employee no. %2): %3 credit hours in "
-                           "%4, issued on %5.")
+            text = self.tr("<b>Genuine.</b> Learning record of %1 (employee no. %2): %3 in %4, "
+                           "issued on %5.")
             for key, value in (("%1", record.name), ("%2", record.employee_no),
-                               ("%3", f"{record.hours.normalize():f}"),
+                               ("%3", counts().credit_hours(record.hours)),
                                ("%4", str(record.year) if record.year else self.tr("all years")),
                                ("%5", record.issued_on.isoformat())):
                 text = text.replace(key, html.escape(value))

@@ -140,8 +140,8 @@ class NotebookPage(QWidget):
 
     def _show_hint(self) -> None:
         self.hint.setText(
-            self.tr("%1 exercises. An exercise leaves the book once you answer it right in two "
-                    "reviews about a day apart.").replace("%1", str(len(self.entries)))
+            self.tr("%n exercise(s). An exercise leaves the book once you answer it right in two "
+                    "reviews about a day apart.", "", len(self.entries))
             if self.entries else self.tr("No wrong answers to go over. Well done!"))
 
     def _fill(self) -> None:

@@ -40,8 +40,8 @@ class PracticeCalendar(QWidget):
         self.days = days
         total = (days.today - days.first).days + 1
         self.setAccessibleDescription(
-            self.tr("Practised on %1 of the last %2 days.").replace("%1", str(len(days.days)))
-            .replace("%2", str(total)))
+            self.tr("Practised on %1 of the last %n day(s).", "", total)
+            .replace("%1", str(len(days.days))))
         self.updateGeometry()
         self.update()
 

@@ -39,7 +39,7 @@
 <context>
     <name>CourseCard</name>
     <message numerus="yes">
-        <location filename="../../learner/cards.py" line="+108"/>
+        <location filename="../../learner/cards.py" line="+109"/>
         <source>%n module(s)</source>
         <translation>
             <numerusform>%n module</numerusform>

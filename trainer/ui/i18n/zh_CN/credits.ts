@@ -4,7 +4,7 @@
 <context>
     <name>CreditRecord</name>
     <message>
-        <location filename="../../hr/credit_record_action.py" line="+32"/>
+        <location filename="../../hr/credit_record_action.py" line="+33"/>
         <source>Print learning record (学时证明)</source>
         <translation>打印学时证明</translation>
     </message>
@@ -26,10 +26,10 @@
     <message>
         <location line="+15"/>
         <source>Saved %1.
-%2: %3 credit hours in %4.
+%2: %3 in %4.
 Verification code: %5</source>
         <translation>已保存 %1。
-%2：%4 年共 %3 学时。
+%2：%4 年共 %3。
 验证码：%5</translation>
     </message>
     <message>

@@ -96,7 +96,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../learner/dashboard.py" line="+149"/>
+        <location filename="../../learner/dashboard.py" line="+153"/>
         <source>My progress</source>
         <translation>我的进度</translation>
     </message>
@@ -156,7 +156,7 @@
         <translation>登录后查看你的学习进度。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Your progress cannot be read right now.</source>
         <translation>暂时无法读取你的学习进度。</translation>
     </message>
@@ -440,7 +440,12 @@
         <translation>&lt;b&gt;真实有效。&lt;/b&gt;%1（工号 %2）于 %4 通过“%3”，得分 %5。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+8"/>
+        <source>&lt;b&gt;Genuine.&lt;/b&gt; Learning record of %1 (employee no. %2): %3 in %4, issued on %5.</source>
+        <translation>&lt;b&gt;真实有效。&lt;/b&gt;%1（工号 %2）的学时证明：%4 共 %3，出具于 %5。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&lt;b&gt;Not genuine.&lt;/b&gt; The record of this certificate was changed after it was issued.</source>
         <translation>&lt;b&gt;证书无效。&lt;/b&gt;该证书的记录在颁发后被改动过。</translation>
     </message>
@@ -450,12 +455,7 @@
         <translation>&lt;b&gt;未找到。&lt;/b&gt;本机没有颁发过使用此验证码的证书。验证码只能在颁发证书的电脑（或服务器）上核验。</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <source>&lt;b&gt;Genuine.&lt;/b&gt; Learning record of %1 (employee no. %2): %3 credit hours in %4, issued on %5.</source>
-        <translation>&lt;b&gt;真实有效。&lt;/b&gt;%1（工号 %2）的学时证明：%4 共 %3 学时，出具于 %5。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-7"/>
         <source>all years</source>
         <translation>全部年度</translation>
     </message>

@@ -366,7 +366,7 @@
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../hr/plan_tab.py" line="+105"/>
+        <location filename="../../hr/plan_tab.py" line="+106"/>
         <source>&amp;Plan:</source>
         <translation>计划(&amp;P)：</translation>
     </message>
@@ -438,11 +438,11 @@
     </message>
     <message>
         <location line="+27"/>
-        <source>%1: %2 – %3, %4 学时 required · %5 people · %6 completed the plan · %7 overdue</source>
-        <translation>%1：%2 – %3，要求 %4 学时 · %5 人 · %6 人完成计划 · %7 人逾期</translation>
+        <source>%1: %2 – %3, %4 学时 required · %5 · %6 completed the plan · %7 overdue</source>
+        <translation>%1：%2 – %3，要求 %4 学时 · %5 · %6 人完成计划 · %7 人逾期</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Import a plan</source>
         <translation>导入学习计划</translation>
     </message>
@@ -473,7 +473,7 @@
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-167"/>
         <source>New plan…</source>
         <translation>新建计划…</translation>
     </message>

@@ -195,7 +195,7 @@
 <context>
     <name>CourseCard</name>
     <message>
-        <location filename="../../learner/cards.py" line="+32"/>
+        <location filename="../../learner/cards.py" line="+33"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
@@ -263,11 +263,6 @@
         <translation>
             <numerusform>已完成 %1 / %n 个单元</numerusform>
         </translation>
-    </message>
-    <message>
-        <location line="-13"/>
-        <source>%1 credit hours</source>
-        <translation>%1 学时</translation>
     </message>
 </context>
 <context>

@@ -38,10 +38,12 @@
         <source>Last score</source>
         <translation>上次得分</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+21"/>
-        <source>%1 exercises. An exercise leaves the book once you answer it right in two reviews about a day apart.</source>
-        <translation>共 %1 题。一道题在间隔约一天的两次复习中都答对后，会移出错题本。</translation>
+        <source>%n exercise(s). An exercise leaves the book once you answer it right in two reviews about a day apart.</source>
+        <translation>
+            <numerusform>共 %n 题。一道题在间隔约一天的两次复习中都答对后，会移出错题本。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -61,10 +63,12 @@
 </context>
 <context>
     <name>PracticeCalendar</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../learner/review_panel.py" line="+43"/>
-        <source>Practised on %1 of the last %2 days.</source>
-        <translation>最近 %2 天中练习了 %1 天。</translation>
+        <source>Practised on %1 of the last %n day(s).</source>
+        <translation>
+            <numerusform>最近 %n 天中练习了 %1 天。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

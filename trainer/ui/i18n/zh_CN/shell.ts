@@ -152,12 +152,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app.py" line="+107"/>
+        <location filename="../../app.py" line="+111"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Trainer is already running for this data folder (%1). Its window has been brought to the front.</source>
         <translation>Trainer 已在使用此数据文件夹（%1）运行，已将其窗口切换到前台。</translation>
     </message>
@@ -170,7 +170,7 @@
 <context>
     <name>Counts</name>
     <message numerus="yes">
-        <location filename="../../common/counts.py" line="+17"/>
+        <location filename="../../common/counts.py" line="+19"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n 次答题</numerusform>
@@ -272,6 +272,20 @@
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n 分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%1 credit hours</source>
+        <translation>
+            <numerusform>%1 学时</numerusform>
         </translation>
     </message>
 </context>
