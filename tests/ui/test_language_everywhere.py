@@ -33,7 +33,7 @@ NAMES = {"PDF", "CSV", "Excel", "PNG", "SVG", "HTML", "PIN", "UTC", "Markdown", 
          "PostgreSQL", "Trainer", "XLSX", "xlsx", "csv", "pdf", "png", "svg", "zip", "GIFT",
          "Aiken", "SHA", "UOS", "Kylin", "Windows", "Linux", "Shift", "Alt", "Tab", "Esc",
          "Enter", "Space", "Del", "Home", "End", "PgUp", "PgDown", "Backspace", "Meta", "Qt",
-         "PySide", "UTF", "GB18030", "yaml", "gov", "example", "English", "Moodle", "Python",
+         "PySide", "UTF", "GB18030", "yaml", "gov", "example", "English", "Moodle", "Python", "pip",
          "Apache", "License"}
 PATH_OR_CODE = re.compile(r"[\w.-]*[/\\][\w./\\-]*|[\w.-]+\.(?:zip|pdf|csv|xlsx|yaml|md|png)"
                           r"|\S+@\S+|https?://\S+|[a-z0-9]+(?:-[a-z0-9]+)+"

@@ -199,7 +199,8 @@ class DashboardPage(QWidget):
             return
         view.fill(self, user, self.data)
         self.review_panel.show_for(packs, own=self.own())
-        self.tasks.refresh(self.ctx, packs)
+        self.tasks.refresh(self.ctx, packs,
+                           learner_name=None if self.own() else self.ctx.user.name)
 
     def on_shown(self) -> None:
         if self._stale:

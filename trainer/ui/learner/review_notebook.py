@@ -96,6 +96,7 @@ class NotebookPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(right)
+        self.scroll = scroll
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.tree)
         split.addWidget(scroll)
@@ -110,6 +111,8 @@ class NotebookPage(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Wrong-answer book"))
+        self.tree.setAccessibleName(self.tr("Exercises in the wrong-answer book"))
+        self.scroll.setAccessibleName(self.tr("The chosen exercise"))
         self.group_label.setText(self.tr("&Group by:"))
         names = (self.tr("Course"), self.tr("Module"), self.tr("Competency"))
         current = max(self.group_box.currentIndex(), 0)

@@ -83,6 +83,7 @@ class ReviewPanel(QFrame):
         super().__init__(parent)
         self.ctx = ctx
         self.overview: Any = None
+        self.own = True
         self.setObjectName("courseCard")
         self.heading = QLabel()
         self.heading.setObjectName("cardTitle")
@@ -131,6 +132,7 @@ class ReviewPanel(QFrame):
             log.warning("Review counts not read: %s", exc)
             self.hide()
             return
+        self.own = own  # HR viewing a learner: no buttons, no advice spoken to "you"
         for button in (self.review_button, self.daily_button, self.book_button):
             button.setVisible(own)
         if self.calendar is not None:
@@ -150,6 +152,17 @@ class ReviewPanel(QFrame):
             .replace("%2", str(found.daily_size if found else 0)))
         self.book_button.setText(self.tr("Wrong-answer book (%1)")
                                  .replace("%1", str(found.notebook if found else 0)))
+        if not self.own:
+            for button in (self.review_button, self.daily_button, self.book_button):
+                button.setToolTip("")
+        else:
+            self._advise()
+        if found is not None:
+            self.streak.setText(self.tr("Days practised in a row: %1")
+                                .replace("%1", str(found.days.streak)))
+
+    def _advise(self) -> None:
+        """The buttons' tooltips, spoken to the learner using them."""
         self.review_button.setToolTip(self.tr(
             "Answer the exercises whose review is due, one at a time. Exercises come back when "
             "you are about to forget them: sooner after a mistake, later after an easy answer."))
@@ -159,9 +172,6 @@ class ReviewPanel(QFrame):
         self.book_button.setToolTip(self.tr(
             "Every exercise you got wrong, with your last answer, the right one and the "
             "explanation. It leaves the book after two right answers about a day apart."))
-        if found is not None:
-            self.streak.setText(self.tr("Days practised in a row: %1")
-                                .replace("%1", str(found.days.streak)))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

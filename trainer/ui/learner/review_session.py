@@ -102,6 +102,7 @@ class ReviewSessionPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(column)
+        self.scroll = scroll
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
@@ -110,6 +111,7 @@ class ReviewSessionPage(QWidget):
         self.title.setText(self.tr("Daily practice") if self.mode == "daily"
                            else self.tr("Review due today"))
         self.back_button.setText(self.tr("Back to courses"))
+        self.scroll.setAccessibleName(self.title.text())
         self._update_counter()
         last = self.index >= len(self.entries) - 1
         self.next_button.setText(self.tr("Finish") if last else self.tr("Next question"))

@@ -70,11 +70,15 @@ class TasksPanel(QFrame):
         layout.addWidget(self.title)
         layout.addLayout(self.body)
         self.tasks: Any = None
+        self.learner_name: str | None = None  # set when HR sees someone else's tasks
         self.hide()
 
     def refresh(self, ctx: Any, packs: Sequence[Any],
-                cards: Mapping[str, QWidget] | None = None) -> Any:
-        """Read and show the tasks; badge the library's ``cards``. Returns the tasks."""
+                cards: Mapping[str, QWidget] | None = None,
+                learner_name: str | None = None) -> Any:
+        """Read and show the tasks; badge the library's ``cards``. Returns the tasks.
+        ``learner_name``: HR looking at a learner's progress (the title names them)."""
+        self.learner_name = learner_name
         self.tasks = load_tasks(ctx, packs)
         self.show_tasks(self.tasks)
         if cards is not None:
@@ -88,7 +92,8 @@ class TasksPanel(QFrame):
                 item.widget().deleteLater()
             elif item.layout() is not None:
                 _clear(item.layout())
-        self.title.setText(self.tr("My learning tasks"))
+        self.title.setText(self.tr("My learning tasks") if self.learner_name is None else
+                           self.tr("Learning tasks of %1").replace("%1", self.learner_name))
         if tasks is None or tasks.empty:
             self.hide()
             return

@@ -4,7 +4,7 @@
 <context>
     <name>NotebookPage</name>
     <message numerus="yes">
-        <location filename="../../learner/review_notebook.py" line="+143"/>
+        <location filename="../../learner/review_notebook.py" line="+146"/>
         <source>%n exercise(s). An exercise leaves the book once you answer it right in two reviews about a day apart.</source>
         <translation>
             <numerusform>%n exercise. An exercise leaves the book once you answer it right in two reviews about a day apart.</numerusform>

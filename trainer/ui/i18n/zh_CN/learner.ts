@@ -1021,9 +1021,14 @@
 <context>
     <name>TasksPanel</name>
     <message>
-        <location filename="../../learner/tasks_panel.py" line="+91"/>
+        <location filename="../../learner/tasks_panel.py" line="+95"/>
         <source>My learning tasks</source>
         <translation>我的学习任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning tasks of %1</source>
+        <translation>%1 的学习任务</translation>
     </message>
     <message>
         <location line="+4"/>

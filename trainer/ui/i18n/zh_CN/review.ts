@@ -4,9 +4,19 @@
 <context>
     <name>NotebookPage</name>
     <message>
-        <location filename="../../learner/review_notebook.py" line="+112"/>
+        <location filename="../../learner/review_notebook.py" line="+113"/>
         <source>Wrong-answer book</source>
         <translation>错题本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exercises in the wrong-answer book</source>
+        <translation>错题本中的题目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The chosen exercise</source>
+        <translation>所选题目</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -87,7 +97,7 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../learner/review_panel.py" line="+99"/>
+        <location filename="../../learner/review_panel.py" line="+101"/>
         <source>Review and daily practice</source>
         <translation>复习与每日一练</translation>
     </message>
@@ -112,7 +122,7 @@
         <translation>错题本（%1）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+14"/>
         <source>Answer the exercises whose review is due, one at a time. Exercises come back when you are about to forget them: sooner after a mistake, later after an easy answer.</source>
         <translation>逐题复习到期的练习。练习会在你快要遗忘时再次出现：答错后很快复习，答得轻松则间隔更久。</translation>
     </message>
@@ -127,7 +137,7 @@
         <translation>所有答错过的练习，附上次答案、正确答案和解析。间隔约一天、两次答对后移出错题本。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-12"/>
         <source>Days practised in a row: %1</source>
         <translation>已连续练习 %1 天</translation>
     </message>
@@ -135,7 +145,7 @@
 <context>
     <name>ReviewSessionPage</name>
     <message>
-        <location filename="../../learner/review_session.py" line="+110"/>
+        <location filename="../../learner/review_session.py" line="+111"/>
         <source>Daily practice</source>
         <translation>每日一练</translation>
     </message>
@@ -150,7 +160,7 @@
         <translation>返回课程</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
