@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
@@ -107,27 +107,24 @@ class FirstRunSetup(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 36, 24, 24)
         layout.addWidget(self.pages)
+        self.retranslate()
 
     def _build_choice(self) -> QWidget:
         page = QWidget()
-        title = QLabel(QCoreApplication.translate("FirstRunSetup", "Welcome! Let us set up Trainer"))
-        title.setObjectName("pageTitle")
-        intro = QLabel(QCoreApplication.translate("FirstRunSetup", "This takes a minute. Who will use this computer?"))
-        intro.setObjectName("subtitle")
-        intro.setWordWrap(True)
-        self.personal_button = QCommandLinkButton(
-            QCoreApplication.translate("FirstRunSetup", "Only me"),
-            QCoreApplication.translate("FirstRunSetup", "Personal mode: no PIN needed, and you can also manage courses and settings."))
-        self.shared_button = QCommandLinkButton(
-            QCoreApplication.translate("FirstRunSetup", "Several people"),
-            QCoreApplication.translate("FirstRunSetup", "Shared computer: an administrator with a password, and each learner with a PIN."))
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.intro = QLabel()
+        self.intro.setObjectName("subtitle")
+        self.intro.setWordWrap(True)
+        self.personal_button = QCommandLinkButton()
+        self.shared_button = QCommandLinkButton()
         self.personal_button.clicked.connect(lambda: self.choose("personal"))
         self.shared_button.clicked.connect(lambda: self.choose("shared"))
         logo = QLabel()
         logo.setPixmap(QIcon(str(assets_dir() / "icons" / "trainer.svg")).pixmap(56, 56))
         layout = QVBoxLayout(page)
         layout.setSpacing(12)
-        for widget in (logo, title, intro, self.personal_button, self.shared_button):
+        for widget in (logo, self.title, self.intro, self.personal_button, self.shared_button):
             layout.addWidget(widget)
         layout.addStretch(1)
         return page
@@ -144,15 +141,12 @@ class FirstRunSetup(QFrame):
         self.secret = _line(True)
         self.secret_again = _line(True)
         self.form = QFormLayout()
-        self.form.addRow(QCoreApplication.translate("FirstRunSetup", "Name:"), self.name)
-        self.form.addRow(QCoreApplication.translate("FirstRunSetup", "Employee number:"), self.number)
-        self.form.addRow(QCoreApplication.translate("FirstRunSetup", "Department:"), self.department)
-        self.form.addRow(QCoreApplication.translate("FirstRunSetup", "Administrator password:"), self.secret)
-        self.form.addRow(QCoreApplication.translate("FirstRunSetup", "Password again:"), self.secret_again)
+        for field in (self.name, self.number, self.department, self.secret, self.secret_again):
+            self.form.addRow(QLabel(), field)  # texts in retranslate()
         self.error = _error_label()
-        back = QPushButton(QCoreApplication.translate("FirstRunSetup", "Back"))
+        back = self.back_button = QPushButton()
         back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
-        self.finish_button = QPushButton(QCoreApplication.translate("FirstRunSetup", "Start"))
+        self.finish_button = QPushButton()
         self.finish_button.setObjectName("primary")
         self.finish_button.clicked.connect(self.finish)
         buttons = QHBoxLayout()
@@ -169,16 +163,46 @@ class FirstRunSetup(QFrame):
         layout.addStretch(1)
         return page
 
-    def choose(self, mode: str) -> None:
-        """Show the form for ``"personal"`` or ``"shared"``."""
-        self.mode = mode
-        shared = mode == "shared"
+    def retranslate(self) -> None:
+        """Every text of the panel, again when the language changes (it can be on screen then)."""
+        self.title.setText(QCoreApplication.translate("FirstRunSetup", "Welcome! Let us set up Trainer"))
+        self.intro.setText(QCoreApplication.translate("FirstRunSetup", "This takes a minute. Who will use this computer?"))
+        self.personal_button.setText(QCoreApplication.translate("FirstRunSetup", "Only me"))
+        self.personal_button.setDescription(QCoreApplication.translate("FirstRunSetup", "Personal mode: no PIN needed, and you can also manage courses and settings."))
+        self.shared_button.setText(QCoreApplication.translate("FirstRunSetup", "Several people"))
+        self.shared_button.setDescription(QCoreApplication.translate("FirstRunSetup", "Shared computer: an administrator with a password, and each learner with a PIN."))
+        labels = ((self.name, QCoreApplication.translate("FirstRunSetup", "Name:")),
+                  (self.number, QCoreApplication.translate("FirstRunSetup", "Employee number:")),
+                  (self.department, QCoreApplication.translate("FirstRunSetup", "Department:")),
+                  (self.secret, QCoreApplication.translate("FirstRunSetup", "Administrator password:")),
+                  (self.secret_again, QCoreApplication.translate("FirstRunSetup", "Password again:")))
+        for field, text in labels:
+            label = self.form.labelForField(field)
+            if isinstance(label, QLabel):
+                label.setText(text)
+        self.back_button.setText(QCoreApplication.translate("FirstRunSetup", "Back"))
+        self.finish_button.setText(QCoreApplication.translate("FirstRunSetup", "Start"))
+        if self.mode:
+            self._form_texts(self.mode == "shared")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _form_texts(self, shared: bool) -> None:
         self.form_title.setText(QCoreApplication.translate("FirstRunSetup", "The administrator") if shared else QCoreApplication.translate("FirstRunSetup", "About you"))
         self.form_intro.setText(
             QCoreApplication.translate("FirstRunSetup", "The administrator adds learners and manages courses. Learners set their own PIN.")
             if shared else QCoreApplication.translate("FirstRunSetup", "Your name is shown on your progress and certificates."))
         self.number.setPlaceholderText("" if shared else QCoreApplication.translate("FirstRunSetup", "Optional"))
         self.department.setPlaceholderText(QCoreApplication.translate("FirstRunSetup", "Optional"))
+
+    def choose(self, mode: str) -> None:
+        """Show the form for ``"personal"`` or ``"shared"``."""
+        self.mode = mode
+        shared = mode == "shared"
+        self._form_texts(shared)
         for field in (self.secret, self.secret_again):
             self.form.setRowVisible(field, shared)
         self.error.hide()
