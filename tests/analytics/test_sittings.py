@@ -111,3 +111,24 @@ def test_a_sitting_handed_in_empty_is_a_failed_sitting(db, person, monkeypatch) 
     assert handed_in(db, person.id, [PACK]) == {PACK.id}
     result = assessment_result(db, person.id, PACK)
     assert result is not None and not result.passed and result.score == 0.0
+
+
+def test_a_passing_hand_in_earns_its_credit_hours_in_the_same_transaction(db, person,
+                                                                          monkeypatch) -> None:
+    from trainer.analytics import credits as credit_rules
+    from trainer.analytics import summaries
+    from trainer.analytics.credits import awards_for
+
+    summaries.ensure(db, [PACK])  # as the app does in the background at start
+    credit_rules.ensure(db, [PACK])
+    failing = begin_at(db, person, monkeypatch, timed())
+    rules.hand_in(db, FINAL, failing, {"f1": WRONG, "f2": WRONG}, T0 + timedelta(minutes=2))
+    with db.reader() as session:
+        assert [a for a in awards_for(session, person.id, None) if a.source == "assessment"] == []
+    later = T0 + timedelta(hours=1)
+    passing = begin_at(db, person, monkeypatch, timed(), at=later)
+    rules.hand_in(db, FINAL, passing, {"f1": RIGHT, "f2": RIGHT}, later + timedelta(minutes=2))
+    with db.reader() as session:
+        bonus = [a for a in awards_for(session, person.id, None) if a.source == "assessment"]
+    assert len(bonus) == 1 and bonus[0].hours > 0, "passing the final earns the rule's bonus"
+    assert bonus[0].earned_at == later, "dated by the passing sitting's start"
