@@ -25,8 +25,11 @@ from trainer.content.textcheck import IMAGE_TYPES
 __all__ = ["render_markdown", "cached_markdown", "lesson_stylesheet", "clear_cache", "plain_html"]
 
 _VERSION = "6"  # bump when the output changes, so cached HTML is rebuilt
-_CACHE_SIZE = 64
+# Bounded by the HTML it holds, not by entries: a whole course is rendered ahead of the learner
+# (about 0.4 M characters for the built-in one), and a 500 KB lesson must not push it all out.
+_CACHE_CHARS = 3_000_000
 _cache: OrderedDict[str, str] = OrderedDict()
+_cached_chars = 0
 _cache_lock = threading.Lock()
 _local = threading.local()
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -76,11 +79,19 @@ def render_markdown(text: str, base_dir: Path, pack_root: Path,
             _cache.move_to_end(key)
             return _cache[key]
     result = _render(text, base, root, chinese)
-    with _cache_lock:
-        _cache[key] = result
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
+    _remember(key, result)
     return result
+
+
+def _remember(key: str, html: str) -> None:
+    global _cached_chars
+    with _cache_lock:
+        if key in _cache:
+            return
+        _cache[key] = html
+        _cached_chars += len(html)
+        while _cached_chars > _CACHE_CHARS and len(_cache) > 1:
+            _cached_chars -= len(_cache.popitem(last=False)[1])
 
 
 def cached_markdown(text: str, base_dir: Path, pack_root: Path,
@@ -104,8 +115,10 @@ def _key(text: str, base: Path, root: Path, chinese: bool) -> str:
 
 
 def clear_cache() -> None:
+    global _cached_chars
     with _cache_lock:
         _cache.clear()
+        _cached_chars = 0
 
 
 def _render(text: str, base: Path, root: Path, chinese: bool) -> str:

@@ -260,6 +260,9 @@ def run_app(ctx: StartOptions) -> int:
         from trainer.ui.common import charts
 
         charts.preload_in_background()  # DESIGN §6: the first chart needs no ~1 s of imports
+        from trainer.ui.learner.warmup import WARM_UP_DELAY_MS, warm_up_lessons
+
+        QTimer.singleShot(WARM_UP_DELAY_MS, lambda: warm_up_lessons(app_ctx))  # and no lesson
         QTimer.singleShot(SUMMARIES_DELAY_MS, app_ctx.prepare_summaries_in_background)
 
     if smoke_test:

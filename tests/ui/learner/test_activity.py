@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from trainer.ui.learner.activity import ActivityTracker
@@ -36,13 +36,19 @@ def test_counts_active_seconds_and_stops_when_idle(qapp: QApplication, qtbot: An
         clock.now += 1
         tracker.tick()
     assert tracker.take() == 29, "counting stops once the learner is idle"
-    move = QMouseEvent(QEvent.Type.MouseMove, QPointF(5, 5), QPointF(5, 5),
-                       Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
-                       Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window, move)
+    # input as the platform delivers it: to the window, which passes it on to a widget
+    QTest.mouseMove(window.windowHandle(), QPoint(5, 5))
     clock.now += 1
     tracker.tick()
-    assert tracker.take() == 1, "input brings the clock back"
+    assert tracker.take() == 1, "a mouse move brings the clock back"
+    for _ in range(61):
+        clock.now += 1
+        tracker.tick()
+    tracker.take()
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Down)
+    clock.now += 1
+    tracker.tick()
+    assert tracker.take() == 1, "a key brings the clock back"
     tracker.stop()
 
 

@@ -1,7 +1,12 @@
 """Active study time: counted only while the window is in front, not minimised, and in use.
 
-Input (keys, mouse, wheel, touch) anywhere in the app resets the idle clock; after
+Input (keys, mouse, wheel, touch) in the window resets the idle clock; after
 ``idle_minutes`` without input the time stops counting until the learner is back.
+
+The input is watched on the window's ``QWindow``, where Qt delivers it before passing it on to a
+widget, not on the application: an application-wide filter in Python runs for every event of
+every widget (a lesson's opening sends thousands) and made each opening and each answer slower.
+Input in another window (a dialog) does not count: the main window is not active then anyway.
 """
 
 from __future__ import annotations
@@ -33,13 +38,14 @@ class ActivityTracker(QObject):
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.tick)
         self.running = False
+        self._watched: QObject | None = None
 
     def start(self) -> None:
         if self.running:
             return
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._watched = self._input_source()
+        if self._watched is not None:
+            self._watched.installEventFilter(self)
         self.last_input = self._last_tick = self.clock()
         self._timer.start()
         self.running = True
@@ -48,11 +54,16 @@ class ActivityTracker(QObject):
         if not self.running:
             return
         self.tick()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        if self._watched is not None:
+            self._watched.removeEventFilter(self)
+            self._watched = None
         self._timer.stop()
         self.running = False
+
+    def _input_source(self) -> QObject | None:
+        """The top-level ``QWindow`` the widget lives in (the application before it has one)."""
+        handle = self.widget.window().windowHandle()
+        return handle if handle is not None else QCoreApplication.instance()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in _INPUT:

@@ -28,14 +28,18 @@ from trainer.ui.learner.module_views import build_module_view, module_status
 from trainer.ui.learner.rendering import (
     DEFAULT_FONT_SIZE,
     clamp_font_size,
-    prefetch,
     stylesheet,
 )
 from trainer.ui.learner.richtext import RichTextDelegate
 from trainer.ui.learner.study import StudySession
 from trainer.ui.learner.style import apply_learner_style
+from trainer.ui.learner.warmup import prefetch_course, start_module
 
 log = logging.getLogger(__name__)
+
+
+DISPOSE_DELAY_MS = 200  # the previous module is destroyed after the new one has painted
+REFRESH_DELAY_MS = 50  # outline marks follow a save after the screen has updated
 
 
 class CoursePage(QWidget):
@@ -48,6 +52,7 @@ class CoursePage(QWidget):
         self.module: Any = None
         self.view: Any = None
         self.session: StudySession | None = None
+        self._refresh_due = False
         self.setObjectName("CoursePage")
         apply_learner_style(self, self.font_size())
         self.outline_model = OutlineModel(self)
@@ -164,7 +169,7 @@ class CoursePage(QWidget):
             self.course_title.setText(pack.title)
         states = self.refresh_outline()
         if module_id is None:
-            module_id = self.module.id if self.module is not None else _resume_module(pack, states)
+            module_id = self.module.id if self.module is not None else start_module(pack, states)
         index = self.outline_model.row_of(module_id)
         self.open_module(max(0, index), exercise_id=exercise_id)
         if find_text and not exercise_id and hasattr(self.view, "show_text"):
@@ -200,8 +205,7 @@ class CoursePage(QWidget):
             return
         self.close_session()
         if self.view is not None:
-            self.view.setParent(None)
-            self.view.deleteLater()
+            self._dispose(self.view)
         self.module = module
         size = self.font_size()
         self.view = build_module_view(self.ctx, self.pack, module, index, size,
@@ -215,14 +219,21 @@ class CoursePage(QWidget):
         self._restore_position(module, exercise_id)
         self.session = StudySession(self.ctx, self.ctx.user.id, self.pack, module, self.view,
                                     lambda: module_status(self.view), self)
-        self.session.flush()  # marks the module "in progress" and remembers it as the last place
+        # marks the module "in progress" and remembers it as the last place, once it is on
+        # screen (closing the session first saves the same)
+        QTimer.singleShot(REFRESH_DELAY_MS, self.session, self.session.flush)
         self._save_when_done(self.view)
         if self.isVisible():
             self.session.start()
-        if index + 1 < len(self.pack.modules):  # the next module opens from the cache
-            following = self.pack.modules[index + 1]
-            pack = self.pack
-            QTimer.singleShot(0, self, lambda: prefetch(self.ctx, pack, following))
+        pack = self.pack  # every other module then opens from the cache, the next one first
+        QTimer.singleShot(0, self, lambda: prefetch_course(self.ctx, pack, index))
+
+    def _dispose(self, view: QWidget) -> None:
+        """Take the previous module off the page; destroy it once the new one is on screen
+        (destroying a long lesson costs as much as building one: not on the way to the paint)."""
+        view.hide()
+        self.content_layout.removeWidget(view)
+        QTimer.singleShot(DISPOSE_DELAY_MS, view.deleteLater)
 
     def _save_when_done(self, view: QWidget) -> None:
         """Save "done" the moment a sitting is handed in or the last exercise answered, so the
@@ -310,7 +321,15 @@ class CoursePage(QWidget):
         self.outline_model.set_rows([])
 
     def _on_data_changed(self, what: str) -> None:
-        if what in (ATTEMPTS, PROGRESS) and self.pack is not None and self.isVisible():
+        """Progress saved: refresh the outline's marks once the event loop is free (opening a
+        module saves twice, and the new module paints first)."""
+        if what in (ATTEMPTS, PROGRESS) and self.pack is not None and not self._refresh_due:
+            self._refresh_due = True
+            QTimer.singleShot(REFRESH_DELAY_MS, self, self._refresh_if_due)
+
+    def _refresh_if_due(self) -> None:
+        self._refresh_due = False
+        if self.pack is not None and self.isVisible():
             self.refresh_outline()
 
 
@@ -323,8 +342,3 @@ def best_sitting(ctx: AppContext, learner_id: int, pack: Any) -> Any:
     return assessment_result(ctx.db, learner_id, pack)
 
 
-def _resume_module(pack: Any, states: dict[str, Any]) -> str:
-    """The module touched last in this course, else the first one not done."""
-    if states:
-        return max(states.values(), key=lambda s: s.updated_at).module_id
-    return pack.modules[0].id

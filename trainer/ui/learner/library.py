@@ -34,6 +34,7 @@ from trainer.ui.learner.rendering import prefetch
 from trainer.ui.learner.review_panel import ReviewPanel
 from trainer.ui.learner.style import apply_learner_style
 from trainer.ui.learner.tasks_panel import TasksPanel
+from trainer.ui.learner.warmup import prefetch_starts
 
 log = logging.getLogger(__name__)
 COLUMNS = 2
@@ -189,6 +190,8 @@ class LibraryPage(QWidget):
         sittings = {p.id: assessment_result(self.ctx.db, user.id, p)
                     for p in packs if user is not None and states[p.id]}
         self._show_resume(last_position(self.ctx.db, user.id) if user else None)
+        if user is not None:  # a course then opens from the Markdown cache
+            prefetch_starts(self.ctx, self.packs, states)
         self.review_panel.show_for(self.packs)
         while self.grid.count():
             item = self.grid.takeAt(0)

@@ -1,7 +1,13 @@
-"""A list delegate that draws a little HTML (bold match, two lines) and sizes rows to fit."""
+"""A list delegate that draws a little HTML (bold match, two lines) and sizes rows to fit.
+
+Laying out rich text is the costly part (a list asks for every row's size whenever it lays
+itself out, e.g. when the current row changes), so laid-out documents are kept per text, font
+and width, a few hundred at most.
+"""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
@@ -9,6 +15,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 PADDING = 8
+KEPT_DOCUMENTS = 400
 
 
 class RichTextDelegate(QStyledItemDelegate):
@@ -17,15 +24,26 @@ class RichTextDelegate(QStyledItemDelegate):
     def __init__(self, html_role: int, parent: Any = None) -> None:
         super().__init__(parent)
         self.html_role = html_role
+        self._documents: OrderedDict[tuple[str, str, int], QTextDocument] = OrderedDict()
         if hasattr(parent, "setHorizontalScrollBarPolicy"):  # rows wrap; never scroll sideways
             parent.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def _document(self, option: QStyleOptionViewItem, index: Any, width: int) -> QTextDocument:
+        html = str(index.data(self.html_role) or "")
+        width = max(50, width - 2 * PADDING)
+        key = (html, option.font.key(), width)
+        document = self._documents.get(key)
+        if document is not None:
+            self._documents.move_to_end(key)
+            return document
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(0)
-        document.setHtml(str(index.data(self.html_role) or ""))
-        document.setTextWidth(max(50, width - 2 * PADDING))
+        document.setHtml(html)
+        document.setTextWidth(width)
+        self._documents[key] = document
+        if len(self._documents) > KEPT_DOCUMENTS:
+            self._documents.popitem(last=False)
         return document
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
