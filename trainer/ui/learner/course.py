@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from trainer.ui.common.context import ATTEMPTS, PROGRESS, AppContext
 from trainer.ui.common.plain import plain_label
+from trainer.ui.common.work import run_work
 from trainer.ui.learner.models import HTML_ROLE, OutlineModel, outline_rows
 from trainer.ui.learner.module_views import build_module_view, module_status
 from trainer.ui.learner.rendering import (
@@ -176,19 +177,36 @@ class CoursePage(QWidget):
             self.view.show_text(find_text)
 
     def refresh_outline(self) -> dict[str, Any]:
-        from trainer.store.progress import best_scores, lesson_states
-
+        """Read the learner's marks for the outline now (opening a course needs them)."""
         user = self.ctx.user
         if self.pack is None or user is None:
             return {}
-        states = lesson_states(self.ctx.db, user.id, self.pack.id)
-        best = best_scores(self.ctx.db, user.id, self.pack.id)
-        self.outline_model.set_rows(outline_rows(self.pack, states, best,
-                                                 best_sitting(self.ctx, user.id, self.pack)))
-        if self.module is not None:
-            self.outline.setCurrentIndex(
-                self.outline_model.index(self.outline_model.row_of(self.module.id), 0))
+        states, best, sitting = _outline_data(self.ctx, user.id, self.pack)
+        self._show_outline(self.pack, states, best, sitting)
         return states
+
+    def _show_outline(self, pack: Any, states: dict[str, Any], best: dict[str, float],
+                      sitting: Any) -> None:
+        if pack is not self.pack:
+            return  # another course was opened meanwhile
+        rows = outline_rows(pack, states, best, sitting)
+        if rows != self.outline_model.rows():  # a save that changed no mark repaints nothing
+            self.outline_model.set_rows(rows)
+        if self.module is not None:
+            current = self.outline_model.index(self.outline_model.row_of(self.module.id), 0)
+            if current != self.outline.currentIndex():
+                self.outline.setCurrentIndex(current)
+
+    def _refresh_in_background(self) -> None:
+        """The same, read by a worker: after each answer or save the GUI thread only compares
+        the rows (reading them took it 10 to 25 ms, more on a busy machine)."""
+        user, pack = self.ctx.user, self.pack
+        if pack is None or user is None:
+            return
+        run_work(self, self.ctx, lambda _p: _outline_data(self.ctx, user.id, pack),
+                 show_progress=False,
+                 on_success=lambda data: self._show_outline(pack, *data)
+                 if self.ctx.user is not None and self.ctx.user.id == user.id else None)
 
     def open_module(self, index: int, exercise_id: str | None = None) -> None:
         """Replace the module on the right; the previous one is saved first."""
@@ -330,7 +348,15 @@ class CoursePage(QWidget):
     def _refresh_if_due(self) -> None:
         self._refresh_due = False
         if self.pack is not None and self.isVisible():
-            self.refresh_outline()
+            self._refresh_in_background()
+
+
+def _outline_data(ctx: AppContext, learner_id: int, pack: Any) -> tuple[Any, Any, Any]:
+    """Lesson states, best scores and the best final sitting: what the outline marks show."""
+    from trainer.store.progress import best_scores, lesson_states
+
+    return (lesson_states(ctx.db, learner_id, pack.id), best_scores(ctx.db, learner_id, pack.id),
+            best_sitting(ctx, learner_id, pack))
 
 
 def best_sitting(ctx: AppContext, learner_id: int, pack: Any) -> Any:

@@ -245,6 +245,9 @@ class OutlineModel(QAbstractListModel):
     def row(self, index: int) -> OutlineRow:
         return self._rows[index]
 
+    def rows(self) -> list[OutlineRow]:
+        return list(self._rows)
+
     def row_of(self, module_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.module_id == module_id), -1)
 
