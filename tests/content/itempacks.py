@@ -11,13 +11,15 @@ MINIMAL = Path(__file__).parent.parent / "fixtures" / "packs" / "minimal"
 def single(ex_id: str, stem: str, key: str, wrong: list[str], comp: str = "data-sharing",
            extra: str = "") -> str:
     options = "\n".join([f"- [x] {key}"] + [f"- [ ] {w}" for w in wrong])
-    return (f"::: exercise single {ex_id}\ncompetencies: {comp}\n{extra}\n{stem}\n\n{options}\n\n"
+    settings = f"competencies: {comp}\n" + (f"{extra}\n" if extra else "")
+    return (f"::: exercise single {ex_id}\n{settings}\n{stem}\n\n{options}\n\n"
             "> 解析：见课文。\n:::\n")
 
 
 def truefalse(ex_id: str, stem: str, true: bool, extra: str = "") -> str:
     marks = ("x", " ") if true else (" ", "x")
-    return (f"::: exercise truefalse {ex_id}\ncompetencies: data-sharing\n{extra}\n{stem}\n\n"
+    settings = "competencies: data-sharing\n" + (f"{extra}\n" if extra else "")
+    return (f"::: exercise truefalse {ex_id}\n{settings}\n{stem}\n\n"
             f"- [{marks[0]}] 正确\n- [{marks[1]}] 错误\n\n> 解析：见课文。\n:::\n")
 
 

@@ -93,8 +93,9 @@ def _check_fill(fields: Fields, pool: Pool, exercises: Sequence[Exercise]) -> No
             problems.error(file, lines.line_of(competency), f"'draw' takes {count} question(s) "
                            f"of '{competency}' per sitting, but the pool has {have}; add "
                            "questions whose first competency is this one, or draw fewer.")
+    named = {str(key) for key in lines}  # a wrong count is reported already, not again here
     for exercise in exercises:
-        if exercise.competency not in pool.draw:
+        if exercise.competency not in named:
             problems.warning(exercise.file, exercise.line, f"exercise {exercise.id} is never "
                              f"drawn: its competency '{exercise.competency}' is not in the "
                              "module's 'draw'; add it there or move the question.")
