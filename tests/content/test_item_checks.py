@@ -210,3 +210,23 @@ def test_strict_turns_item_warnings_into_exit_1(tmp_path: Path, data_dir: Path,
 def test_item_warnings_do_not_stop_a_pack_from_loading(tmp_path: Path) -> None:
     validation = validate_pack(write_pack(tmp_path, ("", fill("f1", "什么平台？", "共享平台"))))
     assert validation.ok and validation.pack is not None and validation.warnings
+
+
+def test_thousands_of_near_identical_stems_are_checked_quickly() -> None:
+    """A hostile (or generated) pack must not keep the validator busy for minutes."""
+    import time
+
+    from trainer.content.itemcheck import check_items
+    from trainer.content.itemconfig import DEFAULT_CHECKS
+    from trainer.content.model import Exercise, Module
+    from trainer.content.problems import Problems
+
+    stems = [Exercise(f"q{i}", "single", "m", "m.md", i, "数据共享的原则是什么" * 25 + str(i))
+             for i in range(3000)]
+    module = Module("m", "m", 1, "lesson", (), (), None, None, "m.md", tuple(stems),
+                    tuple(stems))
+    started = time.perf_counter()
+    found = Problems()
+    check_items([module], DEFAULT_CHECKS, found)
+    assert time.perf_counter() - started < 5
+    assert found.items, "the first near-duplicates are still reported"

@@ -28,6 +28,9 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[a-z0-9]{3,}")
 _MIN_STEM = 8  # shorter stems ("判断：") are too generic to compare
+_MAX_FUZZY = 300  # longer stems (a whole case) are compared for identity only
+_PAIR_BUDGET = 100_000  # cheap comparisons (shared 2-character runs) per pack, at most
+_RATIO_BUDGET = 200  # exact similarity computations per pack, at most
 
 
 def check_items(modules: Sequence[Module], checks: ItemChecks, problems: Problems,
@@ -133,27 +136,51 @@ def normalised_stem(text: str) -> str:
 
 def _same_stem(exercises: list[Exercise], checks: ItemChecks, problems: Problems) -> None:
     limit = checks["same_stem_similarity"]
-    seen: list[tuple[str, Exercise]] = []
+    exact: dict[str, Exercise] = {}
+    fuzzy: list[tuple[str, frozenset[str], Exercise]] = []
+    # a hostile pack of thousands of stems must not take minutes: both kinds of comparison
+    # have a budget; the identical-stem look-up has none
+    budget = {"pairs": _PAIR_BUDGET, "ratios": _RATIO_BUDGET}
     for exercise in exercises:
         stem = normalised_stem(exercise.question)
         if len(stem) < _MIN_STEM:
             continue
-        for earlier_stem, earlier in seen:
-            if stem == earlier_stem or (limit < 1 and _similar(stem, earlier_stem, limit)):
-                problems.warning(exercise.file, exercise.line, f"exercise {exercise.id} asks "
-                                 f"the same as exercise {earlier.id} at {earlier.file}:"
-                                 f"{earlier.line}; a learner who saw one knows the other. Ask "
-                                 "something else, or reword it into a new situation.")
-                break
-        seen.append((stem, exercise))
+        earlier = exact.get(stem)
+        runs = _runs(stem)
+        if earlier is None and limit < 1 and len(stem) <= _MAX_FUZZY:
+            earlier = _similar_one(stem, runs, fuzzy, limit, budget)
+        if earlier is not None:
+            problems.warning(exercise.file, exercise.line, f"exercise {exercise.id} asks the "
+                             f"same as exercise {earlier.id} at {earlier.file}:{earlier.line}; "
+                             "a learner who saw one knows the other. Ask something else, or "
+                             "reword it into a new situation.")
+        exact.setdefault(stem, exercise)
+        if len(stem) <= _MAX_FUZZY:
+            fuzzy.append((stem, runs, exercise))
 
 
-def _similar(a: str, b: str, limit: float) -> bool:
-    if min(len(a), len(b)) < limit * max(len(a), len(b)):
-        return False
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.real_quick_ratio() >= limit and matcher.quick_ratio() >= limit \
-        and matcher.ratio() >= limit
+def _runs(stem: str) -> frozenset[str]:
+    return frozenset(stem[i:i + 2] for i in range(len(stem) - 1))
+
+
+def _similar_one(stem: str, runs: frozenset[str],
+                 earlier: list[tuple[str, frozenset[str], Exercise]], limit: float,
+                 budget: dict[str, int]) -> Exercise | None:
+    """The first earlier stem at least ``limit`` similar (difflib's ratio), if any."""
+    for other_stem, other_runs, other in earlier:
+        budget["pairs"] -= 1
+        if budget["pairs"] < 0 or budget["ratios"] <= 0:
+            return None
+        if min(len(stem), len(other_stem)) < limit * max(len(stem), len(other_stem)):
+            continue
+        shared = 2 * len(runs & other_runs) / max(1, len(runs) + len(other_runs))
+        if shared < limit - 0.2:  # far apart: no need for the exact (slow) measure
+            continue
+        budget["ratios"] -= 1
+        matcher = difflib.SequenceMatcher(None, stem, other_stem, autojunk=False)
+        if matcher.quick_ratio() >= limit and matcher.ratio() >= limit:
+            return other
+    return None
 
 
 def _markdown(exercise: Exercise, problems: Problems) -> None:
