@@ -162,3 +162,22 @@ def draw_questions(module: Module, rng: random.Random,
         if recall <= allowed:
             break
     return tuple(e.id for e in module.exercises if e.id in chosen)
+
+
+@dataclass(frozen=True)
+class PoolRow:
+    """One competency of a pool as the workspace shows it."""
+
+    competency_id: str
+    pool: int  # questions whose primary competency this is
+    draw: int  # of which one sitting takes
+    recall: int  # questions of the pool marked 'cognitive: recall'
+
+
+def pool_rows(module: Module) -> list[PoolRow]:
+    """Per competency of the ``draw``: pool size, draw count and recall questions in the pool
+    (the workspace's summary of a pool; empty without ``draw``)."""
+    by_competency = members(module.exercises)
+    return [PoolRow(competency, len(by_competency.get(competency, ())), count,
+                    sum(1 for e in by_competency.get(competency, ()) if e.cognitive == "recall"))
+            for competency, count in module.draw.items()]
