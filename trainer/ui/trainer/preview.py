@@ -83,6 +83,7 @@ class PackPreview(QWidget):
         self.pool.setObjectName("poolSummary")
         self.pool.setTextFormat(Qt.TextFormat.RichText)
         self.pool.setWordWrap(True)
+        self.pool.setContentsMargins(16, 8, 16, 8)
         self.pool.setVisible(False)
         self.stack = QStackedWidget()
         self.empty = QLabel()
