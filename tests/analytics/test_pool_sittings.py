@@ -114,3 +114,17 @@ def test_a_module_without_draw_keeps_every_question(db, person, monkeypatch) -> 
     assert state.questions is None
     assert sittings.open_sitting(db, person.id, PACK.id, FINAL.id).questions is None
     assert [e.id for e in rules.questions(plain, state)] == [e.id for e in FINAL.exercises]
+
+
+def test_search_shows_only_the_pool_questions_a_learner_met(db, person, monkeypatch) -> None:
+    from trainer.analytics.assessment import revealed
+
+    assert revealed(db, person.id, [PACK]) == (frozenset(), frozenset()), "before hand-in"
+    state = begin(db, person, monkeypatch, seed=5)
+    assert revealed(db, person.id, [PACK]) == (frozenset(), frozenset()), "open: still hidden"
+    rules.hand_in(db, FINAL, state, {state.questions[0]: RIGHT}, T0 + timedelta(minutes=2))
+    packs, questions = revealed(db, person.id, [PACK])
+    assert packs == frozenset(), "the rest of the pool stays hidden for a retake"
+    assert questions == {(PACK.id, q) for q in state.questions}, "seen, answered or not"
+    plain = replace(PACK, modules=(PACK.modules[0], replace(FINAL, draw={}, max_recall=None)))
+    assert revealed(db, person.id, [plain]) == ({PACK.id}, frozenset()), "no pool: the whole final"

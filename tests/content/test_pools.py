@@ -141,3 +141,16 @@ def test_a_retake_prefers_questions_the_last_sitting_did_not_have(tmp_path: Path
         sharing_second = {i for i in second if i.startswith("s")}
         assert not sharing_first & sharing_second, "6 sharing questions: 3 fresh ones exist"
         assert len(set(second) & set(first)) <= 1, "3 literacy questions: another one"
+
+
+def test_search_finds_a_pool_question_only_once_revealed(tmp_path: Path) -> None:
+    from trainer.content.search import SearchIndex
+
+    folder = pool_pack(tmp_path, "draw: {data-sharing: 2, data-literacy: 1}\n")
+    pack = validate_pack(folder).pack
+    index = SearchIndex.build([pack])
+    assert index.search("s0 这一题") == [], "a final's question is hidden before hand-in"
+    hits = index.search("这一题问的是什么", revealed={(pack.id, "s0"), (pack.id, "l1")})
+    assert {h.exercise_id for h in hits} == {"s0", "l1"}
+    assert {h.exercise_id for h in index.search("这一题问的是什么", handed_in={pack.id})} == {
+        e.id for e in pack.module("m1").exercises}

@@ -117,6 +117,29 @@ def handed_in(db: Any, learner_id: int, packs: Iterable[Pack]) -> frozenset[str]
                                if exercise_id in ids[pack_id]})
 
 
+def revealed(db: Any, learner_id: int,
+             packs: Iterable[Pack]) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """What search may show of final-assessment questions: the packs whose whole final may be
+    shown (handed in, no question pool), and for a pool the (pack id, exercise id) of the
+    questions the learner met in handed-in sittings (drawn for them, or answered). The rest
+    of a pool stays hidden: a retake draws from it."""
+    from trainer.store.sittings import handed_in_questions
+
+    packs = list(packs)
+    done = handed_in(db, learner_id, packs)
+    pools = {p.id: m for p in packs if p.id in done and (m := final_assessment(p)) is not None
+             and m.draw}
+    if not pools:
+        return done, frozenset()
+    seen = handed_in_questions(db, learner_id, list(pools))
+    query = (select(Attempt.pack_id, Attempt.exercise_id).distinct()
+             .where(Attempt.learner_id == learner_id, Attempt.pack_id.in_(list(pools))))
+    with db.reader() as session:
+        seen |= {(pack_id, exercise_id) for pack_id, exercise_id in session.execute(query)}
+    ids = {(pack_id, e.id) for pack_id, module in pools.items() for e in module.exercises}
+    return done - set(pools), frozenset(seen & ids)
+
+
 def _int() -> Any:
     from sqlalchemy import Integer
 

@@ -200,3 +200,16 @@ def handed_in_modules(db: Database, learner_id: int,
                     AssessmentSitting.handed_in_at.is_not(None)))
     with db.reader() as session:
         return {(pack_id, module_id) for pack_id, module_id in session.execute(query)}
+
+
+def handed_in_questions(db: Database, learner_id: int,
+                        pack_ids: list[str]) -> set[tuple[str, str]]:
+    """(pack id, exercise id) of every question drawn for a handed-in sitting of the learner
+    (sittings of a question pool only): what they have seen, answered or not."""
+    query = (select(AssessmentSitting.pack_id, AssessmentSitting.questions)
+             .where(AssessmentSitting.learner_id == learner_id,
+                    AssessmentSitting.pack_id.in_(pack_ids),
+                    AssessmentSitting.handed_in_at.is_not(None)))
+    with db.reader() as session:
+        return {(pack_id, str(exercise_id)) for pack_id, questions in session.execute(query)
+                if isinstance(questions, list) for exercise_id in questions}
