@@ -59,7 +59,8 @@ def bundled(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def signed_out_at_the_end(app_ctx: AppContext) -> Any:
+def signed_out_at_the_end(app_ctx: AppContext, qtbot: Any) -> Any:
+    """Sign out before the window closes at teardown, so it does not ask about a sitting."""
     yield
     app_ctx.set_user(None)
 
@@ -136,3 +137,34 @@ def test_the_workspace_preview_shows_the_pool(qapp: QApplication, qtbot: Any,
     assert text.count("<tr>") == 4, "a heading and one row per competency"
     preview.show_module("basics")
     assert not preview.pool.isVisible()
+
+
+def test_a_killed_pool_sitting_resumes_with_the_same_questions(
+        qapp: QApplication, qtbot: Any, app_ctx: AppContext, learner: Any,
+        bundled: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    if not hasattr(signal, "SIGKILL"):
+        pytest.skip("needs POSIX signals")
+    child = subprocess.Popen([sys.executable, str(Path(__file__).with_name("sitting_child.py")),
+                              str(app_ctx.paths.data_dir), str(bundled), str(learner.id), "pool"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        assert line == b"answered\n", child.stderr.read().decode() if child.stderr else line
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.communicate(timeout=10)
+    assert child.returncode == -signal.SIGKILL
+    state = open_sitting(app_ctx.db, learner.id, "learner-mini", "final")
+    assert state is not None and len(state.questions) == 3 and len(state.answers) == 2
+    window, view = open_final(qapp, qtbot, app_ctx, learner)
+    assert view.in_progress() and view.sitting.id == state.id
+    assert list(view.cards) == list(state.questions), "the same draw after SIGKILL"
+    assert {i for i, c in view.cards.items() if c.response() is not None} == set(state.answers)
+    assert "Answered 2 of 3" in view.answered_label.text()
+    view.finish(confirm=False)
+    assert view.result is not None and view.result.total == 3
