@@ -30,7 +30,7 @@ _LATIN_WORD = re.compile(r"[a-z0-9]{3,}")
 _MIN_STEM = 8  # shorter stems ("判断：") are too generic to compare
 _MAX_FUZZY = 300  # longer stems (a whole case) are compared for identity only
 _PAIR_BUDGET = 100_000  # cheap comparisons (shared 2-character runs) per pack, at most
-_RATIO_BUDGET = 200  # exact similarity computations per pack, at most
+_RATIO_BUDGET = 100  # exact similarity computations per pack, at most
 
 
 def check_items(modules: Sequence[Module], checks: ItemChecks, problems: Problems,
@@ -100,13 +100,27 @@ def _truefalse(exercises: list[Exercise], checks: ItemChecks, problems: Problems
     items = [e for e in exercises if e.type == "truefalse" and len(e.options) == 2]
     if not items or len(items) < checks["min_questions"]:
         return
-    true = sum(1 for e in items if e.options[0].correct)
+    true = sum(1 for e in items if _keyed_true(e))
     low = checks["truefalse_min_share"]
     if min(true, len(items) - true) < low * len(items):
         problems.warning(MANIFEST_FILE, line, f"{true} of {len(items)} true/false exercises "
                          f"are true and {len(items) - true} false; each should be at least "
                          f"{low:.0%}, or answering always the same scores. Turn some "
                          "statements round.")
+
+
+_TRUE = {"正确", "对", "是", "true", "yes", "right", "correct"}
+_FALSE = {"错误", "错", "否", "false", "no", "wrong", "incorrect"}
+
+
+def _keyed_true(exercise: Exercise) -> bool:
+    """Whether the key of a true/false exercise is "true": by the ticked option's word, else
+    by its place (the guide puts the true option first)."""
+    for index, option in enumerate(exercise.options):
+        if option.correct:
+            word = normalised_stem(option.text)
+            return True if word in _TRUE else False if word in _FALSE else index == 0
+    return False
 
 
 def _multiple(exercises: list[Exercise], checks: ItemChecks, problems: Problems,
