@@ -128,3 +128,13 @@ def test_search_shows_only_the_pool_questions_a_learner_met(db, person, monkeypa
     assert questions == {(PACK.id, q) for q in state.questions}, "seen, answered or not"
     plain = replace(PACK, modules=(PACK.modules[0], replace(FINAL, draw={}, max_recall=None)))
     assert revealed(db, person.id, [plain]) == ({PACK.id}, frozenset()), "no pool: the whole final"
+
+
+def test_a_draw_must_name_distinct_questions(db, person) -> None:
+    from trainer.store.errors import InvalidValue
+
+    for bad in ([], ["l1", "l1"], ["not an id!"]):
+        with pytest.raises(InvalidValue):
+            sittings.begin_sitting(db, person.id, PACK.id, PACK.version, FINAL.id,
+                                   started_at=T0, time_limit=None, questions=bad)
+    assert sittings.open_sitting(db, person.id, PACK.id, FINAL.id) is None, "nothing half-saved"
