@@ -133,7 +133,7 @@ def test_the_workspace_preview_shows_the_pool(qapp: QApplication, qtbot: Any,
     preview.show_module("final")
     assert preview.pool.isVisible()
     text = preview.pool.text()
-    assert "each sitting draws 3 of 5 questions" in text
+    assert "a sitting draws 3 at random of the 5 here" in text
     assert text.count("<tr>") == 4, "a heading and one row per competency"
     preview.show_module("basics")
     assert not preview.pool.isVisible()

@@ -36,8 +36,8 @@ def pool_summary(pack: Any, module: Any) -> str:
         rows.append(f"<tr><td>{escape(title)}</td><td>{row.pool}</td><td>{row.draw}</td>"
                     f"<td>{row.recall}</td></tr>")
     size = module.sitting_size
-    text = translate("PackPreview", "Question pool: each sitting draws %1 of %2 questions at "
-                     "random; a retake draws others where the pool allows.")
+    text = translate("PackPreview", "Question pool: a sitting draws %1 at random of the %2 "
+                     "here; a retake draws others where the pool allows.")
     text = text.replace("%1", str(size)).replace("%2", str(len(module.exercises)))
     if module.max_recall is not None:
         limit = translate("PackPreview", "Recall questions per sitting: at most %1 (under %2%).")

@@ -25,8 +25,8 @@
     </message>
     <message>
         <location line="+10"/>
-        <source>Question pool: each sitting draws %1 of %2 questions at random; a retake draws others where the pool allows.</source>
-        <translation>题库抽题：每次测验从 %2 道题中随机抽取 %1 道；重考时尽量抽取其他题目。</translation>
+        <source>Question pool: a sitting draws %1 at random of the %2 here; a retake draws others where the pool allows.</source>
+        <translation>题库抽题：每次测验从本模块的 %2 道题中随机抽取 %1 道；重考时尽量抽取其他题目。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -34,7 +34,7 @@
         <translation>每次测验的记忆题：最多 %1 道（低于 %2%）。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>The course appears here as learners will see it, once its folder is open and has no errors.</source>
         <translation>打开课程包文件夹且没有错误后，这里会按学员看到的样子显示课程。</translation>
     </message>
