@@ -240,3 +240,17 @@ def test_a_true_false_key_is_read_by_its_word_not_only_its_place(tmp_path: Path)
     assert found == ["course.yaml:1: warning: 4 of 4 true/false exercises are true and 0 false; "
                      "each should be at least 30%, or answering always the same scores. Turn "
                      "some statements round."]
+
+
+def test_import_installs_and_shows_the_item_warnings(tmp_path: Path, data_dir: Path,
+                                                     capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    folder = write_pack(tmp_path, ("", fill("f1", "数据共享通过什么平台进行？", "共享平台")))
+    assert main(["pack", "import", str(folder)]) == 0
+    out, err = capsys.readouterr()
+    assert "Installed 示例课程" in out
+    assert "modules/01-m.md:" in err and "fill-in exercise f1 has no blank" in err
+    assert "1 warning(s); 'trainer pack validate" in err
