@@ -19,7 +19,8 @@ SERVICE_LAYERS = ("store", "analytics", "reports", "exchange")
 READS = {  # change nothing
     "analytics.assessment.assessment_result", "analytics.assessment.shown_status",
     "analytics.certificates.verify_certificate",
-    "analytics.assessment.handed_in", "analytics.namesearch.matches",
+    "analytics.assessment.handed_in", "analytics.assessment.revealed",
+    "analytics.namesearch.matches",
     "analytics.namesearch.query_words", "analytics.namesearch.person_key",
     "analytics.namesearch.name_key", "analytics.namesearch.text_key",
     "analytics.namesearch.pinyin_loaded",

@@ -553,6 +553,8 @@ CATALOG: dict[str, str] = {
         '测验的计时方式必须是 {1} 之一，而不是 {2}。',
     'A time limit must be 1..86400 s, not {time_limit}.':
         '限时必须在 1 到 86400 秒之间，而不是 {1}。',
+    "A sitting's drawn questions must be distinct exercise ids, at least one.":
+        '一场测验抽取的题目必须是互不相同的题目编号，至少一个。',
     'There is no assessment sitting {sitting_id}.':
         '没有编号为 {1} 的测验场次。',
     'This assessment sitting was handed in already; its answers are kept.':

@@ -176,6 +176,14 @@ def _import(args: argparse.Namespace, ctx: Any) -> int:
                   "count in this version.", file=sys.stderr)
     else:
         print(f"{pack.id} {pack.version} is already installed; nothing changed.")
+    if result.warnings:  # installed all the same; the author should still see them
+        from trainer.content.messages_zh import problem_text
+
+        language = _message_language(ctx)
+        for problem in result.warnings:
+            print(problem_text(problem, language), file=sys.stderr)
+        print(f"{len(result.warnings)} warning(s); 'trainer pack validate {args.path}' lists "
+              "them with their fixes.", file=sys.stderr)
     return 0
 
 

@@ -21,6 +21,7 @@ from trainer.content.errors import PackConflict, PackError, PackInvalid, PackNot
 from trainer.content.loader import Validation, validate_source
 from trainer.content.manifest import parse_version
 from trainer.content.model import Pack
+from trainer.content.problems import Problem
 from trainer.content.safety import DEFAULT_LIMITS, Limits
 from trainer.content.sources import FolderSource, open_source
 
@@ -61,6 +62,7 @@ class InstallResult:
     previous: str | None = None  # the version that was current before, if any
     removed_ids: tuple[str, ...] = ()  # module/exercise ids of ``previous`` that are gone
     current: bool = True  # False when an older version than the current one was installed
+    warnings: tuple[Problem, ...] = ()  # what the validator warned about (item-writing check…)
 
 
 def _ids(pack: Pack) -> list[str]:
@@ -131,7 +133,8 @@ class Library:
                     raise PackConflict(
                         f"{pack.id} {pack.version} is already installed with different content.",
                         hint="Raise the version in course.yaml (e.g. 1.0.1) and build again.")
-                return InstallResult(self._validation(existing).pack or pack, False, existing)
+                return InstallResult(self._validation(existing).pack or pack, False, existing,
+                                     warnings=tuple(validation.warnings))
             before = next((p for p in self.packs() if p.id == pack.id), None)
             target = self._place(source, pack)
         finally:
@@ -140,13 +143,14 @@ class Library:
             self._cache.pop(target, None)
         log.info("Installed pack %s %s into %s", pack.id, pack.version, target)
         installed = self._validation(target).pack or pack
+        warnings = tuple(validation.warnings)
         if before is None:
-            return InstallResult(installed, True, target)
+            return InstallResult(installed, True, target, warnings=warnings)
         kept = set(_ids(installed))
         return InstallResult(
             installed, True, target, before.version,
             tuple(i for i in _ids(before) if i not in kept),
-            parse_version(installed.version) >= parse_version(before.version))
+            parse_version(installed.version) >= parse_version(before.version), warnings)
 
     def discard(self, result: InstallResult) -> None:
         """Undo ``install`` (its caller could not record it): remove the new version's folder."""
