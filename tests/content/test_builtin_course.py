@@ -28,8 +28,8 @@ ROLES = ("frontline-officer", "data-steward", "department-leader")
 MODULE_ORDER = ("01-why", "02-features", "03-challenges", "c5-county-hardware", "04-sharing",
                 "c1-sharing-dispute", "c2-open-data-release", "05-data-resources",
                 "c6-one-stop-service", "06-management-quality", "c3-quality-complaint",
-                "07-security-privacy", "c4-data-leak", "09-classification-pia", "c8-health-data",
-                "08-talent", "c7-talent-plan",
+                "07-security-privacy", "c4-data-leak", "08-talent", "c7-talent-plan",
+                "09-classification-pia", "c8-health-data",
                 "99-final-assessment", "90-glossary")
 LESSONS = ("01-why", "02-features", "03-challenges", "04-sharing", "05-data-resources",
            "06-management-quality", "07-security-privacy", "08-talent", "09-classification-pia")
