@@ -39,7 +39,8 @@ values = st.recursive(scalars, lambda inner: st.one_of(
     st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)),
     max_leaves=12)
 KEYS = ["id", "version", "title", "language", "authors", "summary", "pass_mark", "modules",
-        "levels", "competencies", "roles", "minutes", "kind"]
+        "levels", "competencies", "roles", "minutes", "kind", "item_checks", "draw",
+        "max_recall"]
 manifests = st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=8), values, max_size=9)
 
 LINES = ["---", ":::", "::: exercise single q-1", "::: exercise fill q-2", "::: exercise match",
@@ -48,7 +49,12 @@ LINES = ["---", ":::", "::: exercise single q-1", "::: exercise fill q-2", "::: 
          "- [ ] no", "  > feedback", "> 解析：……", "1. first", "2. second", "- a -> b",
          "- [2] criterion", "- [x", "```", "~~~", "> [!NOTE] t", "![x](../images/a.png)",
          "![x](../../../etc/passwd)", "id: basics", "title: t", "minutes: 5", "kind: case",
-         "", "text ____", "\t- tab", "- → ", "[!x]", "\x00", "\ufeff"]
+         "", "text ____", "\t- tab", "- → ", "[!x]", "\x00", "\ufeff",
+         # issue 18: cognitive levels, question pools, options the item-writing check reads
+         "cognitive: recall", "cognitive: analyse", "cognitive: ???", "kind: assessment",
+         "draw: {data-sharing: 2, data-literacy: 1}", "draw: [data-sharing]", "draw: {x: -1}",
+         "max_recall: 0.5", "max_recall: yes", "::: exercise truefalse q-5",
+         "::: exercise multiple q-6", "- [x] **unclosed", "- [ ] <div>x</div>", "- [ ] `"]
 modules = st.lists(st.sampled_from(LINES) | st.text(max_size=30), max_size=40).map("\n".join)
 
 
@@ -140,6 +146,12 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "exercise": lambda n: "::: exercise single q-fuzz\ncompetencies: data-sharing\n\n?\n\n"
                           "- [x] a\n- [ ] b\n:::",
     "nul": lambda n: "\x00" * (n % 10 + 1),
+    "pool": lambda n: f"draw: {{data-sharing: {n % 5}, nothing: x}}\nmax_recall: {n % 3 / 2}",
+    "item-checks": lambda n: f"item_checks: {{longest_key_share: {n % 4}, stem_cue: off, "
+                             "x: [1], same_stem_similarity: 0.5}",
+    "item": lambda n: "::: exercise single q-item\ncompetencies: data-sharing\ncognitive: "
+                      "recall\n\n" + "题干" * (n % 500) + "\n\n- [x] **" + "长" * (n % 1000)
+                      + "\n- [ ] <div>b</div>\n:::",
 }
 
 

@@ -1,7 +1,8 @@
 """A learner's final-assessment result: the best sitting and whether it reaches the pass mark.
 
 A sitting is the set of answers that share one ``started_at`` (the moment the learner began the
-assessment); its score is the points earned ÷ the number of assessment questions, so a question
+assessment); its score is the points earned ÷ the number of questions a sitting has (all of the module's,
+or what its question pool draws: ``Module.sitting_size``), so a question
 left unanswered or still waiting for a trainer counts 0 (an unanswered question is never
 saved, see ``grading.is_answered``). The SQL in ``sql.passed_subquery``
 applies the same rule for cohorts.
@@ -63,10 +64,11 @@ def assessment_result(db: Any, learner_id: int, pack: Pack) -> AssessmentResult 
     scored = [(float(points), as_utc(started), finished, int(pending or 0))
               for started, points, finished, pending in sittings] + empty
     scored.sort(key=lambda s: s[1])
-    passing = [s for s in scored if s[0] * 100.0 >= mark * len(ids)]  # as the cohort SQL does
+    total = module.sitting_size  # a pool's sitting has its draw's questions, not all
+    passing = [s for s in scored if s[0] * 100.0 >= mark * total]  # as the cohort SQL does
     chosen = passing[0] if passing else max(scored, key=lambda s: (s[0], s[1]))
     points, started, finished, pending = chosen
-    return AssessmentResult(pack.id, module.id, 100.0 * points / len(ids), mark, bool(passing),
+    return AssessmentResult(pack.id, module.id, 100.0 * points / total, mark, bool(passing),
                             started, finished, pending, len(scored))
 
 
@@ -113,6 +115,29 @@ def handed_in(db: Any, learner_id: int, packs: Iterable[Pack]) -> frozenset[str]
     ids = {pack_id: {e.id for e in module.exercises} for pack_id, module in finals.items()}
     return frozenset(marked | {pack_id for pack_id, exercise_id in rows
                                if exercise_id in ids[pack_id]})
+
+
+def revealed(db: Any, learner_id: int,
+             packs: Iterable[Pack]) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """What search may show of final-assessment questions: the packs whose whole final may be
+    shown (handed in, no question pool), and for a pool the (pack id, exercise id) of the
+    questions the learner met in handed-in sittings (drawn for them, or answered). The rest
+    of a pool stays hidden: a retake draws from it."""
+    from trainer.store.sittings import handed_in_questions
+
+    packs = list(packs)
+    done = handed_in(db, learner_id, packs)
+    pools = {p.id: m for p in packs if p.id in done and (m := final_assessment(p)) is not None
+             and m.draw}
+    if not pools:
+        return done, frozenset()
+    seen = handed_in_questions(db, learner_id, list(pools))
+    query = (select(Attempt.pack_id, Attempt.exercise_id).distinct()
+             .where(Attempt.learner_id == learner_id, Attempt.pack_id.in_(list(pools))))
+    with db.reader() as session:
+        seen |= {(pack_id, exercise_id) for pack_id, exercise_id in session.execute(query)}
+    ids = {(pack_id, e.id) for pack_id, module in pools.items() for e in module.exercises}
+    return done - set(pools), frozenset(seen & ids)
 
 
 def _int() -> Any:

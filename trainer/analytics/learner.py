@@ -97,8 +97,9 @@ def completion(db: Any, learner_id: int, pack: Pack) -> CourseCompletion:
         status, seconds = states.get(module.id, ("not_started", 0))
         status = shown_status(module, status, sitting)  # a failed final is not complete
         done = sum(1 for e in module.exercises if (pack.id, e.id) in answered)
-        modules.append(ModuleCompletion(module.id, module.title, module.kind, status, done,
-                                        len(module.exercises), seconds))
+        size = module.sitting_size  # a question pool: the questions of one sitting
+        modules.append(ModuleCompletion(module.id, module.title, module.kind, status,
+                                        min(done, size), size, seconds))
     counted = [m for m in modules if m.kind != "reference"]
     percent = (100.0 * sum(m.status == "completed" for m in counted) / len(counted)
                if counted else 0.0)

@@ -43,12 +43,14 @@ def exercise_weights(packs: Iterable[Pack]) -> dict[ExerciseKey, dict[str, float
 
 
 def assessment_marks(pack: Pack) -> dict[str, tuple[int, int]]:
-    """Final-assessment exercise id → (questions in its module, pass mark in percent)."""
+    """Final-assessment exercise id → (questions in one sitting, pass mark in percent). With a
+    question pool every question of the pool maps to the draw's size: a sitting's points are
+    summed over the questions it drew, whichever they were."""
     marks = {}
     for module in pack.modules:
         if module.kind == "assessment" and module.exercises:
             mark = module.pass_mark if module.pass_mark is not None else pack.pass_mark
-            marks.update((e.id, (len(module.exercises), int(mark))) for e in module.exercises)
+            marks.update((e.id, (module.sitting_size, int(mark))) for e in module.exercises)
     return marks
 
 

@@ -9,12 +9,14 @@ the answers saved) or "pauses" (only time with the sitting open counts).
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from trainer.content.model import Module, Pack
+from trainer.content.model import Exercise, Module, Pack
+from trainer.content.pool import draw_questions
 from trainer.store import sittings as store
 from trainer.store.sittings import SittingState
 
@@ -38,11 +40,29 @@ def time_left(state: SittingState, at: datetime, on_screen: float = 0.0) -> floa
     return max(0.0, state.time_limit - used)
 
 
-def begin(db: Any, learner_id: int, pack: Pack, module: Module) -> SittingState:
-    """A new sitting of the final, saved before the first question shows."""
+def begin(db: Any, learner_id: int, pack: Pack, module: Module,
+          rng: random.Random | None = None) -> SittingState:
+    """A new sitting of the final, saved before the first question shows. From a question
+    pool (``draw:``) its questions are drawn now, others than the last sitting's where the pool
+    allows, and kept with it, so resuming shows the same ones."""
     limit = int(module.time_limit) * 60 if module.time_limit else None
+    questions = None
+    if module.draw:
+        previous = store.last_questions(db, learner_id, pack.id, module.id)
+        questions = list(draw_questions(module, rng or random.SystemRandom(), previous))
     return store.begin_sitting(db, learner_id, pack.id, pack.version, module.id,
-                               started_at=clock(), time_limit=limit, clock=module.time_away)
+                               started_at=clock(), time_limit=limit, clock=module.time_away,
+                               questions=questions)
+
+
+def questions(module: Module, state: SittingState | None) -> tuple[Exercise, ...]:
+    """The questions of a sitting, in the order shown: those drawn for it (ids a newer pack
+    no longer has are left out), else every question of the module."""
+    if state is None or state.questions is None:
+        return module.exercises
+    by_id = {e.id: e for e in module.exercises}
+    drawn = tuple(by_id[i] for i in state.questions if i in by_id)
+    return drawn or module.exercises
 
 
 @dataclass(frozen=True)
@@ -52,12 +72,14 @@ class Graded:
     grades: dict[str, Any]  # exercise id → Grade, for every question (the review)
 
 
-def grade_answers(module: Module, answers: Mapping[str, Any]) -> Graded:
-    """Grade a sitting's answers; a question without an answer is unanswered and not saved."""
+def grade_answers(module: Module, answers: Mapping[str, Any],
+                  state: SittingState | None = None) -> Graded:
+    """Grade a sitting's answers to its questions (``questions``); a question without an
+    answer is unanswered and not saved, nor is an answer to a question not drawn."""
     from trainer.content.grading import grade
 
     rows, scores, grades = [], {}, {}
-    for exercise in module.exercises:
+    for exercise in questions(module, state):
         response = answers.get(exercise.id)
         result = grade(exercise, response)
         grades[exercise.id] = result
@@ -72,7 +94,7 @@ def grade_answers(module: Module, answers: Mapping[str, Any]) -> Graded:
 def hand_in(db: Any, module: Module, state: SittingState, answers: Mapping[str, Any],
             at: datetime) -> tuple[Graded, bool]:
     """Grade and hand in; the bool is False when the sitting had been handed in already."""
-    graded = grade_answers(module, answers)
+    graded = grade_answers(module, answers, state)
     return graded, store.hand_in(db, state.id, graded.rows, at=at)
 
 

@@ -72,9 +72,7 @@ def _multiple(items: list[Item], name: str, ctx: BlockContext) -> dict[str, Any]
     if len(options) == len(items) and not any(o.correct for o in options):
         ctx.problems.error(ctx.file, line, f"{name} marks no option as correct; tick each "
                            "right one with '- [x]'.")
-    elif len(options) > 1 and all(o.correct for o in options):
-        ctx.problems.warning(ctx.file, line, f"every option of {name} is correct; add at least "
-                             "one wrong option so the question tests something.")
+    # every option right: the item-writing check (itemcheck.py) warns, so a pack can tune it
     return {"options": tuple(options)}
 
 

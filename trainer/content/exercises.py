@@ -9,11 +9,11 @@ from typing import Any
 from trainer.content.answers import BUILDERS, LIST_HINT
 from trainer.content.blocks import BlockContext, BlockParts, Line, quote_text, split_block
 from trainer.content.framework import ITEM_ID
-from trainer.content.model import EXERCISE_TYPES, Exercise
+from trainer.content.model import COGNITIVE_LEVELS, EXERCISE_TYPES, Exercise
 from trainer.content.problems import did_you_mean, one_of
 
 OPENING = re.compile(r"^:::\s*(\S+)\s*(\S*)\s*(\S*)\s*(.*)$")
-SETTINGS = ("competencies", "match", "grading", "shuffle")
+SETTINGS = ("competencies", "match", "grading", "shuffle", "cognitive")
 SHUFFLED = {"single", "multiple", "order", "match"}
 _YES = {"yes": True, "true": True, "no": False, "false": False}
 
@@ -94,6 +94,8 @@ def _settings(parts: BlockParts, kind: str, name: str, number: int,
                                f"are {one_of(SETTINGS)}{did_you_mean(key, SETTINGS)}")
         elif key == "competencies":
             result["weights"] = _weights(line, value, name, ctx)
+        elif key == "cognitive":
+            _cognitive(result, line, value, name, ctx)
         else:
             _choice(result, line, key, value, kind, name, ctx)
     if "competencies" not in seen:
@@ -103,6 +105,17 @@ def _settings(parts: BlockParts, kind: str, name: str, number: int,
         ctx.problems.warning(ctx.file, number, f"{name} has 'shuffle: no', so learners see the "
                              "steps already in the right order.")
     return result
+
+
+def _cognitive(result: dict[str, Any], line: int, value: str, name: str,
+               ctx: BlockContext) -> None:
+    """What the exercise asks of the learner; question pools limit the share of recall."""
+    level = value.strip().lower()
+    if level not in COGNITIVE_LEVELS:
+        ctx.problems.error(ctx.file, line, f"'cognitive: {value}' in {name} is not a level; use "
+                           f"{one_of(COGNITIVE_LEVELS)}{did_you_mean(level, COGNITIVE_LEVELS)}")
+        return
+    result["cognitive"] = level
 
 
 def _choice(result: dict[str, Any], line: int, key: str, value: str, kind: str, name: str,

@@ -15,6 +15,7 @@ from trainer.content.credits import check_course_hours
 from trainer.content.digests import verify_digests
 from trainer.content.errors import ArchiveRefused, PackInvalid
 from trainer.content.framework import FRAMEWORK_FILE, read_framework
+from trainer.content.itemcheck import check_items
 from trainer.content.manifest import MANIFEST_FILE, Manifest, read_manifest
 from trainer.content.model import Exercise, Framework, Module, Pack
 from trainer.content.modules import ModuleContext, parse_module
@@ -22,7 +23,7 @@ from trainer.content.problems import Problem, Problems, did_you_mean_path
 from trainer.content.safety import DEFAULT_LIMITS, Limits, check_layout, check_portable
 from trainer.content.sources import PackSource, ZipSource, open_source
 from trainer.content.textcheck import TextContext
-from trainer.content.yamltext import load_yaml
+from trainer.content.yamltext import LineDict, load_yaml
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def validate_source(source: PackSource) -> Validation:
         problems.error(link, 0, "links (shortcuts) are not allowed in a pack; put the file "
                        "itself here.")
     manifest, framework = Manifest(), Framework((), (), ())
-    data = _yaml_file(source, MANIFEST_FILE, problems)
+    data = manifest_data = _yaml_file(source, MANIFEST_FILE, problems)
     if data is not _UNREADABLE:
         manifest = read_manifest(data, problems)
     data = _yaml_file(source, FRAMEWORK_FILE, problems)
@@ -92,6 +93,7 @@ def validate_source(source: PackSource) -> Validation:
     modules = _modules(source, manifest, framework, problems)
     _check_unique_ids(modules, problems)
     check_course_hours(manifest.credit_hours, manifest.credit_line, modules, problems)
+    check_items(modules, manifest.item_checks, problems, _item_line(manifest_data, manifest))
     ordered = _ordered(problems, manifest)
     if problems.has_errors:
         return Validation(None, ordered)
@@ -103,6 +105,12 @@ def validate_source(source: PackSource) -> Validation:
 
 
 _UNREADABLE = object()
+
+
+def _item_line(data: object, manifest: Manifest) -> int:
+    """Where pack-wide item-writing warnings point: 'item_checks:' if given, else the top."""
+    return data.line_of("item_checks") if isinstance(data, LineDict) and "item_checks" in data \
+        else manifest.line
 
 
 def _check_names(source: PackSource, problems: Problems) -> None:

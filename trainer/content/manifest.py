@@ -8,12 +8,13 @@ from decimal import Decimal
 from pathlib import PurePosixPath
 
 from trainer.content.credits import COURSE_LIMIT, read_hours
+from trainer.content.itemconfig import DEFAULT_CHECKS, ItemChecks, read_item_checks
 from trainer.content.problems import Problems
 from trainer.content.yamltext import Fields, LineDict, describe
 
 MANIFEST_FILE = "course.yaml"
 MANIFEST_KEYS = ("id", "version", "title", "language", "authors", "summary", "pass_mark",
-                 "modules", "credit_hours")
+                 "modules", "credit_hours", "item_checks")
 PACK_ID = re.compile(r"^[a-z0-9][a-z0-9.-]{0,63}$")
 SEMVER = re.compile(
     r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
@@ -43,6 +44,7 @@ class Manifest:
     line: int = 1
     credit_hours: Decimal | None = None
     credit_line: int = 1
+    item_checks: ItemChecks = DEFAULT_CHECKS  # thresholds of the item-writing check
 
 
 def parse_version(version: str) -> tuple[int, int, int, tuple[tuple[int, int | str], ...]]:
@@ -80,6 +82,8 @@ def read_manifest(data: object, problems: Problems) -> Manifest:
     manifest.modules = _modules(fields)
     manifest.credit_hours = read_hours(fields, COURSE_LIMIT)
     manifest.credit_line = fields.line("credit_hours")
+    manifest.item_checks = read_item_checks(data.get("item_checks"), file,
+                                            fields.line("item_checks"), problems)
     return manifest
 
 

@@ -176,6 +176,31 @@ CATALOG: list[tuple[str, str]] = [
     (f"pair {_qq('text')} of exercise (?P<id>\\S+) must be written 'left -> right' \\(or 'left → right'\\)\\.", "连线题 {id} 的“{text}”应写成“左边 -> 右边”（或“左边 → 右边”）。"),
     (f"(?P<side>left|right) side {_qq('text')} appears twice in exercise (?P<id>\\S+); every (?:left|right) side must be different\\.", "连线题 {id} 中{side_zh}“{text}”出现了两次，{side_zh}各项必须不同。"),
     (f"rubric item {_qq('text')} of exercise (?P<id>\\S+) must start with its points in brackets, e\\.g\\. '- \\[2\\] 指出了数据权属不清的问题'\\.", "简答题 {id} 的评分要点“{text}”应以方括号中的分值开头，例如“- [2] 指出了数据权属不清的问题”。"),
+    # cognitive levels and question pools (pool.py)
+    ("'cognitive: (?P<value>.*)' in exercise (?P<id>\\S+) is not a level; use (?P<values>.+)", "题目 {id} 中的“cognitive: {value}”不是有效的认知层次，应为 {values} 之一"),
+    ("'draw' must list competencies with the number of questions a sitting draws \\(got (?P<desc>.+)\\); write e\\.g\\. 'draw: \\{data-sharing: 3, data-security: 3\\}'\\.", "draw 应当列出能力项及每次测验从中抽取的题数（现在是{desc}），例如 draw: {{data-sharing: 3, data-security: 3}}。"),
+    (f"'draw' names competency {_q('id')}, which competencies\\.yaml does not define", "draw 中的能力项“{id}”没有在 competencies.yaml 中定义"),
+    (f"the number of questions to draw for {_q('id')} must be a whole number from 1 to 1000 \\(got (?P<desc>.+)\\)\\.", "能力项“{id}”的抽题数应当是 1 到 1000 之间的整数（现在是{desc}）。"),
+    ("'max_recall' must be a share above 0 and at most 1, e\\.g\\. 0\\.5 \\(got (?P<desc>.+)\\)\\.", "max_recall 应当是大于 0、不超过 1 的比例，例如 0.5（现在是{desc}）。"),
+    ("'max_recall' has no effect without 'draw'; every question is used in each sitting\\.", "没有 draw 时 max_recall 不起作用：每次测验都使用全部题目。"),
+    (f"'draw' takes (?P<n>\\d+) question\\(s\\) of {_q('id')} per sitting, but the pool has (?P<have>\\d+); add questions whose first competency is this one, or draw fewer\\.", "draw 要求每次测验从“{id}”抽取 {n} 道题，但题库中只有 {have} 道；请增加以它为主要能力项的题目，或减少抽题数。"),
+    (f"exercise (?P<ex>\\S+) is never drawn: its competency {_q('id')} is not in the module's 'draw'; add it there or move the question\\.", "题目 {ex} 永远不会被抽到：它的能力项“{id}”不在本模块的 draw 中；请把该能力项加进 draw，或把题目移走。"),
+    ("every sitting would have at least (?P<least>\\d+) recall question\\(s\\) of (?P<total>\\d+), but 'max_recall: (?P<share>[^']*)' allows (?P<allowed>\\d+); add questions that are not 'cognitive: recall', or raise the share\\.", "每次测验的 {total} 道题中至少会有 {least} 道记忆题，而 max_recall: {share} 只允许 {allowed} 道；请增加非 cognitive: recall 的题目，或提高这个比例。"),
+    # item_checks in course.yaml (itemconfig.py)
+    ("'item_checks' must be 'key: value' lines \\(got (?P<desc>.+)\\); write e\\.g\\. 'item_checks: \\{longest_key_share: 0\\.5, stem_cue: off\\}'\\.", "item_checks 应当由“键: 值”行组成（现在是{desc}），例如 item_checks: {{longest_key_share: 0.5, stem_cue: off}}。"),
+    (f"item check {_q('rule')} is 'on' or 'off' \\(got (?P<desc>.+)\\)\\.", "出题检查“{rule}”只能写 on 或 off（现在是{desc}）。"),
+    (f"{_q('key')} in item_checks must be a number from (?P<low>[\\d.]+) to (?P<high>[\\d.]+) \\(got (?P<desc>.+)\\)\\.", "item_checks 中的“{key}”应当是 {low} 到 {high} 之间的数（现在是{desc}）。"),
+    (f"unknown item check {_q('rule')}; use one of (?P<values>.+)", "未知的出题检查“{rule}”，应为 {values} 之一"),
+    # the item-writing check (itemcheck.py)
+    ("the right option of exercise (?P<id>\\S+) is the longest, (?P<ratio>[\\d.]+)× the others' mean length \\(limit (?P<limit>[\\d.]+)×\\); shorten it or lengthen the wrong options so length gives nothing away\\.", "题目 {id} 的正确选项最长，是其他选项平均长度的 {ratio} 倍（上限 {limit} 倍）；请缩短它或加长错误选项，别让长度泄露答案。"),
+    ("in (?P<n>\\d+) of (?P<total>\\d+) single-choice exercises \\((?P<share>\\d+%)\\) the right option is the longest \\(limit (?P<limit>\\d+%)\\); on average it is (?P<ratio>[\\d.]+)× the others' length\\. Learners who pick the longest option score without knowing: (?P<ids>.+)\\.", "{total} 道单选题中有 {n} 道（{share}）正确选项最长（上限 {limit}），平均是其他选项的 {ratio} 倍。学员只要选最长的选项，不懂也能得分：{ids}。"),
+    ("(?P<true>\\d+) of (?P<total>\\d+) true/false exercises are true and (?P<false>\\d+) false; each should be at least (?P<share>\\d+%), or answering always the same scores\\. Turn some statements round\\.", "{total} 道判断题中 {true} 道答案为“正确”，{false} 道为“错误”；两者都应不少于 {share}，否则总选同一个答案也能得分。请把一些表述改成相反的说法。"),
+    ("(?P<right>\\d+) of (?P<total>\\d+) options of multiple-choice exercises \\((?P<share>\\d+%)\\) are correct \\(limit (?P<limit>\\d+%)\\); ticking everything scores well\\. Add plausible wrong options\\.", "多选题的 {total} 个选项中有 {right} 个（{share}）是正确的（上限 {limit}）；全部勾选就能得高分。请增加似是而非的错误选项。"),
+    ("every option of exercise (?P<id>\\S+) is correct; add at least one wrong option so the question tests something\\.", "题目 {id} 的所有选项都是正确的；请至少加一个错误选项，题目才有区分度。"),
+    ("exercise (?P<id>\\S+) asks the same as exercise (?P<other>\\S+) at (?P<where>\\S+); a learner who saw one knows the other\\. Ask something else, or reword it into a new situation\\.", "题目 {id} 与 {where} 的题目 {other} 问的是同一件事；做过一道就知道另一道的答案。请换一个问题，或改写成新的情境。"),
+    ("fill-in exercise (?P<id>\\S+) has no blank; mark where the answer goes with '____' in the question\\.", "填空题 {id} 的题干中没有空格；请用“____”标出填写答案的位置。"),
+    ("(?P<what>option|the feedback of option|step|pair) (?P<n>\\d+) of exercise (?P<id>\\S+) will not show as written: (?P<fault>.+)\\.", "题目 {id} 的{what_zh}{n} 不会按原样显示：{fault_zh}。"),
+    ("the right option of exercise (?P<id>\\S+) repeats (?P<n>\\d+) words of the question, the wrong ones at most (?P<most>\\d+); the echo gives it away\\. Reword it, or let the wrong options use the question's words too\\.", "题目 {id} 的正确选项重复了题干中的 {n} 个词，错误选项最多只重复 {most} 个；这种呼应会泄露答案。请改写正确选项，或让错误选项也使用题干中的词语。"),
     # archives
     ("(?P<rest>.*)", "{rest}"),  # anything else stays as written
 ]
@@ -185,14 +210,36 @@ _SUFFIXES = [
     (re.compile(r" — the file is named '([^']*)'; upper and lower case must match .*$"),
      r"——文件名实际是“\1”，大小写必须一致（Windows 上看不出区别，打包后或在其他系统上会出错）"),
 ]
-_EXTRA = {"what_zh": {"options": "选项", "steps": "步骤", "pairs": "配对", "answers": "答案",
-                      "criteria": "评分要点"},
+_EXTRA = {
           "side_zh": {"left": "左边", "right": "右边"},
+          "what_zh": {"options": "选项", "steps": "步骤", "pairs": "配对", "answers": "答案",
+                      "criteria": "评分要点", "option": "选项 ", "the feedback of option":
+                      "选项反馈 ", "step": "步骤 ", "pair": "配对 "},
           "kind_zh": {"module": "模块", "exercise": "题目"},
           "markup_zh": {"'[' (links, images)": "“[”（链接、图片）", "'<' (HTML tags)": "“<”（HTML 标签）",
                         "'&' (HTML entities)": "“&”（HTML 实体）", "'*' (emphasis)": "“*”（强调）",
                         "'_' (emphasis)": "“_”（强调）", "'~' (strike-through)": "“~”（删除线）",
                         "'`' (code)": "“`”（代码）"}}
+
+
+_FAULTS = [
+    (re.compile(r"^nothing of it is shown; write it as plain text$"), "什么都不会显示，请写成纯文字"),
+    (re.compile(r"^'(.+)' is shown as a character \(an unclosed mark\); close it or remove it$"),
+     r"“\1”会显示成字符本身（标记没有配对），请补全或删掉"),
+    (re.compile(r"^images are not shown in options and feedback; describe it in words$"),
+     "选项和反馈中不显示图片，请用文字描述"),
+    (re.compile(r"^the HTML tag <(\w+)> is removed; use Markdown such as \*\*bold\*\*$"),
+     r"HTML 标签 <\1> 会被去掉，请改用 **加粗** 这样的 Markdown"),
+    (re.compile(r"^headings and tables keep their text but not their shape; use one plain line$"),
+     "标题和表格只保留文字、不保留格式，请写成一行纯文字"),
+]
+
+
+def _fault(text: str) -> str:
+    for pattern, replacement in _FAULTS:
+        if pattern.match(text):
+            return pattern.sub(replacement, text)
+    return text
 
 
 def _where(text: str) -> str:
@@ -230,6 +277,10 @@ def to_chinese(message: str) -> str:
             values["where"] = _where(values["where"])
         if "desc" in values:
             values["desc"] = _describe(values["desc"])
+        if "ids" in values:
+            values["ids"] = re.sub(r" and (\d+) more$", r" 等（另有 \1 道）", values["ids"])
+        if "fault" in values:
+            values["fault_zh"] = _fault(values["fault"])
         for key, table in _EXTRA.items():
             source = key.removesuffix("_zh")
             values[key] = table.get(values.get(source, ""), values.get(source, ""))

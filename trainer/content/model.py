@@ -17,6 +17,9 @@ EXERCISE_TYPES: tuple[str, ...] = ("single", "multiple", "truefalse", "fill", "o
                                    "open")
 ModuleKind = Literal["lesson", "case", "assessment", "reference"]
 MODULE_KINDS: tuple[str, ...] = ("lesson", "case", "assessment", "reference")
+# what an exercise asks of the learner (a reduced Bloom scale): recall a fact, explain it, use it
+# in a new situation, take a situation apart
+COGNITIVE_LEVELS: tuple[str, ...] = ("recall", "understand", "apply", "analyse")
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,17 @@ class Exercise:
     match_mode: str = "loose"  # fill: "loose" | "exact"
     grading: str = "auto"  # "auto"; open: "self" | "trainer"
     shuffle: bool = False
+    cognitive: str | None = None  # one of COGNITIVE_LEVELS; None: the author did not say
+
+    @property
+    def competency(self) -> str | None:
+        """The primary competency (largest weight; ties: the first listed): the one whose
+        share of a question pool the exercise counts towards."""
+        best: str | None = None
+        for competency, weight in self.weights.items():
+            if best is None or weight > self.weights[best]:
+                best = competency
+        return best
 
 
 Block = TextBlock | Exercise
@@ -130,6 +144,14 @@ class Module:
     # limit passes) or "pauses" until the learner is back
     time_away: str = "runs"
     credit_hours: Decimal | None = None  # 学时 the author declares (None: the organisation's rule)
+    # an assessment's question pool: competency id → questions a sitting draws (empty: all)
+    draw: dict[str, int] = field(default_factory=dict)
+    max_recall: float | None = None  # recall questions stay under this share of a sitting
+
+    @property
+    def sitting_size(self) -> int:
+        """How many questions one sitting of this module has: the draw's sum, else all."""
+        return sum(self.draw.values()) if self.draw else len(self.exercises)
 
     @property
     def scenario(self) -> str:

@@ -10,12 +10,13 @@ from trainer.content.exercises import OPENING, BlockContext, parse_exercise
 from trainer.content.framework import ITEM_ID
 from trainer.content.mdlimits import check_limits
 from trainer.content.model import MODULE_KINDS, Block, Exercise, Module, TextBlock
+from trainer.content.pool import read_pool
 from trainer.content.problems import Problems, did_you_mean, one_of
 from trainer.content.textcheck import FENCE, TextContext, check_text
 from trainer.content.yamltext import Fields, LineDict, describe, load_yaml
 
 FRONT_KEYS = ("id", "title", "minutes", "kind", "competencies", "objectives", "time_limit",
-              "time_away", "pass_mark", "credit_hours")
+              "time_away", "pass_mark", "credit_hours", "draw", "max_recall")
 TIME_AWAY = ("runs", "pauses")  # a timed sitting left open: the clock keeps running / stops
 _CLOSE = re.compile(r"^:::\s*$")
 _INDENTED_BLOCK = re.compile(r"^[ \t]+:::\s*exercise\b")
@@ -56,6 +57,7 @@ def parse_module(text: str, ctx: ModuleContext) -> Module | None:
     exercises = tuple(b for b in blocks if isinstance(b, Exercise))
     _check_kind(fields, kind, any(b is _BROKEN for b in blocks) or bool(exercises), ctx)
     blocks = [b for b in blocks if b is not _BROKEN]
+    pool = read_pool(fields, kind, exercises, ctx.competencies)
     return Module(
         id=module_id, title=fields.text("title", "为什么要建设数字政府"),
         minutes=fields.number("minutes", 1, 1000, 0, required=True) or 0, kind=kind,
@@ -64,7 +66,8 @@ def parse_module(text: str, ctx: ModuleContext) -> Module | None:
         time_limit=fields.number("time_limit", 1, 600, None),
         pass_mark=fields.number("pass_mark", 0, 100, None),
         file=ctx.file, blocks=tuple(blocks), exercises=exercises, time_away=_time_away(fields),
-        credit_hours=read_hours(fields, MODULE_LIMIT))
+        credit_hours=read_hours(fields, MODULE_LIMIT), draw=pool.draw,
+        max_recall=pool.max_recall)
 
 
 def _front_matter(lines: list[str], ctx: ModuleContext) -> tuple[LineDict | None, int]:

@@ -119,13 +119,16 @@ class SearchIndex:
         return cls(entries)
 
     def search(self, query: str, limit: int = 200,
-               handed_in: Collection[str] = frozenset()) -> list[Hit]:
+               handed_in: Collection[str] = frozenset(),
+               revealed: Collection[tuple[str, str]] = frozenset()) -> list[Hit]:
         """Entries containing the whole phrase first (it is the snippet's highlight), then those
         containing every word of ``query`` apart (highlighting the first word).
 
         Final-assessment questions (with their options and explanations) are found only in
         the packs listed in ``handed_in`` — those whose final the learner has handed in — so
-        search never gives a question or its answer away before the sitting.
+        search never gives a question or its answer away before the sitting. From a question
+        pool only the questions in ``revealed`` (pack id, exercise id) are found: those the
+        learner met, not the ones a retake may draw.
         """
         words = [fold(w) for w in query.split() if fold(w)]
         if not words:
@@ -134,7 +137,8 @@ class SearchIndex:
         exact: list[Hit] = []
         apart: list[Hit] = []
         for entry in self.entries:
-            if entry.exam and entry.pack_id not in handed_in:
+            if entry.exam and entry.pack_id not in handed_in \
+                    and (entry.pack_id, entry.exercise_id) not in revealed:
                 continue
             if phrase in entry.folded:
                 exact.append(_hit(entry, phrase))

@@ -272,6 +272,9 @@ class AssessmentSitting(Base):
     answers: Mapped[Any] = mapped_column(JSONValue())  # exercise id → response, as last given
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     handed_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # the exercise ids drawn for this sitting from a question pool, in the order shown; None:
+    # every question of the module (no pool, or a sitting begun before pools existed)
+    questions: Mapped[Any | None] = mapped_column(JSONValue(), nullable=True)
 
 
 # --- Spaced review (DESIGN §3; trainer.store.review) --------------------------------------

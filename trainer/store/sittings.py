@@ -40,6 +40,7 @@ class SittingState:
     answers: dict[str, Any]
     updated_at: datetime
     handed_in_at: datetime | None
+    questions: tuple[str, ...] | None = None  # drawn from a pool; None: all of the module's
 
 
 def _state(row: AssessmentSitting) -> SittingState:
@@ -47,13 +48,16 @@ def _state(row: AssessmentSitting) -> SittingState:
                         as_utc(row.started_at), row.time_limit, row.clock,
                         float(row.seconds_used), dict(row.answers or {}),
                         as_utc(row.updated_at),
-                        as_utc(row.handed_in_at) if row.handed_in_at else None)
+                        as_utc(row.handed_in_at) if row.handed_in_at else None,
+                        tuple(row.questions) if row.questions is not None else None)
 
 
 def begin_sitting(db: Database, learner_id: int, pack_id: str, pack_version: str,
                   module_id: str, *, started_at: datetime, time_limit: int | None,
-                  clock: str = "runs") -> SittingState:
-    """Record that a sitting has begun (before the first answer), committed at once."""
+                  clock: str = "runs", questions: list[str] | None = None) -> SittingState:
+    """Record that a sitting has begun (before the first answer), committed at once, with the
+    questions drawn for it from a pool (None: all of the module's), so a resumed sitting shows
+    the same ones."""
     if clock not in CLOCKS:
         raise InvalidValue(f"A sitting's clock must be one of {', '.join(CLOCKS)}, not {clock!r}.")
     if time_limit is not None and not 0 < time_limit <= 24 * 3600:
@@ -64,12 +68,38 @@ def begin_sitting(db: Database, learner_id: int, pack_id: str, pack_version: str
         module_id=validate.pack_key(module_id, "module id"),
         started_at=validate.moment(started_at, "start time"), time_limit=time_limit,
         clock=clock, seconds_used=0.0, answers={}, updated_at=utcnow())
+    if questions is not None:  # unset stays SQL NULL (an explicit None would be JSON null)
+        row.questions = _questions(questions)
     with db.session() as session:
         if session.get(Learner, learner_id) is None:
             raise NotFound(f"There is no learner with id {learner_id}.")
         session.add(row)
         session.flush()
         return _state(row)
+
+
+def _questions(questions: list[str] | None) -> list[str] | None:
+    if questions is None:
+        return None
+    ids = [validate.pack_key(q, "exercise id") for q in questions]
+    if not ids or len(set(ids)) != len(ids):
+        raise InvalidValue("A sitting's drawn questions must be distinct exercise ids, at "
+                           "least one.")
+    return ids
+
+
+def last_questions(db: Database, learner_id: int, pack_id: str,
+                   module_id: str) -> tuple[str, ...]:
+    """The questions drawn for the learner's latest sitting of the module (empty: none, or it
+    used all of them), so a retake can draw others."""
+    query = (select(AssessmentSitting.questions)
+             .where(AssessmentSitting.learner_id == learner_id,
+                    AssessmentSitting.pack_id == pack_id,
+                    AssessmentSitting.module_id == module_id)
+             .order_by(AssessmentSitting.started_at.desc()).limit(1))
+    with db.reader() as session:
+        found = session.scalars(query).first()
+    return tuple(found or ())
 
 
 def open_sitting(db: Database, learner_id: int, pack_id: str,
@@ -170,3 +200,16 @@ def handed_in_modules(db: Database, learner_id: int,
                     AssessmentSitting.handed_in_at.is_not(None)))
     with db.reader() as session:
         return {(pack_id, module_id) for pack_id, module_id in session.execute(query)}
+
+
+def handed_in_questions(db: Database, learner_id: int,
+                        pack_ids: list[str]) -> set[tuple[str, str]]:
+    """(pack id, exercise id) of every question drawn for a handed-in sitting of the learner
+    (sittings of a question pool only): what they have seen, answered or not."""
+    query = (select(AssessmentSitting.pack_id, AssessmentSitting.questions)
+             .where(AssessmentSitting.learner_id == learner_id,
+                    AssessmentSitting.pack_id.in_(pack_ids),
+                    AssessmentSitting.handed_in_at.is_not(None)))
+    with db.reader() as session:
+        return {(pack_id, str(exercise_id)) for pack_id, questions in session.execute(query)
+                if isinstance(questions, list) for exercise_id in questions}

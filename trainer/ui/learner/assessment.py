@@ -100,7 +100,9 @@ class AssessmentView(QWidget):
         layout = QVBoxLayout(column)
         layout.setSpacing(14)
         layout.addWidget(_label(self.module.title, "pageTitle"))
-        facts = [self.tr("%n question(s)", "", len(self.module.exercises))]
+        facts = [self.tr("%n question(s)", "", self.module.sitting_size)]
+        if self.module.draw:  # a question pool: each sitting draws its own
+            facts.append(self.tr("drawn at random from %n", "", len(self.module.exercises)))
         if self.module.time_limit:
             facts.append(self.tr("time limit %n minute(s)", "", int(self.module.time_limit)))
         facts.append(self.tr("pass mark %1%").replace("%1", str(self.pass_mark())))
@@ -185,7 +187,7 @@ class AssessmentView(QWidget):
             layout.addWidget(_label(self.tr(
                 "You are back in the sitting you started; the answers you gave are kept."),
                 "hint"))
-        for number, exercise in enumerate(self.module.exercises, 1):
+        for number, exercise in enumerate(rules.questions(self.module, state), 1):
             card = ExerciseCard(exercise, self.background, number, FeedbackMode.EXAM)
             watch_card(self.background, card)
             saved = state.answers.get(exercise.id)
@@ -291,7 +293,8 @@ class AssessmentView(QWidget):
             card.input.set_locked(True)
         self.keeper = None
         self.timer_label.hide()  # the countdown ends with the sitting
-        self.result = sitting_result(self.pack, self.module, graded.scores, set(graded.scores))
+        self.result = sitting_result(self.pack, self.module, graded.scores, set(graded.scores),
+                                     [c.exercise for c in self.cards.values()])
         self.passed_once = self.passed_once or self.result.passed
         self.handed_in = True
         self._show_result(self.result, timed_out)

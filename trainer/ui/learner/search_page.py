@@ -97,7 +97,8 @@ class SearchPage(QWidget):
         layout.setSpacing(12)
         for widget in (self.title, self.field, self.summary, self.results):
             layout.addWidget(widget)
-        self._handed_in: frozenset[str] | None = None  # packs whose final was handed in
+        # packs whose whole final was handed in, and questions of a pool met in handed-in sittings
+        self._handed_in: tuple[frozenset[str], frozenset[tuple[str, str]]] | None = None
         ctx.dataChanged.connect(self._on_data_changed)
         ctx.userChanged.connect(self._forget_handed_in)
         self.retranslate()
@@ -127,14 +128,15 @@ class SearchPage(QWidget):
     def _forget_handed_in(self, *_: Any) -> None:
         self._handed_in = None
 
-    def handed_in(self) -> frozenset[str]:
-        """Packs whose final assessment the signed-in learner has handed in (searched only
-        there; nobody signed in: none)."""
+    def handed_in(self) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+        """Packs whose final assessment the signed-in learner has handed in (searched there),
+        and of a question pool the questions met in handed-in sittings (nobody signed in:
+        none)."""
         if self._handed_in is None:
-            from trainer.analytics.assessment import handed_in
+            from trainer.analytics.assessment import revealed
 
             user = self.ctx.user
-            self._handed_in = frozenset() if user is None else handed_in(
+            self._handed_in = (frozenset(), frozenset()) if user is None else revealed(
                 self.ctx.db, user.id, self.ctx.library.packs())
         return self._handed_in
 
@@ -176,7 +178,8 @@ class SearchPage(QWidget):
         if self.index is None:
             self.ensure_index()
             return
-        hits = self.index.search(query, handed_in=self.handed_in()) if query else []
+        packs, questions = self.handed_in()
+        hits = self.index.search(query, handed_in=packs, revealed=questions) if query else []
         self.model.set_hits(hits)
         if not query:
             self.summary.clear()

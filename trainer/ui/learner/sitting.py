@@ -6,7 +6,7 @@ wait for a trainer (score None) count as 0 until scored and are reported as pend
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,9 +36,11 @@ class SittingResult:
 
 
 def sitting_result(pack: Any, module: Any, scores: Mapping[str, float | None],
-                   answered: set[str] | None = None) -> SittingResult:
-    """Score a sitting from ``scores`` (exercise id → 0..1, None = waits for a trainer)."""
-    exercises = list(module.exercises)
+                   answered: set[str] | None = None,
+                   questions: Sequence[Any] | None = None) -> SittingResult:
+    """Score a sitting from ``scores`` (exercise id → 0..1, None = waits for a trainer) over
+    its ``questions`` (those drawn from a pool; default: every question of the module)."""
+    exercises = list(module.exercises if questions is None else questions)
     total = len(exercises)
     value = sum(float(scores.get(e.id) or 0.0) for e in exercises)
     percent = 100.0 * value / total if total else 0.0

@@ -15,6 +15,38 @@ from trainer.ui.learner.style import apply_learner_style
 translate = QCoreApplication.translate
 
 
+def pool_summary(pack: Any, module: Any) -> str:
+    """Rich text for an assessment's question pool: per competency, the questions in the pool,
+    how many a sitting draws and how many are recall; then the sitting and its recall limit.
+    Empty for a module without ``draw``."""
+    from html import escape
+
+    from trainer.content.pool import pool_rows, recall_allowed
+
+    if not module.draw:
+        return ""
+    head = (translate("PackPreview", "Competency"), translate("PackPreview", "In the pool"),
+            translate("PackPreview", "Drawn per sitting"), translate("PackPreview", "Recall"))
+    rows = ["<tr>" + "".join(f"<th align='left'>{escape(h)}</th>" for h in head) + "</tr>"]
+    for row in pool_rows(module):
+        try:
+            title = pack.framework.competency(row.competency_id).title
+        except KeyError:
+            title = row.competency_id
+        rows.append(f"<tr><td>{escape(title)}</td><td>{row.pool}</td><td>{row.draw}</td>"
+                    f"<td>{row.recall}</td></tr>")
+    size = module.sitting_size
+    text = translate("PackPreview", "Question pool: each sitting draws %1 of %2 questions at "
+                     "random; a retake draws others where the pool allows.")
+    text = text.replace("%1", str(size)).replace("%2", str(len(module.exercises)))
+    if module.max_recall is not None:
+        limit = translate("PackPreview", "Recall questions per sitting: at most %1 (under %2%).")
+        text += " " + limit.replace("%1", str(recall_allowed(module.draw, module.max_recall))) \
+            .replace("%2", f"{module.max_recall * 100:g}")
+    return (f"<p><b>{escape(text)}</b></p><table cellspacing='0' cellpadding='4' border='0'>"
+            + "".join(rows) + "</table>")
+
+
 class PreviewGrader(QObject):
     """Grades answers in the preview like the reader does, and never writes to any record."""
 
@@ -47,6 +79,12 @@ class PackPreview(QWidget):
         self.banner.setObjectName("previewBanner")
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)
+        self.pool = QLabel()  # an assessment's question pool: what each sitting draws
+        self.pool.setObjectName("poolSummary")
+        self.pool.setTextFormat(Qt.TextFormat.RichText)
+        self.pool.setWordWrap(True)
+        self.pool.setContentsMargins(16, 8, 16, 8)
+        self.pool.setVisible(False)
         self.stack = QStackedWidget()
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -55,6 +93,7 @@ class PackPreview(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.pool)
         layout.addWidget(self.stack, 1)
         self.apply_style()
         self.retranslate()
@@ -94,10 +133,13 @@ class PackPreview(QWidget):
     def _build(self, fraction: float) -> None:
         if self.pack is None or self.module_id is None:
             self._replace(None)
+            self.pool.setVisible(False)
             return
         modules = list(self.pack.modules)
         index = [m.id for m in modules].index(self.module_id)
         module = modules[index]
+        self.pool.setText(pool_summary(self.pack, module))
+        self.pool.setVisible(bool(module.draw))
         style = stylesheet(self, self.theme_setting, self.font_size)
         view = LessonView(self.pack, module, renderer(self.pack, module), style,
                           has_previous=index > 0, has_next=index < len(modules) - 1,

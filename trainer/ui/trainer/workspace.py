@@ -239,7 +239,10 @@ class WorkspacePage(QWidget):
         count = len(module.exercises)
         if not count:
             return kind
-        return f"{kind} · " + self.tr("%n exercise(s)", "", count)  # self.tr: see problems.py
+        summary = f"{kind} · " + self.tr("%n exercise(s)", "", count)  # self.tr: problems.py
+        if module.draw:  # a question pool: what one sitting takes of it
+            summary += " · " + self.tr("%n per sitting", "", module.sitting_size)
+        return summary
 
     def _select_outline(self, module_id: str) -> None:
         self.outline.blockSignals(True)

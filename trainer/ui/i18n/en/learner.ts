@@ -13,6 +13,14 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
+        <source>drawn at random from %n</source>
+        <translation>
+            <numerusform>drawn at random from %n</numerusform>
+            <numerusform>drawn at random from %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>time limit %n minute(s)</source>
         <translation>
             <numerusform>time limit %n minute</numerusform>
@@ -28,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+46"/>
+        <location line="+47"/>
         <source>%n written answer(s) wait for a trainer&apos;s score.</source>
         <translation>
             <numerusform>%n written answer waits for a trainer&apos;s score.</numerusform>

@@ -30,5 +30,13 @@
             <numerusform>%n exercises</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n per sitting</source>
+        <translation>
+            <numerusform>%n per sitting</numerusform>
+            <numerusform>%n per sitting</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

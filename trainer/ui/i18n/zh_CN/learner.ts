@@ -12,6 +12,13 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
+        <source>drawn at random from %n</source>
+        <translation>
+            <numerusform>从 %n 道题中随机抽取</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>time limit %n minute(s)</source>
         <translation>
             <numerusform>限时 %n 分钟</numerusform>
@@ -70,12 +77,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Answered %1 of %2</source>
         <translation>已答 %1 / %2 题</translation>
     </message>
     <message numerus="yes">
-        <location line="-43"/>
+        <location line="-44"/>
         <source>%n question(s) have no answer yet. Hand in anyway?</source>
         <translation>
             <numerusform>还有 %n 道题没有作答。确定要交卷吗？</numerusform>
@@ -122,7 +129,7 @@
         <translation>已作答的答案均已保存，本场测验保持未交卷状态：回来后可以继续作答。离开期间计时继续（现在剩余 %1）；时间一到，已保存的答案将自动交卷。</translation>
     </message>
     <message>
-        <location filename="../../learner/assessment.py" line="+36"/>
+        <location filename="../../learner/assessment.py" line="+37"/>
         <source>Time is up; your answers were handed in.</source>
         <translation>时间到，已自动交卷。</translation>
     </message>
@@ -169,12 +176,12 @@
         <translation>下一节 →</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-130"/>
         <source>Questions</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+135"/>
         <source>Result</source>
         <translation>测验结果</translation>
     </message>
@@ -417,17 +424,17 @@
         <translation>两次输入不一致，请重新输入。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+95"/>
         <source>Welcome! Let us set up Trainer</source>
         <translation>欢迎！先做一个简单的设置</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>This takes a minute. Who will use this computer?</source>
         <translation>只需一分钟。这台电脑由谁使用？</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Only me</source>
         <translation>只有我自己</translation>
     </message>
@@ -437,7 +444,7 @@
         <translation>个人模式：无需 PIN 码，你也可以管理课程和设置。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Several people</source>
         <translation>多人共用</translation>
     </message>
@@ -447,7 +454,7 @@
         <translation>共用电脑：由管理员设置密码，每位学员使用自己的 PIN 码。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
@@ -472,17 +479,17 @@
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Start</source>
         <translation>开始使用</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+10"/>
         <source>The administrator</source>
         <translation>管理员</translation>
     </message>
@@ -508,7 +515,7 @@
         <translation>可不填</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Please enter a name.</source>
         <translation>请输入姓名。</translation>
     </message>
@@ -518,7 +525,7 @@
         <translation>请输入工号。</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-146"/>
         <source>Use at least %1.</source>
         <translation>请至少使用 %1。</translation>
     </message>
@@ -847,7 +854,7 @@
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../learner/setup.py" line="+168"/>
+        <location filename="../../learner/setup.py" line="+192"/>
         <source>Register as a new learner</source>
         <translation>注册新学员</translation>
     </message>

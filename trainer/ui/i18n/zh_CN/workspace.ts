@@ -4,7 +4,37 @@
 <context>
     <name>PackPreview</name>
     <message>
-        <location filename="../../trainer/preview.py" line="+68"/>
+        <location filename="../../trainer/preview.py" line="+28"/>
+        <source>Competency</source>
+        <translation>能力项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In the pool</source>
+        <translation>题库题数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drawn per sitting</source>
+        <translation>每次抽取</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recall</source>
+        <translation>记忆题</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Question pool: each sitting draws %1 of %2 questions at random; a retake draws others where the pool allows.</source>
+        <translation>题库抽题：每次测验从 %2 道题中随机抽取 %1 道；重考时尽量抽取其他题目。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recall questions per sitting: at most %1 (under %2%).</source>
+        <translation>每次测验的记忆题：最多 %1 道（低于 %2%）。</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>The course appears here as learners will see it, once its folder is open and has no errors.</source>
         <translation>打开课程包文件夹且没有错误后，这里会按学员看到的样子显示课程。</translation>
     </message>
@@ -418,6 +448,13 @@
         <source>%n exercise(s)</source>
         <translation>
             <numerusform>%n 道练习</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n per sitting</source>
+        <translation>
+            <numerusform>每次抽 %n 道</numerusform>
         </translation>
     </message>
 </context>
