@@ -8,10 +8,12 @@ department average.
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from trainer.content.model import Pack
+from trainer.content.pool import draw_questions
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 
@@ -48,8 +50,11 @@ def seed(db: Any, pack: Pack) -> dict[str, int]:
                 _answer(rows, me, pack, exercise.id, 1.0, when + timedelta(days=1))
     final = next(m for m in modules if m.kind == "assessment")
     for sitting, share in ((NOW - timedelta(days=5), 0.4), (NOW - timedelta(days=2), 0.8)):
-        for n, exercise in enumerate(final.exercises):
-            _answer(rows, me, pack, exercise.id, 1.0 if n < len(final.exercises) * share else 0.0,
+        # a question pool: the sitting answers one draw (a fixed one, so scores are exact)
+        drawn = set(draw_questions(final, random.Random(sitting.day)))
+        questions = [e for e in final.exercises if e.id in drawn]
+        for n, exercise in enumerate(questions):
+            _answer(rows, me, pack, exercise.id, 1.0 if n < len(questions) * share else 0.0,
                     sitting)
     for n, exercise in enumerate(pack.exercises()):
         _answer(rows, colleague, pack, exercise.id, 0.5 if n % 2 else 1.0, start)

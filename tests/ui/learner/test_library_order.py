@@ -1,5 +1,5 @@
 """The library lists the interface language's courses first, and a card's module count is the
-one its progress counts ("16 modules plus 1 reference", "3 of 16 modules done")."""
+one its progress counts ("18 modules plus 1 reference", "3 of 18 modules done")."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from trainer.ui.common.context import AppContext
 
 
 @pytest.mark.parametrize(("language", "first", "size", "done"), [
-    ("zh_CN", "digital-government", "16 个单元 另附 1 份参考资料", "已完成 1 / 16 个单元"),
-    ("en", "digital-government-en", "16 modules plus 1 reference", "1 of 16 modules done")])
+    ("zh_CN", "digital-government", "18 个单元 另附 1 份参考资料", "已完成 1 / 18 个单元"),
+    ("en", "digital-government-en", "18 modules plus 1 reference", "1 of 18 modules done")])
 def test_library_order_and_module_count(qapp: QApplication, qtbot: Any, paths: Paths,
                                         language: str, first: str, size: str, done: str) -> None:
     settings = Settings(paths.settings_file)
