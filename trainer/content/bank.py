@@ -33,6 +33,9 @@ class BankQuestion:
     answers: tuple[str, ...] = ()  # fill
     pairs: tuple[tuple[str, str], ...] = ()  # match
     explanation: str = ""
+    partial: tuple[tuple[str, float], ...] = ()  # fill from a numerical: partly right answers
+    other_feedback: str = ""  # fill from a numerical: feedback for any other answer
+    knowledge: str = ""  # 知识点 of an Excel bank: the competency it trains
 
 
 @dataclass

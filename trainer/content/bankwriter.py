@@ -1,14 +1,17 @@
 """Write converted question banks as modules of our Markdown format (courses/README.md).
 
-``convert_bank`` reads a GIFT or Aiken file; ``write_new_pack`` makes a pack around it (the
-starter pack's framework, one module per category); ``add_module`` adds one module to an
-existing pack folder. Both validate what they wrote, so a trainer gets a pack that loads.
+``read_bank`` reads a GIFT, Aiken or Excel file; ``write_new_pack`` makes a pack around it (the
+starter pack's framework, one module per category or 章节); ``add_module`` adds modules to an
+existing pack folder. Both write beside the target and move into place only what validates, so
+a failure leaves nothing half-written.
 """
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Sequence
+import shutil
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,15 +19,20 @@ import yaml
 
 from trainer.content.aiken import parse_aiken
 from trainer.content.bank import Bank, BankQuestion, decode_bank
-from trainer.content.errors import PackError
+from trainer.content.bankknow import Knowledge, framework_with, split_modules
+from trainer.content.banksniff import check_bank_file
+from trainer.content.errors import PackError, PackInvalid
 from trainer.content.framework import ITEM_ID
 from trainer.content.loader import Validation, validate_pack
 from trainer.content.problems import Problem
 from trainer.content.starter import STARTER_DIR
 
-FORMATS = ("gift", "aiken")
+FORMATS = ("gift", "aiken", "xlsx")
 _LABELS = {"zh": ("正确", "错误", "回答切题，理由充分。", "题库导入"),
            "en": ("True", "False", "The answer is relevant and well argued.", "Imported questions")}
+_NUMERIC_NOTES = {"zh": ("部分正确的答案（原题给部分分，这里不计分）：", "其他答案："),
+                  "en": ("Partly right answers (partial credit in the original, not scored "
+                         "here): ", "Any other answer: ")}
 _NEEDS_ESCAPE = re.compile(r"^(\s*)([-*+>]|\d+[.)]|:::|#|\[[ xX]\])(\s|$)")
 
 
@@ -38,10 +46,16 @@ class Conversion:
     validation: Validation
 
 
-def read_bank(file: Path, fmt: str) -> Bank:
-    """Parse a GIFT or Aiken file (UTF-8 or GB18030)."""
+def read_bank(file: Path, fmt: str, progress: Callable[[int], None] | None = None) -> Bank:
+    """Parse a GIFT or Aiken file (UTF-8 or GB18030) or an Excel bank (.xlsx)."""
     if fmt not in FORMATS:
-        raise PackError(f"Unknown question-bank format '{fmt}'.", hint="Use gift or aiken.")
+        raise PackError(f"Unknown question-bank format '{fmt}'.",
+                        hint="Use gift, aiken or xlsx.")
+    if fmt == "xlsx":
+        from trainer.content.bankxlsx import read_xlsx_bank
+
+        return read_xlsx_bank(file, progress)
+    check_bank_file(file, "text")
     try:
         data = file.read_bytes()
     except OSError as exc:
@@ -102,19 +116,35 @@ def exercise_markdown(q: BankQuestion, exercise_id: str, weights: str, language:
         lines += [f"- {_one_line(a)} -> {_one_line(b)}" for a, b in q.pairs]
     elif q.kind == "open":
         lines.append(f"- [1] {criterion}")
-    if q.explanation:
-        lines += ["", *_quote(q.explanation)]
+    explanation = _explanation(q, language)
+    if explanation:
+        lines += ["", *_quote(explanation)]
     lines.append(":::")
     return "\n".join(lines)
 
 
+def _explanation(q: BankQuestion, language: str) -> str:
+    """The explanation, with what a numerical question said beyond its accepted answers."""
+    partial_label, other_label = _NUMERIC_NOTES["zh" if language.lower().startswith("zh")
+                                                else "en"]
+    parts = [q.explanation] if q.explanation else []
+    if q.partial:
+        parts.append(partial_label + "; ".join(f"{spec} ({credit:.0%})"
+                                               for spec, credit in q.partial))
+    if q.other_feedback:
+        parts.append(other_label + q.other_feedback)
+    return "\n\n".join(parts)
+
+
 def module_markdown(module_id: str, title: str, questions: Sequence[BankQuestion],
                     competencies: Sequence[str], language: str,
-                    headings: bool = False) -> str:
+                    headings: bool = False,
+                    weights_of: Callable[[BankQuestion], list[str]] | None = None) -> str:
     """A whole module: front matter, a heading, and the exercises in source order."""
-    weights = ", ".join(competencies)
+    chosen = {id(q): (weights_of(q) if weights_of else list(competencies)) for q in questions}
+    used = list(dict.fromkeys(c for q in questions if q.kind != "text" for c in chosen[id(q)]))
     front = {"id": module_id, "title": title, "minutes": max(5, round(len(questions) * 1.5)),
-             "kind": "lesson", "competencies": list(competencies)}
+             "kind": "lesson", "competencies": used or list(competencies)}
     parts = ["---", yaml.safe_dump(front, allow_unicode=True, sort_keys=False).strip(), "---",
              "", f"# {title}"]
     category, number = None, 0
@@ -126,7 +156,8 @@ def module_markdown(module_id: str, title: str, questions: Sequence[BankQuestion
             parts += ["", f"### {_one_line(q.title)}"]
         if q.kind != "text":
             number += 1
-        parts += ["", exercise_markdown(q, f"{module_id}-q{number}", weights, language)]
+        parts += ["", exercise_markdown(q, f"{module_id}-q{number}", ", ".join(chosen[id(q)]),
+                                        language)]
     return "\n".join(parts) + "\n"
 
 
@@ -164,48 +195,66 @@ def _by_category(questions: Sequence[BankQuestion]) -> dict[str, list[BankQuesti
     return groups
 
 
+def _require_questions(bank: Bank) -> None:
+    if not any(q.kind != "text" for q in bank.questions):
+        raise PackError(f"No question in {bank.source} could be converted.",
+                        hint="See the problems listed above.")
+
+
+def _module_texts(bank: Bank, title: str, language: str, knowledge: Knowledge,
+                  taken: set[str], headings: bool) -> list[tuple[str, str]]:
+    """(module id, Markdown) for each module the bank fills, ids unused in ``taken``."""
+    modules: list[tuple[str, str]] = []
+    for number, (name, questions) in enumerate(
+            split_modules(_by_category(bank.questions), title, language), start=1):
+        module_id = base = slug(name, f"bank-{number}")
+        suffix = 2
+        while module_id in taken or any(i.startswith(f"{module_id}-q") for i in taken):
+            module_id, suffix = f"{base}-{suffix}", suffix + 1
+        taken.add(module_id)
+        modules.append((module_id, module_markdown(
+            module_id, name, questions, knowledge.default, language, headings=headings,
+            weights_of=lambda q: knowledge.weights(q, bank))))
+    return modules
+
+
 def write_new_pack(bank: Bank, out_dir: Path, *, title: str, language: str = "zh-CN",
                    competencies: Sequence[str] = ()) -> Conversion:
     """A new pack around the bank: one module per category, the starter's framework."""
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
         raise PackError(f"{out_dir} already exists and is not empty.",
                         hint="Choose a new folder, or add to a pack with --into.")
-    if not any(q.kind != "text" for q in bank.questions):
-        raise PackError(f"No question in {bank.source} could be converted.",
-                        hint="See the problems listed above.")
+    _require_questions(bank)
     template = STARTER_DIR / ("zh-CN" if language.lower().startswith("zh") else "en")
     if not template.is_dir():
         template = STARTER_DIR / "zh-CN"
-    framework_text = (template / "competencies.yaml").read_text(encoding="utf-8")
-    chosen = _check_competencies(competencies, _framework_ids(template / "competencies.yaml"))
-    groups = _by_category(bank.questions)
-    modules: list[tuple[str, str]] = []
-    for number, (category, questions) in enumerate(groups.items(), start=1):
-        name = category.rsplit("/", 1)[-1] if category else title
-        module_id = slug(name, f"bank-{number}")
-        if any(module_id == m for m, _ in modules):
-            module_id = f"{module_id}-{number}"
-        modules.append((module_id, module_markdown(module_id, name, questions, chosen,
-                                                   language)))
+    framework_file = template / "competencies.yaml"
+    known = framework_competencies(framework_file)
+    chosen = _check_competencies(competencies, [c for c, _ in known])
+    knowledge = Knowledge(known, chosen, may_add=True)
+    modules = _module_texts(bank, title, language, knowledge, set(), headings=False)
     files = [f"modules/{n:02d}-{mid}.md" for n, (mid, _) in enumerate(modules, start=1)]
     manifest = {"id": slug(out_dir.name, "imported-questions"), "version": "0.1.0",
                 "title": title, "language": language, "authors": [],
                 "summary": _labels(language)[3] + f": {bank.source}", "pass_mark": 60,
                 "modules": files}
     staging = out_dir.with_name(f".{out_dir.name}.partial")
-    (staging / "modules").mkdir(parents=True, exist_ok=False)
+    shutil.rmtree(staging, ignore_errors=True)  # left by a run that was killed
+    (staging / "modules").mkdir(parents=True)
     try:
         (staging / "course.yaml").write_text(
             yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        (staging / "competencies.yaml").write_text(framework_text, encoding="utf-8")
+        (staging / "competencies.yaml").write_text(framework_with(
+            framework_file.read_text(encoding="utf-8"), knowledge.added), encoding="utf-8")
         for file, (_, text) in zip(files, modules, strict=True):
             (staging / file).write_text(text, encoding="utf-8")
+        validation = validate_pack(staging)
+        if not validation.ok:
+            raise PackInvalid(str(out_dir), validation.problems)
         if out_dir.exists():
             out_dir.rmdir()
         staging.rename(out_dir)
     except BaseException:
-        import shutil
-
         shutil.rmtree(staging, ignore_errors=True)
         raise
     written = tuple(out_dir / f for f in ("course.yaml", "competencies.yaml", *files))
@@ -217,8 +266,8 @@ def _count(bank: Bank) -> int:
     return sum(1 for q in bank.questions if q.kind != "text")
 
 
-def _append_to_manifest(text: str, entry: str) -> str:
-    """Add ``  - entry`` after the last item of ``modules:``, keeping the author's comments."""
+def _append_to_manifest(text: str, entries: Sequence[str]) -> str:
+    """Add ``  - entry`` lines after the last item of ``modules:``, keeping the comments."""
     lines = text.split("\n")
     start = next((i for i, line in enumerate(lines) if re.match(r"^modules\s*:", line)), None)
     if start is None:
@@ -233,39 +282,53 @@ def _append_to_manifest(text: str, entry: str) -> str:
             last, indent = i, item.group(1)
         elif lines[i].strip() and not lines[i].strip().startswith("#"):
             break
-    lines.insert(last + 1, f"{indent}- {entry}")
+    lines[last + 1:last + 1] = [f"{indent}- {entry}" for entry in entries]
     return "\n".join(lines)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write beside the file, then replace it: a crash leaves the old file or the new one."""
+    temporary = path.with_name(f".{path.name}.partial")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def add_module(bank: Bank, pack_dir: Path, *, title: str,
                competencies: Sequence[str] = ()) -> Conversion:
-    """Add the bank as one new module of an existing pack folder; undone if it breaks it."""
+    """Add the bank as new modules of an existing pack folder; undone if it breaks it."""
     before = validate_pack(pack_dir)
     if before.pack is None:
         raise PackError(f"{pack_dir} has errors; fix them before adding questions.",
                         hint=f"Run 'trainer pack validate {pack_dir}'.")
     pack = before.pack
-    known = [c.id for c in pack.framework.competencies]
-    chosen = _check_competencies(competencies, known)
+    known = [(c.id, c.title) for c in pack.framework.competencies]
+    chosen = _check_competencies(competencies, [c for c, _ in known])
+    _require_questions(bank)
     taken = {m.id for m in pack.modules} | {e.id for e in pack.exercises()}
-    module_id = base = slug(title, "imported")
-    number = 2
-    while module_id in taken or any(i.startswith(f"{module_id}-q") for i in taken):
-        module_id, number = f"{base}-{number}", number + 1
-    file = f"modules/{len(pack.modules) + 1:02d}-{module_id}.md"
-    target = pack_dir / file
-    if not any(q.kind != "text" for q in bank.questions):
-        raise PackError(f"No question in {bank.source} could be converted.")
+    # one module per category (章节), a big one cut into parts of 200 questions
+    modules = _module_texts(bank, title, pack.language, Knowledge(known, chosen, may_add=False),
+                            taken, headings=False)
+    files = [f"modules/{len(pack.modules) + n:02d}-{mid}.md"
+             for n, (mid, _) in enumerate(modules, start=1)]
+    if any((pack_dir / f).exists() for f in files):
+        raise PackError(f"{pack_dir / files[0]} already exists.",
+                        hint="Rename the existing file or choose another title.")
     manifest = pack_dir / "course.yaml"
     original = manifest.read_text(encoding="utf-8")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(module_markdown(module_id, title, bank.questions, chosen, pack.language,
-                                      headings=True), encoding="utf-8")
-    manifest.write_text(_append_to_manifest(original, file), encoding="utf-8")
-    after = validate_pack(pack_dir)
-    if not after.ok:
-        manifest.write_text(original, encoding="utf-8")
-        target.unlink()
-        raise PackError(f"Adding the questions would break {pack_dir}: {after.errors[0]}",
-                        hint="Nothing was changed. Please report this with the question file.")
-    return Conversion((target, manifest), _count(bank), tuple(bank.problems.sorted()), after)
+    updated = _append_to_manifest(original, files)
+    written: list[Path] = []
+    try:
+        (pack_dir / "modules").mkdir(exist_ok=True)
+        for file, (_, text) in zip(files, modules, strict=True):
+            _write_atomic(pack_dir / file, text)
+            written.append(pack_dir / file)
+        _write_atomic(manifest, updated)
+        after = validate_pack(pack_dir)
+        if not after.ok:
+            raise PackInvalid(str(pack_dir), after.problems)
+    except BaseException:
+        _write_atomic(manifest, original)
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    return Conversion((*written, manifest), _count(bank), tuple(bank.problems.sorted()), after)
