@@ -245,18 +245,22 @@ def _truefalse(raw: _Raw, base: dict, body: str, value: bool) -> BankQuestion:
 
 
 def _short(raw: _Raw, bank: Bank, base: dict, parts: list[str]) -> BankQuestion | None:
+    """Accepted answers; partly right ones and ``*`` (any other answer) go to the explanation."""
     options = [_option(raw, p) for p in parts]
     answers = tuple(o.text for o in options if o.credit >= 0.999 and o.text)
-    dropped = [o.text for o in options if o.credit < 0.999]
-    if dropped:
-        bank.warn(raw.line, "answers with less than full credit are not accepted: "
-                  + ", ".join(f"'{t}'" for t in dropped) + ".")
+    other = next((o.feedback for o in options if o.text == "*"), "")
+    partial = tuple((o.text, o.credit) for o in options if 0 < o.credit < 0.999 and o.text)
+    if partial:
+        bank.warn(raw.line, "partly right answers (" + ", ".join(
+            f"'{t}' {c:.0%}" for t, c in partial) + ") are listed in the explanation; a "
+            "fill-in scores only its accepted answers.")
     if not answers:
         bank.skip(raw.line, "the short-answer question has no full-credit answer.")
         return None
     explanation = base.pop("explanation") or next((o.feedback for o in options
                                                    if o.feedback and o.credit >= 0.999), "")
-    return BankQuestion("fill", answers=answers, explanation=explanation, **base)
+    return BankQuestion("fill", answers=answers, explanation=explanation, partial=partial,
+                        other_feedback=other, **base)
 
 
 def _matching(raw: _Raw, bank: Bank, base: dict, parts: list[str]) -> BankQuestion | None:
@@ -292,7 +296,7 @@ def _numerical(raw: _Raw, bank: Bank, base: dict, body: str) -> BankQuestion | N
     full-credit alternative is accepted; partial ones and the feedback for any other answer
     are kept for the explanation."""
     body = body.strip()
-    parts = _split(body, "=~") if body[:1] in "=~" else ["=" + body]
+    parts = _split(body if body[:1] in "=~" else "=" + body, "=~")
     accepted: list[BankOption] = []
     partial: list[tuple[str, float]] = []
     other = ""
