@@ -109,19 +109,28 @@ class NewPackDialog(QDialog):
         super().accept()
 
 
+_EXCEL = (".xlsx", ".xlsm", ".xls", ".et", ".csv")  # .xls/.et/.csv get a clear "save as .xlsx"
+
+
 def guess_format(path: Path) -> str:
-    """Aiken files are plain text with 'ANSWER:' lines; anything else is read as GIFT."""
+    """Excel by its name; Aiken files are plain text with 'ANSWER:' lines; the rest is GIFT."""
+    if path.suffix.lower() in _EXCEL:
+        return "xlsx"
     if path.suffix.lower() == ".gift":
         return "gift"
     try:
         head = path.read_bytes()[:20000].decode("utf-8", errors="ignore")
     except OSError:
         return "gift"
-    return "aiken" if "ANSWER:" in head.upper() and "{" not in head else "gift"
+    upper = head.upper().replace("：", ":")
+    aiken = "ANSWER:" in upper or "答案:" in upper
+    return "aiken" if aiken and "{" not in head else "gift"
 
 
 class BankImportDialog(QDialog):
-    """Convert a Moodle GIFT or Aiken file into a new pack, or a module of the open pack."""
+    """Convert a Moodle GIFT, Aiken or Excel (题库) file into a new pack, or modules of the open
+    pack, through the same functions as ``trainer pack from-…``; progress while rows are read,
+    and a summary that lists every question or row left out."""
 
     def __init__(self, ctx: AppContext, open_pack: Path | None,
                  parent: QWidget | None = None) -> None:
@@ -135,6 +144,7 @@ class BankImportDialog(QDialog):
         self.format = guard_wheel(QComboBox())
         self.format.addItem("Moodle GIFT", "gift")
         self.format.addItem("Aiken", "aiken")
+        self.format.addItem(translate("WorkspaceDialogs", "Excel question bank (.xlsx)"), "xlsx")
         self.into_open = QRadioButton(translate("WorkspaceDialogs", "Add as a new module of the open pack"))
         self.into_new = QRadioButton(translate("WorkspaceDialogs", "Create a new pack in:"))
         group = QButtonGroup(self)
@@ -148,8 +158,9 @@ class BankImportDialog(QDialog):
         self._fill_competencies()
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
-        self.report.setPlaceholderText(translate("WorkspaceDialogs", "Questions that cannot be converted are listed here "
-                                           "with their line; the rest still convert."))
+        self.report.setPlaceholderText(translate(
+            "WorkspaceDialogs", "Questions that cannot be converted are listed here with their "
+            "line (Excel: sheet and row); the rest still convert."))
         self._layout()
 
     def _layout(self) -> None:
@@ -188,7 +199,7 @@ class BankImportDialog(QDialog):
     def _browse_file(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
             self, translate("WorkspaceDialogs", "Choose a question bank"), str(Path.home()),
-            translate("WorkspaceDialogs", "Question banks (*.gift *.txt);;All files (*)"))
+            translate("WorkspaceDialogs", "Question banks (*.gift *.txt *.xlsx);;All files (*)"))
         if chosen:
             self.file.setText(chosen)
 
@@ -215,21 +226,49 @@ class BankImportDialog(QDialog):
         into = self.open_pack if self.into_open.isChecked() else None
         target = Path(self.target.text()).expanduser()
 
-        def work(_progress: Any) -> Any:
-            bank = read_bank(source, fmt)
+        label = translate("WorkspaceDialogs", "Reading the question bank…")
+
+        def work(progress: Any) -> Any:
+            bank = read_bank(source, fmt, lambda rows: progress.update(rows, 0, label))
+            progress.check()  # a cancel while reading writes nothing
             if into is not None:
                 return add_module(bank, into, title=title, competencies=chosen), into
             return write_new_pack(bank, target, title=title, competencies=chosen), target
 
         self.convert_button.setEnabled(False)
+        self.report.clear()
         job = run_work(self, self.ctx, work, title=translate("WorkspaceDialogs", "Converting questions…"),
-                       on_success=self._converted)
+                       on_success=self._converted, on_failure=self._failed,
+                       cancellable=True)
         job.finished.connect(lambda: self.convert_button.setEnabled(True))
+
+    def _problem_lines(self, problems: Any) -> list[str]:
+        from trainer.content.messages_zh import problem_text
+
+        language = "zh-CN" if current_language().startswith("zh") else "en"
+        return [problem_text(p, language) for p in problems]
+
+    def _failed(self, exc: BaseException) -> None:
+        """A pack that would not validate: every problem in the report, nothing written."""
+        from trainer.content.errors import PackInvalid
+
+        if isinstance(exc, PackInvalid):
+            lines = self._problem_lines([p for p in exc.problems if p.severity == "error"])
+            lines.insert(0, translate("WorkspaceDialogs", "The converted questions do not make "
+                                      "a valid pack; nothing was written:"))
+            self.report.setPlainText("\n".join(lines))
+            return
+        present_error(self, exc)
 
     def _converted(self, outcome: tuple[Any, Path]) -> None:
         result, folder = outcome
         self.result_folder = folder
-        lines = [str(p) for p in result.problems]
+        lines = self._problem_lines(result.problems)
+        skipped = sum(1 for p in result.problems if p.severity == "error")
+        if skipped:
+            lines.insert(0, translate("WorkspaceDialogs", "Left out (not converted): %1; "
+                                      "each is listed below with its line or row.")
+                         .replace("%1", str(skipped)))
         lines.insert(0, translate("WorkspaceDialogs", "Converted %1 into %2.")
                      .replace("%1", counts().questions(result.questions))
                      .replace("%2", str(folder)))

@@ -246,17 +246,22 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+100"/>
+        <location line="+111"/>
         <source>New pack folder</source>
         <translation>新课程包文件夹</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-67"/>
         <source>Import a question bank</source>
         <translation>导入题库</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Excel question bank (.xlsx)</source>
+        <translation>Excel 题库 (.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Add as a new module of the open pack</source>
         <translation>作为新单元加入当前课程包</translation>
     </message>
@@ -266,12 +271,7 @@
         <translation>新建课程包于：</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Questions that cannot be converted are listed here with their line; the rest still convert.</source>
-        <translation>无法转换的题目会连同行号列在这里，其余题目照常转换。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+19"/>
         <source>Question file:</source>
         <translation>题库文件：</translation>
     </message>
@@ -301,17 +301,12 @@
         <translation>选择题库文件</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Question banks (*.gift *.txt);;All files (*)</source>
-        <translation>题库 (*.gift *.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>Converting questions…</source>
         <translation>正在转换题目…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+32"/>
         <source>Converted %1 into %2.</source>
         <translation>已把 %1 转换到 %2。</translation>
     </message>
@@ -326,7 +321,32 @@
         <translation>在编写区打开</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-116"/>
+        <source>Questions that cannot be converted are listed here with their line (Excel: sheet and row); the rest still convert.</source>
+        <translation>无法转换的题目会连同行号（Excel 为工作表和行号）列在这里，其余题目照常转换。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Question banks (*.gift *.txt *.xlsx);;All files (*)</source>
+        <translation>题库 (*.gift *.txt *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Reading the question bank…</source>
+        <translation>正在读取题库…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The converted questions do not make a valid pack; nothing was written:</source>
+        <translation>转换结果不是有效的课程包，没有写入任何文件：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Left out (not converted): %1; each is listed below with its line or row.</source>
+        <translation>未能转换：%1 处，下面逐一列出所在的行。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Build and share</source>
         <translation>生成并分发</translation>
     </message>
@@ -406,7 +426,7 @@
         <translation>把文件和摘要一起交给学员电脑；导入时会核对文件。</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-195"/>
         <source>Conversion report</source>
         <translation>转换报告</translation>
     </message>
