@@ -59,6 +59,6 @@ def test_100k_row_bank_converts_within_budget(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert f"Converted {ROWS} question(s)" in done.stdout
     modules = list((tmp_path / "pack" / "modules").glob("*.md"))
-    assert len(modules) == -(-ROWS // 200)
+    assert len(modules) >= ROWS // 200  # 200 questions a module at most, chapter by chapter
     assert seconds < SECONDS
     assert peak_mb < PEAK_MB
