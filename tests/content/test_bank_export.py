@@ -19,7 +19,7 @@ def summary(exercises) -> list[tuple]:  # type: ignore[no-untyped-def]
     """What a learner meets and how it is scored, without ids and positions."""
     return [(e.type, e.question, tuple((o.text, o.correct, round(o.credit, 2))
                                        for o in e.options),
-             e.answers, e.pairs, e.explanation) for e in exercises]
+             e.answers, e.partial_answers, e.pairs, e.explanation) for e in exercises]
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "gift"])
@@ -41,8 +41,8 @@ def test_round_trip_keeps_the_questions(tmp_path: Path, data_dir: Path, fmt: str
     assert main(["pack", f"from-{fmt}", str(out), "-o", str(back)]) == 0
     again = load_pack(back)
     if fmt == "xlsx":  # no place for option feedback or partial credit in the template
-        strip = [(t, q, tuple((o[0], o[1], 0.0) for o in opts), a, p, x)
-                 for t, q, opts, a, p, x in summary(expected)]
+        strip = [(t, q, tuple((o[0], o[1], 0.0) for o in opts), a, (), p, x)
+                 for t, q, opts, a, _partial, p, x in summary(expected)]
         assert summary(again.exercises()) == strip
         assert [m.title for m in again.modules] == list(dict.fromkeys(
             m.title for m in original.modules if any(e in expected for e in m.exercises)))

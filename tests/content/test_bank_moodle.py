@@ -53,7 +53,7 @@ def test_numerical_export_form_keeps_alternatives_and_other_answer_feedback(
     bank = read_bank(BANKS / "moodle-export.gift", "gift")
     number = next(q for q in bank.questions if q.title == "出生年份")
     assert number.answers == ("2021",)
-    assert number.partial == (("2021:1", 0.5),)
+    assert number.partial == (("2020", 0.5), ("2022", 0.5))  # 2021 ± 1 at half marks
     assert number.other_feedback == "再想想：2021 年 6 月通过。"
     inline = parse_gift("Q? {#3:2~#完全不对}", "n.gift").questions[0]
     assert inline.answers == ("1", "2", "3", "4", "5") and inline.other_feedback == "完全不对"
@@ -62,8 +62,13 @@ def test_numerical_export_form_keeps_alternatives_and_other_answer_feedback(
     write_new_pack(bank, tmp_path / "p", title="t")
     exercise = next(e for e in load_pack(tmp_path / "p").exercises() if e.type == "fill"
                     and "2021" in e.answers)
-    assert "2021:1 (50%)" in exercise.explanation and "再想想" in exercise.explanation
+    assert "再想想：2021 年 6 月通过。" in exercise.explanation  # any other answer
     assert grade(exercise, {"text": "2021"}).score == 1.0
+    assert grade(exercise, {"text": "2022"}).score == pytest.approx(0.5)
+    assert not grade(exercise, {"text": "2022"}).correct
+    assert grade(exercise, {"text": "2019"}).score == 0.0
+    short = parse_gift("“网”指什么？{\n=政务服务网\n=%50%网站\n=%0%*#不对\n}", "s.gift")
+    assert short.questions[0].partial == (("网站", 0.5),)
 
 
 def test_pluginfile_images_are_reported_by_line() -> None:

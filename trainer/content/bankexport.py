@@ -31,7 +31,8 @@ def _question(exercise: Exercise, chapter: str) -> BankQuestion | None:
                         for o in exercise.options)
         return BankQuestion(exercise.type, options=options, **base)
     if exercise.type == "fill":
-        return BankQuestion("fill", answers=exercise.answers, **base)
+        return BankQuestion("fill", answers=exercise.answers,
+                            partial=exercise.partial_answers, **base)
     if exercise.type == "match":
         return BankQuestion("match", pairs=exercise.pairs, **base)
     if exercise.type == "open":
@@ -76,6 +77,8 @@ def _answers(q: BankQuestion) -> Iterator[str]:
     elif q.kind == "fill":
         for answer in q.answers:
             yield f"\t={_g(answer)}"
+        for answer, credit in q.partial:
+            yield f"\t=%{round(credit * 100):g}%{_g(answer)}"
     elif q.kind == "match":
         for left, right_text in q.pairs:
             yield f"\t={_g(left)} -> {_g(right_text)}"

@@ -30,9 +30,7 @@ from trainer.content.starter import STARTER_DIR
 FORMATS = ("gift", "aiken", "xlsx")
 _LABELS = {"zh": ("正确", "错误", "回答切题，理由充分。", "题库导入"),
            "en": ("True", "False", "The answer is relevant and well argued.", "Imported questions")}
-_NUMERIC_NOTES = {"zh": ("部分正确的答案（原题给部分分，这里不计分）：", "其他答案："),
-                  "en": ("Partly right answers (partial credit in the original, not scored "
-                         "here): ", "Any other answer: ")}
+_OTHER_ANSWER = {"zh": "其他答案：", "en": "Any other answer: "}
 _NEEDS_ESCAPE = re.compile(r"^(\s*)([-*+>]|\d+[.)]|:::|#|\[[ xX]\])(\s|$)")
 
 
@@ -112,6 +110,8 @@ def exercise_markdown(q: BankQuestion, exercise_id: str, weights: str, language:
                 lines += _quote(option.feedback, "  ")
     elif q.kind == "fill":
         lines += [f"- {_one_line(answer)}" for answer in q.answers]
+        lines += [f"- [{max(1, min(99, round(credit * 100)))}%] {_one_line(answer)}"
+                  for answer, credit in q.partial]
     elif q.kind == "match":
         lines += [f"- {_one_line(a)} -> {_one_line(b)}" for a, b in q.pairs]
     elif q.kind == "open":
@@ -124,13 +124,9 @@ def exercise_markdown(q: BankQuestion, exercise_id: str, weights: str, language:
 
 
 def _explanation(q: BankQuestion, language: str) -> str:
-    """The explanation, with what a numerical question said beyond its accepted answers."""
-    partial_label, other_label = _NUMERIC_NOTES["zh" if language.lower().startswith("zh")
-                                                else "en"]
+    """The explanation, with the feedback a GIFT question gave for any other answer."""
+    other_label = _OTHER_ANSWER["zh" if language.lower().startswith("zh") else "en"]
     parts = [q.explanation] if q.explanation else []
-    if q.partial:
-        parts.append(partial_label + "; ".join(f"{spec} ({credit:.0%})"
-                                               for spec, credit in q.partial))
     if q.other_feedback:
         parts.append(other_label + q.other_feedback)
     return "\n\n".join(parts)

@@ -249,11 +249,8 @@ def _short(raw: _Raw, bank: Bank, base: dict, parts: list[str]) -> BankQuestion 
     options = [_option(raw, p) for p in parts]
     answers = tuple(o.text for o in options if o.credit >= 0.999 and o.text)
     other = next((o.feedback for o in options if o.text == "*"), "")
-    partial = tuple((o.text, o.credit) for o in options if 0 < o.credit < 0.999 and o.text)
-    if partial:
-        bank.warn(raw.line, "partly right answers (" + ", ".join(
-            f"'{t}' {c:.0%}" for t, c in partial) + ") are listed in the explanation; a "
-            "fill-in scores only its accepted answers.")
+    partial = tuple((o.text, o.credit) for o in options
+                    if 0 < o.credit < 0.999 and o.text and o.text != "*")
     if not answers:
         bank.skip(raw.line, "the short-answer question has no full-credit answer.")
         return None
@@ -293,8 +290,8 @@ def _split_feedback(body: str) -> list[str]:
 
 def _numerical(raw: _Raw, bank: Bank, base: dict, body: str) -> BankQuestion | None:
     """``{#3:2}``, ``{#1..5}`` and Moodle's export form ``{#\\n=%100%3:2#…\\n~#…}``: every
-    full-credit alternative is accepted; partial ones and the feedback for any other answer
-    are kept for the explanation."""
+    full-credit alternative is accepted; partly right ones keep their credit for the numbers
+    they accept; the feedback for any other answer goes into the explanation."""
     body = body.strip()
     parts = _split(body if body[:1] in "=~" else "=" + body, "=~")
     accepted: list[BankOption] = []
@@ -321,18 +318,18 @@ def _numerical(raw: _Raw, bank: Bank, base: dict, body: str) -> BankQuestion | N
         if found is None:
             return None
         answers += [a for a in found if a not in answers]
-    for spec, _credit in partial:
-        if not (_TOLERANCE.match(spec) or _RANGE.match(spec)):
-            bank.skip(raw.line, f"'{spec}' is not a number, 'number:tolerance' or 'low..high'.")
+    credits: dict[str, float] = {}
+    for spec, credit in partial:  # partly right: the numbers it accepts, at their credit
+        found = _numeric_answers(spec, raw, bank)
+        if found is None:
             return None
-    if partial:
-        bank.warn(raw.line, "partly right numerical answers ("
-                  + ", ".join(f"{s} {c:.0%}" for s, c in partial) + ") are listed in the "
-                  "explanation; a fill-in scores only its accepted answers.")
+        for number in found:
+            if number not in answers:
+                credits[number] = max(credit, credits.get(number, 0.0))
     explanation = base.pop("explanation") or next((o.feedback for o in accepted if o.feedback),
                                                   "")
     return BankQuestion("fill", answers=tuple(answers), explanation=explanation,
-                        partial=tuple(partial), other_feedback=other, **base)
+                        partial=tuple(credits.items()), other_feedback=other, **base)
 
 
 def _numeric_answers(spec: str, raw: _Raw, bank: Bank) -> tuple[str, ...] | None:

@@ -170,6 +170,8 @@ CATALOG: list[tuple[str, str]] = [
     ("feedback under (?P<what>answers|steps|pairs|criteria) of exercise (?P<id>\\S+) is not shown; put it in the explanation quote at the end of the block\\.", "题目 {id} 中写在{what_zh}下面的反馈不会显示；请写到题目末尾的解析中。"),
     ("accepted answers of exercise (?P<id>\\S+) are plain items such as '- 一网通办', without '\\[ \\]' or '\\[x\\]'\\.", "填空题 {id} 的答案是普通列表项，例如“- 一网通办”，不带“[ ]”或“[x]”。"),
     ("an accepted answer of exercise (?P<id>\\S+) is empty\\.", "填空题 {id} 有一个空答案。"),
+    ("a partly right answer of exercise (?P<id>\\S+) must be worth between 1% and 99%, e\\.g\\. '- \\[50%\\] 2020'\\.", "填空题 {id} 的部分得分答案只能得 1% 到 99% 的分，例如“- [50%] 2020”。"),
+    ("exercise (?P<id>\\S+) has only partly right answers; list the fully right one as a plain item, e\\.g\\. '- 2021'\\.", "填空题 {id} 只有部分得分的答案；请把完全正确的答案写成普通列表项，例如“- 2021”。"),
     ("exercise (?P<id>\\S+) lists the steps as a numbered list in the correct order \\('1\\. …', '2\\. …'\\); the app shuffles them\\.", "排序题 {id} 要用编号列表按正确顺序写出步骤（1. … 2. …），软件会打乱顺序。"),
     ("a step of exercise (?P<id>\\S+) is empty\\.", "排序题 {id} 有一个空步骤。"),
     (f"step {_qq('text')} appears twice in exercise (?P<id>\\S+); make every step different\\.", "排序题 {id} 中步骤“{text}”出现了两次，每个步骤都要不同。"),
