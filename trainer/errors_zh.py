@@ -24,7 +24,7 @@ VALUES: dict[str, str] = {
     "HR": "人事", "administrator": "管理员",
     "a Word document": "Word 文档", "a zip archive": "zip 压缩包",
     "an old Excel/Word (97–2003) file": "旧版 Excel/Word（97–2003）文件",
-    "a web page (HTML)": "网页（HTML）", "not text": "非文本文件",
+    "a web page (HTML)": "网页（HTML）", "not text": "非文本文件", "Moodle XML": "Moodle XML 文件",
     "plain text (such as CSV)": "纯文本（例如 CSV）", "an Excel workbook": "Excel 工作簿",
 }
 _MORE = re.compile(r" \(and (\d+) more\)$")

@@ -46,7 +46,17 @@ CASES = [
     ("gift", "book.gift", _xlsx, "is not a text question bank: it is an Excel workbook"),
     ("gift", "empty.gift", lambda p: p.write_bytes(b"  \n"), "is empty"),
     ("aiken", "binary.txt", lambda p: p.write_bytes(b"\x00\x01\x02" * 100), "it is not text"),
+    ("gift", "moodle.xml", lambda p: p.write_text('<?xml version="1.0"?>\n<quiz><question/>'
+                                                  "</quiz>", encoding="utf-8"),
+     "it is Moodle XML"),
 ]
+
+
+def test_notepad_unicode_text_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "notepad.txt"
+    path.write_bytes("题目？\r\nA. 甲\r\nB. 乙\r\n答案：B\r\n".encode("utf-16"))
+    bank = read_bank(path, "aiken")
+    assert [q.text for q in bank.questions] == ["题目？"]
 
 
 @pytest.mark.parametrize(("fmt", "name", "make", "message"), CASES)

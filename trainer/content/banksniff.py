@@ -17,7 +17,8 @@ _HTML = (b"<!doctype html", b"<html", b"<table", b"<?xml", b"<head", b"<meta")
 
 
 def sniff(head: bytes, path: Path) -> str:
-    """``empty``, ``xlsx``, ``docx``, ``zip``, ``ole``, ``html``, ``binary`` or ``text``."""
+    """``empty``, ``xlsx``, ``docx``, ``zip``, ``ole``, ``xml``, ``html``, ``binary`` or
+    ``text``."""
     if not head.strip():
         return "empty"
     if head.startswith(b"PK\x03\x04"):
@@ -33,7 +34,11 @@ def sniff(head: bytes, path: Path) -> str:
         return "zip"
     if head.startswith(_OLE):
         return "ole"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "text"  # UTF-16, Notepad's "Unicode": decode_bank reads it
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if lowered.startswith(b"<?xml") and b"<quiz" in lowered[:2048]:
+        return "xml"
     if lowered.startswith(_HTML):
         return "html"
     if b"\x00" in head[:4096]:
@@ -43,7 +48,7 @@ def sniff(head: bytes, path: Path) -> str:
 
 _WHAT = {
     "docx": "a Word document", "zip": "a zip archive", "ole": "an old Excel/Word (97–2003) file",
-    "html": "a web page (HTML)", "binary": "not text", "text": "plain text (such as CSV)",
+    "html": "a web page (HTML)", "xml": "Moodle XML", "binary": "not text", "text": "plain text (such as CSV)",
     "xlsx": "an Excel workbook",
 }
 
