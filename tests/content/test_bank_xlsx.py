@@ -173,3 +173,33 @@ def test_a_big_bank_is_cut_into_modules_of_200(tmp_path: Path) -> None:
     pack = load_pack(tmp_path / "pack")
     assert [len(m.exercises) for m in pack.modules] == [200, 200, 50]
     assert pack.modules[1].title == "大题库（2）"
+
+
+def test_numbered_empty_rows_gaps_and_typed_cells(tmp_path: Path) -> None:
+    import datetime
+
+    rows: list[list[object]] = [["序号", "题干", "选项A", "选项B", "答案"],
+                                [1, "施行日期？", datetime.datetime(2021, 9, 1), 2022, "A"],
+                                [], [],
+                                [2, "第五行的题", "甲", "乙", "C"],
+                                [3], [4], [5]]  # numbered rows not filled yet
+    bank = read_bank(workbook(tmp_path / "n.xlsx", rows), "xlsx")
+    assert [o.text for o in bank.questions[0].options] == ["2021-09-01", "2022"]
+    assert list(errors(bank)) == ["n.xlsx:Sheet1:5"]  # the row Excel shows, blank rows counted
+
+
+def test_a_workbook_that_states_a_wrong_size_is_read_whole(tmp_path: Path) -> None:
+    """Some exporters write <dimension ref="A1"/>; read-only openpyxl would then see one cell."""
+    import re
+    import zipfile
+
+    good = workbook(tmp_path / "good.xlsx", [["题干", "选项A", "选项B", "答案"],
+                                             ["一", "甲", "乙", "A"], ["二", "甲", "乙", "B"]])
+    bad = tmp_path / "wps.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1"', data)
+            target.writestr(item, data)
+    assert [q.text for q in read_bank(bad, "xlsx").questions] == ["一", "二"]

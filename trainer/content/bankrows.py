@@ -8,6 +8,7 @@ from the answer (one letter: single; several: multiple; 对/错: true/false; no 
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -48,6 +49,8 @@ def cell_text(value: object) -> str:
         return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return value.date().isoformat()  # a date typed into an option: 2021-09-01
     return str(value).replace("\r\n", "\n").strip()
 
 

@@ -86,6 +86,8 @@ def read_xlsx_bank(path: Path, progress: Progress | None = None) -> Bank:
             if sheet.title.strip().lower() in _GUIDES:  # the template's own examples
                 continue
             merges = _merges(path, getattr(sheet, "_worksheet_path", None))
+            if hasattr(sheet, "reset_dimensions"):
+                sheet.reset_dimensions()  # WPS and some exporters write a wrong A1:A1 size
             rows = sheet.iter_rows(values_only=True)
             header = _find_header(rows)
             if header is None:
@@ -123,6 +125,7 @@ def _read_sheet(bank: Bank, title: str, header: tuple[int, tuple], rows: Iterato
     option_columns = [options[i] for i in range(MAX_OPTIONS) if i in options]
     spans = _merged_rows(bank, where, merges, fields, header_row)
     carried: dict[int, str] = {}
+    used = sorted({*fields.values(), *option_columns})
     count = 0
     for number, values in enumerate(rows, start=header_row + 1):
         count += 1
@@ -144,7 +147,7 @@ def _read_sheet(bank: Bank, title: str, header: tuple[int, tuple], rows: Iterato
             bank.problems.error(where, number, "this row is part of merged cells; each "
                                 "question needs its own row, so unmerge the cells.")
             continue
-        if any(row):
+        if any(row[c] for c in used if c < len(row)):  # 序号 alone is a row not yet filled
             _convert_row(bank, where, number, row, fields, option_columns)
     yield count % 1000
 
