@@ -205,9 +205,11 @@ def _module_texts(bank: Bank, title: str, language: str, knowledge: Knowledge,
             split_modules(_by_category(bank.questions), title, language), start=1):
         module_id = base = slug(name, f"bank-{number}")
         suffix = 2
-        while module_id in taken or any(i.startswith(f"{module_id}-q") for i in taken):
+        while module_id in taken or any(f"{module_id}-q{n}" in taken  # our exercise ids
+                                        for n in range(1, len(questions) + 1)):
             module_id, suffix = f"{base}-{suffix}", suffix + 1
         taken.add(module_id)
+        taken.update(f"{module_id}-q{n}" for n in range(1, len(questions) + 1))
         modules.append((module_id, module_markdown(
             module_id, name, questions, knowledge.default, language, headings=headings,
             weights_of=lambda q: knowledge.weights(q, bank))))
