@@ -319,3 +319,40 @@ def test_excel_bank_in_the_dialog_gives_what_the_command_line_gives(
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     assert "is not an Excel workbook" in str(shown[0])
     assert not (tmp_path / "gui2").exists()
+
+
+def test_a_bank_with_nothing_to_convert_lists_the_reasons_in_the_dialog(
+        qtbot: Any, app_ctx: AppContext, tmp_path: Path) -> None:
+    from trainer.ui.trainer import dialogs
+
+    bad = tmp_path / "bad.gift"
+    bad.write_text("没有正确答案 {~a ~b}\n\n括号没关 {=a ~b\n", encoding="utf-8")
+    dialog = dialogs.BankImportDialog(app_ctx, None, None)
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(bad))
+    dialog.target.setText(str(tmp_path / "out"))
+    dialog.convert()
+    qtbot.waitUntil(lambda: "could be converted" in dialog.report.toPlainText(), timeout=10000)
+    report = dialog.report.toPlainText()
+    assert "bad.gift:1: error: no answer is marked right" in report
+    assert "bad.gift:3: error: the answers opened with" in report
+    assert not (tmp_path / "out").exists()
+    assert dialog.result_folder is None
+
+
+def test_a_conversion_that_would_not_validate_writes_nothing_and_says_why(
+        qtbot: Any, page: WorkspacePage, app_ctx: AppContext, pack_dir: Path,
+        tmp_path: Path) -> None:
+    from trainer.ui.trainer import dialogs
+
+    before = {p: p.read_bytes() for p in pack_dir.rglob("*") if p.is_file()}
+    huge = tmp_path / "huge.aiken"
+    huge.write_text("很长的题目" * 1200 + "\nA. 是\nB. 否\nANSWER: A\n", encoding="utf-8")
+    dialog = dialogs.BankImportDialog(app_ctx, page.folder, page)
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(huge))
+    assert dialog.into_open.isChecked()
+    dialog.convert()
+    qtbot.waitUntil(lambda: "nothing was written" in dialog.report.toPlainText(), timeout=10000)
+    assert ": error: " in dialog.report.toPlainText()
+    assert {p: p.read_bytes() for p in pack_dir.rglob("*") if p.is_file()} == before

@@ -127,6 +127,14 @@ def guess_format(path: Path) -> str:
     return "aiken" if aiken and "{" not in head else "gift"
 
 
+class ConversionFailed(Exception):
+    """A conversion that wrote nothing, with what the bank's parser reported on the way."""
+
+    def __init__(self, error: Any, problems: list[Any]) -> None:
+        super().__init__(str(error))
+        self.error, self.problems = error, problems
+
+
 class BankImportDialog(QDialog):
     """Convert a Moodle GIFT, Aiken or Excel (题库) file into a new pack, or modules of the open
     pack, through the same functions as ``trainer pack from-…``; progress while rows are read,
@@ -229,11 +237,16 @@ class BankImportDialog(QDialog):
         label = translate("WorkspaceDialogs", "Reading the question bank…")
 
         def work(progress: Any) -> Any:
+            from trainer.content.errors import PackError
+
             bank = read_bank(source, fmt, lambda rows: progress.update(rows, 0, label))
             progress.check()  # a cancel while reading writes nothing
-            if into is not None:
-                return add_module(bank, into, title=title, competencies=chosen), into
-            return write_new_pack(bank, target, title=title, competencies=chosen), target
+            try:
+                if into is not None:
+                    return add_module(bank, into, title=title, competencies=chosen), into
+                return write_new_pack(bank, target, title=title, competencies=chosen), target
+            except PackError as exc:  # the report lists what the bank said, then why
+                raise ConversionFailed(exc, bank.problems.sorted()) from exc
 
         self.convert_button.setEnabled(False)
         self.report.clear()
@@ -249,16 +262,25 @@ class BankImportDialog(QDialog):
         return [problem_text(p, language) for p in problems]
 
     def _failed(self, exc: BaseException) -> None:
-        """A pack that would not validate: every problem in the report, nothing written."""
+        """Nothing converted, or a pack that would not validate: the bank's problems and the
+        reason in the report, as the command line prints them; nothing was written."""
         from trainer.content.errors import PackInvalid
+        from trainer.ui.common.errors import known_text
 
-        if isinstance(exc, PackInvalid):
-            lines = self._problem_lines([p for p in exc.problems if p.severity == "error"])
-            lines.insert(0, translate("WorkspaceDialogs", "The converted questions do not make "
-                                      "a valid pack; nothing was written:"))
-            self.report.setPlainText("\n".join(lines))
+        if not isinstance(exc, ConversionFailed):
+            present_error(self, exc)
             return
-        present_error(self, exc)
+        lines = self._problem_lines(exc.problems)
+        if isinstance(exc.error, PackInvalid):
+            lines += self._problem_lines([p for p in exc.error.problems
+                                          if p.severity == "error"])
+            lines.append(translate("WorkspaceDialogs", "The converted questions do not make "
+                                   "a valid pack; nothing was written."))
+        else:
+            lines.append(known_text(exc.error.message))
+            if exc.error.hint:
+                lines.append(known_text(exc.error.hint))
+        self.report.setPlainText("\n".join(lines))
 
     def _converted(self, outcome: tuple[Any, Path]) -> None:
         result, folder = outcome

@@ -246,7 +246,7 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+111"/>
+        <location line="+119"/>
         <source>New pack folder</source>
         <translation>新课程包文件夹</translation>
     </message>
@@ -301,12 +301,17 @@
         <translation>选择题库文件</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>Converting questions…</source>
         <translation>正在转换题目…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+24"/>
+        <source>The converted questions do not make a valid pack; nothing was written.</source>
+        <translation>转换结果不是有效的课程包，没有写入任何文件。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Converted %1 into %2.</source>
         <translation>已把 %1 转换到 %2。</translation>
     </message>
@@ -321,7 +326,7 @@
         <translation>在编写区打开</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-130"/>
         <source>Questions that cannot be converted are listed here with their line (Excel: sheet and row); the rest still convert.</source>
         <translation>无法转换的题目会连同行号（Excel 为工作表和行号）列在这里，其余题目照常转换。</translation>
     </message>
@@ -336,12 +341,7 @@
         <translation>正在读取题库…</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>The converted questions do not make a valid pack; nothing was written:</source>
-        <translation>转换结果不是有效的课程包，没有写入任何文件：</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+54"/>
         <source>Left out (not converted): %1; each is listed below with its line or row.</source>
         <translation>未能转换：%1 处，下面逐一列出所在的行。</translation>
     </message>
@@ -426,7 +426,7 @@
         <translation>把文件和摘要一起交给学员电脑；导入时会核对文件。</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-209"/>
         <source>Conversion report</source>
         <translation>转换报告</translation>
     </message>
