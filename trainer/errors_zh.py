@@ -123,6 +123,10 @@ CATALOG: dict[str, str] = {
         '请用 Excel 或 WPS 打开它，另存为“Excel 工作簿（*.xlsx）”，再导入这个 .xlsx 文件。',
     '{path.name} is an Excel 97–2003 (.xls) workbook, which cannot be read.':
         '{1} 是 Excel 97–2003（.xls）格式的工作簿，无法读取。',
+    '{path} already exists.':
+        '{1} 已经存在。',
+    'Choose another file name, or add --force to replace it.':
+        '请换一个文件名，或删除原文件后再试。',
     '{path.name} does not end in .xlsx.':
         '{1} 的扩展名不是 .xlsx。',
     'Name the workbook like 题库.xlsx.':

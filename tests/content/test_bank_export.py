@@ -82,3 +82,23 @@ def test_gift_export_is_what_moodle_reads(tmp_path: Path, data_dir: Path) -> Non
     assert "::" in text and "[markdown]" in text
     multiple = next(block for block in text.split("\n\n") if "~%50%" in block)
     assert "~%-50%" in multiple  # wrong options take away as our multiple-choice rule does
+
+
+def test_a_filled_in_workbook_is_never_overwritten_by_accident(
+        tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "题库模板.xlsx"
+    target.write_bytes(b"my questions")
+    assert main(["pack", "bank-template", "-o", str(target)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert target.read_bytes() == b"my questions"
+    pack_dir = create_starter(tmp_path / "course")
+    for fmt in ("xlsx", "gift"):
+        out = tmp_path / f"out.{fmt}"
+        out.write_bytes(b"mine")
+        assert main(["pack", "export-bank", str(pack_dir), "--format", fmt, "-o",
+                     str(out)]) == 1
+        assert out.read_bytes() == b"mine"
+        assert main(["pack", "export-bank", str(pack_dir), "--format", fmt, "-o", str(out),
+                     "--force"]) == 0
+        assert out.read_bytes() != b"mine"
+    assert main(["pack", "bank-template", "-o", str(target), "--force"]) == 0

@@ -32,6 +32,7 @@ def register_pack_actions(sub: Any) -> None:
                               "(题库模板) with a 填写说明 sheet")
     template.add_argument("-o", "--output", metavar="FILE", default="题库模板.xlsx",
                           help="workbook to write (default 题库模板.xlsx)")
+    template.add_argument("--force", action="store_true", help="replace an existing file")
     template.set_defaults(func=_template)
     export = sub.add_parser("export-bank", help="write a pack's questions as an Excel bank "
                             "or Moodle GIFT")
@@ -39,6 +40,7 @@ def register_pack_actions(sub: Any) -> None:
     export.add_argument("--format", choices=("xlsx", "gift"), required=True)
     export.add_argument("-o", "--output", metavar="FILE",
                         help="file to write (default: PACK-ID.xlsx or PACK-ID.gift)")
+    export.add_argument("--force", action="store_true", help="replace an existing file")
     export.set_defaults(func=_export)
 
 
@@ -80,7 +82,7 @@ def _convert(args: argparse.Namespace, ctx: Any) -> int:
 
     zh, source = _zh(ctx), Path(args.file)
     try:
-        bank = read_bank(source, args.bank_format)
+        bank = read_bank(source, args.bank_format, _progress(zh))
     except PackError as exc:
         print(f"trainer: {_error_text(exc, zh)}", file=sys.stderr)
         return 1
@@ -120,13 +122,25 @@ def _convert(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
+def _progress(zh: bool) -> Any:
+    """Rows read so far, on a terminal only (a 100,000-row bank takes a while)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(rows: int) -> None:
+        print(f"\r{'已读取' if zh else 'Read'} {rows:,} {'行' if zh else 'rows'}…", end="",
+              file=sys.stderr, flush=True)
+
+    return show
+
+
 def _template(args: argparse.Namespace, ctx: Any) -> int:
     from trainer.content.banktemplate import write_template
     from trainer.content.errors import PackError
 
     zh, target = _zh(ctx), Path(args.output)
     try:
-        write_template(target)
+        write_template(target, overwrite=args.force)
     except PackError as exc:
         print(f"trainer: {_error_text(exc, zh)}", file=sys.stderr)
         return 1
@@ -141,7 +155,7 @@ def _template(args: argparse.Namespace, ctx: Any) -> int:
 def _export(args: argparse.Namespace, ctx: Any) -> int:
     from trainer.commands.pack import _pack_for
     from trainer.content.bankexport import bank_questions, gift_text
-    from trainer.content.banktemplate import write_bank_xlsx
+    from trainer.content.banktemplate import refuse_existing, write_bank_xlsx
     from trainer.content.errors import PackError
 
     zh = _zh(ctx)
@@ -150,10 +164,11 @@ def _export(args: argparse.Namespace, ctx: Any) -> int:
         target = Path(args.output or f"{pack.id}.{args.format}")
         if args.format == "xlsx":
             export = bank_questions(pack, ("single", "multiple", "truefalse", "fill", "open"))
-            write_bank_xlsx(target, export.questions)
+            write_bank_xlsx(target, export.questions, overwrite=args.force)
         else:
             export = bank_questions(pack, ("single", "multiple", "truefalse", "fill", "open",
                                            "match"))
+            refuse_existing(target, args.force)
             _write_text(target, gift_text(export.questions))
     except PackError as exc:
         print(f"trainer: {_error_text(exc, zh)}", file=sys.stderr)

@@ -89,9 +89,9 @@ def _row(question: BankQuestion) -> list[str]:
             "", "", question.knowledge, question.category]
 
 
-def write_template(path: Path) -> None:
+def write_template(path: Path, overwrite: bool = False) -> None:
     """An empty bank sheet with the header, and a 填写说明 sheet explaining and showing it."""
-    _refuse_existing(path)
+    _refuse_existing(path, overwrite)
     book = _writer(path)
     bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
@@ -120,9 +120,10 @@ def write_template(path: Path) -> None:
     _close(book, path)
 
 
-def write_bank_xlsx(path: Path, questions: Iterable[BankQuestion]) -> int:
+def write_bank_xlsx(path: Path, questions: Iterable[BankQuestion],
+                    overwrite: bool = False) -> int:
     """Questions in the template's layout; returns how many rows were written."""
-    _refuse_existing(path)
+    _refuse_existing(path, overwrite)
     book = _writer(path)
     sheet = _bank_sheet(book, book.add_format({"bold": True, "bg_color": "#DDEBF7",
                                                "border": 1}))
@@ -135,10 +136,18 @@ def write_bank_xlsx(path: Path, questions: Iterable[BankQuestion]) -> int:
     return count
 
 
-def _refuse_existing(path: Path) -> None:
+def refuse_existing(path: Path, overwrite: bool = False) -> None:
+    """A workbook someone filled in is never overwritten by accident."""
+    if path.exists() and not overwrite:
+        raise PackError(f"{path} already exists.",
+                        hint="Choose another file name, or add --force to replace it.")
+
+
+def _refuse_existing(path: Path, overwrite: bool = True) -> None:
     if path.suffix.lower() != ".xlsx":
         raise PackError(f"{path.name} does not end in .xlsx.",
                         hint="Name the workbook like 题库.xlsx.")
+    refuse_existing(path, overwrite)
 
 
 def _close(book, path: Path) -> None:  # type: ignore[no-untyped-def]
