@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from trainer.cli import main
-from trainer.content.bankwriter import add_module, read_bank
+from trainer.content.bankpack import add_module
+from trainer.content.bankwriter import read_bank
 from trainer.content.errors import PackError
 from trainer.content.starter import create_starter
 

@@ -9,7 +9,8 @@ import pytest
 
 from trainer.cli import main
 from trainer.content.aiken import parse_aiken
-from trainer.content.bankwriter import read_bank, write_new_pack
+from trainer.content.bankpack import write_new_pack
+from trainer.content.bankwriter import read_bank
 from trainer.content.gift import parse_gift
 from trainer.content.grading import grade
 from trainer.content.htmltext import html_to_markdown

@@ -9,7 +9,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from trainer.cli import main
-from trainer.content.bankwriter import read_bank, write_new_pack
+from trainer.content.bankpack import write_new_pack
+from trainer.content.bankwriter import read_bank
 from trainer.content.grading import grade
 from trainer.content.loader import load_pack
 

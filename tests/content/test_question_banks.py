@@ -8,7 +8,8 @@ import pytest
 
 from trainer.content.aiken import parse_aiken
 from trainer.content.bank import decode_bank
-from trainer.content.bankwriter import add_module, read_bank, write_new_pack
+from trainer.content.bankpack import add_module, write_new_pack
+from trainer.content.bankwriter import read_bank
 from trainer.content.errors import PackError
 from trainer.content.gift import parse_gift
 from trainer.content.grading import grade

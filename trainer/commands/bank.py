@@ -77,7 +77,8 @@ def _print_problems(problems: Any, source: Path, zh: bool) -> None:
 
 
 def _convert(args: argparse.Namespace, ctx: Any) -> int:
-    from trainer.content.bankwriter import add_module, read_bank, write_new_pack
+    from trainer.content.bankpack import add_module, write_new_pack
+    from trainer.content.bankwriter import read_bank
     from trainer.content.errors import PackError, PackInvalid
 
     zh, source = _zh(ctx), Path(args.file)

@@ -1,47 +1,28 @@
-"""Write converted question banks as modules of our Markdown format (courses/README.md).
+"""Read question banks, and write their questions as our Markdown (courses/README.md).
 
-``read_bank`` reads a GIFT, Aiken or Excel file; ``write_new_pack`` makes a pack around it (the
-starter pack's framework, one module per category or 章节); ``add_module`` adds modules to an
-existing pack folder. Both write beside the target and move into place only what validates, so
-a failure leaves nothing half-written.
+``read_bank`` reads a GIFT, Aiken or Excel file into neutral questions; ``module_markdown``
+writes a module of them. Packs are made or extended in ``bankpack.py``.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from trainer.content.aiken import parse_aiken
 from trainer.content.bank import Bank, BankQuestion, decode_bank
-from trainer.content.bankknow import Knowledge, framework_with, split_modules
 from trainer.content.banksniff import check_bank_file
-from trainer.content.errors import PackError, PackInvalid
+from trainer.content.errors import PackError
 from trainer.content.framework import ITEM_ID
-from trainer.content.loader import Validation, validate_pack
-from trainer.content.problems import Problem
-from trainer.content.starter import STARTER_DIR
 
 FORMATS = ("gift", "aiken", "xlsx")
 _LABELS = {"zh": ("正确", "错误", "回答切题，理由充分。", "题库导入"),
            "en": ("True", "False", "The answer is relevant and well argued.", "Imported questions")}
 _OTHER_ANSWER = {"zh": "其他答案：", "en": "Any other answer: "}
 _NEEDS_ESCAPE = re.compile(r"^(\s*)([-*+>]|\d+[.)]|:::|#|\[[ xX]\])(\s|$)")
-
-
-@dataclass(frozen=True)
-class Conversion:
-    """What a conversion wrote, and what it could not convert (with lines)."""
-
-    written: tuple[Path, ...]
-    questions: int
-    problems: tuple[Problem, ...]  # from the source file: skipped questions and warnings
-    validation: Validation
 
 
 def read_bank(file: Path, fmt: str, progress: Callable[[int], None] | None = None) -> Bank:
@@ -66,7 +47,7 @@ def read_bank(file: Path, fmt: str, progress: Callable[[int], None] | None = Non
     return parse_aiken(text, file.name)
 
 
-def _labels(language: str) -> tuple[str, str, str, str]:
+def labels(language: str) -> tuple[str, str, str, str]:
     return _LABELS["zh" if language.lower().startswith("zh") else "en"]
 
 
@@ -96,15 +77,15 @@ def exercise_markdown(q: BankQuestion, exercise_id: str, weights: str, language:
     """One ``::: exercise`` block (or a plain passage for a GIFT description)."""
     if q.kind == "text":
         return _safe(q.text)
-    true_label, false_label, criterion, _ = _labels(language)
+    true_label, false_label, criterion, _ = labels(language)
     lines = [f"::: exercise {q.kind} {exercise_id}", f"competencies: {weights}"]
     if q.kind == "open":
         lines.append("grading: self")
     lines += ["", _safe(q.text), ""]
     if q.kind in ("single", "multiple", "truefalse"):
-        labels = (true_label, false_label) if q.kind == "truefalse" else None
+        words = (true_label, false_label) if q.kind == "truefalse" else None
         for index, option in enumerate(q.options):
-            text = labels[index] if labels else _one_line(option.text) or "\\-"
+            text = words[index] if words else _one_line(option.text) or "\\-"
             lines.append(f"- {_credit_box(option.credit)} {text}")
             if option.feedback:
                 lines += _quote(option.feedback, "  ")
@@ -162,10 +143,6 @@ def slug(text: str, fallback: str) -> str:
     return value if value and ITEM_ID.match(value) else fallback
 
 
-def _framework_ids(competencies_file: Path) -> list[str]:
-    return [competency_id for competency_id, _title in framework_competencies(competencies_file)]
-
-
 def framework_competencies(competencies_file: Path) -> list[tuple[str, str]]:
     """(id, title) of each competency in a framework file, for choosing one by its name."""
     data = yaml.safe_load(competencies_file.read_text(encoding="utf-8")) or {}
@@ -174,7 +151,7 @@ def framework_competencies(competencies_file: Path) -> list[tuple[str, str]]:
             for c in items if isinstance(c, dict)]
 
 
-def _check_competencies(chosen: Sequence[str], known: list[str]) -> list[str]:
+def check_competencies(chosen: Sequence[str], known: list[str]) -> list[str]:
     if not known:
         raise PackError("The pack's framework lists no competencies to weight the questions.")
     unknown = [c for c in chosen if c not in known]
@@ -182,152 +159,3 @@ def _check_competencies(chosen: Sequence[str], known: list[str]) -> list[str]:
         raise PackError(f"Unknown competency '{unknown[0]}'.",
                         hint=f"Use one of: {', '.join(known)}.")
     return list(chosen) or known[:1]
-
-
-def _by_category(questions: Sequence[BankQuestion]) -> dict[str, list[BankQuestion]]:
-    groups: dict[str, list[BankQuestion]] = {}
-    for q in questions:
-        groups.setdefault(q.category, []).append(q)
-    return groups
-
-
-def _require_questions(bank: Bank) -> None:
-    if not any(q.kind != "text" for q in bank.questions):
-        raise PackError(f"No question in {bank.source} could be converted.",
-                        hint="See the problems listed above.")
-
-
-def _module_texts(bank: Bank, title: str, language: str, knowledge: Knowledge,
-                  taken: set[str], headings: bool) -> list[tuple[str, str]]:
-    """(module id, Markdown) for each module the bank fills, ids unused in ``taken``."""
-    modules: list[tuple[str, str]] = []
-    for number, (name, questions) in enumerate(
-            split_modules(_by_category(bank.questions), title, language), start=1):
-        module_id = base = slug(name, f"bank-{number}")
-        suffix = 2
-        while module_id in taken or any(f"{module_id}-q{n}" in taken  # our exercise ids
-                                        for n in range(1, len(questions) + 1)):
-            module_id, suffix = f"{base}-{suffix}", suffix + 1
-        taken.add(module_id)
-        taken.update(f"{module_id}-q{n}" for n in range(1, len(questions) + 1))
-        modules.append((module_id, module_markdown(
-            module_id, name, questions, knowledge.default, language, headings=headings,
-            weights_of=lambda q: knowledge.weights(q, bank))))
-    return modules
-
-
-def write_new_pack(bank: Bank, out_dir: Path, *, title: str, language: str = "zh-CN",
-                   competencies: Sequence[str] = ()) -> Conversion:
-    """A new pack around the bank: one module per category, the starter's framework."""
-    if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
-        raise PackError(f"{out_dir} already exists and is not empty.",
-                        hint="Choose a new folder, or add to a pack with --into.")
-    _require_questions(bank)
-    template = STARTER_DIR / ("zh-CN" if language.lower().startswith("zh") else "en")
-    if not template.is_dir():
-        template = STARTER_DIR / "zh-CN"
-    framework_file = template / "competencies.yaml"
-    known = framework_competencies(framework_file)
-    chosen = _check_competencies(competencies, [c for c, _ in known])
-    knowledge = Knowledge(known, chosen, may_add=True)
-    modules = _module_texts(bank, title, language, knowledge, set(), headings=False)
-    files = [f"modules/{n:02d}-{mid}.md" for n, (mid, _) in enumerate(modules, start=1)]
-    manifest = {"id": slug(out_dir.name, "imported-questions"), "version": "0.1.0",
-                "title": title, "language": language, "authors": [],
-                "summary": _labels(language)[3] + f": {bank.source}", "pass_mark": 60,
-                "modules": files}
-    staging = out_dir.with_name(f".{out_dir.name}.partial")
-    shutil.rmtree(staging, ignore_errors=True)  # left by a run that was killed
-    (staging / "modules").mkdir(parents=True)
-    try:
-        (staging / "course.yaml").write_text(
-            yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        (staging / "competencies.yaml").write_text(framework_with(
-            framework_file.read_text(encoding="utf-8"), knowledge.added), encoding="utf-8")
-        for file, (_, text) in zip(files, modules, strict=True):
-            (staging / file).write_text(text, encoding="utf-8")
-        validation = validate_pack(staging)
-        if not validation.ok:
-            raise PackInvalid(str(out_dir), validation.problems)
-        if out_dir.exists():
-            out_dir.rmdir()
-        staging.rename(out_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    # the staging folder's validation holds for the moved folder: its problems name files
-    # relative to the pack, and validating 100,000 questions twice would double the wait
-    written = tuple(out_dir / f for f in ("course.yaml", "competencies.yaml", *files))
-    return Conversion(written, _count(bank), tuple(bank.problems.sorted()), validation)
-
-
-def _count(bank: Bank) -> int:
-    return sum(1 for q in bank.questions if q.kind != "text")
-
-
-def _append_to_manifest(text: str, entries: Sequence[str]) -> str:
-    """Add ``  - entry`` lines after the last item of ``modules:``, keeping the comments."""
-    lines = text.split("\n")
-    start = next((i for i, line in enumerate(lines) if re.match(r"^modules\s*:", line)), None)
-    if start is None:
-        raise PackError("course.yaml has no 'modules:' list to add the new module to.")
-    if lines[start].split("#", 1)[0].split(":", 1)[1].strip():
-        raise PackError("course.yaml writes 'modules:' on one line; the new module cannot be "
-                        "added to it.", hint="Write each module on its own '  - …' line.")
-    last, indent = start, "  "
-    for i in range(start + 1, len(lines)):
-        item = re.match(r"^(\s*)-\s", lines[i])
-        if item:
-            last, indent = i, item.group(1)
-        elif lines[i].strip() and not lines[i].strip().startswith("#"):
-            break
-    lines[last + 1:last + 1] = [f"{indent}- {entry}" for entry in entries]
-    return "\n".join(lines)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write beside the file, then replace it: a crash leaves the old file or the new one."""
-    temporary = path.with_name(f".{path.name}.partial")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
-
-
-def add_module(bank: Bank, pack_dir: Path, *, title: str,
-               competencies: Sequence[str] = ()) -> Conversion:
-    """Add the bank as new modules of an existing pack folder; undone if it breaks it."""
-    before = validate_pack(pack_dir)
-    if before.pack is None:
-        raise PackError(f"{pack_dir} has errors; fix them before adding questions.",
-                        hint=f"Run 'trainer pack validate {pack_dir}'.")
-    pack = before.pack
-    known = [(c.id, c.title) for c in pack.framework.competencies]
-    chosen = _check_competencies(competencies, [c for c, _ in known])
-    _require_questions(bank)
-    taken = {m.id for m in pack.modules} | {e.id for e in pack.exercises()}
-    # one module per category (章节), a big one cut into parts of 200 questions
-    modules = _module_texts(bank, title, pack.language, Knowledge(known, chosen, may_add=False),
-                            taken, headings=False)
-    files = [f"modules/{len(pack.modules) + n:02d}-{mid}.md"
-             for n, (mid, _) in enumerate(modules, start=1)]
-    if any((pack_dir / f).exists() for f in files):
-        raise PackError(f"{pack_dir / files[0]} already exists.",
-                        hint="Rename the existing file or choose another title.")
-    manifest = pack_dir / "course.yaml"
-    original = manifest.read_text(encoding="utf-8")
-    updated = _append_to_manifest(original, files)
-    written: list[Path] = []
-    try:
-        (pack_dir / "modules").mkdir(exist_ok=True)
-        for file, (_, text) in zip(files, modules, strict=True):
-            _write_atomic(pack_dir / file, text)
-            written.append(pack_dir / file)
-        _write_atomic(manifest, updated)
-        after = validate_pack(pack_dir)
-        if not after.ok:
-            raise PackInvalid(str(pack_dir), after.problems)
-    except BaseException:
-        _write_atomic(manifest, original)
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise
-    return Conversion((*written, manifest), _count(bank), tuple(bank.problems.sorted()), after)

@@ -226,7 +226,8 @@ class BankImportDialog(QDialog):
 
     def convert(self) -> None:
         """Convert off the GUI thread; report skipped questions; keep the dialog on failure."""
-        from trainer.content.bankwriter import add_module, read_bank, write_new_pack
+        from trainer.content.bankpack import add_module, write_new_pack
+        from trainer.content.bankwriter import read_bank
 
         source, fmt = Path(self.file.text()).expanduser(), self.format.currentData()
         title = self.title.text().strip() or source.stem
