@@ -93,6 +93,7 @@ def test_into_leaves_the_pack_untouched_when_the_result_would_not_validate(
     with pytest.raises(PackError):
         add_module(read_bank(huge, "aiken"), pack, title="x")
     assert _fingerprint(pack) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging
 
 
 def test_into_leaves_the_pack_untouched_when_the_bank_is_bad(tmp_path: Path,
