@@ -236,12 +236,13 @@ class BankImportDialog(QDialog):
         target = Path(self.target.text()).expanduser()
 
         label = translate("WorkspaceDialogs", "Reading the question bank…")
+        checking = translate("WorkspaceDialogs", "Writing and checking the pack…")
 
         def work(progress: Any) -> Any:
             from trainer.content.errors import PackError
 
             bank = read_bank(source, fmt, lambda rows: progress.update(rows, 0, label))
-            progress.check()  # a cancel while reading writes nothing
+            progress.update(0, 0, checking)  # also: a cancel while reading writes nothing
             try:
                 if into is not None:
                     return add_module(bank, into, title=title, competencies=chosen), into

@@ -142,7 +142,7 @@
         <translation>打开课程包文件夹</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>No pack folder is open. Open one, create a new pack or import a question bank.</source>
         <translation>还没有打开课程包文件夹。可以打开一个、新建课程包，或导入题库。</translation>
     </message>
@@ -167,7 +167,7 @@
         <translation>%1 检查：%2，%3。</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-103"/>
         <source>Modules of the pack</source>
         <translation>课程包的单元</translation>
     </message>
@@ -301,7 +301,12 @@
         <translation>选择题库文件</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+30"/>
+        <source>Writing and checking the pack…</source>
+        <translation>正在写入并检查课程包…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Converting questions…</source>
         <translation>正在转换题目…</translation>
     </message>
@@ -326,7 +331,7 @@
         <translation>在编写区打开</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-132"/>
         <source>Questions that cannot be converted are listed here with their line (Excel: sheet and row); the rest still convert.</source>
         <translation>无法转换的题目会连同行号（Excel 为工作表和行号）列在这里，其余题目照常转换。</translation>
     </message>
@@ -336,12 +341,12 @@
         <translation>题库 (*.gift *.txt *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Reading the question bank…</source>
         <translation>正在读取题库…</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Left out (not converted): %1; each is listed below with its line or row.</source>
         <translation>未能转换：%1 处，下面逐一列出所在的行。</translation>
     </message>
@@ -426,7 +431,7 @@
         <translation>把文件和摘要一起交给学员电脑；导入时会核对文件。</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-211"/>
         <source>Conversion report</source>
         <translation>转换报告</translation>
     </message>
@@ -434,7 +439,7 @@
 <context>
     <name>WorkspacePage</name>
     <message numerus="yes">
-        <location filename="../../trainer/workspace.py" line="+121"/>
+        <location filename="../../trainer/workspace.py" line="+125"/>
         <source>%n exercise(s)</source>
         <translation>
             <numerusform>%n 道练习</numerusform>
