@@ -8,15 +8,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-_FORMATS = (("gift", "Moodle GIFT", "(UTF-8 or GB18030)"), ("aiken", "Aiken", "(UTF-8 or GB18030)"),
-            ("xlsx", "Excel (.xlsx, Excel or WPS)", "in the 题库 template or a common variant"))
+_FORMATS = (("gift", "a Moodle GIFT question bank (UTF-8 or GB18030)"),
+            ("aiken", "an Aiken question bank (UTF-8 or GB18030)"),
+            ("xlsx", "an Excel question bank (题库, .xlsx from Excel or WPS)"))
 
 
 def register_pack_actions(sub: Any) -> None:
     """Add the converters to the ``trainer pack`` group (called by trainer.commands.pack)."""
-    for fmt, name, note in _FORMATS:
-        parser = sub.add_parser(f"from-{fmt}", help=f"convert a {name} question bank {note} "
-                                "into a pack or new modules")
+    for fmt, what in _FORMATS:
+        parser = sub.add_parser(f"from-{fmt}", help=f"convert {what} into a pack or new "
+                                "modules")
         parser.add_argument("file", metavar="FILE")
         target = parser.add_mutually_exclusive_group(required=True)
         target.add_argument("-o", "--output", metavar="DIR", help="new pack folder to create")
