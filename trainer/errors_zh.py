@@ -22,6 +22,10 @@ VALUES: dict[str, str] = {
     "Disk quota exceeded": "超出磁盘配额", "Input/output error": "读写错误",
     "learner": "学员", "trainer": "培训师", "hr": "人事", "admin": "管理员",
     "HR": "人事", "administrator": "管理员",
+    "a Word document": "Word 文档", "a zip archive": "zip 压缩包",
+    "an old Excel/Word (97–2003) file": "旧版 Excel/Word（97–2003）文件",
+    "a web page (HTML)": "网页（HTML）", "not text": "非文本文件", "Moodle XML": "Moodle XML 文件",
+    "plain text (such as CSV)": "纯文本（例如 CSV）", "an Excel workbook": "Excel 工作簿",
 }
 _MORE = re.compile(r" \(and (\d+) more\)$")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -103,6 +107,44 @@ CATALOG: dict[str, str] = {
         '没有做任何更改。请连同题库文件一起报告此问题。',
     'Cannot read {file}: {exc.strerror or exc}':
         '无法读取 {1}：{2}',
+    'Use gift, aiken or xlsx.':
+        '请使用 GIFT、Aiken 或 Excel 格式。',
+    '{path.name} is not a text question bank: it is {what}.':
+        '{1} 不是文本格式的题库，它是{2}。',
+    "Excel banks go through 'from-xlsx'; GIFT and Aiken banks are plain text files (save as .txt, UTF-8).":
+        'Excel 题库请按 Excel 格式导入；GIFT 和 Aiken 题库是纯文本文件（另存为 UTF-8 编码的 .txt）。',
+    '{path.name} is empty.':
+        '{1} 是空文件。',
+    'Choose the file that holds the questions.':
+        '请选择存有题目的文件。',
+    '{path.name} is not an Excel workbook: it is {what}.':
+        '{1} 不是 Excel 工作簿，它是{2}。',
+    "Open it in Excel or WPS and save it as 'Excel workbook (*.xlsx)', then import the .xlsx file.":
+        '请用 Excel 或 WPS 打开它，另存为“Excel 工作簿（*.xlsx）”，再导入这个 .xlsx 文件。',
+    '{path.name} is an Excel 97–2003 (.xls) workbook, which cannot be read.':
+        '{1} 是 Excel 97–2003（.xls）格式的工作簿，无法读取。',
+    '{path} already exists.':
+        '{1} 已经存在。',
+    'Choose another file name, or add --force to replace it.':
+        '请换一个文件名，或删除原文件后再试。',
+    '{path.name} does not end in .xlsx.':
+        '{1} 的扩展名不是 .xlsx。',
+    'Name the workbook like 题库.xlsx.':
+        '请把工作簿命名为类似 题库.xlsx 的名字。',
+    'Cannot write {path}: {exc.strerror or exc}':
+        '无法写入 {1}：{2}',
+    '{pack_dir / files[0]} already exists.':
+        '{1} 已经存在。',
+    'Rename the existing file or choose another title.':
+        '请重命名已有的文件，或换一个标题。',
+    '{path.name} has no sheet with a question-bank header row.':
+        '{1} 中没有带题库表头的工作表。',
+    "The header needs a question column (题干) and an answer (答案) or option columns (选项A, 选项B); 'trainer pack bank-template' writes a template.":
+        '表头要有题干列，以及答案列或选项列（选项A、选项B）；可以先生成题库模板，照着填写。',
+    '{path.name} cannot be read as an Excel workbook ({exc}).':
+        '无法把 {1} 当作 Excel 工作簿读取（{2}）。',
+    'Open it in Excel or WPS, save it again as .xlsx and retry.':
+        '请用 Excel 或 WPS 打开它，重新另存为 .xlsx 后再试。',
     "{DIGESTS_FILE} line {number} is not 'DIGEST  PATH'; the archive is damaged.":
         '{1} 第 {2} 行不是“摘要  路径”格式；压缩包已损坏。',
     "'{name}' is listed in {DIGESTS_FILE} but missing from the archive; it is incomplete.":

@@ -8,7 +8,8 @@ import pytest
 
 from trainer.content.aiken import parse_aiken
 from trainer.content.bank import decode_bank
-from trainer.content.bankwriter import add_module, read_bank, write_new_pack
+from trainer.content.bankpack import add_module, write_new_pack
+from trainer.content.bankwriter import read_bank
 from trainer.content.errors import PackError
 from trainer.content.gift import parse_gift
 from trainer.content.grading import grade
@@ -180,3 +181,25 @@ def test_partial_credit_is_for_single_choice_only(tmp_path: Path) -> None:
     assert len(problems) == 1
     assert "only single-choice exercises allow" in problems[0].message
     assert problems[0].file == "modules/01-lesson.md"
+
+
+def test_fill_in_answers_may_be_partly_right(tmp_path: Path) -> None:
+    from trainer.content.loader import validate_pack
+
+    pack_dir = create_starter(tmp_path / "course")
+    lesson = pack_dir / "modules" / "01-lesson.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8") + (
+        "\n::: exercise fill q-year\ncompetencies: data-sharing\n\n《数据安全法》哪一年通过？____\n\n"
+        "- 2021\n- [50%] 2020\n\n> 解析：2021 年。\n:::\n"
+        "\n::: exercise fill q-bad\ncompetencies: data-sharing\n\n只有部分分？____\n\n"
+        "- [50%] 甲\n- [0%] 乙\n\n> 解析。\n:::\n"), encoding="utf-8")
+    validation = validate_pack(pack_dir)
+    errors = [p.message for p in validation.problems if p.severity == "error"]
+    assert any("between 1% and 99%" in m for m in errors)
+    assert any("only partly right answers" in m for m in errors)
+    lesson.write_text(lesson.read_text(encoding="utf-8").split("\n::: exercise fill q-bad")[0]
+                      + "\n", encoding="utf-8")
+    exercise = load_pack(pack_dir).exercise("q-year")
+    assert exercise.answers == ("2021",) and exercise.partial_answers == (("2020", 0.5),)
+    assert grade(exercise, {"text": "２０２０"}).score == pytest.approx(0.5)  # loose matching
+    assert grade(exercise, {"text": "2021"}).score == 1.0

@@ -96,18 +96,35 @@ def _no_feedback(items: list[Item], name: str, what: str, ctx: BlockContext) -> 
                                  "the end of the block.")
 
 
+_PARTIAL = re.compile(r"^\[(\d{1,2})%\][ \t]+(.+)$", re.DOTALL)
+
+
 def _fill(items: list[Item], name: str, ctx: BlockContext) -> dict[str, Any]:
+    """Accepted answers as plain items; ``[50%] answer`` is partly right (numerical
+    alternatives from Moodle), worth that share of the marks."""
     _no_feedback(items, name, "answers", ctx)
     answers: list[str] = []
+    partial: list[tuple[str, float]] = []
     for item in items:
-        if _TASK.match(item.text):
+        share = _PARTIAL.match(item.text)
+        if share:
+            credit = int(share[1]) / 100
+            if not 0 < credit < 1:
+                ctx.problems.error(ctx.file, item.line, f"a partly right answer of {name} must "
+                                   "be worth between 1% and 99%, e.g. '- [50%] 2020'.")
+            else:
+                partial.append((share[2].strip(), credit))
+        elif _TASK.match(item.text):
             ctx.problems.error(ctx.file, item.line, f"accepted answers of {name} are plain "
                                "items such as '- 一网通办', without '[ ]' or '[x]'.")
         elif not item.text:
             ctx.problems.error(ctx.file, item.line, f"an accepted answer of {name} is empty.")
         else:
             answers.append(item.text)
-    return {"answers": tuple(answers)}
+    if partial and not answers:
+        ctx.problems.error(ctx.file, items[0].line, f"{name} has only partly right answers; "
+                           "list the fully right one as a plain item, e.g. '- 2021'.")
+    return {"answers": tuple(answers), "partial_answers": tuple(partial)}
 
 
 def _order(items: list[Item], name: str, ctx: BlockContext) -> dict[str, Any]:

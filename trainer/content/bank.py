@@ -33,6 +33,9 @@ class BankQuestion:
     answers: tuple[str, ...] = ()  # fill
     pairs: tuple[tuple[str, str], ...] = ()  # match
     explanation: str = ""
+    partial: tuple[tuple[str, float], ...] = ()  # fill from a numerical: partly right answers
+    other_feedback: str = ""  # fill from a numerical: feedback for any other answer
+    knowledge: str = ""  # 知识点 of an Excel bank: the competency it trains
 
 
 @dataclass
@@ -52,7 +55,10 @@ class Bank:
 
 
 def decode_bank(data: bytes, source: str) -> str:
-    """UTF-8 (with or without BOM) first, then GB18030, which Chinese Windows tools write."""
+    """UTF-8 (with or without BOM) first, then GB18030, which Chinese Windows tools write;
+    UTF-16 with its BOM (Notepad's "Unicode") too."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16").replace("\r\n", "\n").replace("\r", "\n")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

@@ -2,7 +2,9 @@
 
 Follows Moodle's own reading of the format (question/format/gift): questions are separated by
 blank lines, ``//`` lines are comments, ``$CATEGORY:`` sets the category, ``::title::`` names a
-question, ``{…}`` holds the answers, ``\\~ \\= \\# \\{ \\} \\:`` escape the control characters.
+question, ``{…}`` holds the answers, ``\\~ \\= \\# \\{ \\} \\:`` escape the control characters. Moodle's own export writes
+``[html]`` before the question and HTML in every part (``<p>一般数据</p>``): each part loses its
+format marker wherever it stands and HTML becomes sanitised Markdown (``htmltext.py``).
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ import re
 from dataclasses import dataclass
 
 from trainer.content.bank import Bank, BankOption, BankQuestion
+from trainer.content.htmltext import html_to_markdown, looks_like_html
 
 _ESCAPES = {"\\~": "~", "\\=": "=", "\\#": "#", "\\{": "{", "\\}": "}", "\\:": ":",
             "\\n": "\n", "\\\\": "\\"}
 _ESCAPE = re.compile(r"\\[~=#{}:n\\]")
 _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
-_FORMAT = re.compile(r"^\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
+_FORMAT = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
 _TRUE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 _NUMBER = r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?"
 _TOLERANCE = re.compile(rf"^({_NUMBER})(?::({_NUMBER}))?$")
@@ -53,15 +56,47 @@ def _split(text: str, chars: str) -> list[str]:
 
 @dataclass
 class _Raw:
+    """One question's source, and the text format its parts default to (Moodle's rule)."""
+
     line: int
     text: str
     category: str
+    fmt: str = "moodle"
+    bank: Bank | None = None
+
+    def text_of(self, part: str) -> str:
+        """A part as Markdown: its own ``[format]`` marker removed, escapes undone, HTML
+        converted; images it showed are reported with their line and left out."""
+        fmt, part = self.fmt, part.strip()
+        marker = _FORMAT.match(part)
+        if marker:
+            fmt, part = marker.group(1).lower(), part[marker.end():]
+        text = unescape(part)
+        if fmt in ("html", "moodle") and looks_like_html(text):
+            text, images = html_to_markdown(text)
+            for src in images:
+                self._report_image(src)
+        elif "@@PLUGINFILE@@" in text:
+            self._report_image(text)
+        return text
+
+    def _report_image(self, src: str) -> None:
+        if self.bank is None:
+            return
+        name = src.split("@@PLUGINFILE@@", 1)[-1].lstrip("/").split()[0] if src else ""
+        at = self.text.find(name) if name else -1
+        line = self.line + (self.text.count("\n", 0, at) if at != -1 else 0)
+        shown = f"'@@PLUGINFILE@@/{name}'" if name else "an image"
+        self.bank.warn(line, f"the picture {shown} is kept in Moodle's file store, not in the "
+                       "GIFT file, so it is left out; copy it into the pack's images folder and "
+                       "show it with '![description](images/NAME)'.")
 
 
 def parse_gift(text: str, source: str) -> Bank:
     """Every question of a GIFT file; unconvertible ones are reported with their line."""
     bank = Bank(source)
     for raw in _chunks(text, bank):
+        raw.bank = bank
         question = _question(raw, bank)
         if question is not None:
             bank.questions.append(question)
@@ -106,25 +141,25 @@ def _question(raw: _Raw, bank: Bank) -> BankQuestion | None:
         title, text = unescape(text[2:end]), text[end + 2:].strip()
     fmt = _FORMAT.match(text)
     if fmt:
-        if fmt.group(1).lower() == "html":
-            bank.warn(raw.line, "the question is in HTML format; it is kept as written and "
-                      "the app shows only the HTML it allows.")
-        text = text[fmt.end():]
+        raw.fmt, text = fmt.group(1).lower(), text[fmt.end():]
     open_at = _find(text, "{")
     if open_at == -1:
         if _find(text, "}") != -1:
             bank.skip(raw.line, "'}' without '{': escape it as '\\}' or add the answers "
                       "in '{…}'.")
             return None
-        return BankQuestion("text", raw.line, title, unescape(text), raw.category)
+        return BankQuestion("text", raw.line, title, raw.text_of(text), raw.category)
     close_at = _find(text, "}", open_at + 1)
     if close_at == -1:
         bank.skip(raw.line, "the answers opened with '{' are never closed with '}'.")
         return None
     before, answer, after = text[:open_at], text[open_at + 1:close_at], text[close_at + 1:]
-    stem = unescape(before)
+    stem = raw.text_of(before)
     if after.strip() and after.strip() not in ".?!。？！":
-        stem = f"{stem} ____ {unescape(after)}".strip()
+        # keep the writer's spacing: "共享____交换" stays without spaces, "a {…} b" with them
+        left = " " if before[-1:].isspace() or not before.strip() else ""
+        right = " " if after[:1].isspace() else ""
+        stem = f"{stem}{left}____{right}{raw.text_of(after)}".strip()
     elif after.strip():
         stem = f"{stem} ____{after.strip()}"
     if not stem:
@@ -137,7 +172,7 @@ def _answers(raw: _Raw, bank: Bank, title: str, stem: str, answer: str) -> BankQ
     general = ""
     cut = answer.find("####")
     if cut != -1:
-        answer, general = answer[:cut], unescape(answer[cut + 4:])
+        answer, general = answer[:cut], raw.text_of(answer[cut + 4:])
     body = answer.strip()
     base = {"line": raw.line, "title": title, "text": stem, "category": raw.category,
             "explanation": general}
@@ -145,9 +180,9 @@ def _answers(raw: _Raw, bank: Bank, title: str, stem: str, answer: str) -> BankQ
         return BankQuestion("open", **base)
     if body.startswith("#"):
         return _numerical(raw, bank, base, body[1:])
-    head = body.split("#", 1)[0].strip().upper()
+    head = _FORMAT.sub("", body.split("#", 1)[0]).strip().upper()
     if head in _TRUE:
-        return _truefalse(base, body, _TRUE[head])
+        return _truefalse(raw, base, body, _TRUE[head])
     parts = _split(body, "=~")
     if not parts or parts[0][0] not in "=~":
         bank.skip(raw.line, "answers must start with '=' (right) or '~' (wrong); escape a "
@@ -160,7 +195,7 @@ def _answers(raw: _Raw, bank: Bank, title: str, stem: str, answer: str) -> BankQ
     return _choice(raw, bank, base, parts)
 
 
-def _option(part: str) -> BankOption:
+def _option(raw: _Raw, part: str) -> BankOption:
     """``=text#feedback`` or ``~%50%text#feedback`` → option with its credit."""
     sign, rest = part[0], part[1:].strip()
     credit = 1.0 if sign == "=" else 0.0
@@ -169,11 +204,11 @@ def _option(part: str) -> BankOption:
         credit, rest = float(weight.group(1)) / 100, rest[weight.end():]
     hash_at = _find(rest, "#")
     text, feedback = (rest, "") if hash_at == -1 else (rest[:hash_at], rest[hash_at + 1:])
-    return BankOption(unescape(text), credit, unescape(feedback))
+    return BankOption(raw.text_of(text), credit, raw.text_of(feedback))
 
 
 def _choice(raw: _Raw, bank: Bank, base: dict, parts: list[str]) -> BankQuestion | None:
-    options = tuple(_option(p) for p in parts)
+    options = tuple(_option(raw, p) for p in parts)
     full = [o for o in options if o.credit >= 0.999]
     partial = [o for o in options if 0 < o.credit < 0.999]
     if len(options) < 2:
@@ -200,8 +235,8 @@ def _choice(raw: _Raw, bank: Bank, base: dict, parts: list[str]) -> BankQuestion
     return BankQuestion("multiple", options=ticked, **base)
 
 
-def _truefalse(base: dict, body: str, value: bool) -> BankQuestion:
-    feedback = [unescape(f) for f in body.split("#")[1:]]
+def _truefalse(raw: _Raw, base: dict, body: str, value: bool) -> BankQuestion:
+    feedback = [raw.text_of(f) for f in _split_feedback(body)]
     wrong = feedback[0] if feedback else ""
     right = feedback[1] if len(feedback) > 1 else ""
     true_option = BankOption("", 1.0 if value else 0.0, right if value else wrong)
@@ -210,25 +245,26 @@ def _truefalse(base: dict, body: str, value: bool) -> BankQuestion:
 
 
 def _short(raw: _Raw, bank: Bank, base: dict, parts: list[str]) -> BankQuestion | None:
-    options = [_option(p) for p in parts]
+    """Accepted answers; partly right ones and ``*`` (any other answer) go to the explanation."""
+    options = [_option(raw, p) for p in parts]
     answers = tuple(o.text for o in options if o.credit >= 0.999 and o.text)
-    dropped = [o.text for o in options if o.credit < 0.999]
-    if dropped:
-        bank.warn(raw.line, "answers with less than full credit are not accepted: "
-                  + ", ".join(f"'{t}'" for t in dropped) + ".")
+    other = next((o.feedback for o in options if o.text == "*"), "")
+    partial = tuple((o.text, o.credit) for o in options
+                    if 0 < o.credit < 0.999 and o.text and o.text != "*")
     if not answers:
         bank.skip(raw.line, "the short-answer question has no full-credit answer.")
         return None
     explanation = base.pop("explanation") or next((o.feedback for o in options
                                                    if o.feedback and o.credit >= 0.999), "")
-    return BankQuestion("fill", answers=answers, explanation=explanation, **base)
+    return BankQuestion("fill", answers=answers, explanation=explanation, partial=partial,
+                        other_feedback=other, **base)
 
 
 def _matching(raw: _Raw, bank: Bank, base: dict, parts: list[str]) -> BankQuestion | None:
     pairs: list[tuple[str, str]] = []
     for part in parts:
         left, arrow, right = part[1:].partition("->")
-        left, right = unescape(left), unescape(right)
+        left, right = raw.text_of(left), raw.text_of(right)
         if not arrow or not right:
             bank.skip(raw.line, f"matching pair '{part[1:].strip()}' needs 'left -> right'.")
             return None
@@ -242,22 +278,58 @@ def _matching(raw: _Raw, bank: Bank, base: dict, parts: list[str]) -> BankQuesti
     return BankQuestion("match", pairs=tuple(pairs), **base)
 
 
+def _split_feedback(body: str) -> list[str]:
+    """The ``#feedback`` parts after an answer, split at unescaped '#'."""
+    parts, at = [], _find(body, "#")
+    while at != -1:
+        following = _find(body, "#", at + 1)
+        parts.append(body[at + 1:following if following != -1 else len(body)])
+        at = following
+    return parts
+
+
 def _numerical(raw: _Raw, bank: Bank, base: dict, body: str) -> BankQuestion | None:
-    alternatives = _split(body, "=") if _find(body, "=") != -1 else ["=" + body]
-    best = None
-    for part in alternatives:
-        option = _option(part if part.startswith("=") else "=" + part)
+    """``{#3:2}``, ``{#1..5}`` and Moodle's export form ``{#\\n=%100%3:2#…\\n~#…}``: every
+    full-credit alternative is accepted; partly right ones keep their credit for the numbers
+    they accept; the feedback for any other answer goes into the explanation."""
+    body = body.strip()
+    parts = _split(body if body[:1] in "=~" else "=" + body, "=~")
+    accepted: list[BankOption] = []
+    partial: list[tuple[str, float]] = []
+    other = ""
+    for part in parts:
+        if part.startswith("~"):
+            rest = part[1:].strip()
+            at = _find(rest, "#")
+            if rest[:at if at != -1 else len(rest)].strip() in ("", "*"):
+                other = raw.text_of(rest[at + 1:]) if at != -1 else other
+            continue
+        option = _option(raw, part)
         if option.credit >= 0.999:
-            best = option
-            break
-    if best is None:
+            accepted.append(option)
+        elif option.credit > 0:
+            partial.append((option.text.replace(" ", ""), option.credit))
+    if not accepted:
         bank.skip(raw.line, "the numerical question has no full-credit answer.")
         return None
-    answers = _numeric_answers(best.text, raw, bank)
-    if answers is None:
-        return None
-    explanation = base.pop("explanation") or best.feedback
-    return BankQuestion("fill", answers=answers, explanation=explanation, **base)
+    answers: list[str] = []
+    for option in accepted:
+        found = _numeric_answers(option.text, raw, bank)
+        if found is None:
+            return None
+        answers += [a for a in found if a not in answers]
+    credits: dict[str, float] = {}
+    for spec, credit in partial:  # partly right: the numbers it accepts, at their credit
+        found = _numeric_answers(spec, raw, bank)
+        if found is None:
+            return None
+        for number in found:
+            if number not in answers:
+                credits[number] = max(credit, credits.get(number, 0.0))
+    explanation = base.pop("explanation") or next((o.feedback for o in accepted if o.feedback),
+                                                  "")
+    return BankQuestion("fill", answers=tuple(answers), explanation=explanation,
+                        partial=tuple(credits.items()), other_feedback=other, **base)
 
 
 def _numeric_answers(spec: str, raw: _Raw, bank: Bank) -> tuple[str, ...] | None:

@@ -1,7 +1,7 @@
 """Grading: one pure function per exercise type, scores in 0..1 with per-part detail.
 
-Partial credit (documented in courses/README.md): a single-choice option marked ``[50%]``
-scores 0.5; multiple choice scores (right ticks − wrong
+Partial credit (documented in courses/README.md): a single-choice option or a fill-in answer
+marked ``[50%]`` scores 0.5; multiple choice scores (right ticks − wrong
 ticks) ÷ right options, never below 0; ordering scores the share of item pairs in the right
 relative order; matching scores the share of pairs matched correctly.
 
@@ -131,8 +131,11 @@ def _fill(exercise: Exercise, response: Mapping[str, Any]) -> Grade:
     given = normalize_answer(text, exercise.match_mode)
     correct = bool(given) and any(normalize_answer(a, exercise.match_mode) == given
                                   for a in exercise.answers)
+    score = 1.0 if correct else max(
+        (credit for answer, credit in exercise.partial_answers
+         if given and normalize_answer(answer, exercise.match_mode) == given), default=0.0)
     part = Part(0, correct, text, exercise.answers[0] if exercise.answers else "")
-    return Grade(1.0 if correct else 0.0, correct, (part,), ())
+    return Grade(score, correct, (part,), ())
 
 
 def _order(exercise: Exercise, response: Mapping[str, Any]) -> Grade:

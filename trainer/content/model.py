@@ -103,6 +103,7 @@ class Exercise:
     question: str  # Markdown
     options: tuple[Option, ...] = ()  # single, multiple, truefalse
     answers: tuple[str, ...] = ()  # fill: accepted answers
+    partial_answers: tuple[tuple[str, float], ...] = ()  # fill: (answer, credit) partly right
     pairs: tuple[tuple[str, str], ...] = ()  # match: (left, right) in author order
     items: tuple[str, ...] = ()  # order: the correct order
     rubric: tuple[Criterion, ...] = ()  # open

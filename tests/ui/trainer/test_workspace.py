@@ -273,3 +273,86 @@ def test_problems_read_in_chinese_when_the_interface_is_chinese(
         language._installed.clear()
         qapp.setProperty("trainerLanguage", None)  # back to English for the tests after this
         QLocale.setDefault(locale)
+
+
+def test_excel_bank_in_the_dialog_gives_what_the_command_line_gives(
+        qtbot: Any, app_ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import Workbook
+
+    from trainer.cli import main
+    from trainer.ui.trainer import dialogs
+
+    book = Workbook()
+    book.active.title = "题库"
+    for row in (["题型", "题干", "选项A", "选项B", "答案"], ["单选", "好题", "甲", "乙", "B"],
+                ["单选", "坏题", "甲", "乙", "C"], ["判断", "也坏", None, None, "也许"]):
+        book.active.append(row)
+    bank = tmp_path / "单位题库.xlsx"
+    book.save(bank)
+    assert main(["pack", "from-xlsx", str(bank), "-o", str(tmp_path / "cli")]) == 0
+    cli_lines = [line.replace(str(bank), bank.name) for line in
+                 capsys.readouterr().err.splitlines()]
+    dialog = dialogs.BankImportDialog(app_ctx, None, None)
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(bank))
+    assert dialog.format.currentData() == "xlsx"
+    dialog.target.setText(str(tmp_path / "gui"))
+    dialog.convert()
+    qtbot.waitUntil(lambda: dialog.result_folder is not None, timeout=10000)
+    report = dialog.report.toPlainText()
+    assert "Left out (not converted): 2" in report
+    assert cli_lines == [line for line in report.splitlines() if "单位题库.xlsx:题库:" in line]
+    assert len(cli_lines) == 2 and "单位题库.xlsx:题库:3: error:" in cli_lines[0]
+    dialog.resize(700, 420)
+    dialog.grab().save(str(tmp_path / "bank-dialog.png"))
+
+    shown: list[BaseException] = []
+    monkeypatch.setattr(dialogs, "present_error", lambda _parent, exc: shown.append(exc))
+    fake = tmp_path / "导出.xlsx"
+    fake.write_text("题型,题干\n", encoding="utf-8")
+    again = dialogs.BankImportDialog(app_ctx, None, None)
+    qtbot.addWidget(again)
+    again.file.setText(str(fake))
+    again.target.setText(str(tmp_path / "gui2"))
+    again.convert()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert "is not an Excel workbook" in str(shown[0])
+    assert not (tmp_path / "gui2").exists()
+
+
+def test_a_bank_with_nothing_to_convert_lists_the_reasons_in_the_dialog(
+        qtbot: Any, app_ctx: AppContext, tmp_path: Path) -> None:
+    from trainer.ui.trainer import dialogs
+
+    bad = tmp_path / "bad.gift"
+    bad.write_text("没有正确答案 {~a ~b}\n\n括号没关 {=a ~b\n", encoding="utf-8")
+    dialog = dialogs.BankImportDialog(app_ctx, None, None)
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(bad))
+    dialog.target.setText(str(tmp_path / "out"))
+    dialog.convert()
+    qtbot.waitUntil(lambda: "could be converted" in dialog.report.toPlainText(), timeout=10000)
+    report = dialog.report.toPlainText()
+    assert "bad.gift:1: error: no answer is marked right" in report
+    assert "bad.gift:3: error: the answers opened with" in report
+    assert not (tmp_path / "out").exists()
+    assert dialog.result_folder is None
+
+
+def test_a_conversion_that_would_not_validate_writes_nothing_and_says_why(
+        qtbot: Any, page: WorkspacePage, app_ctx: AppContext, pack_dir: Path,
+        tmp_path: Path) -> None:
+    from trainer.ui.trainer import dialogs
+
+    before = {p: p.read_bytes() for p in pack_dir.rglob("*") if p.is_file()}
+    huge = tmp_path / "huge.aiken"
+    huge.write_text("很长的题目" * 1200 + "\nA. 是\nB. 否\nANSWER: A\n", encoding="utf-8")
+    dialog = dialogs.BankImportDialog(app_ctx, page.folder, page)
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(huge))
+    assert dialog.into_open.isChecked()
+    dialog.convert()
+    qtbot.waitUntil(lambda: "nothing was written" in dialog.report.toPlainText(), timeout=10000)
+    assert ": error: " in dialog.report.toPlainText()
+    assert {p: p.read_bytes() for p in pack_dir.rglob("*") if p.is_file()} == before

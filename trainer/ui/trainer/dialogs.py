@@ -109,19 +109,36 @@ class NewPackDialog(QDialog):
         super().accept()
 
 
+_EXCEL = (".xlsx", ".xlsm", ".xls", ".et", ".csv")  # .xls/.et/.csv get a clear "save as .xlsx"
+
+
 def guess_format(path: Path) -> str:
-    """Aiken files are plain text with 'ANSWER:' lines; anything else is read as GIFT."""
+    """Excel by its name; Aiken files are plain text with 'ANSWER:' lines; the rest is GIFT."""
+    if path.suffix.lower() in _EXCEL:
+        return "xlsx"
     if path.suffix.lower() == ".gift":
         return "gift"
     try:
         head = path.read_bytes()[:20000].decode("utf-8", errors="ignore")
     except OSError:
         return "gift"
-    return "aiken" if "ANSWER:" in head.upper() and "{" not in head else "gift"
+    upper = head.upper().replace("：", ":")
+    aiken = "ANSWER:" in upper or "答案:" in upper
+    return "aiken" if aiken and "{" not in head else "gift"
+
+
+class ConversionFailed(Exception):
+    """A conversion that wrote nothing, with what the bank's parser reported on the way."""
+
+    def __init__(self, error: Any, problems: list[Any]) -> None:
+        super().__init__(str(error))
+        self.error, self.problems = error, problems
 
 
 class BankImportDialog(QDialog):
-    """Convert a Moodle GIFT or Aiken file into a new pack, or a module of the open pack."""
+    """Convert a Moodle GIFT, Aiken or Excel (题库) file into a new pack, or modules of the open
+    pack, through the same functions as ``trainer pack from-…``; progress while rows are read,
+    and a summary that lists every question or row left out."""
 
     def __init__(self, ctx: AppContext, open_pack: Path | None,
                  parent: QWidget | None = None) -> None:
@@ -135,6 +152,7 @@ class BankImportDialog(QDialog):
         self.format = guard_wheel(QComboBox())
         self.format.addItem("Moodle GIFT", "gift")
         self.format.addItem("Aiken", "aiken")
+        self.format.addItem(translate("WorkspaceDialogs", "Excel question bank (.xlsx)"), "xlsx")
         self.into_open = QRadioButton(translate("WorkspaceDialogs", "Add as a new module of the open pack"))
         self.into_new = QRadioButton(translate("WorkspaceDialogs", "Create a new pack in:"))
         group = QButtonGroup(self)
@@ -148,8 +166,9 @@ class BankImportDialog(QDialog):
         self._fill_competencies()
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
-        self.report.setPlaceholderText(translate("WorkspaceDialogs", "Questions that cannot be converted are listed here "
-                                           "with their line; the rest still convert."))
+        self.report.setPlaceholderText(translate(
+            "WorkspaceDialogs", "Questions that cannot be converted are listed here with their "
+            "line (Excel: sheet and row); the rest still convert."))
         self._layout()
 
     def _layout(self) -> None:
@@ -188,7 +207,7 @@ class BankImportDialog(QDialog):
     def _browse_file(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
             self, translate("WorkspaceDialogs", "Choose a question bank"), str(Path.home()),
-            translate("WorkspaceDialogs", "Question banks (*.gift *.txt);;All files (*)"))
+            translate("WorkspaceDialogs", "Question banks (*.gift *.txt *.xlsx);;All files (*)"))
         if chosen:
             self.file.setText(chosen)
 
@@ -207,7 +226,8 @@ class BankImportDialog(QDialog):
 
     def convert(self) -> None:
         """Convert off the GUI thread; report skipped questions; keep the dialog on failure."""
-        from trainer.content.bankwriter import add_module, read_bank, write_new_pack
+        from trainer.content.bankpack import add_module, write_new_pack
+        from trainer.content.bankwriter import read_bank
 
         source, fmt = Path(self.file.text()).expanduser(), self.format.currentData()
         title = self.title.text().strip() or source.stem
@@ -215,21 +235,64 @@ class BankImportDialog(QDialog):
         into = self.open_pack if self.into_open.isChecked() else None
         target = Path(self.target.text()).expanduser()
 
-        def work(_progress: Any) -> Any:
-            bank = read_bank(source, fmt)
-            if into is not None:
-                return add_module(bank, into, title=title, competencies=chosen), into
-            return write_new_pack(bank, target, title=title, competencies=chosen), target
+        label = translate("WorkspaceDialogs", "Reading the question bank…")
+        checking = translate("WorkspaceDialogs", "Writing and checking the pack…")
+
+        def work(progress: Any) -> Any:
+            from trainer.content.errors import PackError
+
+            bank = read_bank(source, fmt, lambda rows: progress.update(rows, 0, label))
+            progress.update(0, 0, checking)  # also: a cancel while reading writes nothing
+            try:
+                if into is not None:
+                    return add_module(bank, into, title=title, competencies=chosen), into
+                return write_new_pack(bank, target, title=title, competencies=chosen), target
+            except PackError as exc:  # the report lists what the bank said, then why
+                raise ConversionFailed(exc, bank.problems.sorted()) from exc
 
         self.convert_button.setEnabled(False)
+        self.report.clear()
         job = run_work(self, self.ctx, work, title=translate("WorkspaceDialogs", "Converting questions…"),
-                       on_success=self._converted)
+                       on_success=self._converted, on_failure=self._failed,
+                       cancellable=True)
         job.finished.connect(lambda: self.convert_button.setEnabled(True))
+
+    def _problem_lines(self, problems: Any) -> list[str]:
+        from trainer.content.messages_zh import problem_text
+
+        language = "zh-CN" if current_language().startswith("zh") else "en"
+        return [problem_text(p, language) for p in problems]
+
+    def _failed(self, exc: BaseException) -> None:
+        """Nothing converted, or a pack that would not validate: the bank's problems and the
+        reason in the report, as the command line prints them; nothing was written."""
+        from trainer.content.errors import PackInvalid
+        from trainer.ui.common.errors import known_text
+
+        if not isinstance(exc, ConversionFailed):
+            present_error(self, exc)
+            return
+        lines = self._problem_lines(exc.problems)
+        if isinstance(exc.error, PackInvalid):
+            lines += self._problem_lines([p for p in exc.error.problems
+                                          if p.severity == "error"])
+            lines.append(translate("WorkspaceDialogs", "The converted questions do not make "
+                                   "a valid pack; nothing was written."))
+        else:
+            lines.append(known_text(exc.error.message))
+            if exc.error.hint:
+                lines.append(known_text(exc.error.hint))
+        self.report.setPlainText("\n".join(lines))
 
     def _converted(self, outcome: tuple[Any, Path]) -> None:
         result, folder = outcome
         self.result_folder = folder
-        lines = [str(p) for p in result.problems]
+        lines = self._problem_lines(result.problems)
+        skipped = sum(1 for p in result.problems if p.severity == "error")
+        if skipped:
+            lines.insert(0, translate("WorkspaceDialogs", "Left out (not converted): %1; "
+                                      "each is listed below with its line or row.")
+                         .replace("%1", str(skipped)))
         lines.insert(0, translate("WorkspaceDialogs", "Converted %1 into %2.")
                      .replace("%1", counts().questions(result.questions))
                      .replace("%2", str(folder)))

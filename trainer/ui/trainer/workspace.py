@@ -183,6 +183,10 @@ class WorkspacePage(QWidget):
                  on_success=lambda result: self._apply(generation, folder, result))
 
     def _apply(self, generation: int, folder: Path, validation: Any) -> None:
+        import shiboken6
+
+        if not shiboken6.isValid(self):
+            return  # the page was closed while a save was being checked
         if generation != self._generation or folder != self.folder:
             return  # a newer save is already being checked
         self.validation = validation

@@ -23,7 +23,7 @@
 <context>
     <name>WorkspacePage</name>
     <message numerus="yes">
-        <location filename="../../trainer/workspace.py" line="+242"/>
+        <location filename="../../trainer/workspace.py" line="+246"/>
         <source>%n exercise(s)</source>
         <translation>
             <numerusform>%n exercise</numerusform>

@@ -172,7 +172,7 @@
         <translation>打开课程包文件夹</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>No pack folder is open. Open one, create a new pack or import a question bank.</source>
         <translation>还没有打开课程包文件夹。可以打开一个、新建课程包，或导入题库。</translation>
     </message>
@@ -197,7 +197,7 @@
         <translation>%1 检查：%2，%3。</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-103"/>
         <source>Modules of the pack</source>
         <translation>课程包的单元</translation>
     </message>
@@ -276,17 +276,22 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+100"/>
+        <location line="+119"/>
         <source>New pack folder</source>
         <translation>新课程包文件夹</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-67"/>
         <source>Import a question bank</source>
         <translation>导入题库</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Excel question bank (.xlsx)</source>
+        <translation>Excel 题库 (.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Add as a new module of the open pack</source>
         <translation>作为新单元加入当前课程包</translation>
     </message>
@@ -296,12 +301,7 @@
         <translation>新建课程包于：</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Questions that cannot be converted are listed here with their line; the rest still convert.</source>
-        <translation>无法转换的题目会连同行号列在这里，其余题目照常转换。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+19"/>
         <source>Question file:</source>
         <translation>题库文件：</translation>
     </message>
@@ -331,17 +331,22 @@
         <translation>选择题库文件</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Question banks (*.gift *.txt);;All files (*)</source>
-        <translation>题库 (*.gift *.txt);;所有文件 (*)</translation>
+        <location line="+30"/>
+        <source>Writing and checking the pack…</source>
+        <translation>正在写入并检查课程包…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+16"/>
         <source>Converting questions…</source>
         <translation>正在转换题目…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+24"/>
+        <source>The converted questions do not make a valid pack; nothing was written.</source>
+        <translation>转换结果不是有效的课程包，没有写入任何文件。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Converted %1 into %2.</source>
         <translation>已把 %1 转换到 %2。</translation>
     </message>
@@ -356,7 +361,27 @@
         <translation>在编写区打开</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-132"/>
+        <source>Questions that cannot be converted are listed here with their line (Excel: sheet and row); the rest still convert.</source>
+        <translation>无法转换的题目会连同行号（Excel 为工作表和行号）列在这里，其余题目照常转换。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Question banks (*.gift *.txt *.xlsx);;All files (*)</source>
+        <translation>题库 (*.gift *.txt *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Reading the question bank…</source>
+        <translation>正在读取题库…</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Left out (not converted): %1; each is listed below with its line or row.</source>
+        <translation>未能转换：%1 处，下面逐一列出所在的行。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Build and share</source>
         <translation>生成并分发</translation>
     </message>
@@ -436,7 +461,7 @@
         <translation>把文件和摘要一起交给学员电脑；导入时会核对文件。</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-211"/>
         <source>Conversion report</source>
         <translation>转换报告</translation>
     </message>
@@ -444,7 +469,7 @@
 <context>
     <name>WorkspacePage</name>
     <message numerus="yes">
-        <location filename="../../trainer/workspace.py" line="+121"/>
+        <location filename="../../trainer/workspace.py" line="+125"/>
         <source>%n exercise(s)</source>
         <translation>
             <numerusform>%n 道练习</numerusform>
