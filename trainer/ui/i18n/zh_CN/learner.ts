@@ -182,9 +182,14 @@
 <context>
     <name>ChoiceInput</name>
     <message>
-        <location filename="../../learner/exercises/choice.py" line="+164"/>
+        <location filename="../../learner/exercises/choice.py" line="+165"/>
         <source>Correct answer</source>
         <translation>正确答案</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Partly correct</source>
+        <translation>部分正确</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -417,17 +422,17 @@
         <translation>两次输入不一致，请重新输入。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+95"/>
         <source>Welcome! Let us set up Trainer</source>
         <translation>欢迎！先做一个简单的设置</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>This takes a minute. Who will use this computer?</source>
         <translation>只需一分钟。这台电脑由谁使用？</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Only me</source>
         <translation>只有我自己</translation>
     </message>
@@ -437,7 +442,7 @@
         <translation>个人模式：无需 PIN 码，你也可以管理课程和设置。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Several people</source>
         <translation>多人共用</translation>
     </message>
@@ -447,7 +452,7 @@
         <translation>共用电脑：由管理员设置密码，每位学员使用自己的 PIN 码。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
@@ -472,17 +477,17 @@
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Start</source>
         <translation>开始使用</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+10"/>
         <source>The administrator</source>
         <translation>管理员</translation>
     </message>
@@ -508,7 +513,7 @@
         <translation>可不填</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Please enter a name.</source>
         <translation>请输入姓名。</translation>
     </message>
@@ -518,7 +523,7 @@
         <translation>请输入工号。</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-146"/>
         <source>Use at least %1.</source>
         <translation>请至少使用 %1。</translation>
     </message>
@@ -847,7 +852,7 @@
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../learner/setup.py" line="+168"/>
+        <location filename="../../learner/setup.py" line="+192"/>
         <source>Register as a new learner</source>
         <translation>注册新学员</translation>
     </message>
