@@ -164,9 +164,8 @@ def _build(args: argparse.Namespace, ctx: Any) -> int:
 
 def _import(args: argparse.Namespace, ctx: Any) -> int:
     from trainer.analytics.install import install_pack
-    from trainer.store.permissions import COMMAND_LINE
-
     from trainer.commands.pack_zh import already, errors_in, ids_gone, installed, newer_stays
+    from trainer.store.permissions import COMMAND_LINE
 
     language = _message_language(ctx)
     # No checks of its own: the library opens and validates the path exactly as 'validate'
