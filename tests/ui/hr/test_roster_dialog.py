@@ -288,6 +288,8 @@ def test_a_workbook_offers_its_sheets_and_reads_as_shown(
     assert _column(dialog.model, "name") == ["李四"]
     assert "New department(s) to be created: 临江市一处." in dialog.summary.text()
     assert "line 4" in dialog.summary.text()  # the 制表人 footer, named
+    qtbot.wait(100)  # let the layout take the longer summary before looking at it
+    dialog.grab().save(str(tmp_path / "roster-sheets.png"))
     dialog.sheet_combo.setCurrentText("二处")
     qtbot.waitUntil(lambda: dialog.table.sheet == "二处" and dialog.plan is not None
                     and dialog.preview.table is dialog.table)
@@ -331,6 +333,7 @@ def test_similar_numbers_are_held_back_until_hr_says_they_differ(
     assert dialog.allow_similar.isVisible() and not dialog.allow_similar.isChecked()
     assert "looks like the stored 102 with leading zeros" in _column(dialog.model, "problems")[0]
     assert dialog.import_button.text() == "Import 1 good row(s)"
+    dialog.grab().save(str(tmp_path / "roster-similar.png"))
     dialog.plan = None
     dialog.allow_similar.click()
     qtbot.waitUntil(lambda: dialog.plan is not None)
