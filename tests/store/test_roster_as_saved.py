@@ -75,6 +75,16 @@ def test_a_long_number_that_excel_rounded_is_a_problem_not_a_person(tmp_path: Pa
     assert [p.code for p in row.problems] == ["scientific_number"]
 
 
+def test_a_number_exported_as_a_float_is_a_problem_naming_the_number_to_write(
+        tmp_path: Path) -> None:
+    csv = tmp_path / "erp.csv"
+    csv.write_text("工号,姓名\n102.0,王伟\nA.1,李娜\n000103,张敏\n", encoding="utf-8")
+    first, second, third = read_roster(csv).rows
+    assert [p.code for p in first.problems] == ["decimal_number"]
+    assert "write 102 " in first.problems[0]
+    assert second.ok and third.ok and third.employee_no == "000103"
+
+
 def test_numbers_that_differ_only_by_leading_zeros_in_one_file_are_flagged(
         tmp_path: Path) -> None:
     file = tmp_path / "two.csv"

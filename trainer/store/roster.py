@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trainer.store.roster_cells import looks_scientific
+from trainer.store.roster_cells import looks_decimal, looks_scientific
 from trainer.store.roster_files import RawTable, read_tables
 from trainer.store.roster_layout import (
     EMPLOYEE_NO,
@@ -66,6 +66,8 @@ PROBLEM_TEXTS: dict[str, str] = {
                    "new person on purpose)",
     "similar_number": "employee number {number} differs from {other} on line {lines} only by "
                       "leading zeros: probably the same person",
+    "decimal_number": "employee number {number} ends in .0, as a program writes a number "
+                      "cell; write {whole} (format the column as text before exporting)",
     "scientific_number": "employee number {number} was shown by Excel in scientific notation "
                          "and lost its last digits (format the column as text and type the "
                          "numbers again)",
@@ -254,6 +256,9 @@ def _row_problems(number: str, name: str, department: str | None, role_text: str
         problems.append(RowProblem("missing_number"))
     elif looks_scientific(number):
         problems.append(RowProblem("scientific_number", number=number))
+    elif looks_decimal(number):
+        problems.append(RowProblem("decimal_number", number=number,
+                                   whole=number.split(".", 1)[0]))
     elif len(number) > MAX_EMPLOYEE_NO or not EMPLOYEE_NO.match(number):
         problems.append(RowProblem("bad_number", number=number, limit=MAX_EMPLOYEE_NO))
     if not name:

@@ -60,6 +60,14 @@ def _literal(text: str) -> str:
     return re.sub(r'"([^"]*)"|\\(.)', lambda m: m.group(1) or m.group(2) or "", text)
 
 
+DECIMAL_WHOLE = re.compile(r"^\d+\.0+$")
+
+
+def looks_decimal(text: str) -> bool:
+    """An employee number written ``102.0``: a tool exported a number cell as a float."""
+    return bool(DECIMAL_WHOLE.match(text.strip()))
+
+
 def looks_scientific(text: str) -> bool:
     """An employee number shown as ``1.23457E+17``: Excel turned a long number into this."""
     return bool(SCIENTIFIC.match(text.strip()))

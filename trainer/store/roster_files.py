@@ -17,7 +17,7 @@ from trainer.store.roster_decode import RosterUnreadable, decode_text
 from trainer.store.roster_sniff import WORKBOOK, file_kind
 
 __all__ = ["RawTable", "RosterUnreadable", "cell_text", "decode_text", "read_table",
-           "read_tables", "sheet_names"]
+           "read_tables"]
 
 MAX_ROSTER_BYTES = 50 * 1024 * 1024  # far beyond any real roster; stops a wrong file early
 MAX_UNPACKED_BYTES = 500 * 1024 * 1024  # a workbook is a zip: refuse one that unpacks to more
@@ -79,14 +79,6 @@ def _read_tables(path: Path, sheet: str | None, encoding: str | None) -> list[Ra
     text, used = decode_text(path.read_bytes(), path, encoding)
     records, delimiter = csv_records(text, str(path))
     return [_with_header(path, records, used, delimiter)]
-
-
-def sheet_names(path: Path) -> tuple[str, ...]:
-    """The workbook's sheet names in order (empty for CSV), for ``--sheet`` and the dialog."""
-    try:
-        return read_tables(path)[0].sheets
-    except RosterUnreadable:
-        return ()
 
 
 Rows = list[tuple[int, tuple[str, ...]]]

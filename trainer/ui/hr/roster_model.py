@@ -56,6 +56,9 @@ def problem_text(problem: str) -> str:
                                  "number, or import it as a new person on purpose)"),
         "similar_number": translate("RosterProblem", "employee number %1 differs from %2 on line "
                                     "%3 only by leading zeros: probably the same person"),
+        "decimal_number": translate("RosterProblem", "employee number %1 ends in .0, as a "
+                                    "program writes a number cell; write %2 (format the column "
+                                    "as text before exporting)"),
         "scientific_number": translate("RosterProblem", "employee number %1 was shown by Excel "
                                        "in scientific notation and lost its last digits (format "
                                        "the column as text and type the numbers again)"),
@@ -98,7 +101,7 @@ _ARG_ORDER: dict[str, tuple[str, ...]] = {
     "long_pin": ("limit",), "duplicate": ("number", "lines"), "grant_needs_admin": ("role",),
     "role_needs_pin": ("role",), "last_admin": ("name",), "lost_zeros": ("number", "stored"),
     "added_zeros": ("number", "stored"), "similar_number": ("number", "other", "lines"),
-    "scientific_number": ("number",),
+    "scientific_number": ("number",), "decimal_number": ("number", "whole"),
     "line_break": ("field",), "extra_cells": ("count", "width", "separator")}
 # The English field titles a problem carries (roster.FIELD_TITLES), back to their keys.
 _FIELD_KEYS = {"employee number": "employee_no", "name": "name", "department": "department",

@@ -208,7 +208,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../hr/roster_model.py" line="+118"/>
+        <location filename="../../hr/roster_model.py" line="+121"/>
         <source>learner</source>
         <translation>学员</translation>
     </message>
@@ -571,7 +571,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
 <context>
     <name>RosterProblem</name>
     <message>
-        <location line="-164"/>
+        <location line="-167"/>
         <source>missing employee number</source>
         <translation>缺少工号</translation>
     </message>
@@ -652,6 +652,11 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
     </message>
     <message>
         <location line="+2"/>
+        <source>employee number %1 ends in .0, as a program writes a number cell; write %2 (format the column as text before exporting)</source>
+        <translation>工号 %1 末尾是 .0，是程序把数字单元格导出成了小数；请写成 %2（导出前把该列设为文本格式）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>employee number %1 was shown by Excel in scientific notation and lost its last digits (format the column as text and type the numbers again)</source>
         <translation>工号 %1 被 Excel 显示为科学计数法，末尾几位已丢失（请把该列设为文本格式后重新输入工号）</translation>
     </message>
@@ -686,7 +691,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <translation>竖线</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-80"/>
         <source>unit %1 has an empty part between its / marks (write 局/科)</source>
         <translation>单位 %1 的 / 之间有空白部分（请写成 局/科）</translation>
     </message>
