@@ -71,7 +71,7 @@ def decode_text(data: bytes, path: Path, encoding: str | None = None) -> tuple[s
     if sure["gb18030"] or (not sure["utf-8"] and _mostly_gb(judged)):
         text = data.decode("gb18030")
         if _common_share(text) < PLAUSIBLE_CHINESE:  # a Western file GB18030 happens to accept
-            return _guess(data, path) or (text, "gb18030")
+            return _guess(data, path, also=(text, "gb18030")) or (text, "gb18030")
         return text, "gb18030"
     return data.decode("utf-8"), "utf-8"
 
@@ -150,9 +150,10 @@ def _chosen(data: bytes, path: Path, encoding: str) -> str:
                                     "--encoding to let Trainer tell.") from exc
 
 
-def _guess(data: bytes, path: Path) -> tuple[str, str] | None:
+def _guess(data: bytes, path: Path, also: tuple[str, str] | None = None
+           ) -> tuple[str, str] | None:
     """charset-normalizer's guess when every plausible encoding reads the file alike; else
-    RosterEncodingUnsure with the candidates."""
+    RosterEncodingUnsure with the candidates (``also``: one more reading, offered too)."""
     from charset_normalizer import from_bytes
 
     results = list(from_bytes(data))
@@ -161,6 +162,8 @@ def _guess(data: bytes, path: Path) -> tuple[str, str] | None:
     readings: dict[str, str] = {}
     for match in results:
         readings.setdefault(str(match), match.encoding)
+    if also is not None:
+        readings.setdefault(*also)
     if len(readings) == 1:
         return str(results[0]), results[0].encoding
     raise _unsure(path, data, [(text, name) for text, name in readings.items()])
