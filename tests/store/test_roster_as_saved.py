@@ -143,7 +143,9 @@ def test_an_unsure_encoding_stops_and_names_the_candidates(tmp_path: Path) -> No
     names = [name for name, _ in caught.value.candidates]
     assert names[0] == "cp1252" and len(names) > 1
     assert "--encoding" in (caught.value.hint or "")
-    assert "'E2,François Lefèvre,Économie'" in str(caught.value)
+    assert "western.csv:2: the file's encoding cannot be told for sure" in str(caught.value)
+    assert "as cp1252: 'E1,Jürgen Müller,Finanzen'" in str(caught.value)
+    assert "as gb18030: 'E1,J黵gen M黮ler,Finanzen'" in str(caught.value)  # the mojibake
     preview = read_roster(file, encoding="cp1252")
     assert [row.name for row in preview.rows] == ["Jürgen Müller", "François Lefèvre"]
     with pytest.raises(RosterUnreadable, match="not an encoding name"):
