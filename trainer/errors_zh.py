@@ -611,6 +611,40 @@ CATALOG: dict[str, str] = {
         '单位 {1} 有 {2} 级；最多允许 {3} 级。',
     'Leave out a level, e.g. 局/处/科.':
         '请省去一级，例如 局/处/科。',
+    "{path}:{line + 1}: the file's encoding cannot be told for sure; this line reads differently in each likely one ({shown}). Nothing was read.":
+        '{1}:{2}：无法确定文件的编码；这一行在几种可能的编码下读出来各不相同（{3}）。没有读取任何内容。',
+    "Give the right one with --encoding (for example --encoding {candidates[0][0]}), or save the roster as 'CSV UTF-8' and import that file.":
+        '请选择正确的编码（例如 {1}），或把花名册另存为“CSV UTF-8”后导入该文件。',
+    '{path}: {encoding!r} is not an encoding name.':
+        '{1}：{2} 不是编码名称。',
+    'Use a name such as utf-8, gb18030, cp1252 or latin-1.':
+        '请使用 UTF-8、GB18030、cp1252 等编码名称。',
+    '{path}:{line}: this line is not valid {encoding}, the encoding given with --encoding.':
+        '{1}:{2}：这一行不是有效的 {3} 编码（所选的编码）。',
+    'Give the encoding the file was saved in, or leave out --encoding to let Trainer tell.':
+        '请选择文件保存时使用的编码，或不指定编码，由本程序自行判断。',
+    '{path}: --sheet {sheet!r} was given, but the file is text (CSV) and has no sheets.':
+        '{1}：指定了工作表 {2}，但这个文件是文本（CSV），没有工作表。',
+    'Leave out --sheet for this file.':
+        '导入这个文件时请不要指定工作表。',
+    '{path}: there is no sheet {wanted!r}; the sheets are {listed}.':
+        '{1}：没有名为 {2} 的工作表；现有的工作表是 {3}。',
+    'Give one of those names with --sheet (or leave it out to use the sheet whose header names 工号 and 姓名).':
+        '请选择其中一个工作表（或不指定，由本程序使用表头含“工号”和“姓名”的那一页）。',
+    '{path}: the file is empty (0 people).':
+        '{1}：文件是空的（0 人）。',
+    'Check that you chose the right file; the first row must hold column names, one person per row.':
+        '请确认选对了文件；第一行必须是列名，之后每行一人。',
+    '{path}: this is an Excel 97-2003 workbook (.xls) or a WPS .et file, whatever its name says; Trainer cannot read that format.':
+        '{1}：不论文件名如何，这是 Excel 97-2003 工作簿（.xls）或 WPS .et 文件；本程序无法读取这种格式。',
+    "{path}: this is a web page (an HTML table), whatever its name says; systems that 'export to Excel' often write one, and it is not a workbook.":
+        '{1}：不论文件名如何，这是一个网页（超文本表格）；很多系统的“导出到 Excel”写出的就是这种文件，它不是工作簿。',
+    '{path}: this is not a roster: it is neither a workbook nor text (CSV).':
+        '{1}：这不是花名册：它既不是工作簿，也不是文本（CSV）。',
+    "Open it in Excel or WPS and use 'Save as' → Excel workbook (.xlsx) or 'CSV UTF-8', then import that file.":
+        '请在 Excel 或 WPS 中打开它，用“另存为”保存为 Excel 工作簿（.xlsx）或“CSV UTF-8”，然后导入该文件。',
+    'Fix those rows and import again, or import only the good rows with --skip-bad. If numbers that differ only by leading zeros really are different people, add --allow-similar-numbers.':
+        '请改正这些行后重新导入，或只导入没有问题的行。如果只差前导零的工号确实是不同的人，请确认后再导入。',
 }
 
 

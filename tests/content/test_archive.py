@@ -218,7 +218,8 @@ def test_file_name_case_mismatch_is_explained(tmp_path: Path) -> None:
     (folder / "images" / "flow.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     messages = [p.message for p in validate_pack(folder).errors]
     assert messages == ["image '../images/Flow.png' does not exist (looked for "
-                        "'images/Flow.png') — the file is named 'images/flow.png'; upper and "
+                        "'images/Flow.png' in the pack) — the file is named "
+                        "'../images/flow.png'; upper and "
                         "lower case must match (they do on Windows, not in a zip or on other "
                         "systems)"]
 

@@ -73,3 +73,46 @@ def test_the_yaml_examples_are_valid(guide: Path, tmp_path: Path) -> None:
     problems = Problems()
     read_framework(load_yaml(framework, "competencies.yaml", problems), problems)
     assert problems.items == []
+
+
+def test_exercise_ids_in_a_guide_are_unique() -> None:
+    """An author copies examples into one pack: two examples with one id would clash there."""
+    for guide in GUIDES:
+        ids = re.findall(r"^::: exercise \w+ (\S+)", guide.read_text(encoding="utf-8"), re.M)
+        assert len(ids) == len(set(ids)), (guide.name, sorted(i for i in ids if ids.count(i) > 1))
+
+
+@pytest.mark.parametrize(("guide", "builtin"), [
+    (COURSES / "README.md", COURSES / "digital-government" / "competencies.yaml"),
+    (COURSES / "README.en.md", COURSES / "digital-government-en" / "competencies.yaml")])
+def test_the_guide_names_competencies_and_roles_as_the_built_in_file(guide: Path,
+                                                                    builtin: Path) -> None:
+    problems = Problems()
+    framework = read_framework(load_yaml(builtin.read_text(encoding="utf-8"), builtin.name,
+                                         problems), problems)
+    assert len(framework.competencies) == 8 and len(framework.roles) == 3
+    text = guide.read_text(encoding="utf-8")
+    named = {**{c.id: c.title for c in framework.competencies},
+             **{r.id: r.title for r in framework.roles}}
+    for ident, title in named.items():
+        listed = re.search(rf"`{ident}`\s*[（(]([^）)]+)[）)]", text)
+        assert listed is not None, f"{guide.name} lists {ident} with its name"
+        assert " ".join(listed[1].split()) == title, (guide.name, ident)
+    for block in blocks(guide, "yaml"):  # the example framework uses the same names
+        for ident, title in re.findall(r"- id: ([\w-]+)\n\s+title: (.+)", block):
+            if ident in named:
+                assert title.strip() == named[ident], (guide.name, ident)
+
+
+@pytest.mark.parametrize("guide", GUIDES)
+def test_the_faq_gives_each_message_in_both_languages(guide: Path) -> None:
+    text = guide.read_text(encoding="utf-8")
+    faq = text[text.index("## 12."):text.index("## 13.")]
+    rows = [line for line in faq.splitlines() if line.startswith("| `")]
+    assert len(rows) >= 20
+    for row in rows:
+        first, second = row.split(" | ")[:2]
+        chinese = first if guide.name == "README.md" else second
+        english = second if guide.name == "README.md" else first
+        assert re.search(r"[\u4e00-\u9fff]", chinese), row
+        assert re.match(r"^\|? ?`[A-Za-z'(]|^`[a-z]", english.strip("| ")), row

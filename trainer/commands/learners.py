@@ -30,6 +30,15 @@ def register(subparsers: Any) -> None:
                      help="import the good rows even when some rows have problems")
     imp.add_argument("--dry-run", action="store_true",
                      help="show what would change and every problem, write nothing")
+    imp.add_argument("--sheet", metavar="NAME",
+                     help="the workbook sheet to read (default: the first sheet whose header "
+                          "names 工号 and 姓名)")
+    imp.add_argument("--encoding", metavar="NAME",
+                     help="the text encoding of a CSV file, e.g. gb18030 or cp1252 (default: "
+                          "told from the file; asked for when that is not certain)")
+    imp.add_argument("--allow-similar-numbers", action="store_true",
+                     help="import numbers that differ from others only by leading zeros "
+                          "(102 and 000102) as different people")
     imp.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                      help="use COLUMN (header text or 1-based number) for FIELD: "
                           f"{', '.join(FIELD_TITLES)}; repeat for more fields")
@@ -79,7 +88,7 @@ def run_import(args: argparse.Namespace, ctx: Any) -> int:
     from trainer.store.roster import build_preview, guess_mapping, read_roster_table
     from trainer.store.roster_import import RosterInvalid, import_roster, plan_roster
 
-    table = read_roster_table(Path(args.file))
+    table = read_roster_table(Path(args.file), sheet=args.sheet, encoding=args.encoding)
     mapping = parse_mapping(args.map, table.headers, guess_mapping(table.headers))
     preview = build_preview(table, mapping)
     if preview.unmapped_required:
@@ -89,14 +98,17 @@ def run_import(args: argparse.Namespace, ctx: Any) -> int:
             f"are {', '.join(repr(h) for h in table.headers)}.",
             hint="Name the columns 工号, 姓名, 部门 (or employee number, name, department), "
                  "or map them, e.g. --map employee_no=2 --map name=3.")
-    print(f"Read {len(preview.rows)} rows from {table.source.name} ({table.encoding}).")
+    where = f"sheet {table.sheet!r} of " if table.sheet and len(table.sheets) > 1 else ""
+    print(f"Read {len(preview.rows)} rows from {where}{table.source.name} ({table.encoding}).")
     for line, text in preview.ignored:
         print(f"{table.source}:{line}: not a person (a total, signature or note below the "
               f"list), not imported: {text}")
     db = ctx.database()
     if args.dry_run:
-        return _show_plan(plan_roster(db, preview, actor=COMMAND_LINE))
-    result = import_roster(db, preview, actor=COMMAND_LINE, skip_bad=args.skip_bad)
+        return _show_plan(plan_roster(db, preview, actor=COMMAND_LINE,
+                                      allow_similar=args.allow_similar_numbers))
+    result = import_roster(db, preview, actor=COMMAND_LINE, skip_bad=args.skip_bad,
+                           allow_similar=args.allow_similar_numbers)
     for item in result.skipped:
         for problem in item.problems:
             print(f"{table.source}:{item.row.line}: skipped: {problem}", file=sys.stderr)
@@ -112,6 +124,9 @@ def _show_plan(plan: Any) -> int:
         print(f"  line {row.line}: {item.action:9} {row.employee_no} {row.name} {what}".rstrip())
         for problem in item.problems:
             print(f"      {problem}")
+    if plan.new_departments:
+        print(f"Would create {len(plan.new_departments)} department(s): "
+              f"{', '.join(plan.new_departments)}")
     print(f"Would create {plan.count('create')}, update {plan.count('update')}, leave "
           f"{plan.count('unchanged')} unchanged; {len(plan.bad)} rows have problems. "
           "Nothing was written (--dry-run).")

@@ -118,15 +118,18 @@ def _message_language(ctx: Any) -> str:
 
 
 def _info(args: argparse.Namespace, ctx: Any) -> int:
+    from trainer.commands.pack_zh import errors_in
     from trainer.content.info import info_lines, pack_info
 
-    pack = _pack_for(args.path, ctx)
+    language = _message_language(ctx)
+    with errors_in(language):
+        pack = _pack_for(args.path, ctx)
     info = pack_info(pack)
     if args.json:
         json.dump(info, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
-        print("\n".join(info_lines(info)))
+        print("\n".join(info_lines(info, language)))
     return 0
 
 
@@ -148,41 +151,48 @@ def _library(ctx: Any) -> Any:
 
 
 def _build(args: argparse.Namespace, ctx: Any) -> int:
+    from trainer.commands.pack_zh import built, errors_in
     from trainer.content.archive import build_pack
 
-    result = build_pack(Path(args.dir), Path(args.output) if args.output else None)
-    print(f"Wrote {result.path} ({result.files} files, {result.size:,} bytes).")
-    print(f"SHA-256: {result.sha256}  (give it with the file; learners' machines can compare)")
+    language = _message_language(ctx)
+    with errors_in(language):
+        result = build_pack(Path(args.dir), Path(args.output) if args.output else None)
+    print("\n".join(built(str(result.path), result.files, result.size, result.sha256,
+                          language)))
     return 0
 
 
 def _import(args: argparse.Namespace, ctx: Any) -> int:
     from trainer.analytics.install import install_pack
+    from trainer.commands.pack_zh import already, errors_in, ids_gone, installed, newer_stays
     from trainer.store.permissions import COMMAND_LINE
 
+    language = _message_language(ctx)
     # No checks of its own: the library opens and validates the path exactly as 'validate'
     # does (loader.open_source, validate_source), so the two agree on every file.
-    result = install_pack(ctx.database(), _library(ctx), Path(args.path), actor=COMMAND_LINE)
+    with errors_in(language):
+        result = install_pack(ctx.database(), _library(ctx), Path(args.path),
+                              actor=COMMAND_LINE)
     pack = result.pack
     if result.changed:
-        print(f"Installed {pack.title} ({pack.id} {pack.version}).")
+        print(installed(pack.title, pack.id, pack.version, language))
         if not result.current:
-            print(f"Note: {result.previous} is newer and stays the version learners see.")
+            print(newer_stays(str(result.previous), language))
         elif result.removed_ids:
             shown = ", ".join(result.removed_ids[:8]) + (" …" if len(result.removed_ids) > 8
                                                           else "")
-            print(f"Note: {len(result.removed_ids)} id(s) of version {result.previous} are gone "
-                  f"({shown}); learners keep their past results for them, but they no longer "
-                  "count in this version.", file=sys.stderr)
+            print(ids_gone(len(result.removed_ids), str(result.previous), shown, language),
+                  file=sys.stderr)
     else:
-        print(f"{pack.id} {pack.version} is already installed; nothing changed.")
+        print(already(pack.id, pack.version, language))
     if result.warnings:  # installed all the same; the author should still see them
         from trainer.content.messages_zh import problem_text
 
-        language = _message_language(ctx)
         for problem in result.warnings:
             print(problem_text(problem, language), file=sys.stderr)
-        print(f"{len(result.warnings)} warning(s); 'trainer pack validate {args.path}' lists "
+        print(f"{len(result.warnings)} 个警告；'trainer pack validate {args.path}' 会列出它们及改法。"
+              if language.startswith("zh") else
+              f"{len(result.warnings)} warning(s); 'trainer pack validate {args.path}' lists "
               "them with their fixes.", file=sys.stderr)
     return 0
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import tempfile
+import uuid
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,7 +61,7 @@ def _write_zip(out: Path, entries: list[tuple[str, bytes]]) -> None:
     """Write atomically: a failed build never leaves half an archive behind."""
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=".build-", suffix=".zip", dir=out.parent)
+        handle, temp = _new_file_beside(out)
     except OSError as exc:
         raise PackError(f"Cannot write {out}: {exc.strerror or exc}") from exc
     try:
@@ -76,6 +76,18 @@ def _write_zip(out: Path, entries: list[tuple[str, bytes]]) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _new_file_beside(out: Path) -> tuple[int, str]:
+    """An open new file next to ``out`` with the usual permissions (0666 less the umask, as
+    ``zip`` or a text editor would give it): ``mkstemp`` makes it owner-only (0600), and a
+    pack put on a shared folder could then not be read by the other trainers or machines."""
+    while True:
+        temp = out.with_name(f".build-{uuid.uuid4().hex[:8]}.zip")
+        try:
+            return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), str(temp)
+        except FileExistsError:
+            continue
 
 
 def copy_source(source: PackSource, target: Path) -> None:

@@ -43,6 +43,10 @@ class BlockParts:
     items: list[Item] = field(default_factory=list)
     list_lines: list[Line] = field(default_factory=list)
     explanation: list[Line] = field(default_factory=list)
+    # Quote lines right under an option but not indented: meant as that option's feedback,
+    # they end the list in Markdown, so the options above them fall into the question.
+    loose_feedback: list[int] = field(default_factory=list)
+    explanation_under_option: bool = False  # the explanation quote touches the last option
 
 
 def split_block(lines: list[Line]) -> BlockParts:
@@ -62,6 +66,9 @@ def split_block(lines: list[Line]) -> BlockParts:
     while end > 0 and _QUOTE.match(rest[end - 1][1]):
         end -= 1
     parts.explanation = rest[end:]
+    parts.explanation_under_option = bool(parts.explanation) and end > 0 and bool(
+        ITEM.match(rest[end - 1][1]))
+    parts.loose_feedback = _loose_feedback(rest[:end])
     rest = _trim(rest[:end])
     start = _list_start(rest)
     parts.question = _trim(rest[:start])
@@ -73,6 +80,25 @@ def split_block(lines: list[Line]) -> BlockParts:
 def quote_text(lines: list[Line]) -> str:
     """The text of a quote without its '>' markers."""
     return "\n".join(re.sub(r"^\s*> ?", "", text) for _, text in lines).strip()
+
+
+def _loose_feedback(lines: list[Line]) -> list[int]:
+    """First lines of unindented quotes that follow an option (or its indented lines) with no
+    blank line between: feedback that lost its two-space indent."""
+    found: list[int] = []
+    after_item = False
+    for number, text in lines:
+        if not text.strip():
+            after_item = False
+        elif ITEM.match(text):
+            after_item = True
+        elif _QUOTE.match(text):
+            if after_item:
+                found.append(number)
+            after_item = False
+        elif not text[:1].isspace():
+            after_item = False
+    return found
 
 
 def _trim(lines: list[Line]) -> list[Line]:

@@ -28,6 +28,7 @@ def parse_exercise(open_line: Line, lines: list[Line], ctx: BlockContext) -> Exe
     kind, exercise_id = header
     name = f"exercise {exercise_id}"
     parts = split_block(lines)
+    _check_quotes(parts, name, ctx)
     settings = _settings(parts, kind, name, number, ctx)
     question = "\n".join(t for _, t in parts.question).strip()
     if not question and not parts.not_settings:
@@ -47,6 +48,20 @@ def parse_exercise(open_line: Line, lines: list[Line], ctx: BlockContext) -> Exe
     return Exercise(id=exercise_id, type=kind, module_id=ctx.module_id, file=ctx.file,
                     line=number, question=question, explanation=explanation, **settings,
                     **fields)
+
+
+def _check_quotes(parts: BlockParts, name: str, ctx: BlockContext) -> None:
+    """A '>' line under an option must be indented to be its feedback (courses/README.md §7)."""
+    for line in parts.loose_feedback:
+        ctx.problems.error(ctx.file, line, f"the quote under an option of {name} is not "
+                           "indented, so it ends the answer list and the options above it "
+                           "become part of the question; indent feedback by two spaces "
+                           "('  > …') under its option.")
+    if parts.explanation_under_option and parts.explanation:
+        ctx.problems.warning(ctx.file, parts.explanation[0][0], f"the explanation of {name} "
+                             "follows the last option without a blank line; leave a blank line "
+                             "above it, or indent it by two spaces if it is that option's "
+                             "feedback.")
 
 
 def _header(number: int, text: str, ctx: BlockContext) -> tuple[str, str] | None:

@@ -34,8 +34,19 @@ def pack_info(pack: Pack) -> dict[str, Any]:
     }
 
 
-def info_lines(info: dict[str, Any]) -> list[str]:
-    """The same summary as readable lines."""
+def info_lines(info: dict[str, Any], language: str = "en") -> list[str]:
+    """The same summary as readable lines, in English or (``zh…``) Chinese."""
+    if language.lower().startswith("zh"):
+        types = "，".join(f"{k} {v}" for k, v in info["exercise_types"].items()) or "无"
+        competencies = "，".join(f"{k} {v}" for k, v in info["competencies"].items())
+        return [
+            f"{info['title']}",
+            f"  编号 {info['id']}，版本 {info['version']}，语言 {info['language']}",
+            f"  {info['modules']} 个模块，{info['exercises']} 道练习题，学习时间约 "
+            f"{info['minutes']} 分钟",
+            f"  题型：{types}",
+            f"  各能力项的题目数：{competencies}",
+        ]
     types = ", ".join(f"{k} {v}" for k, v in info["exercise_types"].items()) or "none"
     competencies = ", ".join(f"{k} {v}" for k, v in info["competencies"].items())
     return [

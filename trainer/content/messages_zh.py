@@ -130,7 +130,8 @@ CATALOG: list[tuple[str, str]] = [
     ("an image has no path; write '!\\[说明\\]\\(\\.\\./images/name\\.png\\)'\\.", "图片没有写路径，请写成 ![说明](../images/name.png)。"),
     (f"image {_qq('target')} is not inside the pack and will not be shown \\(nothing is loaded from the web\\); copy it into the pack's images/ folder\\.", "图片“{target}”不在课程包内，不会显示（软件不从网络加载内容）；请把它复制到课程包的 images/ 文件夹。"),
     (f"image {_qq('target')} lies outside the pack; copy it into the pack's images/ folder and use a relative path such as '\\.\\./images/name\\.png'\\.", "图片“{target}”在课程包外面；请把它复制到 images/ 文件夹，并使用 ../images/name.png 这样的相对路径。"),
-    (f"image {_qq('target')} does not exist \\(looked for {_q('path')}\\)", "图片“{target}”不存在（查找的是“{path}”）"),
+    (f"image {_qq('target')} does not exist \\(looked for {_q('path')} in the pack\\)", "图片“{target}”不存在（在课程包中查找的是“{path}”）"),
+    (f"(?P<what>image|link) {_qq('target')} uses '\\\\' between folders \\(a Windows path\\); write '/' instead: {_qq('fixed')}\\.", "{what_zh}“{target}”用“\\”分隔文件夹（Windows 路径）；请改用“/”：{fixed}。"),
     (f"image {_qq('target')} is not a PNG, JPEG, GIF, SVG, BMP or WebP file and may not be shown\\.", "图片“{target}”不是 PNG、JPEG、GIF、SVG、BMP 或 WebP 文件，可能无法显示。"),
     (f"link {_qq('target')} leaves the pack; link only to files inside it\\.", "链接“{target}”指向课程包外面；只能链接课程包内的文件。"),
     (f"link {_qq('target')} points to a file that is not in the pack", "链接“{target}”指向的文件不在课程包中"),
@@ -228,6 +229,10 @@ CATALOG: list[tuple[str, str]] = [
     ("the last question has no 'ANSWER: X' line\\.", "最后一道题没有“ANSWER: X”答案行。"),
     (f"the answer {_q('letter')} is not one of the options (?P<list>.+)\\.", "答案“{letter}”不在选项 {list} 之中。"),
     # archives
+    # issue 19: gaps found by writing a pack from the guide alone
+    ("the quote under an option of exercise (?P<id>\\S+) is not indented, so it ends the answer list and the options above it become part of the question; indent feedback by two spaces \\('  > …'\\) under its option\\.", "题目 {id} 选项下面的引用没有缩进，它会结束答案列表，上面的选项会变成题干的一部分；选项的反馈要缩进两个空格（“  > …”）写在该选项下面。"),
+    ("the explanation of exercise (?P<id>\\S+) follows the last option without a blank line; leave a blank line above it, or indent it by two spaces if it is that option's feedback\\.", "题目 {id} 的解析紧跟在最后一个选项后面，中间没有空行；如果是解析，请在上面空一行；如果是该选项的反馈，请缩进两个空格。"),
+    (f"line (?P<line>\\d+) starts with '- ' but is indented differently from the items above it, so it was joined to item (?P<n>\\d+) of {_q('key')} in (?P<where>.+); indent every item of the list the same way\\.", "第 {line} 行以“- ”开头，但缩进和上面的各项不同，因此被并入了{where}中“{key}”的第 {n} 项；请让列表的每一项缩进一致。"),
     ("(?P<rest>.*)", "{rest}"),  # anything else stays as written
 ]
 _COMPILED = [(re.compile(f"^{pattern}$", re.DOTALL), template) for pattern, template in CATALOG]
@@ -239,7 +244,8 @@ _SUFFIXES = [
 _EXTRA = {
           "side_zh": {"left": "左边", "right": "右边"},
           "what_zh": {"options": "选项", "steps": "步骤", "pairs": "配对", "answers": "答案",
-                      "criteria": "评分要点", "option": "选项 ", "the feedback of option":
+                      "criteria": "评分要点", "image": "图片", "link": "链接",
+                      "option": "选项 ", "the feedback of option":
                       "选项反馈 ", "step": "步骤 ", "pair": "配对 "},
           "kind_zh": {"module": "模块", "exercise": "题目"},
           "markup_zh": {"'[' (links, images)": "“[”（链接、图片）", "'<' (HTML tags)": "“<”（HTML 标签）",

@@ -131,6 +131,8 @@ def _check_refs(number: int, line: str, ctx: TextContext) -> None:
         target = match[1]
         if _SCHEME.match(target) or target.startswith("#"):
             continue
+        if _backslashed(number, match.start() + 1, "link", target, ctx):
+            continue
         resolved = resolve_in_pack(ctx.file, target)
         if resolved is not None:
             ctx.used.add(resolved)
@@ -139,8 +141,31 @@ def _check_refs(number: int, line: str, ctx: TextContext) -> None:
                                "to files inside it.", match.start() + 1)
         elif not ctx.exists(resolved):
             ctx.problems.warning(ctx.file, number, f"link '{target}' points to a file that is "
-                                 f"not in the pack{did_you_mean_path(resolved, ctx.names)}",
+                                 f"not in the pack{_suggestion(resolved, ctx)}",
                                  match.start() + 1)
+
+
+def _backslashed(number: int, column: int, what: str, target: str, ctx: TextContext) -> bool:
+    """A Windows path (``..\\images\\x.png``) is a problem: Markdown viewers, zips and the
+    learner's screen on Linux read the backslash as part of the name, not as a folder."""
+    if "\\" not in target:
+        return False
+    resolved = resolve_in_pack(ctx.file, target)
+    if resolved is not None:
+        ctx.used.add(resolved)
+    fixed = target.replace("\\", "/")
+    ctx.problems.error(ctx.file, number, f"{what} '{target}' uses '\\' between folders (a "
+                       f"Windows path); write '/' instead: '{fixed}'.", column)
+    return True
+
+
+def _suggestion(resolved: str, ctx: TextContext) -> str:
+    """did_you_mean_path, with the path written as the module must write it: relative to the
+    module file (../images/x.png), not from the pack root (images/x.png)."""
+    hint = did_you_mean_path(resolved, ctx.names)
+    base = posixpath.dirname(ctx.file)
+    return re.sub(r"'([^']+)'", lambda m: "'" + posixpath.relpath(m[1], base or ".") + "'",
+                  hint)
 
 
 def _check_image(number: int, column: int, target: str, ctx: TextContext) -> None:
@@ -153,6 +178,8 @@ def _check_image(number: int, column: int, target: str, ctx: TextContext) -> Non
                              "and will not be shown (nothing is loaded from the web); copy "
                              "it into the pack's images/ folder.", column)
         return
+    if _backslashed(number, column, "image", target, ctx):
+        return
     resolved = resolve_in_pack(ctx.file, target)
     if resolved is not None:
         ctx.used.add(resolved)
@@ -162,7 +189,7 @@ def _check_image(number: int, column: int, target: str, ctx: TextContext) -> Non
                            "'../images/name.png'.", column)
     elif not ctx.exists(resolved):
         ctx.problems.error(ctx.file, number, f"image '{target}' does not exist (looked for "
-                           f"'{resolved}'){did_you_mean_path(resolved, ctx.names)}", column)
+                           f"'{resolved}' in the pack){_suggestion(resolved, ctx)}", column)
     elif not resolved.lower().endswith(IMAGE_TYPES):
         ctx.problems.warning(ctx.file, number, f"image '{target}' is not a PNG, JPEG, GIF, "
                              "SVG, BMP or WebP file and may not be shown.", column)

@@ -9,6 +9,7 @@ Dates stay text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -41,6 +42,8 @@ class LineList(list[Any]):
     def __init__(self) -> None:
         super().__init__()
         self.item_lines: list[int] = []
+        # (item index, line): a '- …' line YAML joined to the item above (indented differently)
+        self.merged: list[tuple[int, int]] = []
 
     def line_of(self, index: int) -> int:
         return self.item_lines[index] if index < len(self.item_lines) else self.line
@@ -62,7 +65,7 @@ def _construct_map(loader: Any, node: yaml.MappingNode) -> Any:
         line = key_node.start_mark.line + 1
         if key in data:
             data.duplicates.append((key, line))
-        data[key] = loader.construct_object(value_node, deep=True)
+        data[key] = _unfolded(value_node, loader.construct_object(value_node, deep=True))
         data.key_lines[key] = line
 
 
@@ -70,9 +73,29 @@ def _construct_seq(loader: Any, node: yaml.SequenceNode) -> Any:
     data = LineList()
     data.line = node.start_mark.line + 1
     yield data
-    for child in node.value:
-        data.append(loader.construct_object(child, deep=True))
+    lines = getattr(loader, "source_lines", ())
+    for index, child in enumerate(node.value):
+        data.append(_unfolded(child, loader.construct_object(child, deep=True)))
         data.item_lines.append(child.start_mark.line + 1)
+        if isinstance(child, yaml.ScalarNode) and not child.style:
+            data.merged.extend((index, n + 1) for n in range(
+                child.start_mark.line + 1, min(child.end_mark.line + 1, len(lines)))
+                if lines[n].lstrip().startswith(("- ", "-\t")))
+
+
+# Folding (``>`` and plain text over several lines) joins lines with a space, which is right
+# between English words and wrong between Chinese characters: 数字政府 建设.
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff"
+_CJK_SPACE = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
+
+
+def _unfolded(node: yaml.Node, value: Any) -> Any:
+    """A folded scalar without the spaces folding put between two CJK characters."""
+    if not isinstance(value, str) or not isinstance(node, yaml.ScalarNode):
+        return value
+    if node.style == ">" or (not node.style and node.end_mark.line > node.start_mark.line):
+        return _CJK_SPACE.sub("", value)
+    return value
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
@@ -121,6 +144,7 @@ def _refusal(root: yaml.Node) -> tuple[int, int, str] | None:
 def _load(text: str) -> tuple[Any, tuple[int, int, str] | None]:
     """Compose (in C), check the nodes, then construct: one parse for both."""
     loader = _Loader(text)
+    loader.source_lines = text.splitlines()
     try:
         node = loader.get_single_node()
         if node is None:
@@ -180,6 +204,7 @@ def _shift(data: Any, offset: int, seen: set[int] | None = None) -> None:
     elif isinstance(data, LineList):
         data.line += offset
         data.item_lines = [v + offset for v in data.item_lines]
+        data.merged = [(i, v + offset) for i, v in data.merged]
         for value in data:
             _shift(value, offset, seen)
 
@@ -267,6 +292,11 @@ class Fields:
             self.problems.error(self.file, self.line(key), f"'{key}' in {self.where} must be a "
                                 f"list (got {describe(value)}); write e.g. '{key}: {example}'.")
             return []
+        for index, line in getattr(value, "merged", ()):
+            self.problems.error(self.file, line, f"line {line} starts with '- ' but is "
+                                "indented differently from the items above it, so it was "
+                                f"joined to item {index + 1} of '{key}' in {self.where}; "
+                                "indent every item of the list the same way.")
         items: list[tuple[str, int]] = []
         for index, item in enumerate(value):
             line = value.line_of(index) if isinstance(value, LineList) else self.line(key)

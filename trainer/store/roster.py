@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trainer.store.roster_files import RawTable, read_table
+from trainer.store.roster_cells import looks_decimal, looks_scientific
+from trainer.store.roster_files import RawTable, read_tables
 from trainer.store.roster_layout import (
     EMPLOYEE_NO,
     REQUIRED,
@@ -60,6 +61,16 @@ PROBLEM_TEXTS: dict[str, str] = {
     "last_admin": "{name} is the only administrator and cannot be demoted",
     "lost_zeros": "employee number {number} looks like {stored} without its leading zeros "
                   "(Excel drops them: format the column as text)",
+    "added_zeros": "employee number {number} looks like the stored {stored} with leading "
+                   "zeros: probably the same person (correct the number, or import it as a "
+                   "new person on purpose)",
+    "similar_number": "employee number {number} differs from {other} on line {lines} only by "
+                      "leading zeros: probably the same person",
+    "decimal_number": "employee number {number} ends in .0, as a program writes a number "
+                      "cell; write {whole} (format the column as text before exporting)",
+    "scientific_number": "employee number {number} was shown by Excel in scientific notation "
+                         "and lost its last digits (format the column as text and type the "
+                         "numbers again)",
     "line_break": "the {field} cell holds a line break (remove it: a roster cell is one line)",
     "extra_cells": "{count} cells but the header has {width}: a {separator} inside a cell "
                    "moves the cells after it (put that cell in quotes)",
@@ -128,14 +139,24 @@ class RosterPreview:
                 for row in self.bad_rows for problem in row.problems]
 
 
-def read_roster(path: Path, mapping: Mapping[str, int] | None = None) -> RosterPreview:
+def read_roster(path: Path, mapping: Mapping[str, int] | None = None, *,
+                sheet: str | None = None, encoding: str | None = None) -> RosterPreview:
     """Read and check a roster file; ``mapping`` (field → column index) overrides the headers."""
-    return build_preview(read_roster_table(Path(path)), mapping)
+    return build_preview(read_roster_table(Path(path), sheet=sheet, encoding=encoding), mapping)
 
 
-def read_roster_table(path: Path) -> RawTable:
-    """The file as a table whose header row is the one naming the columns we know."""
-    return locate_header(read_table(Path(path)))
+def read_roster_table(path: Path, *, sheet: str | None = None,
+                      encoding: str | None = None) -> RawTable:
+    """The file as a table whose header row is the one naming the columns we know.
+
+    In a workbook whose first sheet is instructions (填表说明) or a cover, the first sheet
+    whose top rows name the employee number and name columns is the roster; ``sheet`` chooses
+    one by name. When no sheet names them, the first sheet is shown for mapping by hand.
+    """
+    tables = [locate_header(table)
+              for table in read_tables(Path(path), sheet=sheet, encoding=encoding)]
+    return next((table for table in tables if not set(REQUIRED) - set(guess_mapping(
+        table.headers))), tables[0])
 
 
 def build_preview(table: RawTable, mapping: Mapping[str, int] | None = None) -> RosterPreview:
@@ -170,13 +191,25 @@ def _cell(cells: tuple[str, ...], mapping: Mapping[str, int], name: str) -> str:
     index = mapping.get(name)
     if index is None or index >= len(cells):
         return ""
-    return " ".join(unicodedata.normalize("NFC", cells[index]).split())  # as the store keeps it
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", cells[index]))
+    return " ".join(text.split())  # as the store keeps it; split() knows 　 and NBSP
+
+
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")  # zero-width, BOM, soft hyphen
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff·•"
+_CJK_GAP = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
+
+
+def clean_name(text: str) -> str:
+    """A name as HR meant it: 李　四 (a full-width space to align two-character names with
+    three-character ones) is 李四; John Smith keeps its space."""
+    return _CJK_GAP.sub("", text)
 
 
 def _read_row(line: int, cells: tuple[str, ...], mapping: Mapping[str, int],
               shape: _Shape | None = None) -> RosterRow:
     number = unicodedata.normalize("NFKC", _cell(cells, mapping, "employee_no")).strip()
-    name = _cell(cells, mapping, "name")
+    name = clean_name(_cell(cells, mapping, "name"))
     department, unit_problems = _unit(_cell(cells, mapping, "department"),
                                       _cell(cells, mapping, "parent_unit"))
     role_text = _cell(cells, mapping, "role")
@@ -221,6 +254,11 @@ def _row_problems(number: str, name: str, department: str | None, role_text: str
     problems: list[RowProblem] = []
     if not number:
         problems.append(RowProblem("missing_number"))
+    elif looks_scientific(number):
+        problems.append(RowProblem("scientific_number", number=number))
+    elif looks_decimal(number):
+        problems.append(RowProblem("decimal_number", number=number,
+                                   whole=number.split(".", 1)[0]))
     elif len(number) > MAX_EMPLOYEE_NO or not EMPLOYEE_NO.match(number):
         problems.append(RowProblem("bad_number", number=number, limit=MAX_EMPLOYEE_NO))
     if not name:
@@ -252,6 +290,37 @@ def _mark_duplicates(rows: list[RosterRow]) -> list[RosterRow]:
         if len(same) > 1:
             others = ", ".join(str(line) for line in same if line != row.line)
             problem = RowProblem("duplicate", number=row.employee_no, lines=others)
+            row = RosterRow(row.line, row.employee_no, row.name, row.department, row.role,
+                            row.email, row.pin, (*row.problems, problem))
+        result.append(row)
+    return _mark_similar(result)
+
+
+SIMILAR_CODES = ("similar_number", "lost_zeros", "added_zeros")  # what --allow-similar lifts
+
+
+def unpadded(number: str) -> str | None:
+    """``000102`` → ``102``: the number Excel keeps of a zero-padded one; None if not digits."""
+    stripped = number.lstrip("0")
+    return stripped if number.isdigit() and stripped else None
+
+
+def _mark_similar(rows: list[RosterRow]) -> list[RosterRow]:
+    """Rows whose numbers differ only by leading zeros (102 and 000102) are probably one person
+    entered twice, once from a cell that kept its zeros and once from one that lost them."""
+    groups: dict[str, dict[str, int]] = defaultdict(dict)
+    for row in rows:
+        key = unpadded(row.employee_no)
+        if key is not None:
+            groups[key].setdefault(row.employee_no, row.line)
+    result = []
+    for row in rows:
+        key = unpadded(row.employee_no)
+        others = {n: line for n, line in groups.get(key or "", {}).items() if n != row.employee_no}
+        if others:
+            number, line = next(iter(others.items()))
+            problem = RowProblem("similar_number", number=row.employee_no, other=number,
+                                 lines=line)
             row = RosterRow(row.line, row.employee_no, row.name, row.department, row.role,
                             row.email, row.pin, (*row.problems, problem))
         result.append(row)

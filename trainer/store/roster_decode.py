@@ -9,7 +9,11 @@ as mojibake. charset-normalizer cannot help: it judges whole files and finds not
 mixed one. So each line is judged on its own: a line valid in only one of UTF-8 and GB18030
 is in that one; a line valid in both goes to the encoding that reads as common Chinese. A file with both kinds is refused, naming the lines in the minority encoding.
 charset-normalizer is only asked about a file in which no line is UTF-8 or GB18030 (a
-Windows-1252 export of an English roster, say).
+Windows-1252 export of an English roster, say), and its guess is only taken when every
+encoding it finds plausible reads the file the same way. Otherwise (a cp1252 file that it would
+read as cp775, turning Müller into M³ller) the read stops with ``RosterEncodingUnsure``: the
+candidates with how one line reads in each, so the user picks with ``--encoding`` (the dialog
+offers them as a list).
 """
 
 from __future__ import annotations
@@ -23,12 +27,30 @@ SAVE_AS_UTF8 = "Save the roster as 'CSV UTF-8' from Excel or WPS, or as an .xlsx
 SHOWN_LINES = 5
 
 
+SHOWN_CANDIDATES = 4
+# Below this share of common Chinese characters, text read as GB18030 is taken for mojibake
+# (a Windows-1252 "Müller" reads as "M黮ler"); real rosters score far above it, rare names too.
+PLAUSIBLE_CHINESE = 0.5
+WESTERN_FIRST = ("cp1252", "utf_8", "gb18030")  # shown first among the candidates
+
+
 class RosterUnreadable(StoreError):
     """The roster file cannot be read as a table (wrong format, damaged, empty)."""
 
 
-def decode_text(data: bytes, path: Path) -> tuple[str, str]:
-    """The file's text and the encoding it was read in; RosterUnreadable names the bad lines."""
+class RosterEncodingUnsure(RosterUnreadable):
+    """No encoding is certain; ``candidates`` holds (encoding, how the sample line reads)."""
+
+    def __init__(self, message: str, *, hint: str, candidates: list[tuple[str, str]]) -> None:
+        super().__init__(message, hint=hint)
+        self.candidates = candidates
+
+
+def decode_text(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, str]:
+    """The file's text and the encoding it was read in; RosterUnreadable names the bad lines.
+    ``encoding`` (the user's choice) is used as given, strictly."""
+    if encoding:
+        return _chosen(data, path, encoding), encoding
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data, path, "utf-8-sig", "UTF-8"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel "Unicode text"
@@ -42,12 +64,15 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
         raise _mixed(path, lines, sure["utf-8"], sure["gb18030"])
     if neither:
         if not any(kind in ("utf-8", "gb18030") for kind, _ in judged):
-            guessed = _guess(data)
+            guessed = _guess(data, path)
             if guessed is not None:
                 return guessed
         raise _not_valid(path, lines, neither, "gb18030" if sure["gb18030"] else "utf-8")
     if sure["gb18030"] or (not sure["utf-8"] and _mostly_gb(judged)):
-        return data.decode("gb18030"), "gb18030"
+        text = data.decode("gb18030")
+        if _common_share(text) < PLAUSIBLE_CHINESE:  # a Western file GB18030 happens to accept
+            return _guess(data, path, also=(text, "gb18030")) or (text, "gb18030")
+        return text, "gb18030"
     return data.decode("utf-8"), "utf-8"
 
 
@@ -105,13 +130,67 @@ def _strict(data: bytes, path: Path, encoding: str, title: str) -> str:
             hint=SAVE_AS_UTF8) from exc
 
 
-def _guess(data: bytes) -> tuple[str, str] | None:
+def _chosen(data: bytes, path: Path, encoding: str) -> str:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise RosterUnreadable(f"{path}: {encoding!r} is not an encoding name.",
+                               hint="Use a name such as utf-8, gb18030, cp1252 or "
+                                    "latin-1.") from None
+    if data.startswith(codecs.BOM_UTF8) and encoding.replace("-", "_").lower() in ("utf_8",
+                                                                                   "utf8"):
+        encoding = "utf-8-sig"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise RosterUnreadable(f"{path}:{line}: this line is not valid {encoding}, the encoding "
+                               "given with --encoding.",
+                               hint="Give the encoding the file was saved in, or leave out "
+                                    "--encoding to let Trainer tell.") from exc
+
+
+def _guess(data: bytes, path: Path, also: tuple[str, str] | None = None
+           ) -> tuple[str, str] | None:
+    """charset-normalizer's guess when every plausible encoding reads the file alike; else
+    RosterEncodingUnsure with the candidates (``also``: one more reading, offered too)."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    results = list(from_bytes(data))
+    if not results:
         return None
-    return str(best), best.encoding
+    readings: dict[str, str] = {}
+    for match in results:
+        readings.setdefault(str(match), match.encoding)
+    if also is not None:
+        readings.setdefault(*also)
+    if len(readings) == 1:
+        return str(results[0]), results[0].encoding
+    raise _unsure(path, data, [(text, name) for text, name in readings.items()])
+
+
+def _unsure(path: Path, data: bytes, readings: list[tuple[str, str]]) -> RosterEncodingUnsure:
+    """Name the first line the candidates read differently, as each reads it."""
+    readings.sort(key=lambda item: (WESTERN_FIRST.index(item[1])
+                                    if item[1] in WESTERN_FIRST else len(WESTERN_FIRST)))
+    readings = readings[:SHOWN_CANDIDATES]
+    split = [text.splitlines() for text, _ in readings]
+    line = next((n for n, variants in enumerate(zip(*split, strict=False))
+                 if len(set(variants)) > 1), 0)
+    candidates = [(name, _clip(lines[line] if line < len(lines) else ""))
+                  for (_, name), lines in zip(readings, split, strict=True)]
+    shown = "; ".join(f"as {name}: {text!r}" for name, text in candidates)
+    return RosterEncodingUnsure(
+        f"{path}:{line + 1}: the file's encoding cannot be told for sure; this line reads "
+        f"differently in each likely one ({shown}). Nothing was read.",
+        hint=f"Give the right one with --encoding (for example --encoding {candidates[0][0]}), "
+             "or save the roster as 'CSV UTF-8' and import that file.",
+        candidates=candidates)
+
+
+def _clip(text: str) -> str:
+    text = text.strip()
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def _listed(numbers: list[int]) -> str:

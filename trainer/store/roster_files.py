@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from trainer.store.roster_cells import cell_text
 from trainer.store.roster_csv import csv_records
 from trainer.store.roster_decode import RosterUnreadable, decode_text
+from trainer.store.roster_sniff import WORKBOOK, file_kind
 
-__all__ = ["RawTable", "RosterUnreadable", "cell_text", "decode_text", "read_table"]
+__all__ = ["RawTable", "RosterUnreadable", "cell_text", "decode_text", "read_table",
+           "read_tables"]
 
 MAX_ROSTER_BYTES = 50 * 1024 * 1024  # far beyond any real roster; stops a wrong file early
 MAX_UNPACKED_BYTES = 500 * 1024 * 1024  # a workbook is a zip: refuse one that unpacks to more
@@ -32,40 +34,59 @@ class RawTable:
     header_line: int = 1
     header_width: int = 0  # cells in the header row as written (CSV: a row with more is shifted)
     delimiter: str = ""  # CSV only
+    sheet: str = ""  # workbooks: the sheet read
+    sheets: tuple[str, ...] = ()  # workbooks: every sheet's name, in order
 
 
-def read_table(path: Path) -> RawTable:
-    """Read a CSV/TSV or XLSX roster; the first non-empty row is taken as the header."""
+def read_table(path: Path, *, sheet: str | None = None, encoding: str | None = None) -> RawTable:
+    """Read a CSV/TSV or XLSX roster (the first sheet, or ``sheet``); the first non-empty row is
+    taken as the header."""
+    return read_tables(path, sheet=sheet, encoding=encoding)[0]
+
+
+def read_tables(path: Path, *, sheet: str | None = None,
+                encoding: str | None = None) -> list[RawTable]:
+    """Every non-empty sheet of a workbook (only ``sheet`` when given), or the one CSV table.
+
+    ``encoding`` overrides the guess for text files (``--encoding`` when the guess is unsure).
+    """
     path = Path(path)
     if not path.is_file():
         raise RosterUnreadable(f"{path}: no such file.", hint="Check the file name and folder.")
     try:
-        return _read_table(path)
+        return _read_tables(path, sheet, encoding)
     except OSError as exc:  # unreadable: permissions, a removed USB stick …
         raise RosterUnreadable(f"{path}: cannot be read ({exc.strerror or exc}).",
                                hint="Copy the file to this computer and try again.") from exc
 
 
-def _read_table(path: Path) -> RawTable:
-    suffix = path.suffix.lower()
-    if suffix in (".xls", ".et", ".numbers", ".ods"):
-        raise RosterUnreadable(
-            f"{path}: {suffix} spreadsheets cannot be read.",
-            hint="Save the roster as .xlsx (Excel workbook) or as CSV, then import that file.")
-    if path.stat().st_size > MAX_ROSTER_BYTES:
+def _read_tables(path: Path, sheet: str | None, encoding: str | None) -> list[RawTable]:
+    size = path.stat().st_size
+    if size > MAX_ROSTER_BYTES:
         raise RosterUnreadable(f"{path}: the file is larger than 50 MB; is it really a roster?")
-    if suffix in (".xlsx", ".xlsm"):
-        return _with_header(path, _xlsx_rows(path), "xlsx")
-    data = path.read_bytes()
-    if data[:4] == b"PK\x03\x04":  # an XLSX saved with a .csv name
-        return _with_header(path, _xlsx_rows(path), "xlsx")
-    text, encoding = decode_text(data, path)
+    with path.open("rb") as handle:
+        head = handle.read(8192)
+    if file_kind(path, head, size) == WORKBOOK:
+        names, sheets = _xlsx_sheets(path, sheet)
+        tables = [_with_header(path, rows, "xlsx", sheet=name, sheets=names)
+                  for name, rows in sheets if any(any(cells) for _, cells in rows)]
+        if not tables:
+            raise _empty(path)
+        return tables
+    if sheet is not None:
+        raise RosterUnreadable(f"{path}: --sheet {sheet!r} was given, but the file is text (CSV) "
+                               "and has no sheets.", hint="Leave out --sheet for this file.")
+    text, used = decode_text(path.read_bytes(), path, encoding)
     records, delimiter = csv_records(text, str(path))
-    return _with_header(path, records, encoding, delimiter)
+    return [_with_header(path, records, used, delimiter)]
 
 
-def _xlsx_rows(path: Path) -> list[tuple[int, tuple[str, ...]]]:
-    """Rows of the first worksheet, with spreadsheet row numbers; values as the user sees them."""
+Rows = list[tuple[int, tuple[str, ...]]]
+
+
+def _xlsx_sheets(path: Path, wanted: str | None) -> tuple[tuple[str, ...], list[tuple[str, Rows]]]:
+    """Every sheet's name, and each (or the wanted) sheet's rows with spreadsheet row numbers, cells as the user sees them (number
+    formats applied, merged ranges filled)."""
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook  # type: ignore[import-untyped]
@@ -76,10 +97,21 @@ def _xlsx_rows(path: Path) -> list[tuple[int, tuple[str, ...]]]:
         try:
             _check_unpacked_size(path, handle)
             book = load_workbook(handle, read_only=True, data_only=True)
-            sheet = book.worksheets[0]
-            rows = [(number, tuple(cell_text(value) for value in values))
-                    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
-            merged = _merged_ranges(book, sheet)
+            names = tuple(sheet.title for sheet in book.worksheets)
+            if wanted is not None and wanted not in names:
+                book.close()
+                listed = ", ".join(repr(n) for n in names)
+                raise RosterUnreadable(
+                    f"{path}: there is no sheet {wanted!r}; the sheets are {listed}.",
+                    hint="Give one of those names with --sheet (or leave it out to use the "
+                         "sheet whose header names 工号 and 姓名).")
+            result = []
+            for sheet in book.worksheets:
+                if wanted is not None and sheet.title != wanted:
+                    continue
+                rows = [(number, tuple(_shown(cell) for cell in cells))
+                        for number, cells in enumerate(sheet.iter_rows(), start=1)]
+                result.append((sheet.title, _fill_merged(rows, _merged_ranges(book, sheet))))
             book.close()
         except (BadZipFile, InvalidFileException, KeyError, IndexError, ValueError, TypeError,
                 EOFError, zlib.error, NotImplementedError, RuntimeError, SyntaxError) as exc:
@@ -87,7 +119,12 @@ def _xlsx_rows(path: Path) -> list[tuple[int, tuple[str, ...]]]:
             raise RosterUnreadable(
                 f"{path}: not a readable .xlsx workbook ({exc}).",
                 hint="Open it in Excel or WPS and save it again as .xlsx, or export CSV.") from exc
-    return _fill_merged(rows, merged)
+    return names, result
+
+
+def _shown(cell: Any) -> str:
+    """A read-only cell (or an empty one, which has no number format) as it is displayed."""
+    return cell_text(getattr(cell, "value", None), getattr(cell, "number_format", None))
 
 
 def _merged_ranges(book: Any, sheet: Any) -> list[tuple[int, int, int, int]]:
@@ -141,28 +178,20 @@ def _check_unpacked_size(path: Path, handle: Any) -> None:
                                hint="Save only the roster sheet as .xlsx or CSV.")
 
 
-def cell_text(value: Any) -> str:
-    """A cell as text: 1001.0 → "1001" (numbers typed into Excel), dates as ISO."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return str(value).strip()
+def _empty(path: Path) -> RosterUnreadable:
+    return RosterUnreadable(f"{path}: the roster is empty.",
+                            hint="The first row must hold column names, one learner per row.")
 
 
 def _with_header(path: Path, rows: list[tuple[int, tuple[str, ...]]], encoding: str,
-                 delimiter: str = "") -> RawTable:
+                 delimiter: str = "", *, sheet: str = "", sheets: tuple[str, ...] = ()
+                 ) -> RawTable:
     """The first non-empty row as the header; records keep their cells as written (a CSV row
     may have fewer cells than the header: Excel drops trailing empty ones)."""
     filled = [(line, cells) for line, cells in rows if any(cells)]
     if not filled:
-        raise RosterUnreadable(f"{path}: the roster is empty.",
-                               hint="The first row must hold column names, one learner per row.")
+        raise _empty(path)
     header_line, headers = filled[0]
     width = max(len(cells) for _, cells in filled)
     return RawTable(path, headers + ("",) * (width - len(headers)), tuple(filled[1:]), encoding,
-                    header_line, len(headers), delimiter)
+                    header_line, len(headers), delimiter, sheet, sheets)

@@ -21,10 +21,10 @@ from trainer.store.db import Database
 from trainer.store.errors import InvalidValue
 from trainer.store.models import Department, Learner
 from trainer.store.permissions import Actor, require
-from trainer.store.roster import RosterPreview, RosterRow, RowProblem
+from trainer.store.roster import SIMILAR_CODES, RosterPreview, RosterRow, RowProblem, unpadded
 from trainer.store.security import hash_pin, hash_pins
 from trainer.store.types import utcnow
-from trainer.store.units import ensure_unit
+from trainer.store.units import SEPARATOR, ensure_unit
 
 CHUNK = 500  # employee numbers per IN (...) query
 WRITE_CHUNK = 2000  # new learners per INSERT batch (and per progress report)
@@ -50,6 +50,7 @@ class RowPlan:
 @dataclass(frozen=True)
 class RosterPlan:
     rows: tuple[RowPlan, ...]
+    new_departments: tuple[str, ...] = ()  # units the import would create, parents first
 
     def count(self, action: str) -> int:
         return sum(1 for plan in self.rows if plan.action == action)
@@ -67,15 +68,20 @@ class RosterResult:
     skipped: tuple[RowPlan, ...]
 
 
-def plan_roster(db: Database, preview: RosterPreview, *, actor: Actor | None) -> RosterPlan:
-    """The preview checked against the database: what each row would change, or why it can't."""
+def plan_roster(db: Database, preview: RosterPreview, *, actor: Actor | None,
+                allow_similar: bool = False) -> RosterPlan:
+    """The preview checked against the database: what each row would change, or why it can't.
+
+    A number that differs from a stored (or another row's) number only by leading zeros is
+    a problem unless ``allow_similar``: HR confirms that 000102 and 102 are two people."""
     require(actor, "hr")
     with db.reader() as session:
-        return _planned(session, preview, actor)[0]
+        return _planned(session, preview, actor, allow_similar)[0]
 
 
 def import_roster(db: Database, preview: RosterPreview, *, actor: Actor | None,
-                  skip_bad: bool = False, progress: Progress | None = None) -> RosterResult:
+                  skip_bad: bool = False, progress: Progress | None = None,
+                  allow_similar: bool = False) -> RosterResult:
     """Write the roster's good rows in one transaction, with one audit entry.
 
     PINs are hashed first, on every core and outside the transaction (so the database is not
@@ -88,7 +94,7 @@ def import_roster(db: Database, preview: RosterPreview, *, actor: Actor | None,
         raise RosterInvalid(f"{preview.source}: no column for {missing}.",
                             hint="Name the columns 工号 and 姓名 (or map them in the dialog).")
     with db.reader() as session:
-        first, _ = _planned(session, preview, actor)
+        first, _ = _planned(session, preview, actor, allow_similar)
     if first.bad and not skip_bad:
         raise _refusal(preview, first)
     rows = [p.row for p in first.rows if _needs_pin(p)]
@@ -97,7 +103,7 @@ def import_roster(db: Database, preview: RosterPreview, *, actor: Actor | None,
                        lambda done, total: progress("pins", done, total))
     pins = {row.line: pin for row, pin in zip(rows, hashed, strict=True)}
     with db.session() as session:
-        plan, existing = _planned(session, preview, actor)
+        plan, existing = _planned(session, preview, actor, allow_similar)
         if plan.bad and not skip_bad:
             raise _refusal(preview, plan)
         _write(session, plan, existing, pins, progress)
@@ -107,6 +113,8 @@ def import_roster(db: Database, preview: RosterPreview, *, actor: Actor | None,
             "file": preview.source.name, "encoding": preview.encoding,
             "created": result.created, "updated": result.updated,
             "unchanged": result.unchanged, "skipped": [p.row.line for p in plan.bad],
+            "similar_numbers_allowed": allow_similar, "sheet": preview.table.sheet
+            if preview.table is not None else "",
             "roles": [{"employee_no": p.row.employee_no, "role": p.row.role}
                       for p in plan.rows if "role" in p.changes
                       or (p.action == "create" and p.row.role not in (None, "learner"))]})
@@ -166,9 +174,13 @@ def _refusal(preview: RosterPreview, plan: RosterPlan) -> RosterInvalid:
     lines = [f"{preview.source}:{p.row.line}: {problem}"
              for p in plan.bad for problem in p.problems]
     shown = "\n".join(lines[:20]) + (f"\n… and {len(lines) - 20} more" if len(lines) > 20 else "")
+    similar = any(getattr(problem, "code", "") in SIMILAR_CODES
+                  for p in plan.bad for problem in p.problems)
     return RosterInvalid(
         f"{len(plan.bad)} of {len(plan.rows)} rows have problems; nothing was imported.\n{shown}",
-        hint="Fix those rows and import again, or import only the good rows with --skip-bad.")
+        hint="Fix those rows and import again, or import only the good rows with --skip-bad."
+        + (" If numbers that differ only by leading zeros really are different people, add "
+           "--allow-similar-numbers." if similar else ""))
 
 
 def _existing(session: Session, numbers: list[str]) -> dict[str, Learner]:
@@ -180,39 +192,63 @@ def _existing(session: Session, numbers: list[str]) -> dict[str, Learner]:
     return found
 
 
-def _planned(session: Session, preview: RosterPreview, actor: Actor | None
-             ) -> tuple[RosterPlan, dict[str, Learner]]:
+def _planned(session: Session, preview: RosterPreview, actor: Actor | None,
+             allow_similar: bool = False) -> tuple[RosterPlan, dict[str, Learner]]:
     """The plan, and the stored learners it matched (loaded in ``session``, for updating)."""
     existing = _existing(session, [row.employee_no for row in preview.rows if row.employee_no])
     admins = session.scalar(select(func.count()).select_from(Learner)
                             .where(Learner.role == "admin", Learner.active)) or 0
     is_admin = actor is not None and actor.role == "admin"
-    padded = _zero_padded(session)
+    similar = {} if allow_similar else _similar_stored(session, preview)
     plans = []
     for row in preview.rows:
         current = existing.get(row.employee_no)
         changes = _changes(row, current)
-        problems = list(row.problems)
-        if row.ok:
+        problems = [p for p in row.problems
+                    if not (allow_similar and getattr(p, "code", "") in SIMILAR_CODES)]
+        if not problems:
             problems += _rights_problems(row, current, changes, is_admin, admins)
-        if row.ok and current is None and row.employee_no in padded:
-            problems.append(RowProblem("lost_zeros", number=row.employee_no,
-                                       stored=padded[row.employee_no]))
+        if not problems and current is None and row.employee_no in similar:
+            stored = similar[row.employee_no]
+            code = "lost_zeros" if len(stored) > len(row.employee_no) else "added_zeros"
+            problems.append(RowProblem(code, number=row.employee_no, stored=stored))
         if problems:
             plans.append(RowPlan(row, "skip", changes, tuple(problems)))
         elif current is None:
             plans.append(RowPlan(row, "create", changes))
         else:
             plans.append(RowPlan(row, "update" if changes else "unchanged", changes))
-    return RosterPlan(tuple(plans)), existing
+    return RosterPlan(tuple(plans), _new_departments(session, plans)), existing
 
 
-def _zero_padded(session: Session) -> dict[str, str]:
-    """Stored numbers like 00123 by their value without zeros ("123"): Excel drops leading
-    zeros from numbers typed into a cell, which would otherwise create a second person."""
-    numbers = session.scalars(select(Learner.employee_no).where(Learner.employee_no.like("0%")))
-    return {number.lstrip("0"): number for number in numbers
-            if number.isdigit() and number.lstrip("0")}
+def _similar_stored(session: Session, preview: RosterPreview) -> dict[str, str]:
+    """Row numbers → a stored number that differs only by leading zeros (102 ↔ 000102): Excel
+    drops the zeros of numbers typed into a cell, which would otherwise make a second person."""
+    padded = {number.lstrip("0"): number for number in session.scalars(
+        select(Learner.employee_no).where(Learner.employee_no.like("0%")))
+        if unpadded(number) is not None}
+    found = {row.employee_no: padded[row.employee_no] for row in preview.rows
+             if row.employee_no in padded and padded[row.employee_no] != row.employee_no}
+    wanted = {key: row.employee_no for row in preview.rows
+              if row.employee_no.startswith("0") and (key := unpadded(row.employee_no))}
+    stored = _existing(session, sorted(wanted))
+    found.update((wanted[key], key) for key in stored)
+    return found
+
+
+def _new_departments(session: Session, plans: list[RowPlan]) -> tuple[str, ...]:
+    """Every unit (and parent unit) the rows to write name that is not stored yet."""
+    wanted: set[str] = set()
+    for item in plans:
+        if item.action in ("create", "update") and item.row.department:
+            parts = item.row.department.split(SEPARATOR)
+            wanted.update(SEPARATOR.join(parts[:n]) for n in range(1, len(parts) + 1))
+    listed = sorted(wanted)
+    known: set[str] = set()
+    for start in range(0, len(listed), CHUNK):
+        known.update(session.scalars(select(Department.name).where(
+            Department.name.in_(listed[start:start + CHUNK]))))
+    return tuple(name for name in listed if name not in known)
 
 
 def _changes(row: RosterRow, current: Learner | None) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from trainer.store.roster_files import RawTable
 
@@ -29,8 +30,8 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
 
 # Rows below the last person that are not people: totals, signatures, notes, dates.
 FOOTER = re.compile(r"^(合计|总计|小计|共计|总人数|人数|制表|填表|填报|审核|审批|负责人|经办人|"
-                    r"备注|说明|注[:：]|注意|单位盖章|盖章|日期|打印|制表日期|total|prepared by|"
-                    r"note)", re.IGNORECASE)
+                    r"备注|说明|注[:：]|注意|单位盖章|盖章|日期|打印|制表日期|以上|"
+                    r"total|prepared by|checked by|note)", re.IGNORECASE)
 
 
 def guess_mapping(headers: tuple[str, ...]) -> dict[str, int]:
@@ -64,10 +65,10 @@ def locate_header(table: RawTable, search: int = 10) -> RawTable:
     for position, (line, cells) in enumerate(table.records[:search]):
         if not set(REQUIRED) - set(guess_mapping(cells)):
             width = max(len(table.headers), len(cells))
-            return _join_second_header(RawTable(
-                table.source, cells + ("",) * (width - len(cells)),
-                table.records[position + 1:], table.encoding, line, len(cells),
-                table.delimiter))
+            return _join_second_header(replace(
+                table, headers=cells + ("",) * (width - len(cells)),
+                records=table.records[position + 1:], header_line=line,
+                header_width=len(cells)))
     return table
 
 
@@ -87,22 +88,38 @@ def _join_second_header(table: RawTable) -> RawTable:
                    for i, header in enumerate(above))
     if len(guess_mapping(joined)) <= len(guess_mapping(above)):
         return table
-    return RawTable(table.source, joined, table.records[1:], table.encoding, line,
-                    max(table.header_width, len(below)), table.delimiter)
+    return replace(table, headers=joined, records=table.records[1:], header_line=line,
+                   header_width=max(table.header_width, len(below)))
 
 
 def split_footer(records: Records, number_column: int | None) -> tuple[Records, Records]:
-    """Trailing rows that start with 合计, 制表人, 备注 … and name no valid employee number are a
-    footer, not people; they are listed in the preview, never imported and never silent."""
+    """Trailing rows that are not people: ones that start with 合计, 制表人, 备注 … and name
+    no valid employee number, and after a blank row, notes written in one cell (merged across
+    the row or not) with no employee number. They are listed in the preview, never imported
+    and never silent."""
     end = len(records)
     while end > 0:
         cells = records[end - 1][1]
         first = next((cell for cell in cells if cell), "")
-        number = cells[number_column] if number_column is not None and number_column < len(
-            cells) else ""
-        if not FOOTER.match(first) or EMPLOYEE_NO.match(number.strip()):
+        if not FOOTER.match(first) or _has_number(cells, number_column):
             break
         end -= 1
+    gap = end
+    while gap > 1 and _is_note(records[gap - 1][1], number_column):
+        gap -= 1
+    if gap < end and records[gap][0] - records[gap - 1][0] > 1:  # a blank row above the notes
+        end = gap
     return records[:end], records[end:]
+
+
+def _has_number(cells: tuple[str, ...], number_column: int | None) -> bool:
+    number = cells[number_column] if number_column is not None and number_column < len(
+        cells) else ""
+    return bool(EMPLOYEE_NO.match(number.strip()))
+
+
+def _is_note(cells: tuple[str, ...], number_column: int | None) -> bool:
+    """One text, in one cell or merged over several, and no employee number."""
+    return len({cell for cell in cells if cell}) == 1 and not _has_number(cells, number_column)
 
 

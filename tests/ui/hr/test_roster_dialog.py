@@ -97,14 +97,26 @@ def test_a_learner_cannot_preview_or_import(qtbot: Any, app_ctx: AppContext,
     assert dialog.plan is None and not dialog.import_button.isEnabled()
 
 
-def test_an_unreadable_file_is_explained(qtbot: Any, hr_ctx: AppContext, tmp_path: Path,
-                                         message_boxes: list[QMessageBox]) -> None:
-    old = tmp_path / "roster.xls"
-    old.write_bytes(b"\xd0\xcf\x11\xe0")
-    dialog = RosterImportDialog(hr_ctx, None, path=old)
+BAD_FILES = {"roster.xls": b"\xd0\xcf\x11\xe0",
+             "erp.xlsx": b"<html><table><tr><td>x</td></tr></table></html>",
+             "empty.xlsx": b"", "blank.csv": b"\r\n\r\n"}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_an_unreadable_file_is_explained_as_the_command_line_does(
+        qtbot: Any, hr_ctx: AppContext, tmp_path: Path, message_boxes: list[QMessageBox],
+        capsys: pytest.CaptureFixture[str], name: str) -> None:
+    from trainer.cli import main
+
+    file = tmp_path / name
+    file.write_bytes(BAD_FILES[name])
+    dialog = RosterImportDialog(hr_ctx, None, path=file)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: len(message_boxes) == 1)
-    assert ".xls spreadsheets cannot be read" in message_boxes[0].text()
+    assert main(["--data-dir", str(tmp_path / "cli"), "learners", "import", str(file)]) == 1
+    said = capsys.readouterr().err.removeprefix("trainer: ").splitlines()[0]
+    assert said == message_boxes[0].text()
+    assert dialog.table is None and not dialog.import_button.isEnabled()
 
 
 def test_the_model_passes_qt_checks(qtmodeltester: Any, hr_ctx: AppContext) -> None:
@@ -243,3 +255,92 @@ def test_cancelling_a_large_import_writes_nothing(qtbot: Any, hr_ctx: AppContext
         cancel.click()
     assert [p.employee_no for p in find_learners(hr_ctx.db)] == ["H1"]
     assert dialog.import_button.isEnabled()  # the user may try again
+
+
+def _two_sheet_book(path: Path) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "填表说明"
+    book.active.append(["工号请按六位数字填写"])
+    for title, number in (("一处", 102), ("二处", 7)):
+        sheet = book.create_sheet(title)
+        sheet.append(["临江市培训人员名单"])
+        sheet.merge_cells("A1:C1")
+        sheet.append(["工号", "姓名", "部门"])
+        sheet.append([number, "李　四", f"临江市{title}"])
+        sheet.cell(row=3, column=1).number_format = "000000"
+        sheet.append(["制表人：王五"])
+    book.save(path)
+    return path
+
+
+def test_a_workbook_offers_its_sheets_and_reads_as_shown(
+        qtbot: Any, hr_ctx: AppContext, tmp_path: Path) -> None:
+    dialog = RosterImportDialog(hr_ctx, None, path=_two_sheet_book(tmp_path / "名单.xlsx"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    assert dialog.sheet_combo.isVisible()
+    assert [dialog.sheet_combo.itemText(i) for i in range(3)] == ["填表说明", "一处", "二处"]
+    assert dialog.sheet_combo.currentText() == "一处"
+    assert _column(dialog.model, "employee_no") == ["000102"]
+    assert _column(dialog.model, "name") == ["李四"]
+    assert "New department(s) to be created: 临江市一处." in dialog.summary.text()
+    assert "line 4" in dialog.summary.text()  # the 制表人 footer, named
+    qtbot.wait(100)  # let the layout take the longer summary before looking at it
+    dialog.grab().save(str(tmp_path / "roster-sheets.png"))
+    dialog.sheet_combo.setCurrentText("二处")
+    qtbot.waitUntil(lambda: dialog.table.sheet == "二处" and dialog.plan is not None
+                    and dialog.preview.table is dialog.table)
+    assert _column(dialog.model, "employee_no") == ["000007"]
+
+
+def test_an_unsure_encoding_is_chosen_from_a_list(
+        qtbot: Any, hr_ctx: AppContext, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    file = tmp_path / "western.csv"
+    file.write_bytes("employee_no,name\nE1,Jürgen Müller\nE2,François Lefèvre\n"
+                     .encode("cp1252"))
+    offered: list[list[str]] = []
+
+    def choose(parent: Any, title: str, label: str, items: list[str], *args: Any
+               ) -> tuple[str, bool]:
+        offered.append(items)
+        return items[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    dialog = RosterImportDialog(hr_ctx, None, path=file)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    assert offered[0][0] == "cp1252 — reads: E1,Jürgen Müller"
+    assert "gb18030 — reads: E1,J黵gen M黮ler" in offered[0]
+    assert _column(dialog.model, "name") == ["Jürgen Müller", "François Lefèvre"]
+    assert dialog.encoding == "cp1252"
+
+
+def test_similar_numbers_are_held_back_until_hr_says_they_differ(
+        qtbot: Any, hr_ctx: AppContext, tmp_path: Path,
+        message_boxes: list[QMessageBox]) -> None:
+    create_learner(hr_ctx.db, "102", "王伟", actor=COMMAND_LINE)
+    file = tmp_path / "r.csv"
+    file.write_text("工号,姓名\n000102,王伟\n2301,李娜\n", encoding="utf-8")
+    dialog = RosterImportDialog(hr_ctx, None, path=file)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    assert dialog.allow_similar.isVisible() and not dialog.allow_similar.isChecked()
+    assert "looks like the stored 102 with leading zeros" in _column(dialog.model, "problems")[0]
+    assert dialog.import_button.text() == "Import 1 good row(s)"
+    dialog.grab().save(str(tmp_path / "roster-similar.png"))
+    dialog.plan = None
+    dialog.allow_similar.click()
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    assert dialog.import_button.text() == "Import 2 row(s)"
+    with qtbot.waitSignal(hr_ctx.dataChanged, timeout=10_000):
+        dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.result_summary is not None)
+    numbers = sorted(info.employee_no for info in find_learners(hr_ctx.db))
+    assert numbers == ["000102", "102", "2301", "H1"]

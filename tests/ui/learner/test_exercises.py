@@ -227,3 +227,42 @@ def test_retry_keeps_a_written_answer_and_clears_the_rest(qtbot: Any, pack: Any)
     submit(qtbot, fill)
     qtbot.mouseClick(fill.retry_button, Qt.MouseButton.LeftButton)
     assert fill.response() is None
+
+
+def test_a_partly_right_option_is_labelled_partly_correct_in_a_neutral_colour(
+        qtbot: Any, pack: Any, tmp_path: Any) -> None:
+    """A single-choice option written '- [50%] …' earns half the marks: the learner who picks
+    it is told 'Partly correct' on a neutral row, never 'Not correct' in red."""
+    import dataclasses
+
+    from PySide6.QtGui import QColor
+
+    from trainer.content.model import Option
+    from trainer.ui.learner.style import LEARNER_QSS
+
+    exercise = pack.exercise("q-single")
+    near = dataclasses.replace(exercise, shuffle=False, options=(
+        exercise.options[0], Option("接近正确", False, "方向对，但还不完整。", 0.5),
+        *exercise.options[2:]))
+    card = ExerciseCard(near, lambda md: f"<p>{md}</p>", 1, FeedbackMode.PRACTICE, seed=7)
+    card.setStyleSheet(LEARNER_QSS)
+    qtbot.addWidget(card)
+    card.submitted.connect(lambda response: card.show_grade(grade(card.exercise, response)))
+    card.resize(560, 420)
+    card.show()
+    qtbot.mouseClick(card.input.rows[1].label, Qt.MouseButton.LeftButton)
+    submit(qtbot, card)
+    row = card.input.rows[1]
+    assert "Partly correct" in card.verdict.text() and "50%" in card.verdict.text()
+    assert row.mark.text() == "Partly correct" and row.property("state") == "partial"
+    assert row.feedback.text() == "方向对，但还不完整。"
+    def tint(state: str) -> QColor:
+        row.set_state(state, row.mark.text(), "")
+        image = row.grab().toImage()
+        return QColor(image.pixel(image.width() - 3, image.height() // 2))
+
+    card.grab().save(str(tmp_path / "partly-correct.png"))
+    partial, wrong = tint("partial"), tint("wrong")
+    assert wrong.red() - wrong.green() > 12, f"the check sees a red row: {wrong.name()}"
+    assert abs(partial.red() - partial.green()) < 8 and abs(partial.red() - partial.blue()) < 8, \
+        f"a neutral (grey) row, not red: {partial.name()}"

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.store.roster import SIMILAR_CODES
 from trainer.ui.common.context import LEARNERS, AppContext
 from trainer.ui.common.counts import counts
 from trainer.ui.common.wheel import guard_wheel
@@ -68,6 +70,8 @@ class RosterImportDialog(QDialog):
         self.plan: Any = None
         self.result_summary: Any = None
         self.work: Work | None = None
+        self.path: Path | None = None
+        self.encoding: str | None = None  # chosen by the user when the guess was unsure
         self.setWindowTitle(self.tr("Import roster"))
         self.resize(940, 620)
         self._build()
@@ -87,14 +91,31 @@ class RosterImportDialog(QDialog):
         template.clicked.connect(lambda: self.save_template())
         for button in (choose, template):
             button.setAutoDefault(False)  # Enter imports; it never opens a file dialog
+        self.sheet_label = QLabel(self.tr("Sheet:"))
+        self.sheet_combo = guard_wheel(QComboBox())
+        self.sheet_combo.setAccessibleName(self.tr("Sheet"))
+        self.sheet_combo.setToolTip(self.tr("The workbook's sheet that holds the roster"))
+        self.sheet_label.setBuddy(self.sheet_combo)
+        self.sheet_combo.currentIndexChanged.connect(self._sheet_changed)
+        for widget in (self.sheet_label, self.sheet_combo):
+            widget.hide()  # shown for a workbook with more than one sheet
         top = QHBoxLayout()
         top.addWidget(self.file_label, 1)
+        top.addWidget(self.sheet_label)
+        top.addWidget(self.sheet_combo)
         top.addWidget(template)
         top.addWidget(choose)
         self._build_columns()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.model = RosterPlanModel(self)
+        self.allow_similar = QCheckBox(self.tr("Numbers that differ only by leading zeros "
+                                               "(102 and 000102) are different people"))
+        self.allow_similar.setToolTip(self.tr("Usually they are the same person, once with "
+                                              "the zeros Excel dropped; tick only if you are "
+                                              "sure"))
+        self.allow_similar.hide()
+        self.allow_similar.toggled.connect(lambda _on: self._mapping_changed())
         self.only_problems = QCheckBox(self.tr("Show only rows with problems"))
         self.only_problems.toggled.connect(self.model.set_only_problems)
         self.only_problems.toggled.connect(lambda _on: self.view.resizeRowsToContents())
@@ -112,6 +133,7 @@ class RosterImportDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.columns_box)
         layout.addWidget(self.summary)
+        layout.addWidget(self.allow_similar)
         layout.addWidget(self.only_problems)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.buttons)
@@ -180,18 +202,58 @@ class RosterImportDialog(QDialog):
                                         "here.").replace("%1", str(written)))
         return written
 
-    def open_file(self, path: Path) -> None:
-        """Read the file off the GUI thread, then show the mapping and the preview."""
+    def open_file(self, path: Path, *, sheet: str | None = None,
+                  encoding: str | None = None) -> None:
+        """Read the file off the GUI thread, then show the mapping and the preview. The same
+        reading as ``trainer learners import`` (with ``--sheet`` and ``--encoding``)."""
         from trainer.store.roster import read_roster_table
 
+        if path != self.path:
+            self.table = None
+        self.path, self.encoding = path, encoding
         self.file_label.setText(str(path))
-        self.work = run_work(self, self.ctx, lambda progress: read_roster_table(path),
-                             title=self.tr("Reading the roster…"), on_success=self._table_read)
+        self.work = run_work(
+            self, self.ctx,
+            lambda progress: read_roster_table(path, sheet=sheet, encoding=encoding),
+            title=self.tr("Reading the roster…"), on_success=self._table_read,
+            on_failure=self._read_failed)
+
+    def _read_failed(self, exc: BaseException) -> None:
+        """An unsure encoding is the user's to choose (CLI: --encoding); the rest is shown."""
+        from trainer.store.roster_decode import RosterEncodingUnsure
+        from trainer.ui.common.errors import present_error
+
+        if not isinstance(exc, RosterEncodingUnsure) or self.path is None:
+            present_error(self, exc)
+            return
+        choices = [self.tr("%1 — reads: %2").replace("%1", name).replace("%2", sample)
+                   for name, sample in exc.candidates]
+        chosen, ok = QInputDialog.getItem(
+            self, self.tr("Choose the encoding"),
+            self.tr("The file's encoding cannot be told for sure. Choose the one in which the "
+                    "line reads correctly:"), choices, 0, False)
+        if ok and chosen in choices:
+            self.open_file(self.path, encoding=exc.candidates[choices.index(chosen)][0])
+
+    def _sheet_changed(self) -> None:
+        name = self.sheet_combo.currentText()
+        if self.path is not None and self.table is not None and name != self.table.sheet:
+            self.open_file(self.path, sheet=name, encoding=self.encoding)
+
+    def _show_sheets(self, table: Any) -> None:
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        self.sheet_combo.addItems(list(table.sheets))
+        self.sheet_combo.setCurrentText(table.sheet)
+        self.sheet_combo.blockSignals(False)
+        for widget in (self.sheet_label, self.sheet_combo):
+            widget.setVisible(len(table.sheets) > 1)
 
     def _table_read(self, table: Any) -> None:
         from trainer.store.roster import guess_mapping
 
         self.table = table
+        self._show_sheets(table)
         guessed = guess_mapping(table.headers)
         choices = [(self.tr("(not in the file)"), NOT_IN_FILE)] + [
             (f"{column_letter(i)}: {header or self.tr('(no header)')}", i)
@@ -245,7 +307,8 @@ class RosterImportDialog(QDialog):
     def _plan(self, preview: Any) -> Any:
         from trainer.store.roster_import import plan_roster
 
-        return preview, plan_roster(self.ctx.db, preview, actor=self.ctx.user)
+        return preview, plan_roster(self.ctx.db, preview, actor=self.ctx.user,
+                                    allow_similar=self.allow_similar.isChecked())
 
     def _show_plan(self, result: Any) -> None:
         preview, plan = result
@@ -262,7 +325,11 @@ class RosterImportDialog(QDialog):
             "Nothing is written until you press Import.")
             .replace("%1", counts().rows(len(plan.rows))).replace("%2", str(new))
             .replace("%3", str(updated)).replace("%4", str(plan.count("unchanged")))
-            .replace("%5", str(bad)) + self._ignored_text(preview))
+            .replace("%5", str(bad)) + self._ignored_text(preview)
+            + self._departments_text(plan))
+        self.allow_similar.setVisible(self.allow_similar.isChecked() or any(
+            getattr(problem, "code", "") in SIMILAR_CODES
+            for item in plan.bad for problem in item.problems))
         if bad and not self.only_problems.isChecked():
             self.only_problems.setChecked(True)
         writes = new + updated
@@ -283,6 +350,14 @@ class RosterImportDialog(QDialog):
         return " " + self.tr("%n row(s) below the people were not read as people (totals, "
                              "signatures, notes): line %1.", "", len(preview.ignored)
                              ).replace("%1", lines)
+
+    def _departments_text(self, plan: Any) -> str:
+        """The units the import would create, so a misspelt one is caught before it exists."""
+        if not plan.new_departments:
+            return ""
+        return " " + self.tr("New department(s) to be created: %1.", "",
+                             len(plan.new_departments)).replace(
+            "%1", self.tr(", ").join(plan.new_departments))
 
     def problem_lines(self) -> list[str]:
         """``FILE:LINE: problem`` for every row that will not be imported."""
@@ -314,10 +389,12 @@ class RosterImportDialog(QDialog):
         if self.plan is None:
             return
         preview, db, user = self.preview, self.ctx.db, self.ctx.user
+        allow_similar = self.allow_similar.isChecked()
         labels = {"pins": self.tr("Protecting PINs…"), "write": self.tr("Saving learners…")}
 
         def run(progress: Any) -> Any:
             return import_roster(db, preview, actor=user, skip_bad=True,
+                                 allow_similar=allow_similar,
                                  progress=lambda stage, done, total: progress.update(
                                      done, total, labels[stage]))
 

@@ -51,6 +51,17 @@ def problem_text(problem: str) -> str:
                                 "demoted"),
         "lost_zeros": translate("RosterProblem", "employee number %1 looks like %2 without its "
                                 "leading zeros (Excel drops them: format the column as text)"),
+        "added_zeros": translate("RosterProblem", "employee number %1 looks like the stored "
+                                 "%2 with leading zeros: probably the same person (correct the "
+                                 "number, or import it as a new person on purpose)"),
+        "similar_number": translate("RosterProblem", "employee number %1 differs from %2 on line "
+                                    "%3 only by leading zeros: probably the same person"),
+        "decimal_number": translate("RosterProblem", "employee number %1 ends in .0, as a "
+                                    "program writes a number cell; write %2 (format the column "
+                                    "as text before exporting)"),
+        "scientific_number": translate("RosterProblem", "employee number %1 was shown by Excel "
+                                       "in scientific notation and lost its last digits (format "
+                                       "the column as text and type the numbers again)"),
         "line_break": translate("RosterProblem", "the %1 cell holds a line break (remove it: a "
                                 "roster cell is one line)"),
         "extra_cells": translate("RosterProblem", "%1 but the header has %2: a %3 inside a "
@@ -89,6 +100,8 @@ _ARG_ORDER: dict[str, tuple[str, ...]] = {
     "unknown_role": ("role",), "bad_email": ("email",), "short_pin": ("limit",),
     "long_pin": ("limit",), "duplicate": ("number", "lines"), "grant_needs_admin": ("role",),
     "role_needs_pin": ("role",), "last_admin": ("name",), "lost_zeros": ("number", "stored"),
+    "added_zeros": ("number", "stored"), "similar_number": ("number", "other", "lines"),
+    "scientific_number": ("number",), "decimal_number": ("number", "whole"),
     "line_break": ("field",), "extra_cells": ("count", "width", "separator")}
 # The English field titles a problem carries (roster.FIELD_TITLES), back to their keys.
 _FIELD_KEYS = {"employee number": "employee_no", "name": "name", "department": "department",

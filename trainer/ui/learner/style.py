@@ -32,6 +32,7 @@ QWidget#optionRow { border-radius: 6px; }
 QWidget#optionRow[state="right"], QWidget#optionRow[state="missed"] {
     background: rgba(30, 142, 62, 0.14); }
 QWidget#optionRow[state="wrong"] { background: rgba(197, 34, 31, 0.12); }
+QWidget#optionRow[state="partial"] { background: rgba(128, 128, 128, 0.16); }
 QLabel#optionMark { font-size: 13px; font-weight: 600; }
 QLabel#optionFeedback, QLabel#solution { color: palette(placeholder-text); }
 QFrame#feedbackBox { border-radius: 8px; padding: 6px; background: rgba(128, 128, 128, 0.10); }

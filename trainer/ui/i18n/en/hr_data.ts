@@ -4,7 +4,7 @@
 <context>
     <name>RosterImportDialog</name>
     <message numerus="yes">
-        <location filename="../../hr/roster_dialog.py" line="+207"/>
+        <location filename="../../hr/roster_dialog.py" line="+269"/>
         <source>%1 — %n row(s), read as %2</source>
         <translation>
             <numerusform>%1 — %n row, read as %2</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+67"/>
+        <location line="+72"/>
         <source>Import %n good row(s)</source>
         <translation>
             <numerusform>Import %n good row</numerusform>
@@ -33,6 +33,14 @@
         <translation>
             <numerusform>%n row below the people was not read as a person (totals, signatures, notes): line %1.</numerusform>
             <numerusform>%n rows below the people were not read as people (totals, signatures, notes): line %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>New department(s) to be created: %1.</source>
+        <translation>
+            <numerusform>New department to be created: %1.</numerusform>
+            <numerusform>%n new departments to be created: %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -208,7 +208,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../hr/roster_model.py" line="+108"/>
+        <location filename="../../hr/roster_model.py" line="+121"/>
         <source>learner</source>
         <translation>学员</translation>
     </message>
@@ -274,7 +274,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../hr/roster_dialog.py" line="+71"/>
+        <location filename="../../hr/roster_dialog.py" line="+75"/>
         <source>Import roster</source>
         <translation>导入人员名单</translation>
     </message>
@@ -289,17 +289,17 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+56"/>
         <source>Columns</source>
         <translation>列对应关系</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>Show only rows with problems</source>
         <translation>只显示有问题的行</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-30"/>
         <source>Save a blank roster…</source>
         <translation>保存空白名单…</translation>
     </message>
@@ -309,7 +309,32 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <translation>一个列已设好的 Excel 文件，填好即可导入</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+4"/>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The workbook&apos;s sheet that holds the roster</source>
+        <translation>工作簿中存放花名册的工作表</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Numbers that differ only by leading zeros (102 and 000102) are different people</source>
+        <translation>只差前导零的工号（如 102 和 000102）是不同的人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Usually they are the same person, once with the zeros Excel dropped; tick only if you are sure</source>
+        <translation>通常是同一个人，只是 Excel 去掉了前面的零；确定无误时才勾选</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -354,12 +379,27 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <translation>空白名单已保存为 %1：填好后在此处选择该文件。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Reading the roster…</source>
         <translation>正在读取人员名单…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
+        <source>%1 — reads: %2</source>
+        <translation>%1 — 读作：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the encoding</source>
+        <translation>选择编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file&apos;s encoding cannot be told for sure. Choose the one in which the line reads correctly:</source>
+        <translation>无法确定文件的编码。请选择能正确读出这一行的编码：</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>(not in the file)</source>
         <translation>（文件中没有）</translation>
     </message>
@@ -377,11 +417,12 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
     </message>
     <message>
         <location line="+1"/>
+        <location line="+64"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-63"/>
         <source>Nothing can be imported until the required columns (*) are chosen.</source>
         <translation>选定必填列（*）之后才能导入。</translation>
     </message>
@@ -396,12 +437,12 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <translation>正在检查人员名单…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>%1: %2 new, %3 to update, %4 unchanged, %5 with problems (not imported). Nothing is written until you press Import.</source>
         <translation>%1：新增 %2，更新 %3，不变 %4，有问题 %5（不导入）。按“导入”之前不会写入任何内容。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Nothing to import</source>
         <translation>没有需要导入的内容</translation>
     </message>
@@ -426,13 +467,20 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
             <numerusform>名单下方的 %n 行不是人员（合计、签名、备注），未读入：第 %1 行。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>New department(s) to be created: %1.</source>
+        <translation>
+            <numerusform>将新建 %n 个部门：%1。</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+9"/>
         <source>%1:%2: %3</source>
         <translation>%1:%2: %3</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Protecting PINs…</source>
         <translation>正在加密保存 PIN 码…</translation>
     </message>
@@ -442,7 +490,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <translation>正在保存人员…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Importing the roster…</source>
         <translation>正在导入人员名单…</translation>
     </message>
@@ -457,7 +505,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <translation>人员名单已导入</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-296"/>
         <source>Rows of the roster</source>
         <translation>名单中的各行</translation>
     </message>
@@ -523,7 +571,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
 <context>
     <name>RosterProblem</name>
     <message>
-        <location line="-154"/>
+        <location line="-167"/>
         <source>missing employee number</source>
         <translation>缺少工号</translation>
     </message>
@@ -594,6 +642,26 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
     </message>
     <message>
         <location line="+2"/>
+        <source>employee number %1 looks like the stored %2 with leading zeros: probably the same person (correct the number, or import it as a new person on purpose)</source>
+        <translation>工号 %1 像是已有工号 %2 前面补了零：可能是同一个人（请改正工号，或确认后作为新人员导入）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>employee number %1 differs from %2 on line %3 only by leading zeros: probably the same person</source>
+        <translation>工号 %1 与第 %3 行的 %2 只差前导零：可能是同一个人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>employee number %1 ends in .0, as a program writes a number cell; write %2 (format the column as text before exporting)</source>
+        <translation>工号 %1 末尾是 .0，是程序把数字单元格导出成了小数；请写成 %2（导出前把该列设为文本格式）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>employee number %1 was shown by Excel in scientific notation and lost its last digits (format the column as text and type the numbers again)</source>
+        <translation>工号 %1 被 Excel 显示为科学计数法，末尾几位已丢失（请把该列设为文本格式后重新输入工号）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the %1 cell holds a line break (remove it: a roster cell is one line)</source>
         <translation>%1单元格中有换行（请删除：名单的每个单元格只能占一行）</translation>
     </message>
@@ -603,7 +671,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <translation>有 %1，但表头只有 %2 列：单元格中的%3会使其后的单元格错位（请给该单元格加上引号）</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>comma</source>
         <translation>逗号</translation>
     </message>
@@ -623,7 +691,7 @@ Only answer Yes if that computer shows the same key. From now on its bundles are
         <translation>竖线</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-80"/>
         <source>unit %1 has an empty part between its / marks (write 局/科)</source>
         <translation>单位 %1 的 / 之间有空白部分（请写成 局/科）</translation>
     </message>

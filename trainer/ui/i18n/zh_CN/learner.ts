@@ -189,9 +189,14 @@
 <context>
     <name>ChoiceInput</name>
     <message>
-        <location filename="../../learner/exercises/choice.py" line="+164"/>
+        <location filename="../../learner/exercises/choice.py" line="+165"/>
         <source>Correct answer</source>
         <translation>正确答案</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Partly correct</source>
+        <translation>部分正确</translation>
     </message>
     <message>
         <location line="+3"/>

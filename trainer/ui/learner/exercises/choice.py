@@ -82,7 +82,8 @@ class OptionRow(QWidget):
         return self._mark_labels()[1]
 
     def set_state(self, state: str, mark: str, feedback: str) -> None:
-        """state: "" | "right" | "wrong" | "missed" — drives the style sheet's colours."""
+        """state: "" | "right" | "partial" | "wrong" | "missed" — drives the style sheet's
+        colours ("partial": a picked option that earns part of the marks, neutral grey)."""
         if self._marks is None and not (state or mark or feedback):
             return
         self.setProperty("state", state)
@@ -162,6 +163,9 @@ class ChoiceInput(ExerciseInput):
             if option.correct:
                 state = "right" if picked else "missed"
                 mark = self.tr("Correct answer")
+            elif picked and option.credit > 0:  # a near miss the author gave some marks
+                state = "partial"
+                mark = self.tr("Partly correct")
             else:
                 state = "wrong" if picked else ""
                 mark = self.tr("Not correct") if picked else ""
