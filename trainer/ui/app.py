@@ -275,6 +275,8 @@ def run_app(ctx: StartOptions) -> int:
         window.firstPainted.connect(_once(lambda: print(f"PAINTED {time.time():.6f}",
                                                         flush=True)))
     install_once = _once(after_first_paint)
+    window.firstPainted.connect(gc.enable)  # the CLI pauses the collector until the first paint
+    QTimer.singleShot(INSTALL_FALLBACK_MS, gc.enable)
     window.firstPainted.connect(install_once)
     QTimer.singleShot(INSTALL_FALLBACK_MS, install_once)  # e.g. started minimised: never painted
     window.show()
