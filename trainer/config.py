@@ -23,6 +23,10 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "Trainer"
 ORG_NAME = "Trainer"
+# The data folder's single-instance lock: QLockFile in the app (ui/common/single_instance.py),
+# read without Qt by store/instance_lock.py. Named here so the app's start-up path need not
+# import the store's lock reader (and socket with it) before the first paint.
+LOCK_NAME = "trainer.lock"
 ENV_DATA_DIR = "TRAINER_DATA_DIR"
 ENV_DATABASE_URL = "TRAINER_DATABASE_URL"
 # The user data folder on each platform (Linux ~/.local/share/Trainer, Windows

@@ -14,6 +14,8 @@ import contextlib
 import os
 import sys
 import time
+from collections.abc import Callable
+from types import ModuleType
 from typing import Any
 
 
@@ -40,18 +42,45 @@ def run_bare() -> None:
     app.exec()
 
 
+def _after_import(name: str, patch: Callable[[ModuleType], None]) -> None:
+    """Run ``patch`` on module ``name`` as soon as it is imported, so the probe imports nothing
+    ahead of the app (which imports its window inside ``main``, as ``trainer`` does)."""
+    import importlib.abc
+    import importlib.util
+
+    class Finder(importlib.abc.MetaPathFinder):
+        def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
+            if fullname != name:
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(fullname)
+            loader = spec.loader
+            original = loader.exec_module
+
+            def exec_module(module: ModuleType) -> None:
+                original(module)
+                patch(module)
+
+            loader.exec_module = exec_module
+            return spec
+
+    sys.meta_path.insert(0, Finder())
+
+
 def run_trainer(data_dir: str) -> None:
     from trainer.cli import main  # first, as the ``trainer`` console script does
-    from trainer.ui.common import shell
-    from trainer.ui.common.single_instance import LOCK_NAME
+    from trainer.config import LOCK_NAME
 
-    original = shell.MainWindow.paintEvent
+    def patch(shell: ModuleType) -> None:
+        original = shell.MainWindow.paintEvent
 
-    def paint(self: Any, event: Any) -> None:
-        original(self, event)
-        _report_and_exit(os.path.join(data_dir, LOCK_NAME))
+        def paint(self: Any, event: Any) -> None:
+            original(self, event)
+            _report_and_exit(os.path.join(data_dir, LOCK_NAME))
 
-    shell.MainWindow.paintEvent = paint  # type: ignore[method-assign]
+        shell.MainWindow.paintEvent = paint
+
+    _after_import("trainer.ui.common.shell", patch)
     main(["--data-dir", data_dir])
 
 

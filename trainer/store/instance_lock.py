@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
 import sys
 import time
 from collections.abc import Iterator
@@ -20,11 +19,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from trainer.config import LOCK_NAME
 from trainer.store.errors import DatabaseUnavailable
 
 log = logging.getLogger(__name__)
 
-LOCK_NAME = "trainer.lock"
 FRESH_SECONDS = 1.0  # an empty lock this young may be Qt's, between creating and writing
 
 
@@ -45,6 +44,8 @@ class LockOwner:
 
 
 def _host_name() -> str:
+    import socket  # only when a lock is read: socket builds ~400 enum members on import
+
     return socket.gethostname()
 
 

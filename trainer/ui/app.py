@@ -38,7 +38,7 @@ from trainer.ui.common.language import (
 from trainer.ui.common.shell import MainWindow
 from trainer.ui.common.single_instance import SingleInstance
 from trainer.ui.common.start_page import StartPage
-from trainer.ui.common.theme import apply_theme
+from trainer.ui.common.theme import FUSION, apply_theme, mark_fusion
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -73,11 +73,20 @@ class StartOptions(Protocol):
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, named (settings, window grouping) and with the app icon.
 
-    High-DPI scaling is Qt 6's default (per-monitor, fractional factors passed through)."""
+    High-DPI scaling is Qt 6's default (per-monitor, fractional factors passed through).
+    Fusion (the style every theme uses) is chosen by Qt's own ``-style`` option, so the first
+    paint never touches ``QStyle`` from Python: PySide6 builds that class's dozen enums on first
+    use (~9 ms of CPU, a fifth of the margin to the start-up budget)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    app = QApplication(argv if argv is not None else sys.argv[:1])
+    arguments = list(argv if argv is not None else sys.argv[:1])
+    own_style = any(a == "-style" or a.startswith("-style=") for a in arguments[1:])
+    if not own_style:
+        arguments[1:1] = ["-style", FUSION]
+    app = QApplication(arguments)
+    if not own_style:
+        mark_fusion(app)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
@@ -269,6 +278,8 @@ def run_app(ctx: StartOptions) -> int:
         window.firstPainted.connect(_once(lambda: print(f"PAINTED {time.time():.6f}",
                                                         flush=True)))
     install_once = _once(after_first_paint)
+    window.firstPainted.connect(gc.enable)  # the CLI pauses the collector until the first paint
+    QTimer.singleShot(INSTALL_FALLBACK_MS, gc.enable)
     window.firstPainted.connect(install_once)
     QTimer.singleShot(INSTALL_FALLBACK_MS, install_once)  # e.g. started minimised: never painted
     window.show()

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 
-from trainer.store.instance_lock import LOCK_NAME
+from trainer.config import LOCK_NAME
 
 log = logging.getLogger(__name__)
 

@@ -129,6 +129,16 @@ def apply_theme(app: QApplication, choice: str, *, quick: bool = False) -> bool:
     return dark
 
 
+FUSION = "Fusion"
+
+
+def mark_fusion(app: QApplication) -> None:
+    """Note that ``app`` was created with Fusion (``-style Fusion``), so the light theme need
+    not ask ``app.style()`` (which would build PySide6's ``QStyle`` class before the first
+    paint)."""
+    app.setProperty("trainerStyle", "fusion")
+
+
 def _set_style(app: QApplication, dark: bool) -> None:
     """Fusion (the one built-in style that honours a full palette everywhere); in the dark theme
     its variant with visible field borders. Tracked in a property: once a style sheet is set,
@@ -140,9 +150,9 @@ def _set_style(app: QApplication, dark: bool) -> None:
     if dark:
         from trainer.ui.common.dark_style import DarkStyle
 
-        app.setStyle(DarkStyle("Fusion"))
+        app.setStyle(DarkStyle(FUSION))
     elif current is not None or app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")  # (the platform default is often Fusion already: keep it)
+        app.setStyle(FUSION)  # (the platform default is often Fusion already: keep it)
     app.setProperty("trainerStyle", wanted)
 
 
