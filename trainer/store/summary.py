@@ -37,6 +37,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from trainer.store import summary_days
 from trainer.store.models import (
     Attempt,
     SummaryActivity,
@@ -45,7 +46,6 @@ from trainer.store.models import (
     SummarySitting,
     SummaryWeight,
 )
-from trainer.store import summary_days
 from trainer.store.types import as_utc
 
 PG_LOCK_KEY = 7_240_918  # serialises registrations from several machines on one server
