@@ -178,3 +178,15 @@ def test_upgrading_to_the_day_summaries_fills_them(store: Database) -> None:
     upgrade(store.engine, store.where)
     assert snapshot(store)["days"] == before == {
         (who, "mini", "e1", T0.date()): (0.5, 2, T0 + timedelta(hours=1))}
+
+
+def test_a_day_summary_out_of_step_is_found(store: Database) -> None:
+    who = learner(store).id
+    record_attempt(store, who, "mini", "1", "e1", {}, 0.5, {}, T0)
+    record_attempt(store, who, "mini", "1", "e2", {}, 1.0, {}, T0)
+    with store.reader() as s:
+        assert summary.out_of_step(s)["days"] == 0
+    with store.session() as s:
+        s.execute(delete(SummaryDay).where(SummaryDay.exercise_id == "e1"))
+    with store.reader() as s:
+        assert summary.out_of_step(s)["days"] == 1

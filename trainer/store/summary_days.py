@@ -67,4 +67,18 @@ def source(where: list[Any], dialect: str) -> Any:
             .group_by(Attempt.learner_id, Attempt.pack_id, Attempt.exercise_id, day))
 
 
+def differing(session: Any, dialect: str) -> int:
+    """How many rows differ between ``summary_days`` and a rebuild, counted by the database
+    (one row per answer-day: too many to compare in Python at an organisation's size)."""
+    stored = select(SummaryDay.learner_id, SummaryDay.pack_id, SummaryDay.exercise_id,
+                    SummaryDay.day, SummaryDay.best, SummaryDay.answers,
+                    SummaryDay.last_answer_at)
+    expected = source([], dialect)
+    total = 0
+    for one, other in ((stored, expected), (expected, stored)):
+        extra = one.except_(other).subquery()
+        total += session.execute(select(func.count()).select_from(extra)).scalar_one()
+    return int(total)
+
+
 MODEL = SummaryDay
