@@ -16,7 +16,7 @@ from trainer.store.db import Database
 
 Change = Callable[[str, bytes], bytes]
 TABLES = ("learners", "departments", "enrollments", "lesson_progress", "attempts", "devices",
-          "summary_competencies", "summary_activity")
+          "summary_competencies", "summary_activity", "summary_days")
 
 
 def snapshot(db: Database) -> dict[str, list[tuple]]:

@@ -19,6 +19,7 @@ from trainer.store.models import (
     Learner,
     SummaryActivity,
     SummaryCompetency,
+    SummaryDay,
     SummarySitting,
 )
 from trainer.store.progress import record_attempt
@@ -42,6 +43,9 @@ def snapshot(db: Database) -> dict[str, dict[tuple, tuple]]:
             "sittings": {(r.learner_id, r.pack_id, r.started_at):
                          (round(r.points, 9), r.total, r.pass_mark)
                          for r in s.scalars(select(SummarySitting))},
+            "days": {(r.learner_id, r.pack_id, r.exercise_id, r.day):
+                     (r.best, r.answers, r.last_answer_at)
+                     for r in s.scalars(select(SummaryDay))},
         }
 
 
@@ -74,6 +78,8 @@ def test_answers_one_by_one_equal_a_rebuild(store: Database, answers) -> None:
                        T0 + timedelta(days=day))
     kept = snapshot(store)
     assert kept == rebuilt(store)
+    with store.reader() as s:
+        assert summary.out_of_step(s) == dict.fromkeys(summary.PARTS, 0)
     answered = {(people[w], "mini") for w, *_ in answers}
     assert set(kept["activity"]) == answered
 
@@ -147,3 +153,40 @@ def test_upgrading_to_the_summaries_fills_answer_counts(store: Database) -> None
     upgrade(store.engine, store.where)
     activity = snapshot(store)["activity"]
     assert activity == {(who, "mini"): (1, T0), (who, "other"): (1, T0 + timedelta(days=1))}
+
+
+def test_day_summaries_keep_each_utc_day_best_and_count(store: Database) -> None:
+    who = learner(store).id
+    late = T0.replace(hour=23, minute=50)  # 07:50 the next morning in Beijing: still its UTC day
+    for moment, score in ((T0, 0.5), (late, None), (late, 0.3), (late + timedelta(minutes=20),
+                                                                   1.0)):
+        record_attempt(store, who, "mini", "1", "e1", {}, score, {}, moment)
+    days = snapshot(store)["days"]
+    assert days == {
+        (who, "mini", "e1", T0.date()): (0.5, 3, late),
+        (who, "mini", "e1", T0.date() + timedelta(days=1)):
+            (1.0, 1, late + timedelta(minutes=20))}
+    assert days == rebuilt(store)["days"]
+
+
+def test_upgrading_to_the_day_summaries_fills_them(store: Database) -> None:
+    who = learner(store).id
+    record_attempt(store, who, "mini", "1", "e1", {}, None, {}, T0)
+    record_attempt(store, who, "mini", "1", "e1", {}, 0.5, {}, T0 + timedelta(hours=1))
+    before = snapshot(store)["days"]
+    downgrade(store.engine, "0011")
+    upgrade(store.engine, store.where)
+    assert snapshot(store)["days"] == before == {
+        (who, "mini", "e1", T0.date()): (0.5, 2, T0 + timedelta(hours=1))}
+
+
+def test_a_day_summary_out_of_step_is_found(store: Database) -> None:
+    who = learner(store).id
+    record_attempt(store, who, "mini", "1", "e1", {}, 0.5, {}, T0)
+    record_attempt(store, who, "mini", "1", "e2", {}, 1.0, {}, T0)
+    with store.reader() as s:
+        assert summary.out_of_step(s)["days"] == 0
+    with store.session() as s:
+        s.execute(delete(SummaryDay).where(SummaryDay.exercise_id == "e1"))
+    with store.reader() as s:
+        assert summary.out_of_step(s)["days"] == 1

@@ -71,7 +71,7 @@ Figure = tuple[str | None, str, int, float | None]  # group, competency, learner
 def _summarised_competency(db: Any, pack_ids: list[str], group: Any, by: str,
                            filters: CohortFilter | None) -> list[Figure]:
     """From the store's per-learner competency sums: thousands of rows, not every attempt."""
-    per = summaries.competency_sums(pack_ids)
+    per = summaries.competency_sums(pack_ids, filters)
     score = case((per.c.t > 0, 100.0 * per.c.s / per.c.t), else_=null())
     keys = [per.c.competency_id] if by == "all" else [group, per.c.competency_id]
     query = (select(group.label("grp"), per.c.competency_id, func.count(score), func.avg(score))

@@ -212,7 +212,7 @@ def passed_subquery(packs: Sequence[Pack], flt: CohortFilter | None, *,
     A sitting is the answers sharing one ``started_at``; unanswered or pending questions count 0.
     """
     if summarised:
-        return summaries.passed([p.id for p in packs])
+        return summaries.passed([p.id for p in packs], flt)
     assessed = assessments_cte(packs)
     sittings = (select(Attempt.learner_id, Attempt.pack_id,
                        func.sum(func.coalesce(Attempt.score, 0.0)).label("points"),

@@ -1,9 +1,9 @@
 """The store's attempt summaries, registered with the packs' weights and read by cohort figures.
 
 Cohort figures without a date range read the summaries (one row per learner and competency);
-with a date range they fall back to grouping the attempts themselves, since the summaries hold
-totals, not history. A pack whose weights or final assessment changed is re-registered, which
-rebuilds its summaries once (one pass over its attempts).
+with a date range, the per-day summaries of the days inside it and the answers of the partial
+days at its edges (``periods``). A pack whose weights or final assessment changed is
+re-registered, which rebuilds its summaries once (one pass over its attempts).
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import func, literal, select
 from sqlalchemy.exc import DBAPIError
 
-from trainer.analytics.filters import CohortFilter
+from trainer.analytics import periods
+from trainer.analytics.filters import CohortFilter, time_window
 from trainer.analytics.scoring import assessment_marks, exercise_weights
 from trainer.content.model import Pack
 from trainer.store import summary
@@ -69,14 +70,20 @@ def _ensure_summaries(db: Any, packs: Sequence[Pack]) -> bool:
 
 
 def usable(db: Any, packs: Sequence[Pack], flt: CohortFilter | None) -> bool:
-    """Whether a figure over ``packs`` with ``flt`` can be read from the summaries."""
-    if flt is not None and (flt.since is not None or flt.until is not None):
-        return False
+    """Whether a figure over ``packs`` with ``flt`` can be read from the summaries (date ranges
+    included: ``periods``); False only when they cannot be brought up to date."""
     return ensure(db, packs)
 
 
-def competency_sums(pack_ids: Sequence[str]) -> Any:
+def dated(flt: CohortFilter | None) -> bool:
+    """Whether the filter limits the days counted."""
+    return flt is not None and (flt.since is not None or flt.until is not None)
+
+
+def competency_sums(pack_ids: Sequence[str], flt: CohortFilter | None = None) -> Any:
     """Per learner and competency over the packs: s = Σ weight × best, t = Σ weight, n."""
+    if flt is not None and dated(flt):
+        return periods.competency_sums(pack_ids, flt)
     c = SummaryCompetency
     if len(pack_ids) == 1:  # one pack: the rows already are per learner and competency
         return (select(c.learner_id, c.competency_id, c.weighted.label("s"),
@@ -94,16 +101,30 @@ def answered(pack_ids: Sequence[str]) -> Any:
             .where(SummaryActivity.pack_id.in_(list(pack_ids))))
 
 
-def passed(pack_ids: Sequence[str]) -> Any:
-    """(learner_id, pack_id, passed=1) for a final-assessment sitting at the pass mark."""
+def passed(pack_ids: Sequence[str], flt: CohortFilter | None = None) -> Any:
+    """(learner_id, pack_id, passed=1) for a final-assessment sitting at the pass mark (one
+    started in the filter's days, when it has any)."""
     s = SummarySitting
     return (select(s.learner_id, s.pack_id, literal(1).label("passed"))
-            .where(s.pack_id.in_(list(pack_ids)), s.points * 100.0 >= s.pass_mark * s.total)
+            .where(s.pack_id.in_(list(pack_ids)), s.points * 100.0 >= s.pass_mark * s.total,
+                   *time_window(s.started_at, flt))
             .group_by(s.learner_id, s.pack_id).subquery("passed"))
 
 
-def activity(pack_ids: Sequence[str]) -> Any:
+def activity(pack_ids: Sequence[str], flt: CohortFilter | None = None) -> Any:
     """Per learner over the packs: answers given and the latest answer's start."""
+    if flt is not None and dated(flt):
+        return periods.activity(pack_ids, flt)
     a = SummaryActivity
     return (select(a.learner_id, func.sum(a.attempts), func.max(a.last_answer_at))
             .where(a.pack_id.in_(list(pack_ids))).group_by(a.learner_id))
+
+
+def answer_count(pack_ids: Sequence[str], flt: CohortFilter | None, kept: Any) -> Any:
+    """SQL: answers in the packs (and the filter's days) by the learners of subquery ``kept``."""
+    if flt is not None and dated(flt):
+        return periods.answer_count(pack_ids, flt, kept)
+    a = SummaryActivity
+    return (select(func.coalesce(func.sum(a.attempts), 0))
+            .join(kept, kept.c.learner_id == a.learner_id)
+            .where(a.pack_id.in_(list(pack_ids))))

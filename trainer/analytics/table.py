@@ -32,7 +32,7 @@ def _scores(session: Any, packs: Sequence[Pack], flt: CohortFilter | None, fast:
     found: dict[int, list[tuple[str, float, int]]] = defaultdict(list)
     if fast:
         rank = {c: i for i, c in enumerate(sql.competency_order(packs))}
-        per = summaries.competency_sums([p.id for p in packs])
+        per = summaries.competency_sums([p.id for p in packs], flt)
         query = (select(per.c.learner_id, per.c.competency_id, per.c.s, per.c.t, per.c.n)
                  .where(per.c.t > 0))
         for learner_id, competency, total, weight, count in session.execute(query):
@@ -73,7 +73,7 @@ def _courses(session: Any, packs: Sequence[Pack], flt: CohortFilter | None, fast
 
 def _activity(session: Any, pack_ids: list[str], flt: CohortFilter | None, fast: bool
               ) -> tuple[dict[int, tuple[int, datetime]], dict[int, datetime]]:
-    answers = summaries.activity(pack_ids) if fast else (
+    answers = summaries.activity(pack_ids, flt) if fast else (
         select(Attempt.learner_id, func.count(), func.max(Attempt.started_at))
         .where(Attempt.pack_id.in_(pack_ids), *time_window(Attempt.started_at, flt))
         .group_by(Attempt.learner_id))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Integer, cast, func, select
 
-from trainer.analytics import sql
+from trainer.analytics import sql, summaries
 from trainer.analytics.filters import CohortFilter, time_window
 from trainer.content.model import Pack
 from trainer.localtime import local
@@ -40,8 +40,12 @@ def count_attempts(db: Any, packs: Sequence[Pack], flt: CohortFilter) -> int:
     """How many answers the filter keeps (pending ones included)."""
     if not packs:
         return 0
+    if summaries.usable(db, packs, flt):  # per-learner and per-day counts, not every answer
+        query = summaries.answer_count([p.id for p in packs], flt, sql.filtered_learners(flt))
+    else:
+        query = _attempt_query(packs, flt, [func.count()])
     with db.reader() as session:
-        return int(session.execute(_attempt_query(packs, flt, [func.count()])).scalar_one())
+        return int(session.execute(query).scalar_one())
 
 
 @dataclass(frozen=True)

@@ -144,6 +144,8 @@ class Attempt(Base):
         Index("ix_attempts_pack_id_exercise_id", "pack_id", "exercise_id"),
         # covers the best-result GROUP BY of the analytics cohort figures (no table reads)
         Index("ix_attempts_results", "learner_id", "pack_id", "exercise_id", "score"),
+        # the partial days at the edges of a date-limited figure (summary_days has the rest)
+        Index("ix_attempts_started_at", "started_at"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
@@ -244,6 +246,28 @@ class SummarySitting(Base):
     points: Mapped[float] = mapped_column(Float)
     total: Mapped[int] = mapped_column(Integer)
     pass_mark: Mapped[int] = mapped_column(Integer)
+
+
+class SummaryDay(Base):
+    """Per learner, pack, exercise and UTC calendar day: the best scored result that day (NULL
+    when every answer waits for a trainer), the answers given and the latest one's start.
+
+    What date-limited figures read for whole days (``trainer.analytics.periods``); a best
+    result over a range of days is the largest of its days' bests, which sums per competency
+    could not give. One row per day an exercise was answered, however many retries.
+    """
+
+    __tablename__ = "summary_days"
+    __table_args__ = {"sqlite_with_rowid": False}  # the key is the table: one B-tree, no rowid
+
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    pack_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    exercise_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    best: Mapped[float | None] = mapped_column(Float, nullable=True)
+    answers: Mapped[int] = mapped_column(Integer)
+    last_answer_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class AssessmentSitting(Base):

@@ -17,7 +17,8 @@ from typing import Any
 
 from trainer.store.salvage_read import Row, columns, read_table
 
-DERIVED = ("summary_competencies", "summary_activity", "summary_sittings")  # rebuilt instead
+DERIVED = ("summary_competencies", "summary_activity", "summary_sittings",  # rebuilt instead
+           "summary_days")
 SKIPPED = ("alembic_version", *DERIVED)
 
 

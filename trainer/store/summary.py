@@ -37,6 +37,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from trainer.store import summary_days
 from trainer.store.models import (
     Attempt,
     SummaryActivity,
@@ -49,7 +50,7 @@ from trainer.store.types import as_utc
 
 PG_LOCK_KEY = 7_240_918  # serialises registrations from several machines on one server
 LEARNER_CHUNK = 500  # learner ids per IN (…) when refreshing some learners
-PARTS = ("competencies", "activity", "sittings")
+PARTS = ("competencies", "activity", "sittings", "days")
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,9 @@ def _fold(session: Session, rows: Sequence[Mapping[str, Any]], old: Mapping[Key,
         {"learner_id": learner, "pack_id": pack, "attempts": n, "last_answer_at": last}
         for (learner, pack), (n, last) in activity.items()],
         {"attempts": _add, "last_answer_at": _larger})
+    _upsert_many(session, summary_days.MODEL, summary_days.day_rows(rows),
+                 {"best": summary_days.larger_or_known, "answers": _add,
+                  "last_answer_at": _larger})
 
 
 def _weights_of(session: Session, exercises: set[Exercise]
@@ -272,14 +276,15 @@ def _rebuild(session: Session, learners: list[int] | None, packs: Sequence[str] 
             found.append(model.pack_id.in_(list(packs)))
         return found
 
+    dialect = session.get_bind().dialect.name
     for part in parts:
         model, source = _SOURCES[part]
         session.execute(delete(model).where(*scope(model)))
-        query = source(scope(Attempt))
+        query = source(scope(Attempt), dialect)
         session.execute(insert(model).from_select(list(query.selected_columns.keys()), query))
 
 
-def _competencies_source(where: list[Any]) -> Any:
+def _competencies_source(where: list[Any], dialect: str) -> Any:
     best = (select(Attempt.learner_id, Attempt.pack_id, Attempt.exercise_id,
                    func.max(Attempt.score).label("best"))
             .where(Attempt.score.is_not(None), *where)
@@ -292,13 +297,13 @@ def _competencies_source(where: list[Any]) -> Any:
             .group_by(best.c.learner_id, best.c.pack_id, w.competency_id))
 
 
-def _activity_source(where: list[Any]) -> Any:
+def _activity_source(where: list[Any], dialect: str) -> Any:
     return (select(Attempt.learner_id, Attempt.pack_id, func.count().label("attempts"),
                    func.max(Attempt.started_at).label("last_answer_at"))
             .where(*where).group_by(Attempt.learner_id, Attempt.pack_id))
 
 
-def _sittings_source(where: list[Any]) -> Any:
+def _sittings_source(where: list[Any], dialect: str) -> Any:
     a = SummaryAssessment
     return (select(Attempt.learner_id, Attempt.pack_id, Attempt.started_at,
                    func.sum(func.coalesce(Attempt.score, 0.0)).label("points"),
@@ -307,10 +312,11 @@ def _sittings_source(where: list[Any]) -> Any:
             .where(*where).group_by(Attempt.learner_id, Attempt.pack_id, Attempt.started_at))
 
 
-_SOURCES: dict[str, tuple[Any, Callable[[list[Any]], Any]]] = {
+_SOURCES: dict[str, tuple[Any, Callable[[list[Any], str], Any]]] = {
     "competencies": (SummaryCompetency, _competencies_source),
     "activity": (SummaryActivity, _activity_source),
     "sittings": (SummarySitting, _sittings_source),
+    "days": (summary_days.MODEL, summary_days.source),
 }
 
 
@@ -357,13 +363,17 @@ def register(session: Session, pack_id: str, wanted: Registration) -> bool:
 def out_of_step(session: Session) -> dict[str, int]:
     """Per summary, how many rows differ from a rebuild from the attempts (reads only)."""
     found = {}
+    dialect = session.get_bind().dialect.name
     for part in PARTS:
+        if part == "days":
+            found[part] = summary_days.differing(session, dialect)
+            continue
         model, source = _SOURCES[part]
         table = model.__table__
         keys = [c.name for c in table.primary_key.columns]
         values_ = [c.name for c in table.columns if c.name not in keys]
         expected = {tuple(row[k] for k in keys): tuple(row[v] for v in values_)
-                    for row in session.execute(source([])).mappings()}
+                    for row in session.execute(source([], dialect)).mappings()}
         stored = {tuple(row[k] for k in keys): tuple(row[v] for v in values_)
                   for row in session.execute(select(table)).mappings()}
         found[part] = sum(not _same(stored.get(key), expected.get(key))
@@ -374,5 +384,9 @@ def out_of_step(session: Session) -> dict[str, int]:
 def _same(a: tuple[Any, ...] | None, b: tuple[Any, ...] | None) -> bool:
     if a is None or b is None:
         return a is b
-    return all(abs(x - y) < 1e-6 if isinstance(x, float) or isinstance(y, float) else x == y
+    return all(abs(x - y) < 1e-6 if _number(x) and _number(y) else x == y
                for x, y in zip(a, b, strict=True))
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)

@@ -1,7 +1,7 @@
 """Question pools: the questions drawn for each assessment sitting (NULL: all of the module's).
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-12-03
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from alembic import op
 import trainer.store.types
 
 revision = '0013'
-down_revision = '0011'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 

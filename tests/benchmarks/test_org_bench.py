@@ -1,0 +1,191 @@
+"""Organisation-size budgets (issue 14, DESIGN §6): 10,000 learners, answers spread over a
+90-day campaign, the computer in Beijing (so date ranges have partial UTC days at their edges).
+
+``test_figures_at_organisation_size``: 1 M answers; every HR figure with and without dates and
+the dashboard's department mean, each printed with its ratio to a plain scan of the answers
+measured in the same run (absolute times drift between machines). HR figures ≤ 1 s; the
+department mean as the dashboard's first opening after a start reads it ≤ 300 ms.
+
+``test_dashboard_at_organisation_size``: "My progress" first opened in a fresh process on the
+same 1 M database (``dashboard_probe.py``) ≤ 300 ms.
+
+``test_growth``: the same figures at 100 k, 1 M and 3 M answers (same learners, more answers
+each), printed side by side with the growth. ``ORG_BENCH_SIZES=100000,1000000`` chooses other
+sizes (a loaded machine); each database is generated once into a temporary folder.
+
+Run: pytest tests/benchmarks/test_org_bench.py -p no:cacheprovider -s
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from tests.benchmarks.analytics_data import build, summarise
+from trainer.analytics import peers
+from trainer.analytics.cohort import cohort_competency, cohort_completion, learner_table
+from trainer.analytics.filters import CohortFilter
+from trainer.config import bundled_courses_dir
+from trainer.content.loader import load_pack
+from trainer.reports.attempts import count_attempts
+from trainer.store.db import Database, open_database
+
+LEARNERS = 10_000
+DAYS = 90
+SIZES = tuple(int(n) for n in os.environ.get("ORG_BENCH_SIZES",
+                                             "100000,1000000,3000000").split(","))
+DATED = CohortFilter(since=date(2025, 2, 1), until=date(2025, 2, 28))  # a month of the campaign
+GROWTH_LIMIT = 1.5
+# A best result over a date range is a maximum over the days in it: these figures read one row
+# per learner, exercise and day in the range (retries on one day cost nothing), so they grow
+# with the answer-days, not with the answers themselves; printed, not held to GROWTH_LIMIT.
+PER_ANSWER_DAY = ("cohort competency by department, dates", "cohort competency by role, dates",
+                  "learner table, dates", "answers in the report, dates")
+
+
+def median_ms(action: Callable[[], object], repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+@pytest.fixture(scope="module")
+def pack() -> Any:
+    return load_pack(bundled_courses_dir() / "digital-government")
+
+
+@pytest.fixture(autouse=True)
+def beijing() -> Iterator[None]:
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Asia/Shanghai"
+    time.tzset()
+    yield
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+@pytest.fixture(scope="module")
+def folder() -> Iterator[Path]:
+    """Outside pytest's temporary root: other pytest runs prune old roots."""
+    with tempfile.TemporaryDirectory(prefix="trainer-org-bench-") as name:
+        yield Path(name)
+
+
+def organisation(folder: Path, pack: Any, answers: int) -> tuple[Path, float]:
+    """The data folder with ``answers`` answers (built once per run), and seconds it took."""
+    target = folder / f"answers-{answers}"
+    if (target / "trainer.sqlite3").exists():
+        return target, 0.0
+    start = time.perf_counter()
+    paths = build(target, pack, LEARNERS, answers // LEARNERS, days=DAYS)
+    with open_database(paths, backup=False) as db:
+        summarise(db, pack)
+    return target, time.perf_counter() - start
+
+
+def figures(db: Database, pack: Any) -> dict[str, Callable[[], object]]:
+    def department_mean() -> object:
+        peers.forget()  # the first opening after a start: the data folder's cache, checked
+        return peers.group_mean(db, [pack], department="市数据局")
+
+    def department_mean_recomputed() -> object:
+        peers.forget()
+        (db.paths.cache_dir / peers.FILE_NAME).unlink(missing_ok=True)
+        return peers.group_mean(db, [pack], department="市数据局")
+
+    return {
+        "cohort competency by department": lambda: cohort_competency(db, [pack]),
+        "cohort competency by department, dates":
+            lambda: cohort_competency(db, [pack], filters=DATED),
+        "cohort competency by role, dates":
+            lambda: cohort_competency(db, [pack], by="role", filters=DATED),
+        "cohort completion by department": lambda: cohort_completion(db, [pack]),
+        "cohort completion by department, dates":
+            lambda: cohort_completion(db, [pack], filters=DATED),
+        "learner table": lambda: learner_table(db, [pack]),
+        "learner table, dates": lambda: learner_table(db, [pack], DATED),
+        "answers in the report, dates": lambda: count_attempts(db, [pack], DATED),
+        "department mean, recomputed": department_mean_recomputed,
+        "department mean (dashboard)": department_mean,
+    }
+
+
+def measure(data: Path, pack: Any) -> tuple[float, dict[str, float]]:
+    from trainer.config import Paths
+
+    with open_database(Paths(data), backup=False) as db:
+        with db.reader() as s:
+            scan = median_ms(lambda: s.execute(text(
+                "SELECT count(*), max(score) FROM attempts")).all())
+        actions = figures(db, pack)
+        for action in actions.values():
+            action()  # warm: registration, the page cache
+        return scan, {name: median_ms(action) for name, action in actions.items()}
+
+
+@pytest.mark.slow
+def test_figures_at_organisation_size(folder: Path, pack: Any) -> None:
+    data, built = organisation(folder, pack, 1_000_000)
+    scan, took = measure(data, pack)
+    print(f"\n10,000 learners, 1 M answers (generated in {built:.0f} s); "
+          f"plain scan of the answers {scan:.0f} ms")
+    for name, ms in took.items():
+        print(f"{name}: {ms:.0f} ms (ratio to scan {ms / scan:.2f})")
+    for name, ms in took.items():
+        budget = 300 if "department mean" in name else 1000
+        assert ms < budget, f"{name}: {ms:.0f} ms (budget {budget} ms)"
+
+
+@pytest.mark.slow
+def test_dashboard_at_organisation_size(folder: Path, pack: Any) -> None:
+    """The learner's "My progress" page, first opening in a fresh process, charts drawn."""
+    from tests.benchmarks.test_analytics_bench import probe
+
+    data, _ = organisation(folder, pack, 1_000_000)
+    probe(data, seed_only=True)  # the probe's learner and a colleague join 市数据局
+    probe(data)  # warm-up: byte code, disk cache, the group means' cache
+    runs = [probe(data) for _ in range(3)]
+    opening = statistics.median(r["dashboard"] for r in runs) * 1000
+    chart = statistics.median(r["chart"] for r in runs) * 1000
+    print(f"\ndashboard first opening at 10,000 learners, 1 M answers: {opening:.0f} ms "
+          f"(a window with one small chart: {chart:.0f} ms, ratio {opening / chart:.1f})")
+    assert all(r["drawn"] for r in runs)
+    assert opening < 300
+
+
+@pytest.mark.slow
+def test_growth(folder: Path, pack: Any) -> None:
+    table: dict[int, dict[str, float]] = {}
+    for answers in SIZES:
+        data, built = organisation(folder, pack, answers)
+        scan, table[answers] = measure(data, pack)
+        print(f"\n{answers:,} answers: generated in {built:.0f} s, plain scan {scan:.0f} ms")
+        if answers != 1_000_000:
+            shutil.rmtree(data)  # keep the disk free; the 1 M one serves the other test
+    first, last = SIZES[0], SIZES[-1]
+    print("\nfigure | " + " | ".join(f"{n:,}" for n in SIZES) + f" | {last:,} ÷ {first:,}")
+    for name in table[first]:
+        times = [table[n][name] for n in SIZES]
+        mark = " (per answer-day)" if name in PER_ANSWER_DAY else ""
+        print(f"{name}{mark} | " + " | ".join(f"{t:.0f} ms" for t in times)
+              + f" | {times[-1] / times[0]:.2f}")
+    slower = {name: table[last][name] / table[first][name] for name in table[first]
+              if name not in PER_ANSWER_DAY
+              and table[last][name] > GROWTH_LIMIT * table[first][name]}
+    assert not slower, f"figures that grow with the answers: {slower}"
