@@ -60,7 +60,10 @@ OWN_RECORDS = {  # the signed-in learner's own answers, study time and sign-in t
     "analytics.review.due_today", "analytics.review.daily_set", "analytics.review.overview",
     "analytics.notebook.notebook",
 }
-NEEDS_NO_ACTOR = READS | FILES_ONLY | OWN_RECORDS
+DERIVED = {  # recompute what the records already say (no person's data changes, nothing audited)
+    "analytics.people.fill_search_keys",  # the learners' pinyin search and sort keys
+}
+NEEDS_NO_ACTOR = READS | FILES_ONLY | OWN_RECORDS | DERIVED
 
 
 def screen_imports() -> dict[str, set[str]]:

@@ -75,12 +75,12 @@ class LearnerListModel(QAbstractListModel):
             return None
         learner = self._learners[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{learner.name}\n{_details(learner)}"
+            return f"{learner.name}\n{learner_details(learner)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{learner.name}, {_details(learner)}"
+            return f"{learner.name}, {learner_details(learner)}"
         if role == HTML_ROLE:
             return (f"<div style='font-size:16px'>{html.escape(learner.name)}</div>"
-                    f"<div style='font-size:13px'>{html.escape(_details(learner))}</div>")
+                    f"<div style='font-size:13px'>{html.escape(learner_details(learner))}</div>")
         if role == LEARNER_ROLE:
             return learner
         if role == SEARCH_TEXT_ROLE:
@@ -106,7 +106,7 @@ def by_name(learners: Sequence[Any]) -> list[Any]:
     return sorted(ordered, key=lambda learner: collator.sortKey(str(learner.name)))
 
 
-def _details(learner: Any) -> str:
+def learner_details(learner: Any) -> str:
     parts = [learner.employee_no, learner.department or ""]
     if learner.has_pin:
         parts.append(QCoreApplication.translate("LearnerListModel", "PIN"))
