@@ -19,7 +19,7 @@ from trainer.store.db import Database
 from trainer.store.info import LearnerInfo
 from trainer.store.models import Department, Learner
 
-__all__ = ["count", "page", "position", "without_keys", "save_keys"]
+__all__ = ["matching", "count", "page", "position", "without_keys", "save_keys"]
 
 _COLUMNS = (Learner.id, Learner.employee_no, Learner.name, Department.name, Learner.role,
             Learner.pin_hash.is_not(None), Learner.email, Learner.active, Learner.updated_at,
@@ -33,7 +33,7 @@ def _like(word: str) -> str:
     return f"%{escaped}%"
 
 
-def _matching(words: Sequence[str]) -> list[ColumnElement[bool]]:
+def matching(words: Sequence[str]) -> list[ColumnElement[bool]]:
     """One condition per typed word (folded, as ``namesearch.query_words`` gives them): the
     search key contains it, or — for a row without a key yet — the text as written does."""
     conditions: list[ColumnElement[bool]] = [Learner.active.is_(True)]
@@ -49,7 +49,7 @@ def _matching(words: Sequence[str]) -> list[ColumnElement[bool]]:
 def _select(*columns: Any, words: Sequence[str]) -> Any:
     return (select(*columns).select_from(Learner)
             .outerjoin(Department, Department.id == Learner.department_id)
-            .where(*_matching(words)))
+            .where(*matching(words)))
 
 
 def count(db: Database, words: Sequence[str] = ()) -> int:
