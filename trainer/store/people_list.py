@@ -5,7 +5,7 @@ for the number of rows and for the page it is about to draw. Rows are ordered by
 ``learners.sort_key`` (pinyin of the name) and filtered by ``learners.search_key`` (name,
 employee number and department as written and in pinyin: ``analytics.namesearch``), both
 filled by ``analytics.people.fill_search_keys``. A row whose keys are not filled yet (written
-by a roster import a moment ago) sorts after the others and is found by its text as written.
+by a roster import a moment ago) is found by its text as written.
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ __all__ = ["matching", "count", "page", "position", "without_keys", "save_keys"]
 _COLUMNS = (Learner.id, Learner.employee_no, Learner.name, Department.name, Learner.role,
             Learner.pin_hash.is_not(None), Learner.email, Learner.active, Learner.updated_at,
             Learner.last_seen_at, Learner.job_role)
-_ORDER = (Learner.sort_key.is_(None), Learner.sort_key, Learner.name, Learner.employee_no,
-          Learner.id)
+# sort_key first and alone, so the index on it gives a page without sorting everyone; a row
+# without keys (filled a moment later) sorts where the database puts NULLs (SQLite: first)
+_ORDER = (Learner.sort_key, Learner.name, Learner.employee_no, Learner.id)
 
 
 def _like(word: str) -> str:

@@ -63,7 +63,7 @@ def _table(model: Any) -> QTableView:
 
 
 def _gather(db: Any, packs: Any, flt: Any, language: str, progress: Any,
-            first: Callable[[Any, threading.Event], None]) -> ReportData:
+            first: Callable[[Any, threading.Event], None], fill_keys: bool) -> ReportData:
     """On the worker thread: the learner table's first page, handed over at once (``first``),
     then every figure the page shows (derived ones too), so the GUI thread only hands them to
     the views (the learner table reads its cells as it shows them). One worker, in this
@@ -71,7 +71,7 @@ def _gather(db: Any, packs: Any, flt: Any, language: str, progress: Any,
     Python's lock makes every cell the view asks for wait its turn (seconds for a page)."""
     shell = ReportData(db, packs, flt, language=language)  # reads nothing until asked
     drawn = threading.Event()
-    first(_first_page(db, shell, flt), drawn)
+    first(_first_page(db, shell, flt, fill_keys), drawn)
     drawn.wait(FIRST_PAGE_WAIT_S)
     data = collect(db, packs, flt, language=language,
                    progress=lambda done, total, _step: progress.update(done, total))
@@ -79,14 +79,17 @@ def _gather(db: Any, packs: Any, flt: Any, language: str, progress: Any,
     return data
 
 
-def _first_page(db: Any, shell: ReportData, flt: Any) -> tuple[list[Any], list[int], list[Any]]:
+def _first_page(db: Any, shell: ReportData, flt: Any, fill_keys: bool = True
+                ) -> tuple[list[Any], list[int], list[Any]]:
     """On a worker, at once: the learner table's columns, its ids in order and its first
-    page's rows, read for those learners only (the whole table takes seconds at 10,000)."""
+    page's rows, read for those learners only (the whole table takes seconds at 10,000);
+    with ``fill_keys``, first the pinyin keys of people added since (a roster import)."""
     from trainer.analytics.people import fill_search_keys, table_ids
     from trainer.store.errors import StoreError
 
     try:
-        fill_search_keys(db)  # pinyin search for people added since (a roster import)
+        if fill_keys:
+            fill_search_keys(db)
     except StoreError as exc:  # a read-only database: found by their text as written
         log.info("Search keys not filled: %s", exc)
     ids = table_ids(db, shell.packs, flt)
@@ -106,6 +109,7 @@ class HRScreen(QWidget):
         self.work: Work | None = None
         self._generation = 0
         self._stale = True
+        self._keys_checked = False  # people's pinyin keys checked since the data last changed
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self.reload)
         self._build()
@@ -222,6 +226,7 @@ class HRScreen(QWidget):
 
     def _on_data_changed(self, *_args: Any) -> None:
         self._stale = True
+        self._keys_checked = False
         if self.isVisible():
             self._refresh_choices()
             self._reload_timer.start()
@@ -253,12 +258,14 @@ class HRScreen(QWidget):
         if self.work is not None and not self.work.done:
             self.work.cancel()
         self._begin_learner_table(db, packs, flt, language)
+        fill_keys, self._keys_checked = not self._keys_checked, True
 
         def first(page: Any, drawn: threading.Event) -> None:  # on the worker: queued
             self.first_page.emit(generation, (page, drawn))
 
         self.work = run_work(
-            self, self.ctx, lambda progress: _gather(db, packs, flt, language, progress, first),
+            self, self.ctx, lambda progress: _gather(db, packs, flt, language, progress, first,
+                                              fill_keys),
             title=self.tr("Gathering the figures…"), cancellable=True,
             on_success=lambda found: self._show(found, generation=generation))
         return self.work

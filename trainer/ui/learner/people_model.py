@@ -36,12 +36,14 @@ class FirstPage:
     rows: list[Any]
 
 
-def read_first_page(db: Any, words: Sequence[str]) -> FirstPage:
-    """Off the GUI thread at start: the counts and the first page for ``words``."""
+def read_first_page(db: Any, words: Sequence[str], everyone: int | None = None) -> FirstPage:
+    """The counts and the first page for ``words`` (off the GUI thread at start; on it for a
+    keystroke, which knows ``everyone`` already: two indexed queries)."""
     from trainer.store import people_list
 
     total = people_list.count(db, words)
-    everyone = people_list.count(db) if words else total
+    if everyone is None:
+        everyone = people_list.count(db) if words else total
     return FirstPage(tuple(words), everyone, total, people_list.page(db, words, 0, PAGE))
 
 
@@ -75,13 +77,14 @@ class LazyLearnerModel(QAbstractListModel):
             return
         self._reset(first.total, first.rows)
 
-    def refresh(self) -> None:
+    def refresh(self, *, everyone_known: bool = False) -> None:
         """Query again (the learners or their keys changed), keeping the search."""
         if self._db is None:
             self._apply_cached()
             return
         try:
-            first = read_first_page(self._db, self._words)
+            first = read_first_page(self._db, self._words,
+                                    self._everyone if everyone_known else None)
         except Exception as exc:  # noqa: BLE001 - a list that cannot be read is left as it is
             log.warning("Could not read the sign-in list: %s", exc)
             return
@@ -91,7 +94,7 @@ class LazyLearnerModel(QAbstractListModel):
     def set_query(self, text: str) -> None:
         """Show the learners matching every typed word (name, number, department; pinyin)."""
         self._words = tuple(query_words(text))
-        self.refresh()
+        self.refresh(everyone_known=True)
 
     def _apply_cached(self) -> None:
         rows = [learner for learner in self._cached
