@@ -173,7 +173,7 @@ def test_hr_learner_table_first_rows(qapp: Any, tmp_path: Path, organisation: Pa
     print(f"\nHR learner table, {total:,} learners and 1 M answers: first rows drawn "
           f"{ms:.0f} ms (median of 5; budget 300 ms); a plain SELECT of 100 learners in a "
           f"QTableView {base:.0f} ms; ratio {ms / base:.1f}")
-    assert total == LEARNERS + 2  # the organisation, the dashboard's learner's HR and admin
+    assert total == LEARNERS + 1  # the organisation and its HR administrator
     assert ms < max(300, 3 * base)
 
 
