@@ -26,6 +26,7 @@ READS = {  # change nothing
     "analytics.namesearch.pinyin_loaded",
     "analytics.cohort.cohort_competency", "analytics.learner.activity_by_day",
     "analytics.peers.group_mean",  # reads; registers a changed pack as cohort_competency does
+    "analytics.cohort.learner_table", "analytics.people.table_ids",  # HR's table, a page at a time
     "analytics.learner.best_scores", "analytics.learner.completion",
     "analytics.learner.time_spent", "analytics.learner.wrong_exercises",
     "analytics.recommend.recommend", "analytics.recommend.weakest_gaps",
@@ -62,7 +63,10 @@ OWN_RECORDS = {  # the signed-in learner's own answers, study time and sign-in t
     "analytics.review.due_today", "analytics.review.daily_set", "analytics.review.overview",
     "analytics.notebook.notebook",
 }
-NEEDS_NO_ACTOR = READS | FILES_ONLY | OWN_RECORDS
+DERIVED = {  # recompute what the records already say (no person's data changes, nothing audited)
+    "analytics.people.fill_search_keys",  # the learners' pinyin search and sort keys
+}
+NEEDS_NO_ACTOR = READS | FILES_ONLY | OWN_RECORDS | DERIVED
 
 
 def screen_imports() -> dict[str, set[str]]:

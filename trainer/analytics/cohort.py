@@ -7,7 +7,7 @@ row per learner from the same subqueries, so a report's rows add up to its total
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -169,13 +169,15 @@ class LearnerRow:
     passed: tuple[str, ...] = ()  # pack ids whose final assessment they passed
 
 
-def learner_table(db: Any, packs: Iterable[Pack],
-                  filters: CohortFilter | None = None) -> list[LearnerRow]:
-    """One row per learner the filter keeps (with a course filter: its participants only)."""
+def learner_table(db: Any, packs: Iterable[Pack], filters: CohortFilter | None = None,
+                  only: Collection[int] | None = None) -> list[LearnerRow]:
+    """One row per learner the filter keeps (with a course filter: its participants only);
+    with ``only``, just those learners' rows (a page of a long table)."""
     from trainer.analytics.table import build_learner_table
 
     return build_learner_table(db, sql.restrict(list(packs), filters), filters,
-                               course_only=filters is not None and filters.course is not None)
+                               course_only=filters is not None and filters.course is not None,
+                               only=only)
 
 
 def competency_ids(packs: Sequence[Pack]) -> list[str]:

@@ -17,7 +17,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["SEPARATOR", "fold", "name_key", "text_key", "person_key", "pinyin_loaded", "matches", "query_words", "SURNAMES"]
+__all__ = ["SEPARATOR", "fold", "name_key", "text_key", "person_key", "sort_key", "pinyin_loaded",
+           "matches", "query_words", "SURNAMES"]
 
 SEPARATOR = "\x1f"  # between the parts of a key, so a typed word never spans two parts
 
@@ -81,16 +82,28 @@ def _parts(syllables: list[str], text: str) -> list[str]:
     return [written, full, initials]
 
 
+def _name_syllables(name: str) -> list[str]:
+    """A Han name's toneless syllables, the surname read as a surname."""
+    surname = next((s for s in (name[:2], name[:1]) if s in SURNAMES), "")
+    return [*SURNAMES.get(surname, ()), *(_char(c) for c in name[len(surname):])]
+
+
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Search key for a person's name, the surname read as a surname."""
     name = "".join(str(name).split())
     if not _has_han(name):
         return fold(name)
-    surname = next((s for s in (name[:2], name[:1]) if s in SURNAMES), "")
-    syllables = list(SURNAMES.get(surname, ()))
-    syllables += [_char(c) for c in name[len(surname):]]
-    return SEPARATOR.join(_parts(syllables, name))
+    return SEPARATOR.join(_parts(_name_syllables(name), name))
+
+
+def sort_key(name: str) -> str:
+    """The key a list of people is ordered by in SQL: the name's syllables, space-separated
+    (``chen jing`` before ``li na``, ``li na`` before ``lin``), then the name as written — the
+    dictionary (pinyin) order Qt's zh_CN collation gives, in a column a database can sort."""
+    name = "".join(str(name).split())
+    spoken = " ".join(_name_syllables(name)) if _has_han(name) else fold(name)
+    return f"{spoken}{SEPARATOR}{name}"
 
 
 @lru_cache(maxsize=4096)

@@ -7,7 +7,7 @@ structure, which is small (hundreds of rows), as common table expressions.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -157,8 +157,9 @@ def learner_score(per: Any, i: int) -> Any:
 
 
 def participants_subquery(pack_ids: Sequence[str], flt: CohortFilter | None, *,
-                          summarised: bool = False) -> Any:
-    """(learner_id, pack_id) for everyone enrolled in, studying or answering a pack."""
+                          summarised: bool = False, only: Collection[int] | None = None) -> Any:
+    """(learner_id, pack_id) for everyone enrolled in, studying or answering a pack (with
+    ``only``: among those learners, a page of a table, each part restricted before the union)."""
     kept = filtered_learners(flt)
     ids = list(pack_ids)
     answering = (summaries.answered(ids) if summarised else
@@ -170,13 +171,15 @@ def participants_subquery(pack_ids: Sequence[str], flt: CohortFilter | None, *,
         .where(LessonProgress.pack_id.in_(ids)),
         answering,
     ]
+    if only is not None:
+        parts = [part.where(part.selected_columns[0].in_(list(only))) for part in parts]
     union = parts[0].union(*parts[1:]).subquery("anyone")
     return (select(union.c.learner_id, union.c.pack_id)
             .join(kept, kept.c.learner_id == union.c.learner_id).subquery("participants"))
 
 
 def completed_subquery(packs: Sequence[Pack], flt: CohortFilter | None, *,
-                       summarised: bool = False) -> Any:
+                       summarised: bool = False, only: Collection[int] | None = None) -> Any:
     """(learner_id, pack_id, done) — completed modules that count, per learner and pack.
 
     The one completion rule HR figures share with what the learner sees
@@ -194,11 +197,13 @@ def completed_subquery(packs: Sequence[Pack], flt: CohortFilter | None, *,
     studied = (select(LessonProgress.learner_id.label("learner_id"),
                       LessonProgress.pack_id.label("pack_id"))
                .where(or_(*counted) if counted else false(), LessonProgress.status == "completed",
-                      *time_window(LessonProgress.updated_at, flt)))
+                      *time_window(LessonProgress.updated_at, flt),
+                      *([] if only is None else [LessonProgress.learner_id.in_(list(only))])))
     parts = [studied]
     if finals:
         passed = passed_subquery([p for p in packs if p.id in finals], flt, summarised=summarised)
-        parts.append(select(passed.c.learner_id, passed.c.pack_id))
+        parts.append(select(passed.c.learner_id, passed.c.pack_id)
+                     .where(*([] if only is None else [passed.c.learner_id.in_(list(only))])))
     done = parts[0].union_all(*parts[1:]).subquery("done_modules")
     return (select(done.c.learner_id, done.c.pack_id, func.count().label("done"))
             .group_by(done.c.learner_id, done.c.pack_id)

@@ -22,10 +22,13 @@ from sqlalchemy import (
     MetaData,
     Numeric,
     String,
+    Text,
     UniqueConstraint,
     Uuid,
+    event,
     text,
 )
+from sqlalchemy import inspect as inspect_state
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from trainer.store.types import JSONValue, UTCDateTime, utcnow
@@ -83,8 +86,23 @@ class Learner(Base):
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    # pinyin keys of name, number and department (``analytics.people``): the sign-in list is
+    # filtered and ordered by them in SQL; NULL until filled, and again when those change
+    search_key: Mapped[str | None] = mapped_column(Text)
+    sort_key: Mapped[str | None] = mapped_column(Text, index=True)
 
     department: Mapped[Department | None] = relationship(lazy="joined")
+
+
+@event.listens_for(Learner, "before_update")
+def _keys_follow_the_person(_mapper: Any, _connection: Any, target: Learner) -> None:
+    """A changed name, number or department makes the search keys stale: empty them, so the
+    next fill reads them again (and the list's SQL filter falls back to the text meanwhile)."""
+    state = inspect_state(target)
+    if any(state.attrs[name].history.has_changes()
+           for name in ("name", "employee_no", "department_id", "department")):
+        target.search_key = None
+        target.sort_key = None
 
 
 class Device(Base):

@@ -9,10 +9,12 @@ files are the same objects. Double-clicking a learner opens their dashboard.
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.analytics.namesearch import name_key
+from trainer.analytics.cohort import learner_table
 from trainer.reports.data import ReportData, collect, order_packs, rounded
 from trainer.reports.tables import competency_columns, department_columns, learner_columns
 from trainer.ui.common.a11y import name_tab_pages
@@ -36,11 +38,13 @@ from trainer.ui.common.work import Work, run_work
 from trainer.ui.hr.charts_panel import ChartsPanel
 from trainer.ui.hr.exports import ExportButton
 from trainer.ui.hr.filter_bar import FilterBar
-from trainer.ui.hr.models import ReportFilterProxy, ReportTableModel, RowRole, table_values
+from trainer.ui.hr.learner_table import PAGE, LearnerTableModel, fit_columns
+from trainer.ui.hr.models import ReportTableModel, RowRole
 from trainer.ui.hr.plan_tab import PlanTab
 
 log = logging.getLogger(__name__)
 RELOAD_DELAY_MS = 250  # let several quick filter changes make one query
+FIRST_PAGE_WAIT_S = 2.0  # the figures wait this long at most for the first rows to be drawn
 
 
 def _table(model: Any) -> QTableView:
@@ -58,20 +62,45 @@ def _table(model: Any) -> QTableView:
     return view
 
 
-def _gather(db: Any, packs: Any, flt: Any, language: str, progress: Any
-            ) -> tuple[ReportData, list[list[Any]]]:
-    """On the worker thread: every figure the page shows (derived ones too) and the learner
-    table's cells, so the GUI thread only hands them to the views."""
+def _gather(db: Any, packs: Any, flt: Any, language: str, progress: Any,
+            first: Callable[[Any, threading.Event], None], fill_keys: bool) -> ReportData:
+    """On the worker thread: the learner table's first page, handed over at once (``first``),
+    then every figure the page shows (derived ones too), so the GUI thread only hands them to
+    the views (the learner table reads its cells as it shows them). One worker, in this
+    order, and the figures wait until the first rows are drawn: a busy worker holding
+    Python's lock makes every cell the view asks for wait its turn (seconds for a page)."""
+    shell = ReportData(db, packs, flt, language=language)  # reads nothing until asked
+    drawn = threading.Event()
+    first(_first_page(db, shell, flt, fill_keys), drawn)
+    drawn.wait(FIRST_PAGE_WAIT_S)
     data = collect(db, packs, flt, language=language,
                    progress=lambda done, total, _step: progress.update(done, total))
     data.competency  # noqa: B018 - computed here, not on the GUI thread
-    for learner in data.learners:  # pinyin for the search box, read here (cached), not on the GUI
-        name_key(str(learner.name))
-    return data, table_values(learner_columns(data), data.learners)
+    return data
+
+
+def _first_page(db: Any, shell: ReportData, flt: Any, fill_keys: bool = True
+                ) -> tuple[list[Any], list[int], list[Any]]:
+    """On a worker, at once: the learner table's columns, its ids in order and its first
+    page's rows, read for those learners only (the whole table takes seconds at 10,000);
+    with ``fill_keys``, first the pinyin keys of people added since (a roster import)."""
+    from trainer.analytics.people import fill_search_keys, table_ids
+    from trainer.store.errors import StoreError
+
+    try:
+        if fill_keys:
+            fill_search_keys(db)
+    except StoreError as exc:  # a read-only database: found by their text as written
+        log.info("Search keys not filled: %s", exc)
+    ids = table_ids(db, shell.packs, flt)
+    rows = learner_table(db, shell.packs, flt, only=ids[:PAGE])
+    return learner_columns(shell), ids, rows
 
 
 class HRScreen(QWidget):
     """The HR page; see the module docstring."""
+
+    first_page = Signal(int, object)  # generation, (columns, ids, rows): from the worker
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,9 +109,11 @@ class HRScreen(QWidget):
         self.work: Work | None = None
         self._generation = 0
         self._stale = True
+        self._keys_checked = False  # people's pinyin keys checked since the data last changed
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self.reload)
         self._build()
+        self.first_page.connect(self._show_first)
         ctx.dataChanged.connect(self._on_data_changed)
         ctx.settingsChanged.connect(self._on_data_changed)
 
@@ -115,13 +146,12 @@ class HRScreen(QWidget):
         actions.addWidget(self.export_button)
         self.summary = QLabel()
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.learner_model = ReportTableModel(self)
-        self.learner_proxy = ReportFilterProxy(self)
-        self.learner_proxy.setSourceModel(self.learner_model)
+        self.learner_model = LearnerTableModel(self)  # sorted and searched in SQL: no proxy
+        self.learner_proxy = self.learner_model
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.learner_proxy.set_search)
-        self.learner_view = _table(self.learner_proxy)
+        self.search.textChanged.connect(self.learner_model.set_search)
+        self.learner_view = _table(self.learner_model)
         self.learner_view.doubleClicked.connect(self._open_learner)
         self.open_button = QPushButton()
         self.open_button.setEnabled(False)
@@ -196,6 +226,7 @@ class HRScreen(QWidget):
 
     def _on_data_changed(self, *_args: Any) -> None:
         self._stale = True
+        self._keys_checked = False
         if self.isVisible():
             self._refresh_choices()
             self._reload_timer.start()
@@ -226,24 +257,54 @@ class HRScreen(QWidget):
         language = self.language()
         if self.work is not None and not self.work.done:
             self.work.cancel()
+        self._begin_learner_table(db, packs, flt, language)
+        fill_keys, self._keys_checked = not self._keys_checked, True
+
+        def first(page: Any, drawn: threading.Event) -> None:  # on the worker: queued
+            self.first_page.emit(generation, (page, drawn))
+
         self.work = run_work(
-            self, self.ctx, lambda progress: _gather(db, packs, flt, language, progress),
+            self, self.ctx, lambda progress: _gather(db, packs, flt, language, progress, first,
+                                              fill_keys),
             title=self.tr("Gathering the figures…"), cancellable=True,
-            on_success=lambda found: self._show(*found, generation=generation))
+            on_success=lambda found: self._show(found, generation=generation))
         return self.work
 
-    def _show(self, data: ReportData, learner_values: list[list[Any]] | None = None, *,
-              generation: int) -> None:
+    def _begin_learner_table(self, db: Any, packs: Any, flt: Any, language: str) -> None:
+        """How the learner table reads more pages, searches and sorts for this filter: SQL
+        (``table_ids``, and ``learner_table`` for just the learners of a page)."""
+        from trainer.analytics.people import SQL_ORDERS, table_ids
+
+        shell = ReportData(db, packs, flt, language=language)  # reads nothing until asked
+        self.learner_model.begin(
+            lambda words, order, descending: table_ids(db, shell.packs, flt, words, order,
+                                                       descending),
+            lambda ids: learner_table(db, shell.packs, flt, only=ids), SQL_ORDERS)
+
+    def _show_first(self, generation: int, sent: tuple[Any, threading.Event]) -> None:
+        """The first page: shown (if still wanted), then the worker goes on."""
+        page, drawn = sent
+        try:
+            if generation == self._generation:
+                self.learner_model.show_first(*page)
+                fit_columns(self.learner_view, self.learner_model.columns)
+                if self.learner_view.isVisible():  # drawn now, before the worker goes on
+                    self.learner_view.viewport().repaint()
+        finally:
+            drawn.set()
+
+    def _show(self, data: ReportData, *, generation: int) -> None:
         if generation != self._generation:  # an older query finished after a newer one began
             return
         self.data = data
-        self.learner_model.set_rows(learner_columns(data), data.learners, learner_values)
+        self.learner_model.show_all(learner_columns(data), data.learners)
         everyone = data.texts("everyone")  # the whole selection, as the exports' last rows
         self.department_model.set_rows(department_columns(data), [
             *data.completion, *(replace(r, group=everyone) for r in data.overall_completion)])
         self.competency_model.set_rows(competency_columns(data), [
             *data.competency, *(replace(r, group=everyone) for r in data.overall_competency)])
-        for view in (self.learner_view, self.department_view, self.competency_view):
+        fit_columns(self.learner_view, self.learner_model.columns)
+        for view in (self.department_view, self.competency_view):
             view.resizeColumnsToContents()
         self.charts.show_data(data)
         self._show_summary()

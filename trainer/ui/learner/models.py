@@ -1,4 +1,5 @@
-"""Qt item models for the learner screens: the sign-in list and the course outline.
+"""Qt item models for the learner screens: the course outline, and the roles and row text of
+the sign-in list (whose model, reading the store a page at a time, is ``people_model``).
 
 They adapt plain service results (``LearnerInfo``, module states) to views; no SQL here.
 """
@@ -13,149 +14,28 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
-    QCollator,
     QCoreApplication,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
     QRectF,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
-from trainer.analytics.namesearch import matches, person_key, pinyin_loaded, query_words
 from trainer.ui.learner.sitting import percent_text
 
 LEARNER_ROLE = Qt.ItemDataRole.UserRole + 1
-SEARCH_TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
 HTML_ROLE = Qt.ItemDataRole.UserRole + 4
 MODULE_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class LearnerListModel(QAbstractListModel):
-    """The learners on this machine, one row each: name over employee number and department."""
-
-    def __init__(self, learners: Sequence[Any] = (), parent: Any = None) -> None:
-        super().__init__(parent)
-        self._learners: list[Any] = by_name(learners)
-        self._keys: list[str] = search_keys(self._learners)
-
-    def set_learners(self, learners: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._learners = by_name(learners)
-        # once per load, not per keystroke; pinyin only if it needs no import (first paint)
-        self._keys = search_keys(self._learners, pinyin_loaded())
-        self.endResetModel()
-
-    def set_search_keys(self, learners: Sequence[Any], keys: list[str]) -> bool:
-        """Take keys built on a worker (with pinyin) for ``learners``, if they are still the
-        ones shown (in the order ``by_name`` gave both)."""
-        if [learner.id for learner in learners] != [learner.id for learner in self._learners]:
-            return False
-        self._keys = keys
-        return True
-
-    def learner(self, row: int) -> Any:
-        return self._learners[row]
-
-    def row_of(self, learner_id: Any) -> int:
-        for row, learner in enumerate(self._learners):
-            if learner.id == learner_id:
-                return row
-        return -1
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._learners)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._learners):
-            return None
-        learner = self._learners[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{learner.name}\n{_details(learner)}"
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{learner.name}, {_details(learner)}"
-        if role == HTML_ROLE:
-            return (f"<div style='font-size:16px'>{html.escape(learner.name)}</div>"
-                    f"<div style='font-size:13px'>{html.escape(_details(learner))}</div>")
-        if role == LEARNER_ROLE:
-            return learner
-        if role == SEARCH_TEXT_ROLE:
-            return self._keys[index.row()]
-        return None
-
-    def search_keys(self) -> list[str]:
-        """Each row's search key: name (with pinyin), employee number, department (pinyin)."""
-        return self._keys
-
-
-def search_keys(learners: Sequence[Any], pinyin: bool = True) -> list[str]:
-    """Each learner's search key (``namesearch.person_key``; the readings are cached)."""
-    return [person_key(str(learner.name), str(learner.employee_no), learner.department,
-                       pinyin=pinyin) for learner in learners]
-
-
-def by_name(learners: Sequence[Any]) -> list[Any]:
-    """Learners in Chinese dictionary order (pinyin, Qt's ICU collation for zh_CN: 陈 before
-    张), then by employee number; 10,000 names sort in about 30 ms."""
-    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    ordered = sorted(learners, key=lambda learner: str(learner.employee_no))
-    return sorted(ordered, key=lambda learner: collator.sortKey(str(learner.name)))
-
-
-def _details(learner: Any) -> str:
+def learner_details(learner: Any) -> str:
     parts = [learner.employee_no, learner.department or ""]
     if learner.has_pin:
         parts.append(QCoreApplication.translate("LearnerListModel", "PIN"))
     return "  ·  ".join(p for p in parts if p)
-
-
-class LearnerFilter(QSortFilterProxyModel):
-    """Keeps the rows whose name, employee number or department contains every typed word,
-    as written or in pinyin (full or initials: 张伟 by ``zhangwei`` or ``zw``)."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._words: list[str] = []
-        self._accepted: list[bool] | None = None
-        self._accepted_keys: list[str] | None = None
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
-    def refilter(self) -> None:
-        """Apply the query again (the source's search keys changed)."""
-        self.beginFilterChange()
-        self._accepted = None
-        self.endFilterChange()
-
-    def set_query(self, query: str) -> None:
-        self.beginFilterChange()
-        self._words = query_words(query)
-        self._accepted = None
-        self.endFilterChange()
-
-    def _decisions(self) -> list[bool] | None:
-        """Every row decided in one list pass over the keys built when the list loaded (so
-        Qt's per-row question is a look-up); redone when the learners are reloaded."""
-        model = self.sourceModel()
-        if not isinstance(model, LearnerListModel):
-            return None
-        keys = model.search_keys()
-        if self._accepted is None or self._accepted_keys is not keys:
-            self._accepted = [matches(key, self._words) for key in keys]
-            self._accepted_keys = keys
-        return self._accepted
-
-    def filterAcceptsRow(self, row: int, parent: ModelIndex) -> bool:  # noqa: N802
-        if not self._words:
-            return True
-        decided = self._decisions()
-        if decided is not None:
-            return decided[row]
-        return matches(self.sourceModel().index(row, 0, parent).data(SEARCH_TEXT_ROLE) or "",
-                       self._words)
 
 
 @dataclass(frozen=True)

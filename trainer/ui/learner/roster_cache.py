@@ -1,4 +1,5 @@
-"""The sign-in list as it was last seen, kept in the cache folder so the list is drawn at once.
+"""The sign-in list's first page as it was last seen, kept in the cache folder so the list is
+drawn at once (the rest is read from the store as the list scrolls).
 
 Loading the store (SQLAlchemy) takes longer than starting the window, so the sign-in screen shows
 this copy first and replaces it with the store's list a moment later. It holds only what the

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.analytics.namesearch import query_words
 from trainer.config import assets_dir
 from trainer.ui.common.context import LEARNERS, AppContext
 from trainer.ui.common.work import run_work
-from trainer.ui.learner.models import HTML_ROLE, LEARNER_ROLE, LearnerFilter, LearnerListModel
+from trainer.ui.learner.models import HTML_ROLE, LEARNER_ROLE
+from trainer.ui.learner.people_model import FirstPage, LazyLearnerModel, read_first_page
 from trainer.ui.learner.richtext import RichTextDelegate
 from trainer.ui.learner.setup import FirstRunSetup, RegisterDialog
 from trainer.ui.learner.style import apply_learner_style
@@ -44,9 +46,8 @@ class SignInScreen(QWidget):
         self._auto_done = False
         self.setObjectName("SignInScreen")
         apply_learner_style(self)
-        self.model = LearnerListModel(parent=self)
-        self.filter = LearnerFilter(self)
-        self.filter.setSourceModel(self.model)
+        self.model = LazyLearnerModel(self)
+        self.filter = self.model  # the list's rows as shown (filtered in SQL: no proxy)
         self.stack = QStackedWidget()
         self.chooser = self._build_chooser()
         self.setup = FirstRunSetup(ctx)
@@ -104,7 +105,7 @@ class SignInScreen(QWidget):
         self.search.installEventFilter(self)
         self.list = QListView()
         self.list.setObjectName("learnerList")
-        self.list.setModel(self.filter)
+        self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)
         self.list.setItemDelegate(RichTextDelegate(HTML_ROLE, self.list))
         self.list.setSpacing(2)
@@ -151,8 +152,10 @@ class SignInScreen(QWidget):
     # --- data ---------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Show the cached list at once if there is one, then the store's list off the GUI
-        thread; without a cache, read the store now. An empty store shows the first-run set-up."""
+        """Show the first page cached from the last run if there is one, then the store's list
+        (read on a worker); without a cache, read the store now. Either way only a page of
+        people is read: the rest comes as the list scrolls. An empty store shows the
+        first-run set-up."""
         from trainer.ui.learner.roster_cache import read_cached
 
         self.register_button.setVisible(bool(self.ctx.settings.get("allow_self_registration")))
@@ -161,62 +164,63 @@ class SignInScreen(QWidget):
         cached = None if self.ctx.db_is_open else read_cached(self.ctx.paths.cache_dir,
                                                               self._database_key())
         if not cached:
-            from trainer.store.learners import find_learners
-
-            self._show_learners(find_learners(self.ctx.db, ""))
+            self._attach(read_first_page(self.ctx.db, query_words(self.search.text())))
             return
-        self._show_learners(cached)
-        run_work(self, self.ctx, lambda _p: self._load_learners(), show_progress=False,
-                 on_success=self._show_learners)
+        selected = self.selected()
+        self.model.show_cached(cached)
+        self._show_list(selected)
+        words = query_words(self.search.text())
+        run_work(self, self.ctx, lambda _p: read_first_page(self.ctx.db, words),
+                 show_progress=False, on_success=self._attach)
 
-    def _load_learners(self) -> list[Any]:
-        from trainer.store.learners import find_learners
-
-        return find_learners(self.ctx.db, "")
-
-    def _read_pinyin(self) -> None:
-        """After the list is drawn: the names' pinyin for the search field, read on a worker
-        (importing pypinyin alone takes half a second), then handed to the list's filter."""
-        from trainer.ui.learner.models import search_keys
-
-        learners = [self.model.learner(row) for row in range(self.model.rowCount())]
-
-        def read(_progress: Any) -> list[str]:
-            return search_keys(learners)
-
-        def ready(keys: list[str]) -> None:
-            if self.model.set_search_keys(learners, keys):
-                self.filter.refilter()
-
-        run_work(self, self.ctx, read, show_progress=False, on_success=ready)
-
-    def _show_learners(self, learners: list[Any]) -> None:
+    def _attach(self, first: FirstPage) -> None:
+        """The store's first page is here: list from the store, cache it, fill missing keys."""
         from trainer.ui.learner.roster_cache import write_cached
 
         selected = self.selected()
-        self.model.set_learners(learners)
-        if learners:
-            QTimer.singleShot(0, self, self._read_pinyin)
-        self.stack.setCurrentWidget(self.chooser if learners else self.setup)
+        self.model.attach(self.ctx.db, first)
+        self._show_list(selected)
+        if not first.words:
+            write_cached(self.ctx.paths.cache_dir, self._database_key(), first.rows)
+        if first.everyone:
+            QTimer.singleShot(0, self, self._fill_keys)
+        self._sign_in_the_only_person(first)
+
+    def _show_list(self, selected: Any) -> None:
+        self.stack.setCurrentWidget(self.chooser if self.model.everyone else self.setup)
         if selected is not None and self.model.row_of(selected.id) >= 0:
             self.select_learner(selected.id)
         else:
             self._select_first()
-        if self.ctx.db_is_open:
-            write_cached(self.ctx.paths.cache_dir, self._database_key(), learners)
-        self._sign_in_the_only_person(learners)
+
+    def _fill_keys(self) -> None:
+        """After the list is drawn: the pinyin keys of people who have none yet (new accounts,
+        a roster just imported), read on a worker (importing pypinyin alone takes half a
+        second); the list is queried again if any were added, so pinyin finds them."""
+        from trainer.analytics.people import fill_search_keys
+
+        def filled(count: int) -> None:
+            if count:
+                selected = self.selected()
+                self.model.refresh()
+                self._show_list(selected)
+
+        run_work(self, self.ctx, lambda _p: fill_search_keys(self.ctx.db), show_progress=False,
+                 on_success=filled,
+                 on_failure=lambda exc: log.info("Search keys not filled: %s", exc))
 
     def _database_key(self) -> str:
         """Which database the cached list belongs to (a data folder may point at another)."""
         return str(self.ctx.database_url or self.ctx.paths.database_url)
 
-    def _sign_in_the_only_person(self, learners: list[Any]) -> None:
+    def _sign_in_the_only_person(self, first: FirstPage) -> None:
         """Personal mode (one learner, no PIN, no self-registration): no list to choose from at
         start; after signing out, the list is shown as usual."""
         if self._auto_done or self.ctx.user is not None:
             return
         self._auto_done = True
-        personal = (len(learners) == 1 and not learners[0].has_pin
+        learners = first.rows
+        personal = (first.everyone == 1 and len(learners) == 1 and not learners[0].has_pin
                     and not self.ctx.settings.get("allow_self_registration"))
         if personal:
             self.sign_in()
@@ -229,13 +233,13 @@ class SignInScreen(QWidget):
         self.search.setFocus()
 
     def _select_first(self) -> None:
-        if self.filter.rowCount() > 0:
-            self.list.setCurrentIndex(self.filter.index(0, 0))
+        if self.model.rowCount() > 0:
+            self.list.setCurrentIndex(self.model.index(0, 0))
         else:
             self._on_current(QModelIndex())
 
     def _on_search(self, text: str) -> None:
-        self.filter.set_query(text)
+        self.model.set_query(text)
         self._select_first()
 
     def selected(self) -> Any:
@@ -243,9 +247,10 @@ class SignInScreen(QWidget):
         return index.data(LEARNER_ROLE) if index.isValid() else None
 
     def select_learner(self, learner_id: int) -> None:
-        row = self.model.row_of(learner_id)
+        """Make a learner current, reading down the list to them if need be."""
+        row = self.model.locate(learner_id)
         if row >= 0:
-            self.list.setCurrentIndex(self.filter.mapFromSource(self.model.index(row, 0)))
+            self.list.setCurrentIndex(self.model.index(row, 0))
 
     def _on_current(self, index: QModelIndex) -> None:
         learner = index.data(LEARNER_ROLE) if index.isValid() else None
@@ -265,8 +270,10 @@ class SignInScreen(QWidget):
             key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
                 row = self.list.currentIndex().row() + (1 if key == Qt.Key.Key_Down else -1)
-                if 0 <= row < self.filter.rowCount():
-                    self.list.setCurrentIndex(self.filter.index(row, 0))
+                if row >= self.model.rowCount() and self.model.canFetchMore():
+                    self.model.fetchMore()  # past the rows read so far: read the next page
+                if 0 <= row < self.model.rowCount():
+                    self.list.setCurrentIndex(self.model.index(row, 0))
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if self.pin.isVisible():
