@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from trainer.analytics.rounding import shown
 from trainer.reports.data import ProgressFn, ReportData, rounded
 from trainer.reports.output import atomic_output
 from trainer.reports.qtpdf import PageLayout, cjk_family, ensure_gui_application
@@ -37,9 +38,9 @@ def format_value(value: Any, kind: str) -> str:
     if value is None or value == "":
         return "–"
     if kind in ("number", "percent"):
-        return f"{float(value):.1f}"
+        return shown(value)
     if kind == "hours":  # 学时 come in quarters: 0.25 must not read 0.2
-        return f"{float(value):.2f}"
+        return shown(value, 2)
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     return str(value)

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 
 from trainer.analytics.namesearch import SEPARATOR, matches, name_key, query_words, text_key
+from trainer.analytics.rounding import shown
 from trainer.reports.tables import Column
 from trainer.ui.common.plain import plain_tip
 
@@ -35,9 +36,9 @@ def display(value: Any, kind: str) -> str:
     if value is None or value == "":
         return "—"
     if kind in ("number", "percent"):
-        return f"{float(value):.1f}"
+        return shown(value)  # 四舍五入, the rule every file follows
     if kind == "hours":  # 学时 come in quarters: 0.25 must not read 0.2
-        return f"{float(value):.2f}"
+        return shown(value, 2)
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     return str(value)
