@@ -25,10 +25,16 @@ if TYPE_CHECKING:
     from trainer.reports.data import ReportData
 
 BATCH = 5000
-# Learner by learner (employee number, unique), each one's answers in time order; the answer's
-# id breaks ties between answers given at the same moment (a sitting's questions). Explicit, so
-# every database lists the same rows in the same order.
-ATTEMPT_ORDER = (Learner.employee_no, Attempt.started_at, Attempt.id)
+
+
+def attempt_order(sqlite: bool) -> tuple[Any, ...]:
+    """Learner by learner (employee number, unique, compared byte by byte: PostgreSQL's
+    language-aware collation would sort ``E-2`` and Chinese differently from SQLite), each
+    one's answers in time order; answers of one moment (a sitting's questions) in the order
+    they were stored, the id breaking any tie left. Explicit, so every database lists the same
+    rows in the same order."""
+    number = Learner.employee_no if sqlite else Learner.employee_no.collate("C")
+    return (number, Attempt.started_at, Attempt.recorded_at, Attempt.id)
 
 
 def _attempt_query(packs: Sequence[Pack], flt: CohortFilter, columns: Sequence[Any]) -> Any:
@@ -83,7 +89,7 @@ def attempt_batches(db: Any, data: ReportData, *, limit: int | None = None,
         Learner.employee_no, Learner.name, Attempt.pack_id, Attempt.exercise_id,
         *(_sqlite_columns(excel) if raw else (Attempt.score, Attempt.started_at,
                                                 Attempt.finished_at)),
-    ]).join(Learner, Learner.id == Attempt.learner_id).order_by(*ATTEMPT_ORDER)
+    ]).join(Learner, Learner.id == Attempt.learner_id).order_by(*attempt_order(raw))
     if limit is not None:
         query = query.limit(limit)
     convert = _excel_serial if excel else _as_text

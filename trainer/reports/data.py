@@ -9,6 +9,7 @@ Attempts are streamed from the database in batches and never held in a list.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
@@ -136,6 +137,17 @@ class ReportData:
                                                   sum(r.learners for r in rows), mean,
                                                   level.id if level else None))
         return result
+
+    def completion_with_total(self) -> list[CohortCompletionRow]:
+        """The department rows, then one 全体 (everyone) row per course: the departments table
+        as every format writes it (screen, CSV, XLSX, PDF), so none lacks the total."""
+        label = self.texts("everyone")
+        return [*self.completion, *(replace(r, group=label) for r in self.overall_completion)]
+
+    def competency_with_total(self) -> list[CohortCompetencyRow]:
+        """The department × competency rows, then the 全体 row per competency."""
+        label = self.texts("everyone")
+        return [*self.competency, *(replace(r, group=label) for r in self.overall_competency)]
 
     @cached_property
     def attempts(self) -> int:

@@ -9,7 +9,6 @@ known before the first page is drawn.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -216,8 +215,7 @@ def _compose(pdf: _Pdf, data: ReportData, progress: ProgressFn | None) -> None:
         pdf.image(render_png(name, data, 7.0, height), 7.0, height)
     pdf.layout.new_page()
     pdf.text(t("department_summary"), "h2")
-    everyone = [replace(r, group=t("everyone")) for r in data.overall_completion]
-    pdf.table(department_columns(data), [*data.completion, *everyone], header_lines=3)
+    pdf.table(department_columns(data), data.completion_with_total())
     pdf.text(t("department_competency"), "h2")
     pdf.table(*_competency_matrix(data), header_lines=3)
     _learner_tables(pdf, data)

@@ -9,7 +9,6 @@ widths; numbers are numbers with a number format, moments are real dates. Excel 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -67,7 +66,7 @@ def export_xlsx(db: Any, data: ReportData, out: Path, *,
                      learner_columns(data), data.learners)
         _table_sheet(book.add_worksheet(t("sheet_competencies")), formats,
                      competency_columns(data),
-                     [*data.competency, *_as_everyone(data.overall_competency, t("everyone"))])
+                     data.competency_with_total())
         planned = min(data.attempts, MAX_ROWS - 1)
         _attempts_sheet(book.add_worksheet(t("sheet_attempts")), formats, data, planned)
         _summary_sheet(summary, formats, data, planned)
@@ -110,11 +109,6 @@ def _table_sheet(sheet: Any, formats: _Formats, columns: Sequence[Column], rows:
     return row
 
 
-def _as_everyone(rows: Iterable[Any], label: str) -> list[Any]:
-    """Whole-organisation rows (group None) labelled "everyone", not "no department"."""
-    return [replace(r, group=label) for r in rows]
-
-
 def _summary_sheet(sheet: Any, formats: _Formats, data: ReportData, written: int) -> None:
     """Title, filters, headline figures, then the department table and the overall rows."""
     t = data.texts
@@ -145,8 +139,7 @@ def _summary_sheet(sheet: Any, formats: _Formats, data: ReportData, written: int
         sheet.set_row(row, 48)
     row += 2
     sheet.write_string(row, 0, t("department_summary"), formats.bold)
-    rows = [*data.completion, *_as_everyone(data.overall_completion, t("everyone"))]
-    _table_sheet(sheet, formats, department_columns(data), rows, first=row + 1, freeze=False)
+    _table_sheet(sheet, formats, department_columns(data), data.completion_with_total(), first=row + 1, freeze=False)
 
 
 def _attempts_sheet(sheet: Any, formats: _Formats, data: ReportData, planned: int) -> None:
