@@ -70,6 +70,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "department_competency": ("Mean score by department and competency",
                               "各部门能力平均分"),
     "learners_of": ("Learners: %1", "学员名单：%1"),
+    "continued": ("%1 (continued)", "%1（续）"),
     "chart_completion": ("Completion by department", "各部门完成度"),
     "chart_heatmap": ("Mean score by department and competency", "部门 × 能力平均分"),
     "chart_distribution": ("Distribution of learners' average scores", "学员平均分分布"),
