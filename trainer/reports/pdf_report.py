@@ -8,6 +8,7 @@ known before the first page is drawn.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -22,11 +23,13 @@ from trainer.reports.tables import (
     department_columns,
     filter_lines,
     learner_columns,
+    legend,
 )
 
 RESOLUTION = 300  # dots per inch of the PDF's coordinate system
 MARGIN_MM = 15
 EMPHASIS = "#1F3864"  # headings and table headers
+PROGRESS_STEPS = 100  # charts 0–30, table layout 30–60, pages 60–100: a bar that keeps moving
 LEARNER_KEYS = ("employee_no", "name", "job_role", "completion", "average", "attempts",
                 "last_active")
 
@@ -98,6 +101,12 @@ class _Pdf:
             keep = self.line("body") * 3 if font == "h2" else 0.0
         self.layout.add(height, draw, keep=keep)
 
+    def table(self, columns: Sequence[Column], rows: Sequence[Any], *,
+              title: str | None = None) -> None:
+        """A table whose header wraps to fit and repeats on every page (``pdf_table``)."""
+        add_table(self, columns, rows, title=title,
+                  continued=None if title is None else f"{title} …")
+
     def image(self, png: bytes, width_in: float, height_in: float) -> None:
         from PySide6.QtGui import QImage
 
@@ -156,10 +165,14 @@ def _compose(pdf: _Pdf, data: ReportData, progress: ProgressFn | None) -> None:
                        ("average_completion", format_value(average, "percent")),
                        ("attempts_total", str(data.attempts))):
         pdf.text(f"{t(key)}: {value}", "big")
+    pdf.layout.skip(pdf._pt(6))
+    for note in (f"{t('average_completion')}: {t('note_average_completion')}",
+                 t("rounding_rule")):
+        pdf.text(note, "small")
     for number, (name, most) in enumerate((("completion", 4.2), ("distribution", 3.4),
                                            ("heat_map", 5.5))):
-        if progress is not None:
-            progress(number, 3, "charts")
+        if progress is not None:  # charts: the first 30 of 100 steps
+            progress(10 * number, PROGRESS_STEPS, "charts")
         if number != 1:
             pdf.layout.new_page()
         height = paper_height(name, data, most)
@@ -169,7 +182,10 @@ def _compose(pdf: _Pdf, data: ReportData, progress: ProgressFn | None) -> None:
                                                          data.completion_with_total())),
                                  ("department_competency", _competency_matrix(data))):
         add_table(pdf, columns, rows, title=t(key), continued=t("continued", t(key)))
-    _learner_tables(pdf, data)
+        for note in legend(columns):  # what each figure counts, under its table
+            pdf.text(note, "small")
+        pdf.layout.skip(pdf.line("body"))
+    _learner_tables(pdf, data, progress)
 
 
 def _competency_matrix(data: ReportData) -> tuple[list[Column], list[Any]]:
@@ -198,7 +214,7 @@ def _matrix_cell(cells: dict[tuple[str | None, str], float], everyone: dict[str,
     return value
 
 
-def _learner_tables(pdf: _Pdf, data: ReportData) -> None:
+def _learner_tables(pdf: _Pdf, data: ReportData, progress: ProgressFn | None) -> None:
     """Per department, its learners (in the analytics table's order). A department starts on
     the page the last one ended on when its name, header and first rows fit there, so small
     departments share pages; a table that runs on names its department again."""
@@ -208,7 +224,9 @@ def _learner_tables(pdf: _Pdf, data: ReportData) -> None:
     for row in data.learners:
         by_department.setdefault(row.department, []).append(row)
     pdf.layout.new_page()
-    for department, rows in by_department.items():
+    for number, (department, rows) in enumerate(by_department.items()):
+        if progress is not None:  # laying out the tables: steps 30–60
+            progress(30 + 30 * number // len(by_department), PROGRESS_STEPS, "tables")
         title = data.texts("learners_of", data.department_label(department))
         add_table(pdf, chosen, rows, title=title, continued=data.texts("continued", title))
 
@@ -231,5 +249,5 @@ def _render(pdf: _Pdf, painter: Any, writer: Any, data: ReportData,
         painter.drawText(QRectF(0, footer_y, pdf.width, pdf.line("small") * 1.5),
                          Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
                          data.texts("page_of", number, len(pages)))
-        if progress is not None and number % 10 == 0:
-            progress(number, len(pages), "pages")
+        if progress is not None:  # drawing the pages: steps 60–100
+            progress(60 + 40 * number // len(pages), PROGRESS_STEPS, "pages")

@@ -23,6 +23,7 @@ from trainer.reports.tables import (
     department_columns,
     filter_lines,
     learner_columns,
+    legend,
 )
 from trainer.reports.xlsx_rows import EXCEL_EPOCH, ONE_DAY, AttemptRowWriter, insert_rows
 
@@ -39,6 +40,7 @@ class _Formats:
         self.title = book.add_format({"bold": True, "font_size": 14})
         self.bold = book.add_format({"bold": True})
         self.note = book.add_format({"italic": True, "font_color": "#9C5700", "text_wrap": True})
+        self.note_line = book.add_format({"italic": True, "font_color": "#595959"})
         self.by_kind = {
             "number": book.add_format({"num_format": "0.0"}),
             "percent": book.add_format({"num_format": "0.0"}),
@@ -79,6 +81,8 @@ def _header(sheet: Any, formats: _Formats, columns: Sequence[Column], row: int =
     for col, column in enumerate(columns):
         sheet.write_string(row, col, column.header, formats.header)
         sheet.set_column(col, col, column.width)
+        if column.note:  # what the figure counts, as the screen's header tooltip says
+            sheet.write_comment(row, col, column.note, {"x_scale": 2})
 
 
 def _write_value(sheet: Any, row: int, col: int, value: Any, fmt: Any) -> None:
@@ -139,7 +143,14 @@ def _summary_sheet(sheet: Any, formats: _Formats, data: ReportData, written: int
         sheet.set_row(row, 48)
     row += 2
     sheet.write_string(row, 0, t("department_summary"), formats.bold)
-    _table_sheet(sheet, formats, department_columns(data), data.completion_with_total(), first=row + 1, freeze=False)
+    columns = department_columns(data)
+    row = _table_sheet(sheet, formats, columns, data.completion_with_total(), first=row + 1,
+                       freeze=False) + 1
+    notes = [*legend(columns), f"{t('average_completion')}: {t('note_average_completion')}",
+             t("rounding_rule")]
+    for note in notes:  # what each figure counts, under the table as in the PDF
+        row += 1
+        sheet.write_string(row, 0, note, formats.note_line)
 
 
 def _attempts_sheet(sheet: Any, formats: _Formats, data: ReportData, planned: int) -> None:

@@ -111,8 +111,9 @@ class ReportTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section].header
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tip(self.columns[section].header)
+        if role == Qt.ItemDataRole.ToolTipRole:  # what the figure counts, where it says
+            column = self.columns[section]
+            return plain_tip(f"{column.header}\n{column.note}" if column.note else column.header)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
