@@ -166,8 +166,7 @@ def _compose(pdf: _Pdf, data: ReportData, progress: ProgressFn | None) -> None:
                        ("attempts_total", str(data.attempts))):
         pdf.text(f"{t(key)}: {value}", "big")
     pdf.layout.skip(pdf._pt(6))
-    for note in (f"{t('average_completion')}: {t('note_average_completion')}",
-                 t("rounding_rule")):
+    for note in legend(data, [])[-2:]:  # the overall completion's base, the rounding rule
         pdf.text(note, "small")
     for number, (name, most) in enumerate((("completion", 4.2), ("distribution", 3.4),
                                            ("heat_map", 5.5))):
@@ -182,8 +181,9 @@ def _compose(pdf: _Pdf, data: ReportData, progress: ProgressFn | None) -> None:
                                                          data.completion_with_total())),
                                  ("department_competency", _competency_matrix(data))):
         add_table(pdf, columns, rows, title=t(key), continued=t("continued", t(key)))
-        for note in legend(columns):  # what each figure counts, under its table
-            pdf.text(note, "small")
+        if key == "department_summary":  # what each figure counts, under its table
+            for note in legend(data, columns)[:-2]:
+                pdf.text(note, "small")
         pdf.layout.skip(pdf.line("body"))
     _learner_tables(pdf, data, progress)
 

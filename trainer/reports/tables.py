@@ -123,9 +123,13 @@ def attempt_columns(data: ReportData) -> list[Column]:
     ]
 
 
-def legend(columns: Sequence[Column]) -> list[str]:
-    """"Header: what it counts" for every column with a note, for the line under a table."""
-    return [f"{c.header}: {c.note}" for c in columns if c.note]
+def legend(data: ReportData, columns: Sequence[Column]) -> list[str]:
+    """"Header: what it counts" for every column with a note, for the lines under a table;
+    then what the overall completion counts and the rounding rule."""
+    t = data.texts
+    return [*(t("legend_line", c.header, c.note) for c in columns if c.note),
+            t("legend_line", t("average_completion"), t("note_average_completion")),
+            t("rounding_rule")]
 
 
 def filter_lines(data: ReportData) -> list[tuple[str, str]]:

@@ -57,6 +57,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "can be higher.",
         "所列每位学员计一次，未开始的课程按 0 计；按部门列出的完成度只对各课程的参训人员求平均，"
         "因此可能更高。"),
+    "legend_line": ("%1: %2", "%1：%2"),
     "rounding_rule": ("Scores and percentages are rounded half up (四舍五入) to one decimal.",
                       "得分和百分比按四舍五入保留一位小数。"),
     "competency": ("Competency", "能力"),

@@ -146,9 +146,7 @@ def _summary_sheet(sheet: Any, formats: _Formats, data: ReportData, written: int
     columns = department_columns(data)
     row = _table_sheet(sheet, formats, columns, data.completion_with_total(), first=row + 1,
                        freeze=False) + 1
-    notes = [*legend(columns), f"{t('average_completion')}: {t('note_average_completion')}",
-             t("rounding_rule")]
-    for note in notes:  # what each figure counts, under the table as in the PDF
+    for note in legend(data, columns):  # what each figure counts, under the table as in the PDF
         row += 1
         sheet.write_string(row, 0, note, formats.note_line)
 
