@@ -41,6 +41,12 @@ def rounded(value: float | None, decimals: int = DECIMALS) -> float | None:
     return math.floor(number * scale + HALF) / scale
 
 
+def settled(value: float) -> float:
+    """``value`` without the noise of float sums (to 8 decimals; the noise is below 1e-10), for
+    comparisons with thresholds: 74.99999999999999 reaches a level whose minimum is 75."""
+    return round(float(value), 8)
+
+
 def shown(value: Any, decimals: int = DECIMALS) -> str:
     """A figure as printed: rounded by the rule above, then with exactly ``decimals`` places."""
     if value is None or value == "":
