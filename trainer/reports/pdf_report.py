@@ -2,8 +2,9 @@
 tables and, per department, its learners; every page numbered "page X of Y".
 
 Drawn with QPainter on a QPdfWriter (QtGui only) with the bundled CJK font, charts rendered by
-matplotlib's Agg backend. Tables are laid out first (fixed row heights), so the page count is
-known before the first page is drawn.
+matplotlib's Agg backend. Tables are laid out first (``pdf_table``: row heights from the wrapped
+text, measured with the font), so the page count is known before the first page is drawn.
+Departments follow one another on a page; a table that runs on repeats its name and header.
 """
 
 from __future__ import annotations
