@@ -35,6 +35,7 @@ READS = {  # change nothing
     "reports.bundles.read_bundle", "exchange.bundles.read_bundle",
     "exchange.bundles.bundle_signer", "reports.data.collect", "reports.data.order_packs",
     "reports.data.rounded", "reports.tables.competency_columns",
+    "analytics.rounding.shown", "reports.tables.legend",  # formatting and column notes
     "reports.tables.department_columns", "reports.tables.learner_columns",
     "store.db.open_database", "store.engine.known_error", "store.departments.list_departments",
     "store.learners.find_learners", "store.learners.get_learner",

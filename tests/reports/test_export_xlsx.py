@@ -82,8 +82,12 @@ def test_attempts_sheet_reads_in_streaming_readers(org: Org, tmp_path: Path) -> 
 
     out = tmp_path / "stream.xlsx"
     export_report(org.db, org.packs, out, "xlsx", actor=org.hr, language="en")
-    sheet = openpyxl.load_workbook(out, read_only=True)["Attempts"]
-    assert sum(1 for _ in sheet.iter_rows(values_only=True)) == 1 + sum(len(p[3]) for p in PEOPLE)
+    book = openpyxl.load_workbook(out, read_only=True)
+    try:  # a read-only workbook keeps its file open until closed
+        rows = sum(1 for _ in book["Attempts"].iter_rows(values_only=True))
+    finally:
+        book.close()
+    assert rows == 1 + sum(len(p[3]) for p in PEOPLE)
 
 
 def test_answers_beyond_the_sheet_limit_are_announced(org: Org, tmp_path: Path,

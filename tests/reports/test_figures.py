@@ -78,3 +78,16 @@ def test_heat_map_labels_are_whole_and_inside_the_figure(org: Org, language: str
         extent = label.get_window_extent(renderer)
         assert extent.x0 >= box.x0 and extent.y0 >= box.y0 and extent.x1 <= box.x1, \
             label.get_text()
+
+
+@pytest.mark.parametrize("size", [1, 3, 7])
+def test_learner_counts_are_whole_numbers(org: Org, size: int) -> None:
+    """The distribution counts people: its axis never reads 0.5 or 2.5 learners."""
+    data = ReportData(org.db, org.packs, language="en")
+    learners = data.learners[:1]
+    data.__dict__["learners"] = [dataclasses.replace(learners[0], scores={"x": 55.0})] * size
+    ax = drawn("distribution", data).axes[0]
+    ticks = [t for t in ax.get_yticks() if ax.get_ylim()[0] <= t <= ax.get_ylim()[1]]
+    assert ticks and all(float(t).is_integer() for t in ticks), ticks
+    labels = [label.get_text() for label in ax.get_yticklabels() if label.get_text()]
+    assert labels and all(text.lstrip("−-").isdigit() for text in labels), labels

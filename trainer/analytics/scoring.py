@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from trainer.analytics.rounding import settled
 from trainer.content.model import Framework, Level, Pack
 
 ExerciseKey = tuple[str, str]  # (pack id, exercise id)
@@ -73,8 +74,13 @@ def merged_framework(packs: Iterable[Pack]) -> Framework | None:
 
 
 def level_for(framework: Framework, score: float | None) -> Level | None:
-    """Highest framework level whose minimum the score reaches (None without a score)."""
-    return None if score is None else framework.level_for(score)
+    """Highest framework level whose minimum the score reaches (None without a score).
+
+    Boundaries are inclusive and exact (39.99 is below 40), but the last-bit noise of a
+    database's float sums (74.99999999999999 on one, 75.00000000000001 on the other) cannot
+    change a level: the score is ``rounding.settled`` first.
+    """
+    return None if score is None else framework.level_for(settled(score))
 
 
 def score_competencies(best: Mapping[ExerciseKey, float], weights: Weights,

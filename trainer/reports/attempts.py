@@ -16,15 +16,25 @@ from sqlalchemy import Integer, cast, func, select
 
 from trainer.analytics import sql, summaries
 from trainer.analytics.filters import CohortFilter, time_window
+from trainer.analytics.rounding import rounded, sql_rounded
 from trainer.content.model import Pack
 from trainer.localtime import local
-from trainer.reports.data import DECIMALS
 from trainer.store.models import Attempt, Learner
 
 if TYPE_CHECKING:
     from trainer.reports.data import ReportData
 
 BATCH = 5000
+
+
+def attempt_order(sqlite: bool) -> tuple[Any, ...]:
+    """Learner by learner (employee number, unique, compared byte by byte: PostgreSQL's
+    language-aware collation would sort ``E-2`` and Chinese differently from SQLite), each
+    one's answers in time order; answers of one moment (a sitting's questions) in the order
+    they were stored, the id breaking any tie left. Explicit, so every database lists the same
+    rows in the same order."""
+    number = Learner.employee_no if sqlite else Learner.employee_no.collate("C")
+    return (number, Attempt.started_at, Attempt.recorded_at, Attempt.id)
 
 
 def _attempt_query(packs: Sequence[Pack], flt: CohortFilter, columns: Sequence[Any]) -> Any:
@@ -83,7 +93,7 @@ def attempt_batches(db: Any, data: ReportData, *, limit: int | None = None,
         Learner.employee_no, Learner.name, Attempt.pack_id, Attempt.exercise_id,
         *(_sqlite_columns(excel) if raw else (Attempt.score, Attempt.started_at,
                                                 Attempt.finished_at)),
-    ]).join(Learner, Learner.id == Attempt.learner_id).order_by(Learner.id)
+    ]).join(Learner, Learner.id == Attempt.learner_id).order_by(*attempt_order(raw))
     if limit is not None:
         query = query.limit(limit)
     convert = _excel_serial if excel else _as_text
@@ -94,7 +104,7 @@ def attempt_batches(db: Any, data: ReportData, *, limit: int | None = None,
                 yield part
             else:
                 yield [(no, name, pack_id, exercise_id,
-                        None if score is None else round(score * 100.0, DECIMALS),
+                        None if score is None else rounded(score * 100.0),
                         convert(begun), None if ended is None else convert(ended))
                        for no, name, pack_id, exercise_id, score, begun, ended in part]
 
@@ -104,7 +114,7 @@ EXCEL_JULIAN_DAY = 2415018.5  # julian day number of Excel's day 0 (1899-12-30)
 
 def _sqlite_columns(excel: bool) -> list[Any]:
     """Score 0–100 with one decimal, and the two moments, computed by SQLite."""
-    score = func.round(Attempt.score * 100.0, DECIMALS)
+    score = sql_rounded(Attempt.score * 100.0)  # NULL stays NULL
     if excel:
         return [score, _excel_day(Attempt.started_at), _excel_day(Attempt.finished_at)]
     return [score, func.datetime(Attempt.started_at, "localtime"),

@@ -56,7 +56,7 @@ def _person(pdf: _Pdf, record: CreditRecord) -> None:
     pdf.text(f"单位 Unit：{record.department or '—'}    期间 Period：{_period(record)}")
     pdf.layout.skip(pdf._pt(8))
     if record.courses:
-        pdf.table(COLUMNS, record.courses, header_lines=2)
+        pdf.table(COLUMNS, record.courses)
     else:
         pdf.text("本期间没有获得学时。 No credit hours were earned in this period.")
     pdf.text(f"合计 Total：{shown(record.hours)} 学时 credit hours", "big", gap=1.0)

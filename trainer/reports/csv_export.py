@@ -66,8 +66,9 @@ def export_csv(db: Any, data: ReportData, out: Path, *, table: str = "learners",
         return write_rows(out, learner_columns(data), data.learners, total=len(data.learners),
                           progress=progress)
     if table == "departments":
-        return write_rows(out, department_columns(data), data.completion,
-                          total=len(data.completion), progress=progress)
+        rows = data.completion_with_total()  # with the 全体 rows, like the XLSX and PDF
+        return write_rows(out, department_columns(data), rows, total=len(rows),
+                          progress=progress)
     if table == "attempts":
         return _write_attempts(db, data, out, progress)
     raise ValueError(f"table must be one of {', '.join(TABLES)}, not {table!r}")

@@ -1,13 +1,15 @@
 """What every report shows, gathered once through the analytics functions.
 
 The HR screen, CSV, XLSX and PDF all read a ``ReportData`` (or the attempt stream below), so a
-number on screen and the same number in a file come from one call and one rounding rule.
+number on screen and the same number in a file come from one call and one rounding rule
+(``trainer.analytics.rounding.rounded``, 四舍五入, re-exported here as ``rounded``).
 Attempts are streamed from the database in batches and never held in a list.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
@@ -21,26 +23,19 @@ from trainer.analytics.cohort import (
     learner_table,
 )
 from trainer.analytics.filters import CohortFilter
-from trainer.analytics.scoring import merged_framework
+from trainer.analytics.rounding import exact_mean, rounded, weighted_mean
+from trainer.analytics.scoring import level_for, merged_framework
 from trainer.content.model import Competency, Framework, Pack
 from trainer.localtime import local, zone_label
 from trainer.reports.texts import Texts
 
 # progress(done, total, label); the GUI's version raises to cancel.
 ProgressFn = Callable[[int, int, str], None]
-DECIMALS = 1  # every export and the screen show scores and percentages to one decimal
-
-
-def rounded(value: float | None) -> float | None:
-    """The one rounding rule for shown figures, so screen and files agree digit for digit."""
-    return None if value is None else round(float(value), DECIMALS)
 
 
 def average_score(row: LearnerRow) -> float | None:
     """A learner's overall score: the plain mean of their competency scores (evidence only)."""
-    if not row.scores:
-        return None
-    return sum(row.scores.values()) / len(row.scores)
+    return exact_mean(row.scores.values())
 
 
 def order_packs(packs: Sequence[Pack], language: str) -> list[Pack]:
@@ -104,8 +99,8 @@ class ReportData:
                     competencies.get(competency_id, len(competencies)), competency_id)
         result = []
         for (group, competency_id), scores in sorted(sums.items(), key=order):
-            mean = sum(scores) / len(scores)
-            level = framework.level_for(mean) if framework else None
+            mean = exact_mean(scores) or 0.0
+            level = level_for(framework, mean) if framework else None
             result.append(CohortCompetencyRow(group, competency_id, len(scores), mean,
                                               level.id if level else None))
         return result
@@ -137,11 +132,22 @@ class ReportData:
             rows = groups.get(competency.id)
             if rows:
                 mean = _weighted(rows, lambda r: r.score)
-                level = framework.level_for(mean) if framework else None
+                level = level_for(framework, mean) if framework else None
                 result.append(CohortCompetencyRow(None, competency.id,
                                                   sum(r.learners for r in rows), mean,
                                                   level.id if level else None))
         return result
+
+    def completion_with_total(self) -> list[CohortCompletionRow]:
+        """The department rows, then one 全体 (everyone) row per course: the departments table
+        as every format writes it (screen, CSV, XLSX, PDF), so none lacks the total."""
+        label = self.texts("everyone")
+        return [*self.completion, *(replace(r, group=label) for r in self.overall_completion)]
+
+    def competency_with_total(self) -> list[CohortCompetencyRow]:
+        """The department × competency rows, then the 全体 row per competency."""
+        label = self.texts("everyone")
+        return [*self.competency, *(replace(r, group=label) for r in self.overall_competency)]
 
     @cached_property
     def attempts(self) -> int:
@@ -219,15 +225,12 @@ class ReportData:
 
     def mean_completion(self) -> float | None:
         """Mean completion of the learners listed (each learner once, over their courses)."""
-        if not self.learners:
-            return None
-        return sum(r.completion for r in self.learners) / len(self.learners)
+        return exact_mean(r.completion for r in self.learners)
 
 
 def _weighted(rows: Sequence[Any], value: Callable[[Any], float]) -> float:
     """Mean of group means weighted by their learners = the mean over all those learners."""
-    total = sum(r.learners for r in rows)
-    return sum(value(r) * r.learners for r in rows) / total if total else 0.0
+    return weighted_mean((value(r), r.learners) for r in rows)
 
 
 def collect(db: Any, packs: Sequence[Pack], filters: CohortFilter | None = None, *,

@@ -191,6 +191,17 @@ def draw_distribution(fig: Any, data: ReportData, colours: Sequence[str] = PALET
     ax.set_xticks([i * width for i in range(len(counts) + 1)])
     ax.set_xlabel(t("axis_score"))
     ax.set_ylabel(t("axis_learners"))
+    count_axis(ax)
+
+
+def count_axis(ax: Any) -> None:
+    """A y axis that counts people: whole-number ticks only (no "2.5 learners"), from 0 to at
+    least 1. The HR screen and the PDF draw with the same functions, so both get it."""
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
+    if ax.get_ylim()[1] < 1:
+        ax.set_ylim(0, 1)
 
 
 def _empty(ax: Any, message: str) -> None:

@@ -2,32 +2,35 @@
 tables and, per department, its learners; every page numbered "page X of Y".
 
 Drawn with QPainter on a QPdfWriter (QtGui only) with the bundled CJK font, charts rendered by
-matplotlib's Agg backend. Tables are laid out first (fixed row heights), so the page count is
-known before the first page is drawn.
+matplotlib's Agg backend. Tables are laid out first (``pdf_table``: row heights from the wrapped
+text, measured with the font), so the page count is known before the first page is drawn.
+Departments follow one another on a page; a table that runs on repeats its name and header.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import datetime
-from functools import cache
 from pathlib import Path
 from typing import Any
 
+from trainer.analytics.rounding import shown
 from trainer.reports.data import ProgressFn, ReportData, rounded
 from trainer.reports.output import atomic_output
+from trainer.reports.pdf_table import add_table
 from trainer.reports.qtpdf import PageLayout, cjk_family, ensure_gui_application
 from trainer.reports.tables import (
     Column,
     department_columns,
     filter_lines,
     learner_columns,
+    legend,
 )
 
 RESOLUTION = 300  # dots per inch of the PDF's coordinate system
 MARGIN_MM = 15
 EMPHASIS = "#1F3864"  # headings and table headers
+PROGRESS_STEPS = 100  # charts 0–30, table layout 30–60, pages 60–100: a bar that keeps moving
 LEARNER_KEYS = ("employee_no", "name", "job_role", "completion", "average", "attempts",
                 "last_active")
 
@@ -37,9 +40,9 @@ def format_value(value: Any, kind: str) -> str:
     if value is None or value == "":
         return "–"
     if kind in ("number", "percent"):
-        return f"{float(value):.1f}"
+        return shown(value)
     if kind == "hours":  # 学时 come in quarters: 0.25 must not read 0.2
-        return f"{float(value):.2f}"
+        return shown(value, 2)
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     return str(value)
@@ -52,6 +55,7 @@ class _Pdf:
         from PySide6.QtGui import QFont, QFontMetricsF
 
         family = cjk_family()
+        self.device = writer  # fonts are measured on it
         self.width = float(writer.width())
         self.layout = PageLayout(0.0, float(writer.height()) - self._pt(24))
         self.fonts: dict[str, Any] = {}
@@ -73,11 +77,15 @@ class _Pdf:
     def line(self, name: str) -> float:
         return self.metrics[name].height()
 
-    def text(self, text: str, font: str = "body", *, gap: float = 0.3, align: str = "left"
-             ) -> None:
-        """One line of text (elided to the page width)."""
-        height = self.line(font) * (1 + gap)
-        shown = self.metrics[font].elidedText(text, _elide_right(), self.width)
+    def text(self, text: str, font: str = "body", *, gap: float = 0.3, align: str = "left",
+             keep: float | None = None) -> None:
+        """A paragraph (wrapped to the page width, never cut), kept on a page with ``keep``
+        below it (for a heading: by default three lines)."""
+        from trainer.reports.pdf_wrap import wrap
+
+        line = self.line(font)
+        lines = wrap(text, self.width, self.metrics[font].horizontalAdvance)
+        height = line * (len(lines) + gap)
 
         def draw(painter: Any, y: float) -> None:
             from PySide6.QtCore import QRectF, Qt
@@ -87,9 +95,18 @@ class _Pdf:
             painter.setPen(QColor(self.colours[font]))
             flags = Qt.AlignmentFlag.AlignCenter if align == "center" else \
                 Qt.AlignmentFlag.AlignLeft
-            painter.drawText(QRectF(0, y, self.width, height),
-                             flags | Qt.AlignmentFlag.AlignVCenter, shown)
-        self.layout.add(height, draw, keep=self.line("body") * 3 if font == "h2" else 0.0)
+            for number, piece in enumerate(lines):
+                painter.drawText(QRectF(0, y + line * (number + gap / 2), self.width, line),
+                                 flags | Qt.AlignmentFlag.AlignVCenter, piece)
+        if keep is None:
+            keep = self.line("body") * 3 if font == "h2" else 0.0
+        self.layout.add(height, draw, keep=keep)
+
+    def table(self, columns: Sequence[Column], rows: Sequence[Any], *,
+              title: str | None = None) -> None:
+        """A table whose header wraps to fit and repeats on every page (``pdf_table``)."""
+        add_table(self, columns, rows, title=title,
+                  continued=None if title is None else f"{title} …")
 
     def image(self, png: bytes, width_in: float, height_in: float) -> None:
         from PySide6.QtGui import QImage
@@ -103,62 +120,6 @@ class _Pdf:
 
             painter.drawImage(QRectF((self.width - width) / 2, y, width, height), image)
         self.layout.add(height + self._pt(8), draw)
-
-    def table(self, columns: Sequence[Column], rows: Sequence[Any], *,
-              header_lines: int = 1) -> None:
-        """A header and rows; the header repeats at the top of each page the table runs onto."""
-        total = sum(c.width for c in columns)
-        widths = [self.width * c.width / total for c in columns]
-        height = self.line("body") * 1.5
-        head = self.line("bold") * (header_lines + 0.5)
-        header = [c.header for c in columns]
-        self.layout.add(head, self._row_drawer(header, columns, widths, head, header=True),
-                        keep=height * 2)
-        for index, item in enumerate(rows):
-            cells = [format_value(c.value(item), c.kind) for c in columns]
-            if self.layout.y + height > self.layout.bottom:
-                self.layout.new_page()
-                self.layout.add(head, self._row_drawer(header, columns, widths, head,
-                                                       header=True))
-            self.layout.add(height, self._row_drawer(cells, columns, widths, height,
-                                                     shade=index % 2 == 1))
-        self.layout.skip(height)
-
-    def _row_drawer(self, cells: list[str], columns: Sequence[Column], widths: list[float],
-                    height: float, *, header: bool = False, shade: bool = False) -> Any:
-        font = "bold" if header else "body"
-        pad = self._pt(3)
-        wrap = header and height > self.line("bold") * 2
-        shown = cells if wrap else [self.metrics[font].elidedText(text, _elide_right(), w - 2 * pad)
-                                    for text, w in zip(cells, widths, strict=True)]
-
-        def draw(painter: Any, y: float) -> None:
-            from PySide6.QtCore import QRectF, Qt
-            from PySide6.QtGui import QColor
-
-            if header or shade:
-                painter.fillRect(QRectF(0, y, sum(widths), height),
-                                 QColor("#DCE6F1" if header else "#F3F6FA"))
-            painter.setFont(self.fonts[font])
-            painter.setPen(QColor(self.colours[font]))
-            x = 0.0
-            for text, width, column in zip(shown, widths, columns, strict=True):
-                right = column.kind != "text" and not header
-                align = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
-                flags = align | Qt.AlignmentFlag.AlignVCenter
-                if wrap:
-                    flags |= Qt.TextFlag.TextWordWrap
-                painter.drawText(QRectF(x + pad, y, width - 2 * pad, height), flags, text)
-                x += width
-        return draw
-
-
-@cache
-def _elide_right() -> Any:
-    from PySide6.QtCore import Qt
-
-    return Qt.TextElideMode.ElideRight
-
 
 def export_pdf(data: ReportData, out: Path, *, progress: ProgressFn | None = None) -> int:
     """Write the report; returns the number of pages."""
@@ -205,21 +166,27 @@ def _compose(pdf: _Pdf, data: ReportData, progress: ProgressFn | None) -> None:
                        ("average_completion", format_value(average, "percent")),
                        ("attempts_total", str(data.attempts))):
         pdf.text(f"{t(key)}: {value}", "big")
+    pdf.layout.skip(pdf._pt(6))
+    for note in legend(data, [])[-2:]:  # the overall completion's base, the rounding rule
+        pdf.text(note, "small")
     for number, (name, most) in enumerate((("completion", 4.2), ("distribution", 3.4),
                                            ("heat_map", 5.5))):
-        if progress is not None:
-            progress(number, 3, "charts")
+        if progress is not None:  # charts: the first 30 of 100 steps
+            progress(10 * number, PROGRESS_STEPS, "charts")
         if number != 1:
             pdf.layout.new_page()
         height = paper_height(name, data, most)
         pdf.image(render_png(name, data, 7.0, height), 7.0, height)
     pdf.layout.new_page()
-    pdf.text(t("department_summary"), "h2")
-    everyone = [replace(r, group=t("everyone")) for r in data.overall_completion]
-    pdf.table(department_columns(data), [*data.completion, *everyone], header_lines=3)
-    pdf.text(t("department_competency"), "h2")
-    pdf.table(*_competency_matrix(data), header_lines=3)
-    _learner_tables(pdf, data)
+    for key, (columns, rows) in (("department_summary", (department_columns(data),
+                                                         data.completion_with_total())),
+                                 ("department_competency", _competency_matrix(data))):
+        add_table(pdf, columns, rows, title=t(key), continued=t("continued", t(key)))
+        if key == "department_summary":  # what each figure counts, under its table
+            for note in legend(data, columns)[:-2]:
+                pdf.text(note, "small")
+        pdf.layout.skip(pdf.line("body"))
+    _learner_tables(pdf, data, progress)
 
 
 def _competency_matrix(data: ReportData) -> tuple[list[Column], list[Any]]:
@@ -248,17 +215,21 @@ def _matrix_cell(cells: dict[tuple[str | None, str], float], everyone: dict[str,
     return value
 
 
-def _learner_tables(pdf: _Pdf, data: ReportData) -> None:
-    """Per department, its learners (in the analytics table's order)."""
+def _learner_tables(pdf: _Pdf, data: ReportData, progress: ProgressFn | None) -> None:
+    """Per department, its learners (in the analytics table's order). A department starts on
+    the page the last one ended on when its name, header and first rows fit there, so small
+    departments share pages; a table that runs on names its department again."""
     columns = {c.key: c for c in learner_columns(data)}
     chosen = [columns[k] for k in LEARNER_KEYS]
     by_department: dict[str | None, list[Any]] = {}
     for row in data.learners:
         by_department.setdefault(row.department, []).append(row)
-    for department, rows in by_department.items():
-        pdf.layout.new_page()
-        pdf.text(data.texts("learners_of", data.department_label(department)), "h2")
-        pdf.table(chosen, rows)
+    pdf.layout.new_page()
+    for number, (department, rows) in enumerate(by_department.items()):
+        if progress is not None:  # laying out the tables: steps 30–60
+            progress(30 + 30 * number // len(by_department), PROGRESS_STEPS, "tables")
+        title = data.texts("learners_of", data.department_label(department))
+        add_table(pdf, chosen, rows, title=title, continued=data.texts("continued", title))
 
 
 def _render(pdf: _Pdf, painter: Any, writer: Any, data: ReportData,
@@ -279,5 +250,5 @@ def _render(pdf: _Pdf, painter: Any, writer: Any, data: ReportData,
         painter.drawText(QRectF(0, footer_y, pdf.width, pdf.line("small") * 1.5),
                          Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
                          data.texts("page_of", number, len(pages)))
-        if progress is not None and number % 10 == 0:
-            progress(number, len(pages), "pages")
+        if progress is not None:  # drawing the pages: steps 60–100
+            progress(60 + 40 * number // len(pages), PROGRESS_STEPS, "pages")

@@ -82,8 +82,7 @@ def _pdf(out: Path, report: PlanReport, tables: Sequence[tuple[str, list[Column]
         height = chart_height(report)
         pdf.image(completion_png(report, language, 7.0, height), 7.0, height)
         for title, columns, rows in tables:
-            pdf.text(title, "h2")
-            pdf.table(columns, rows, header_lines=2)
+            pdf.table(columns, rows, title=title)
         painter = QPainter()
         if not painter.begin(writer):
             raise OSError(f"cannot write {out}")

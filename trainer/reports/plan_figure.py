@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from trainer.analytics.plan_report import NO_UNIT, PlanReport
+from trainer.analytics.rounding import rounded, shown
 from trainer.reports.figures import PALETTE, styled
 from trainer.reports.plan_tables import plan_text
 
@@ -19,7 +20,7 @@ def draw_completion(fig: Any, report: PlanReport, language: str | None) -> None:
     ax = fig.add_subplot(111)
     labels = [plan_text("no_unit", language) if u.unit == NO_UNIT
               else "└ " * min(u.depth, 1) + u.unit.rsplit("/", 1)[-1] for u in units]
-    shares = [round(100.0 * u.share, 1) for u in units]
+    shares = [rounded(100.0 * u.share) or 0.0 for u in units]
     positions = list(range(len(units)))[::-1]
     bars = ax.barh(positions, shares, color=[PALETTE[min(u.depth, len(PALETTE) - 1)]
                                              for u in units])
@@ -30,7 +31,8 @@ def draw_completion(fig: Any, report: PlanReport, language: str | None) -> None:
     for bar, share, unit in zip(bars, shares, units, strict=True):
         inside = share > 75  # a long bar holds its label, which would run off the axes
         ax.text(share - 1 if inside else share + 1, bar.get_y() + bar.get_height() / 2,
-                f"{share:.0f}% ({unit.complete}/{unit.people})", va="center", fontsize=7,
+                f"{shown(100.0 * unit.share, 0)}% ({unit.complete}/{unit.people})", va="center",
+                fontsize=7,
                 ha="right" if inside else "left", color="white" if inside else "black")
     fig.tight_layout()
 

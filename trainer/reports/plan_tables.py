@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from trainer.analytics.plan_progress import PersonProgress
 from trainer.analytics.plan_report import NO_UNIT, PlanReport, UnitRollup
+from trainer.analytics.rounding import rounded
 from trainer.reports.tables import Column, Value
 from trainer.reports.texts import normalise_language
 
@@ -96,7 +97,7 @@ def unit_columns(language: str | None) -> list[Column]:
         Column("unit", t("unit"), label, "text", 26),
         Column("people", t("people"), lambda u: u.people, "integer", 8),
         Column("complete_people", t("complete_people"), lambda u: u.complete, "integer", 10),
-        Column("complete_share", t("complete_share"), lambda u: round(100.0 * u.share, 1),
+        Column("complete_share", t("complete_share"), lambda u: rounded(100.0 * u.share),
                "percent", 10),
         Column("overdue_people", t("overdue_people"), lambda u: u.overdue, "integer", 9),
         Column("mean_hours", t("mean_hours"), lambda u: hours_value(u.mean_hours), "hours", 9),

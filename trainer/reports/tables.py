@@ -7,7 +7,7 @@ a missing figure is None, a moment is a naive local datetime (headers name the z
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -26,6 +26,7 @@ class Column:
     value: Callable[[Any], Value]
     kind: str = "text"  # text | number | percent | datetime | integer | hours (学时, 0.00)
     width: int = 12  # characters, for spreadsheets and the PDF
+    note: str = ""  # what the figure counts (header tooltip on screen, legend in files)
 
 
 def naive_local(moment: datetime | None) -> datetime | None:
@@ -43,8 +44,10 @@ def learner_columns(data: ReportData) -> list[Column]:
         Column("department", t("department"), lambda r: data.department_label(r.department),
                "text", 18),
         Column("job_role", t("job_role"), lambda r: data.role_title(r.job_role), "text", 14),
-        Column("completion", t("completion"), lambda r: rounded(r.completion), "percent", 10),
-        Column("average", t("average"), lambda r: rounded(average_score(r)), "number", 10),
+        Column("completion", t("completion"), lambda r: rounded(r.completion), "percent", 10,
+               t("note_completion")),
+        Column("average", t("average"), lambda r: rounded(average_score(r)), "number", 10,
+               t("note_average")),
     ]
     for competency in data.competencies:
         cid = competency.id
@@ -79,11 +82,13 @@ def department_columns(data: ReportData) -> list[Column]:
         Column("department", t("department"), lambda r: data.department_label(r.group),
                "text", 20),
         Column("course", t("course"), lambda r: data.course_title(r.pack_id), "text", 24),
-        Column("participants", t("participants"), lambda r: r.learners, "integer", 10),
+        Column("participants", t("participants"), lambda r: r.learners, "integer", 10,
+               t("note_participants")),
         Column("completion", t("participants_completion"), lambda r: rounded(r.percent),
-               "percent", 12),
-        Column("completed", t("completed"), lambda r: r.completed, "integer", 10),
-        Column("passed", t("passed"), lambda r: r.passed, "integer", 12),
+               "percent", 12, t("note_participants_completion")),
+        Column("completed", t("completed"), lambda r: r.completed, "integer", 12,
+               t("note_completed")),
+        Column("passed", t("passed"), lambda r: r.passed, "integer", 12, t("note_passed")),
     ]
 
 
@@ -96,8 +101,10 @@ def competency_columns(data: ReportData) -> list[Column]:
                "text", 20),
         Column("competency", t("competency"), lambda r: titles.get(r.competency_id,
                                                                    r.competency_id), "text", 24),
-        Column("learners", t("learners_with_evidence"), lambda r: r.learners, "integer", 12),
-        Column("score", t("mean_score"), lambda r: rounded(r.score), "number", 10),
+        Column("learners", t("learners_with_evidence"), lambda r: r.learners, "integer", 12,
+               t("note_learners_with_evidence")),
+        Column("score", t("mean_score"), lambda r: rounded(r.score), "number", 10,
+               t("note_mean_score")),
         Column("level", t("level"), lambda r: data.level_name(r.level) or None, "text", 10),
     ]
 
@@ -114,6 +121,15 @@ def attempt_columns(data: ReportData) -> list[Column]:
         Column("started_at", t("started_at", data.zone), lambda r: r[5], "datetime", 17),
         Column("finished_at", t("finished_at", data.zone), lambda r: r[6], "datetime", 17),
     ]
+
+
+def legend(data: ReportData, columns: Sequence[Column]) -> list[str]:
+    """"Header: what it counts" for every column with a note, for the lines under a table;
+    then what the overall completion counts and the rounding rule."""
+    t = data.texts
+    return [*(t("legend_line", c.header, c.note) for c in columns if c.note),
+            t("legend_line", t("average_completion"), t("note_average_completion")),
+            t("rounding_rule")]
 
 
 def filter_lines(data: ReportData) -> list[tuple[str, str]]:

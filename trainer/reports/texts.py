@@ -26,8 +26,40 @@ TEXTS: dict[str, tuple[str, str]] = {
     "course": ("Course", "课程"),
     "course_id": ("Course id", "课程编号"),
     "participants": ("Participants", "参训人数"),
-    "completed": ("Completed", "已完成"),
-    "passed": ("Passed assessment", "考核通过"),
+    "completed": ("Completed all modules", "学完全部单元人数"),
+    "passed": ("Passed final assessment", "结业考核通过人数"),
+    # what a figure counts: header tooltips on screen, legends under the PDF/XLSX tables
+    "note_participants": ("People enrolled in, studying or answering this course.",
+                          "报名、学习或答过该课程题目的人。"),
+    "note_participants_completion": (
+        "Mean share of the course's counted modules completed, over its participants only.",
+        "该课程计入单元的平均完成比例，只算参训人员。"),
+    "note_completed": (
+        "Participants who completed every counted module, the final assessment included.",
+        "学完全部计入单元（含通过结业考核）的参训人数。"),
+    "note_passed": (
+        "Participants who passed the final assessment; they need not have finished the other "
+        "modules, so this can be larger than the number who completed all modules.",
+        "通过结业考核的人数；不要求学完其他单元，所以可能多于“学完全部单元人数”。"),
+    "note_completion": (
+        "Share of counted modules completed over every course the learner takes part in.",
+        "该学员所参加全部课程中计入单元的完成比例。"),
+    "note_average": ("Mean of the learner's competency scores (competencies with answers only).",
+                     "该学员各项能力得分的平均值（只算有答题记录的能力）。"),
+    "note_learners_with_evidence": (
+        "Learners with at least one scored answer in this competency.",
+        "在该能力上至少有一道已评分答题的人数。"),
+    "note_mean_score": ("Mean of those learners' scores in this competency, 0–100.",
+                        "这些学员在该能力上得分的平均值（0–100）。"),
+    "note_average_completion": (
+        "Every learner listed counted once; courses a learner has not started count as 0. "
+        "The per-department figures average each course over its participants only, so they "
+        "can be higher.",
+        "所列每位学员计一次，未开始的课程按 0 计；按部门列出的完成度只对各课程的参训人员求平均，"
+        "因此可能更高。"),
+    "legend_line": ("%1: %2", "%1：%2"),
+    "rounding_rule": ("Scores and percentages are rounded half up (四舍五入) to one decimal.",
+                      "得分和百分比按四舍五入保留一位小数。"),
     "competency": ("Competency", "能力"),
     "learners_with_evidence": ("Learners with evidence", "有答题记录的人数"),
     "mean_score": ("Mean score", "平均分"),
@@ -70,6 +102,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "department_competency": ("Mean score by department and competency",
                               "各部门能力平均分"),
     "learners_of": ("Learners: %1", "学员名单：%1"),
+    "continued": ("%1 (continued)", "%1（续）"),
     "chart_completion": ("Completion by department", "各部门完成度"),
     "chart_heatmap": ("Mean score by department and competency", "部门 × 能力平均分"),
     "chart_distribution": ("Distribution of learners' average scores", "学员平均分分布"),

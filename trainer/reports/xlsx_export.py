@@ -9,7 +9,6 @@ widths; numbers are numbers with a number format, moments are real dates. Excel 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from trainer.reports.tables import (
     department_columns,
     filter_lines,
     learner_columns,
+    legend,
 )
 from trainer.reports.xlsx_rows import EXCEL_EPOCH, ONE_DAY, AttemptRowWriter, insert_rows
 
@@ -40,6 +40,7 @@ class _Formats:
         self.title = book.add_format({"bold": True, "font_size": 14})
         self.bold = book.add_format({"bold": True})
         self.note = book.add_format({"italic": True, "font_color": "#9C5700", "text_wrap": True})
+        self.note_line = book.add_format({"italic": True, "font_color": "#595959"})
         self.by_kind = {
             "number": book.add_format({"num_format": "0.0"}),
             "percent": book.add_format({"num_format": "0.0"}),
@@ -67,7 +68,7 @@ def export_xlsx(db: Any, data: ReportData, out: Path, *,
                      learner_columns(data), data.learners)
         _table_sheet(book.add_worksheet(t("sheet_competencies")), formats,
                      competency_columns(data),
-                     [*data.competency, *_as_everyone(data.overall_competency, t("everyone"))])
+                     data.competency_with_total())
         planned = min(data.attempts, MAX_ROWS - 1)
         _attempts_sheet(book.add_worksheet(t("sheet_attempts")), formats, data, planned)
         _summary_sheet(summary, formats, data, planned)
@@ -80,6 +81,8 @@ def _header(sheet: Any, formats: _Formats, columns: Sequence[Column], row: int =
     for col, column in enumerate(columns):
         sheet.write_string(row, col, column.header, formats.header)
         sheet.set_column(col, col, column.width)
+        if column.note:  # what the figure counts, as the screen's header tooltip says
+            sheet.write_comment(row, col, column.note, {"x_scale": 2})
 
 
 def _write_value(sheet: Any, row: int, col: int, value: Any, fmt: Any) -> None:
@@ -108,11 +111,6 @@ def _table_sheet(sheet: Any, formats: _Formats, columns: Sequence[Column], rows:
         sheet.freeze_panes(first + 1, 0)
     sheet.autofilter(first, 0, max(row, first), len(columns) - 1)
     return row
-
-
-def _as_everyone(rows: Iterable[Any], label: str) -> list[Any]:
-    """Whole-organisation rows (group None) labelled "everyone", not "no department"."""
-    return [replace(r, group=label) for r in rows]
 
 
 def _summary_sheet(sheet: Any, formats: _Formats, data: ReportData, written: int) -> None:
@@ -145,8 +143,12 @@ def _summary_sheet(sheet: Any, formats: _Formats, data: ReportData, written: int
         sheet.set_row(row, 48)
     row += 2
     sheet.write_string(row, 0, t("department_summary"), formats.bold)
-    rows = [*data.completion, *_as_everyone(data.overall_completion, t("everyone"))]
-    _table_sheet(sheet, formats, department_columns(data), rows, first=row + 1, freeze=False)
+    columns = department_columns(data)
+    row = _table_sheet(sheet, formats, columns, data.completion_with_total(), first=row + 1,
+                       freeze=False) + 1
+    for note in legend(data, columns):  # what each figure counts, under the table as in the PDF
+        row += 1
+        sheet.write_string(row, 0, note, formats.note_line)
 
 
 def _attempts_sheet(sheet: Any, formats: _Formats, data: ReportData, planned: int) -> None:

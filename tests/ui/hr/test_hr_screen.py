@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt
 
 from tests.reports.export_data import Org, build_org
 from trainer.analytics.cohort import learner_table
+from trainer.analytics.rounding import rounded
+from trainer.analytics.rounding import shown as figure
 from trainer.config import Settings
 from trainer.ui.common import work
 from trainer.ui.common.context import AppContext
@@ -67,7 +69,7 @@ def test_learner_table_shows_the_analytics_figures(screen: HRScreen, org: Org) -
     shown = column(screen, "completion")
     assert set(shown) == {r.employee_no for r in expected}
     for row in expected:
-        assert shown[row.employee_no] == f"{row.completion:.1f}"
+        assert shown[row.employee_no] == figure(row.completion)
     scores = column(screen, "score:data-literacy")
     assert scores["H001"] == "—"  # no evidence, no score
     assert "学员" in screen.summary.text() or "learners" in screen.summary.text()
@@ -96,14 +98,14 @@ def test_charts_and_department_tables(screen: HRScreen, org: Org) -> None:
     bars = figures["completion"].axes[0].patches
     completion = cohort_completion(org.db, org.packs)
     assert sorted(round(b.get_width(), 1) for b in bars) == sorted(
-        round(r.percent, 1) for r in completion)
+        rounded(r.percent) for r in completion)
     model = screen.department_model
     assert model.rowCount() == len(completion) + 1
     whole = cohort_completion(org.db, org.packs, by="all")[0]
     last = model.rowCount() - 1
     assert model.index(last, 0).data() == "全体"
     assert model.index(last, 2).data() == str(whole.learners)
-    assert model.index(last, 3).data() == f"{whole.percent:.1f}"
+    assert model.index(last, 3).data() == figure(whole.percent)
     heat = figures["heat_map"].axes[0]
     assert heat.images and heat.texts  # the mean scores are written in the cells
 
@@ -114,7 +116,7 @@ def test_summary_and_department_rows_name_their_base(screen: HRScreen, org: Org)
     rows = learner_table(org.db, org.packs)
     mean = sum(r.completion for r in rows) / len(rows)
     text = screen.summary.text()
-    assert f"{mean:.1f}%" in text
+    assert f"{figure(mean)}%" in text
     assert "全体学员平均完成度" in text or "average completion of all learners" in text
     assert "0" in screen.summary.toolTip()
     column = screen.department_model.column_of("completion")

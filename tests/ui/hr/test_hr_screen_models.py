@@ -34,7 +34,7 @@ def test_model_passes_qt_model_checks(qtmodeltester: Any) -> None:
 
 def test_cells_read_like_the_exports() -> None:
     built = model()
-    assert built.index(0, 2).data() == "81.2"  # one decimal, as every file writes it
+    assert built.index(0, 2).data() == "81.3"  # one decimal, 四舍五入, as every file writes it
     assert built.index(1, 2).data() == "—"
     assert built.index(0, 3).data() == "2026-03-01 09:05"
     assert built.index(0, 2).data(ValueRole) == 81.25

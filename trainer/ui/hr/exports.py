@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
 from trainer.ui.common.work import Work, run_work
@@ -80,19 +80,37 @@ class ExportButton(QPushButton):
         ctx = self.page.ctx
         db, packs, actor = ctx.db, ctx.library.packs(), ctx.user
 
+        title = self.tr("Exporting %1…").replace("%1", path.name)
+        steps = self.step_labels()
+
         def write(progress: Any) -> Any:
             from trainer.reports.export import export_report
 
+            def report(done: int, total: int, step: str) -> None:
+                progress.update(done, total, f"{title}\n{steps.get(step, '')}".strip())
             return export_report(db, packs, path, fmt, actor=actor, data=data,
-                                 table=table or "learners",
-                                 progress=lambda done, total, _step: progress.update(done, total))
-        self.work = run_work(self.page, ctx, write, title=self.tr("Exporting %1…")
-                             .replace("%1", path.name), cancellable=True,
+                                 table=table or "learners", progress=report)
+        self.work = run_work(self.page, ctx, write, title=title, cancellable=True,
                              on_success=self._done)
         return self.work
 
+    def step_labels(self) -> dict[str, str]:
+        """What each step of an export is doing, under the file name in the progress dialog
+        (every format reports its steps: figures, charts, tables, pages, answers)."""
+        figures = self.tr("Gathering the figures…")
+        return {"learners": figures, "completion": figures, "attempts": self.tr(
+            "Writing the answers…"), "charts": self.tr("Drawing the charts…"),
+                "tables": self.tr("Laying out the tables…"),
+                "pages": self.tr("Writing the pages…")}
+
     def _done(self, result: Any) -> None:
+        """Say where the file is, with a button that opens its folder."""
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Report Exported"),
                           self.tr("Saved %1.").replace("%1", str(result.path)),
                           QMessageBox.StandardButton.Ok, self.page)
+        folder = box.addButton(self.tr("Open Containing Folder"),
+                               QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Ok)
         box.exec()
+        if box.clickedButton() is folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(result.path).parent)))

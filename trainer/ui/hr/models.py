@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 
 from trainer.analytics.namesearch import SEPARATOR, matches, name_key, query_words, text_key
+from trainer.analytics.rounding import shown
 from trainer.reports.tables import Column
 from trainer.ui.common.plain import plain_tip
 
@@ -35,9 +36,9 @@ def display(value: Any, kind: str) -> str:
     if value is None or value == "":
         return "—"
     if kind in ("number", "percent"):
-        return f"{float(value):.1f}"
+        return shown(value)  # 四舍五入, the rule every file follows
     if kind == "hours":  # 学时 come in quarters: 0.25 must not read 0.2
-        return f"{float(value):.2f}"
+        return shown(value, 2)
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     return str(value)
@@ -110,8 +111,9 @@ class ReportTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section].header
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tip(self.columns[section].header)
+        if role == Qt.ItemDataRole.ToolTipRole:  # what the figure counts, where it says
+            column = self.columns[section]
+            return plain_tip(f"{column.header}\n{column.note}" if column.note else column.header)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

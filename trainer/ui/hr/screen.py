@@ -30,7 +30,12 @@ from PySide6.QtWidgets import (
 
 from trainer.analytics.cohort import learner_table
 from trainer.reports.data import ReportData, collect, order_packs, rounded
-from trainer.reports.tables import competency_columns, department_columns, learner_columns
+from trainer.reports.tables import (
+    competency_columns,
+    department_columns,
+    learner_columns,
+    legend,
+)
 from trainer.ui.common.a11y import name_tab_pages
 from trainer.ui.common.context import AppContext
 from trainer.ui.common.counts import counts
@@ -161,6 +166,16 @@ class HRScreen(QWidget):
             lambda current, _previous: self.open_button.setEnabled(current.isValid()))
         self.department_model = ReportTableModel(self)
         self.department_view = _table(self.department_model)
+        # what each department figure counts, so 学完 1 beside 考核通过 3 reads as no contradiction
+        self.department_legend = QLabel()
+        self.department_legend.setWordWrap(True)
+        self.department_legend.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        departments = QWidget()
+        column = QVBoxLayout(departments)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.department_view, 1)
+        column.addWidget(self.department_legend)
         self.competency_model = ReportTableModel(self)
         self.competency_view = _table(self.competency_model)
         self.charts = ChartsPanel()
@@ -173,7 +188,7 @@ class HRScreen(QWidget):
         box.addWidget(self.learner_view)
         self.tabs = QTabWidget()
         self.plan_tab = PlanTab(self.ctx)  # 学习计划
-        for widget in (learners, self.department_view, self.competency_view, self.charts,
+        for widget in (learners, departments, self.competency_view, self.charts,
                        self.plan_tab):
             self.tabs.addTab(widget, "")
         layout = QVBoxLayout(self)
@@ -306,6 +321,7 @@ class HRScreen(QWidget):
         fit_columns(self.learner_view, self.learner_model.columns)
         for view in (self.department_view, self.competency_view):
             view.resizeColumnsToContents()
+        self.department_legend.setText("\n".join(legend(data, department_columns(data))))
         self.charts.show_data(data)
         self._show_summary()
 

@@ -59,12 +59,37 @@
         <translation>导出报表</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
         <source>Exporting %1…</source>
         <translation>正在导出 %1…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+17"/>
+        <source>Gathering the figures…</source>
+        <translation>正在统计数据…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing the answers…</source>
+        <translation>正在写入答题记录…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Drawing the charts…</source>
+        <translation>正在绘制图表…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laying out the tables…</source>
+        <translation>正在排版表格…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the pages…</source>
+        <translation>正在写入页面…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Report Exported</source>
         <translation>报表已导出</translation>
     </message>
@@ -72,6 +97,11 @@
         <location line="+1"/>
         <source>Saved %1.</source>
         <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Containing Folder</source>
+        <translation>打开所在文件夹</translation>
     </message>
 </context>
 <context>
@@ -129,7 +159,7 @@
 <context>
     <name>HRScreen</name>
     <message>
-        <location filename="../../hr/screen.py" line="+158"/>
+        <location filename="../../hr/screen.py" line="+173"/>
         <source>People and reports</source>
         <translation>人员与报表</translation>
     </message>
@@ -194,7 +224,7 @@
         <translation>正在统计数据…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>%1 · average completion of all learners %2% · %3</source>
         <translation>%1 · 全体学员平均完成度 %2% · %3</translation>
     </message>
@@ -204,7 +234,7 @@
         <translation>按列出的每位学员计算的平均值，每人只计一次；尚未开始的课程按 0 计。“部门”页按每门课程的参训人员计算平均值，因此其数字可能更高。</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-102"/>
         <source>Credit-hour rule…</source>
         <translation>学时规则…</translation>
     </message>
