@@ -508,7 +508,7 @@ def test_first_opening_of_a_lesson_in_a_fresh_app(tmp_path: Path) -> None:
     _lesson_pack(bundled / "learner-mini")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     firsts, agains = [], []
-    for run in range(max(3, RUNS // 2)):
+    for run in range(max(5, RUNS)):
         data = tmp_path / f"data{run}"
         done = subprocess.run([sys.executable, "-c", FIRST_OPENING, str(data), str(bundled),
                                "1.5"], capture_output=True, text=True, env=env, timeout=180)
