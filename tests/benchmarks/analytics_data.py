@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
+import statistics
 import time
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -77,6 +79,16 @@ def build(folder: Path, pack: Pack, learners: int, per_learner: int, seed: int =
     con.execute("ANALYZE")
     con.close()
     return paths
+
+
+def median_ms(action: Callable[[], object], repeat: int = 5) -> float:
+    """The median of ``repeat`` timed calls of ``action``, in milliseconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
 
 
 def summarise(db: Database, pack: Pack) -> float:

@@ -17,29 +17,19 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
-from tests.benchmarks.analytics_data import build, summarise
+from tests.benchmarks.analytics_data import build, median_ms, summarise
 from trainer.analytics.cohort import cohort_competency, cohort_completion, learner_table
 from trainer.analytics.filters import CohortFilter
 from trainer.analytics.learner import competency_scores
 from trainer.config import bundled_courses_dir
 from trainer.content.loader import load_pack
 from trainer.store.db import open_database
-
-
-def median_ms(action: Callable[[], object], repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 @pytest.fixture(scope="module")

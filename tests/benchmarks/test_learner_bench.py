@@ -242,21 +242,29 @@ def _submit_samples(qapp: QApplication, view: Any, card: Any, count: int) -> lis
     return samples
 
 
+def _answer_path(qapp: QApplication, ctx: Any, view: Any, card: Any
+                 ) -> tuple[list[float], list[float], list[float]]:
+    """200 answers through the view, then the store's record_attempt alone and a bare sqlite3
+    commit on the same data folder: the figure and its two baselines."""
+    from trainer.ui.common.work import wait_for_all
+
+    wait_for_all()
+    qapp.processEvents()
+    samples = _submit_samples(qapp, view, card, 200)
+    return (samples, _store_commits(ctx, card.exercise, 200),
+            _bare_commits(Path(ctx.paths.data_dir), 200))
+
+
 def test_submit_answer_until_committed(qapp: QApplication, lesson_ctx: Any) -> None:
     from trainer.store.progress import attempts
-    from trainer.ui.common.work import wait_for_all
     from trainer.ui.learner.module_views import build_module_view
 
     pack = lesson_ctx.library.get("learner-mini")
     view = build_module_view(lesson_ctx, pack, pack.module("basics"), 0, 15, "")
     card = view.cards["q-single"]
-    wait_for_all()
-    qapp.processEvents()
-    samples = _submit_samples(qapp, view, card, 200)
+    samples, store, bare = _answer_path(qapp, lesson_ctx, view, card)
     p95 = statistics.quantiles(samples, n=100)[94]
-    store = _store_commits(lesson_ctx, card.exercise, 200)
     store_p95 = statistics.quantiles(store, n=100)[94]
-    bare = _bare_commits(Path(lesson_ctx.paths.data_dir), 200)
     print(f"\nsubmit an answer until committed: median {statistics.median(samples) * 1000:.2f} ms, "
           f"p95 {p95 * 1000:.2f} ms (budget 10 ms); the store's record_attempt alone: median "
           f"{statistics.median(store) * 1000:.2f} ms, p95 {store_p95 * 1000:.2f} ms; bare sqlite3 "
@@ -296,13 +304,9 @@ def test_submit_answer_at_organisation_size(qapp: QApplication, tmp_path: Path) 
         ctx.set_user(get_learner(ctx.db, learners // 2))
         view = build_module_view(ctx, pack, pack.module("basics"), 0, 15, "")
         card = view.cards["q-single"]
-        wait_for_all()
-        qapp.processEvents()
-        samples = _submit_samples(qapp, view, card, 200)
+        samples, store, bare = _answer_path(qapp, ctx, view, card)
         p95 = statistics.quantiles(samples, n=100)[94]
-        store = _store_commits(ctx, card.exercise, 200)
         store_p95 = statistics.quantiles(store, n=100)[94]
-        bare = _bare_commits(Path(ctx.paths.data_dir), 200)
         bare_p95 = statistics.quantiles(bare, n=100)[94]
         print(f"\nsubmit an answer until committed, {learners:,} learners and "
               f"{learners * each:,} answers (built in {built:.0f} s): median "

@@ -31,7 +31,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from tests.benchmarks.analytics_data import build, summarise
+from tests.benchmarks.analytics_data import build, median_ms, summarise
 from trainer.analytics import peers
 from trainer.analytics.cohort import cohort_competency, cohort_completion, learner_table
 from trainer.analytics.filters import CohortFilter
@@ -52,14 +52,6 @@ GROWTH_LIMIT = 1.5
 PER_ANSWER_DAY = ("cohort competency by department, dates", "cohort competency by role, dates",
                   "learner table, dates", "answers in the report, dates")
 
-
-def median_ms(action: Callable[[], object], repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 @pytest.fixture(scope="module")
@@ -131,12 +123,12 @@ def measure(data: Path, pack: Any) -> tuple[float, dict[str, float]]:
 
     with open_database(Paths(data), backup=False) as db:
         with db.reader() as s:
-            scan = median_ms(lambda: s.execute(text(
+            scan = median_ms(repeat=3, action=lambda: s.execute(text(
                 "SELECT count(*), max(score) FROM attempts")).all())
         actions = figures(db, pack)
         for action in actions.values():
             action()  # warm: registration, the page cache
-        return scan, {name: median_ms(action) for name, action in actions.items()}
+        return scan, {name: median_ms(action, 3) for name, action in actions.items()}
 
 
 @pytest.mark.slow

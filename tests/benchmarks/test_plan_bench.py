@@ -8,9 +8,7 @@ Run: pytest tests/benchmarks/test_plan_bench.py -p no:cacheprovider -s
 from __future__ import annotations
 
 import sqlite3
-import statistics
 import time
-from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -19,7 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from tests.benchmarks.analytics_data import DEPARTMENTS, T0, build, summarise
+from tests.benchmarks.analytics_data import DEPARTMENTS, T0, build, median_ms, summarise
 from trainer.analytics.learner_tasks import learner_tasks
 from trainer.analytics.plan_report import plan_report
 from trainer.config import bundled_courses_dir
@@ -31,14 +29,6 @@ from trainer.store.plans import create_plan
 
 SECTIONS = ("综合科", "业务科")
 
-
-def median_ms(action: Callable[[], object], repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def nest(database: Path, pack: Any) -> None:

@@ -30,11 +30,10 @@ from trainer.ui.common.plain import plain_label
 from trainer.ui.common.work import run_work
 from trainer.ui.learner.cards import CourseCard, course_progress
 from trainer.ui.learner.problems_dialog import show_import_failure
-from trainer.ui.learner.rendering import prefetch
 from trainer.ui.learner.review_panel import ReviewPanel
 from trainer.ui.learner.style import apply_learner_style
 from trainer.ui.learner.tasks_panel import TasksPanel
-from trainer.ui.learner.warmup import prefetch_starts
+from trainer.ui.learner.warmup import prefetch_module, prefetch_starts
 
 log = logging.getLogger(__name__)
 COLUMNS = 2
@@ -219,7 +218,7 @@ class LibraryPage(QWidget):
         self.resume = state if module is not None else None
         if module is not None and pack is not None:
             self.resume_detail.setText(f"{pack.title}  ·  {module.title}")
-            prefetch(self.ctx, pack, module)  # "Continue" then opens from the cache
+            prefetch_module(self.ctx, pack, module)  # "Continue" then opens from the cache
         self.resume_box.setVisible(self.resume is not None)
 
     def open_course(self, pack_id: str) -> None:

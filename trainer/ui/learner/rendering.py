@@ -44,16 +44,6 @@ def renderer(pack: Any, module: Any) -> ModuleRenderer:
     return ModuleRenderer(pack, module)
 
 
-def prefetch(ctx: Any, pack: Any, module: Any) -> None:
-    """Render a module's Markdown in the background, so opening it later only lays it out."""
-    from trainer.ui.common.work import run_work
-    from trainer.ui.learner.segments import prerender
-
-    render = renderer(pack, module)
-    run_work(None, ctx, lambda _p: prerender(module, render), show_progress=False,
-             on_failure=lambda exc: log.info("Prefetching %s failed: %s", module.id, exc))
-
-
 def theme_of(widget: QWidget, setting: str) -> str:
     """"light", "dark" or "contrast": the setting, or for "system" what the palette looks like."""
     if setting in ("light", "dark", "contrast"):

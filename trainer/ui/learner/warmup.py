@@ -53,6 +53,11 @@ def _in_background(ctx: Any, pairs: list[tuple[Any, Any]], what: str) -> None:
                  on_failure=lambda exc: log.info("Prefetching %s failed: %s", what, exc))
 
 
+def prefetch_module(ctx: Any, pack: Any, module: Any) -> None:
+    """Render one module in the background (the library's "Continue" then opens from the cache)."""
+    _in_background(ctx, [(pack, module)], module.id)
+
+
 def prefetch_starts(ctx: Any, packs: Iterable[Any], states: dict[str, dict[str, Any]]) -> None:
     """Render, in the background, the module each course on the library opens at."""
     pairs = []
