@@ -18,9 +18,11 @@ from trainer.store.migrate import downgrade, upgrade
 from trainer.store.models import (
     Learner,
     SummaryActivity,
+    SummaryAnswersToDate,
     SummaryCompetency,
     SummaryDay,
     SummarySitting,
+    SummaryStanding,
 )
 from trainer.store.progress import record_attempt
 
@@ -46,6 +48,11 @@ def snapshot(db: Database) -> dict[str, dict[tuple, tuple]]:
             "days": {(r.learner_id, r.pack_id, r.exercise_id, r.day):
                      (r.best, r.answers, r.last_answer_at)
                      for r in s.scalars(select(SummaryDay))},
+            "standing": {(r.learner_id, r.pack_id, r.competency_id, r.day):
+                         (round(r.weighted, 9), round(r.weight, 9), r.exercises)
+                         for r in s.scalars(select(SummaryStanding))},
+            "to_date": {(r.learner_id, r.pack_id, r.day): (r.answers, r.last_answer_at)
+                        for r in s.scalars(select(SummaryAnswersToDate))},
         }
 
 

@@ -288,6 +288,44 @@ class SummaryDay(Base):
     last_answer_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class SummaryStanding(Base):
+    """Per learner, pack, competency and UTC day on which it changed: the competency sums
+    (as ``SummaryCompetency``) as they stood at the end of that day.
+
+    A date-limited competency score is the standing at the end of the range: the row with the
+    latest day before it, one index seek per learner and competency however many answers
+    (``trainer.analytics.periods``). A row per day the sums changed, cumulative, so no range
+    has to add days up.
+    """
+
+    __tablename__ = "summary_standing"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    pack_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    competency_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    weighted: Mapped[float] = mapped_column(Float)
+    weight: Mapped[float] = mapped_column(Float)
+    exercises: Mapped[int] = mapped_column(Integer)
+
+
+class SummaryAnswersToDate(Base):
+    """Per learner, pack and UTC day with answers: the answers given up to the end of that day
+    and the latest one's start, so the answers in a range are two look-ups subtracted."""
+
+    __tablename__ = "summary_answers_to_date"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    pack_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    answers: Mapped[int] = mapped_column(Integer)
+    last_answer_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class AssessmentSitting(Base):
     """A final-assessment sitting as it happens: the answers given so far, the time used and
     whether it was handed in. Answers become attempts (sharing ``started_at``) at hand-in, in

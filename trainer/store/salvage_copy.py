@@ -18,7 +18,7 @@ from typing import Any
 from trainer.store.salvage_read import Row, columns, read_table
 
 DERIVED = ("summary_competencies", "summary_activity", "summary_sittings",  # rebuilt instead
-           "summary_days")
+           "summary_days", "summary_standing", "summary_answers_to_date")
 SKIPPED = ("alembic_version", *DERIVED)
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -37,7 +37,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from trainer.store import summary_days
+from trainer.store import summary_days, summary_standing
 from trainer.store.models import (
     Attempt,
     SummaryActivity,
@@ -50,7 +50,8 @@ from trainer.store.types import as_utc
 
 PG_LOCK_KEY = 7_240_918  # serialises registrations from several machines on one server
 LEARNER_CHUNK = 500  # learner ids per IN (…) when refreshing some learners
-PARTS = ("competencies", "activity", "sittings", "days")
+# in rebuild order: standing and answers to date are rebuilt from the days
+PARTS = ("competencies", "activity", "sittings", "days", "standing", "to_date")
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,8 @@ _BEFORE = select(
         _ATTEMPTS.c.exercise_id == _EXERCISE).scalar_subquery(),
     *(select(column_).where(_ASSESSMENTS.c.pack_id == _PACK,
                             _ASSESSMENTS.c.exercise_id == _EXERCISE).scalar_subquery()
-      for column_ in (_ASSESSMENTS.c.total, _ASSESSMENTS.c.pass_mark)))
+      for column_ in (_ASSESSMENTS.c.total, _ASSESSMENTS.c.pass_mark)),
+    summary_standing.LATEST_ONE)
 _EXERCISE_WEIGHTS = select(_WEIGHTS.c.competency_id, _WEIGHTS.c.weight).where(
     _WEIGHTS.c.pack_id == _PACK, _WEIGHTS.c.exercise_id == _EXERCISE)
 
@@ -130,14 +132,15 @@ def note_attempt(session: Session, learner_id: int, pack_id: str, exercise_id: s
     """
     connection = session.connection()
     keys = {"learner": learner_id, "pack": pack_id, "exercise": exercise_id}
-    old, total, mark = connection.execute(_BEFORE, keys).one()
+    old, total, mark, latest = connection.execute(_BEFORE, keys).one()
     exercise = (pack_id, exercise_id)
     raised = score is not None and (old is None or score > old)
     _fold(session, [{"learner_id": learner_id, "pack_id": pack_id, "exercise_id": exercise_id,
                      "score": score, "started_at": started_at}],
           {} if old is None else {(learner_id, pack_id, exercise_id): old},
           {exercise: connection.execute(_EXERCISE_WEIGHTS, keys).all()} if raised else {},
-          {} if total is None else {exercise: (total, mark)})
+          {} if total is None else {exercise: (total, mark)},
+          {} if latest is None else {(learner_id, pack_id): latest})
     return total is not None
 
 
@@ -148,14 +151,18 @@ def note_attempts(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
     weights = _weights_of(session, exercises)
     keys = sorted({(r["learner_id"], r["pack_id"], r["exercise_id"]) for r in rows
                    if r["score"] is not None and (r["pack_id"], r["exercise_id"]) in weights})
-    _fold(session, rows, _old_bests(session, keys), weights, _assessments_of(session, exercises))
+    pairs = {(r["learner_id"], r["pack_id"]) for r in rows}
+    _fold(session, rows, _old_bests(session, keys), weights, _assessments_of(session, exercises),
+          summary_standing.latest_days(session, pairs))
 
 
 def _fold(session: Session, rows: Sequence[Mapping[str, Any]], old: Mapping[Key, float],
           weights: Mapping[Exercise, list[tuple[str, float]]],
-          assessed: Mapping[Exercise, tuple[int, int]]) -> None:
+          assessed: Mapping[Exercise, tuple[int, int]], latest: Mapping[tuple[int, str], date]
+          ) -> None:
     """Add new answers to the summaries, given the best results recorded before them, the
-    registered weights of their exercises and the marks of the final-assessment ones."""
+    registered weights of their exercises, the marks of the final-assessment ones and the
+    latest day with answers of each learner and pack."""
     best: dict[Key, float] = {}
     for row in rows:
         key, score = (row["learner_id"], row["pack_id"], row["exercise_id"]), row["score"]
@@ -202,6 +209,27 @@ def _fold(session: Session, rows: Sequence[Mapping[str, Any]], old: Mapping[Key,
     _upsert_many(session, summary_days.MODEL, summary_days.day_rows(rows),
                  {"best": summary_days.larger_or_known, "answers": _add,
                   "last_answer_at": _larger})
+    _note_standing(session, rows, sums, latest)
+
+
+def _note_standing(session: Session, rows: Sequence[Mapping[str, Any]],
+                   changed: Mapping[tuple[int, str, str], Any],
+                   latest: Mapping[tuple[int, str], date]) -> None:
+    """The running summaries, after the others: the new day's rows copied from the current
+    sums where nothing later was recorded, else that learner's and pack's rebuilt from days."""
+    new_days: dict[tuple[int, str], set[date]] = defaultdict(set)
+    for row in rows:
+        new_days[(row["learner_id"], row["pack_id"])].add(as_utc(row["started_at"]).date())
+    copied, rebuilt = summary_standing.split(new_days, latest)
+    summary_standing.copy_current(
+        session, [(learner, pack, competency, copied[(learner, pack)])
+                  for learner, pack, competency in changed if (learner, pack) in copied],
+        [(learner, pack, day) for (learner, pack), day in copied.items()])
+    by_pack: dict[str, list[int]] = defaultdict(list)
+    for learner, pack in rebuilt:
+        by_pack[pack].append(learner)
+    for pack, learners in by_pack.items():
+        refresh(session, learner_ids=learners, pack_ids=[pack], parts=("standing", "to_date"))
 
 
 def _weights_of(session: Session, exercises: set[Exercise]
@@ -277,10 +305,12 @@ def _rebuild(session: Session, learners: list[int] | None, packs: Sequence[str] 
         return found
 
     dialect = session.get_bind().dialect.name
-    for part in parts:
+    for part in PARTS:  # in order: the running summaries read the days
+        if part not in parts:
+            continue
         model, source = _SOURCES[part]
         session.execute(delete(model).where(*scope(model)))
-        query = source(scope(Attempt), dialect)
+        query = source(scope(_READS.get(part, Attempt)), dialect)
         session.execute(insert(model).from_select(list(query.selected_columns.keys()), query))
 
 
@@ -317,7 +347,10 @@ _SOURCES: dict[str, tuple[Any, Callable[[list[Any], str], Any]]] = {
     "activity": (SummaryActivity, _activity_source),
     "sittings": (SummarySitting, _sittings_source),
     "days": (summary_days.MODEL, summary_days.source),
+    "standing": (summary_standing.STANDING, summary_standing.standing_source),
+    "to_date": (summary_standing.TO_DATE, summary_standing.to_date_source),
 }
+_READS = {"standing": summary_days.MODEL, "to_date": summary_days.MODEL}  # else the attempts
 
 
 def registered(session: Session, pack_ids: Iterable[str]) -> dict[str, Registration]:
@@ -353,7 +386,7 @@ def register(session: Session, pack_id: str, wanted: Registration) -> bool:
         session.execute(insert(SummaryAssessment), [
             {"pack_id": pack_id, "exercise_id": exercise, "total": total, "pass_mark": mark}
             for exercise, (total, mark) in wanted.assessments.items()])
-    refresh(session, pack_ids=[pack_id], parts=("competencies", "sittings"))
+    refresh(session, pack_ids=[pack_id], parts=("competencies", "sittings", "standing"))
     from trainer.store import credits  # the final's sittings decide its 学时 award
 
     credits.sync(session, pack_ids=[pack_id])
@@ -367,6 +400,10 @@ def out_of_step(session: Session) -> dict[str, int]:
     for part in PARTS:
         if part == "days":
             found[part] = summary_days.differing(session, dialect)
+            continue
+        if part in _READS:
+            model, source = _SOURCES[part]
+            found[part] = summary_standing.differing(session, model, source, dialect)
             continue
         model, source = _SOURCES[part]
         table = model.__table__
