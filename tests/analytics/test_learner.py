@@ -38,8 +38,11 @@ def test_scores_use_best_attempt_and_skip_pending(db, learner) -> None:
     assert scores["data-literacy"].exercises == 1
     assert scores["data-security"].score == pytest.approx(60.0)
     assert "data-sharing" not in scores
-    only_later = competency_scores(db, learner, [pack], since=date(2025, 3, 4))
-    assert only_later == {}
+    # a score limited to dates is where the learner stood at the end of the range
+    assert competency_scores(db, learner, [pack], since=date(2025, 3, 4)) == scores
+    assert competency_scores(db, learner, [pack], until=T0.date() - timedelta(days=1)) == {}
+    at_first = competency_scores(db, learner, [pack], until=T0.date())
+    assert at_first["data-security"].score == pytest.approx(60.0)
 
 
 def test_completion_counts_modules_but_not_reference(db, learner) -> None:

@@ -64,3 +64,12 @@ def time_window(column: Any, flt: CohortFilter | None) -> list[Any]:
     if flt.end is not None:
         conditions.append(column < flt.end)
     return conditions
+
+
+def standing_window(column: Any, flt: CohortFilter | None) -> list[Any]:
+    """SQL conditions keeping the answers (``column``: their start) a competency score limited
+    to the filter's days is made of: every answer before the range ends. A score is where a
+    learner stands at the end of the range; the start limits activity only (README)."""
+    if flt is None or flt.end is None:
+        return []
+    return [column < flt.end]

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from trainer.analytics.assessment import assessment_result, shown_status
-from trainer.analytics.filters import CohortFilter, time_window
+from trainer.analytics.filters import CohortFilter, standing_window
 from trainer.analytics.scoring import (
     MASTERED,
     CompetencyScore,
@@ -59,10 +59,11 @@ class WrongExercise:
 
 def best_scores(db: Any, learner_id: int, pack_ids: Sequence[str] | None = None,
                 flt: CohortFilter | None = None) -> dict[ExerciseKey, float]:
-    """Best scored result (0..1) per (pack, exercise) for one learner; pending answers skipped."""
+    """Best scored result (0..1) per (pack, exercise) for one learner; pending answers skipped.
+    With a filter: among the answers before its end (where the learner stood then)."""
     query = (select(Attempt.pack_id, Attempt.exercise_id, func.max(Attempt.score))
              .where(Attempt.learner_id == learner_id, Attempt.score.is_not(None),
-                    *time_window(Attempt.started_at, flt))
+                    *standing_window(Attempt.started_at, flt))
              .group_by(Attempt.pack_id, Attempt.exercise_id))
     if pack_ids is not None:
         query = query.where(Attempt.pack_id.in_(list(pack_ids)))
@@ -73,7 +74,8 @@ def best_scores(db: Any, learner_id: int, pack_ids: Sequence[str] | None = None,
 def competency_scores(db: Any, learner_id: int, packs: Iterable[Pack], *,
                       since: date | None = None, until: date | None = None
                       ) -> dict[str, CompetencyScore]:
-    """The learner's score per competency over the given packs (see ``scoring``)."""
+    """The learner's score per competency over the given packs (see ``scoring``); with
+    ``until``, as it stood at the end of that day (``since`` does not limit a score)."""
     packs = list(packs)
     flt = CohortFilter(since=since, until=until) if since or until else None
     best = best_scores(db, learner_id, [p.id for p in packs], flt)

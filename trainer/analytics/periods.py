@@ -1,125 +1,141 @@
-"""Date-limited figures from the per-day summaries: whole UTC days from ``summary_days``, the
-partial days at the edges of a range of local days from the answers themselves.
+"""Date-limited figures from the running summaries: one row per learner and competency (or
+pack) at each edge of the range, plus the answers of the partial UTC days at the edges.
 
-HR's filters count local calendar days (``filters.CohortFilter``); the store keeps UTC days, so a
-range of local days in Beijing starts and ends at 16:00 UTC. The whole UTC days in between are
-read from the summaries (one row per learner, exercise and day, however many retries); the
-two partial days at most, from the answers by ``ix_attempts_started_at``. The result is exactly
-the figure a scan of every answer in the range gives: a best result over days is the largest of
-the days' bests, and counts add up.
+What a range means (README, "HR reports"): a competency score limited to dates is the
+learner's *standing at the end of the range*, the weighted score from each exercise's best
+result among every answer before the range ends (a score is a level, not an activity); the
+range's start limits only activity: answers given, the latest answer, modules completed and
+finals passed in the range. So a score needs the range's end only, and answers in a range are
+the answers to date at its end minus those at its start.
+
+HR's filters count local calendar days (``filters.CohortFilter``); the store keeps UTC days,
+so in Beijing a range's edges fall at 16:00 UTC. The standing at the UTC midnight before an
+edge is one index seek per learner and competency into ``summary_standing`` (the row with the
+latest day before it); what the answers between that midnight and the edge change is read
+from the answers by ``ix_attempts_started_at``, against each exercise's best before that
+midnight from ``summary_days``. The result is exactly the figure a scan of every answer gives.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, literal, null, or_, select
+from sqlalchemy.orm import aliased
 
 from trainer.analytics.filters import CohortFilter
-from trainer.store.models import Attempt, SummaryDay, SummaryWeight
-
-Edge = tuple[datetime | None, datetime | None]  # [start, end) in UTC; None is open
-
-
-@dataclass(frozen=True)
-class Span:
-    """A filter's range as whole UTC days (``first``…``last``, None is open; ``days`` False when
-    no whole day is inside) and the partial days at its edges."""
-
-    first: date | None
-    last: date | None
-    days: bool
-    edges: tuple[Edge, ...]
+from trainer.store.models import (
+    Attempt,
+    SummaryActivity,
+    SummaryAnswersToDate,
+    SummaryCompetency,
+    SummaryDay,
+    SummaryStanding,
+    SummaryWeight,
+)
 
 
 def _midnight(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC)
 
 
-def span(flt: CohortFilter) -> Span:
-    """Split the filter's [start, end) into whole UTC days and at most two partial ones."""
-    start, end = flt.start, flt.end
-    first = None if start is None else (
-        start.date() if start == _midnight(start.date()) else start.date() + timedelta(days=1))
-    last = None if end is None else end.date() - timedelta(days=1)
-    if first is not None and last is not None and first > last:
-        return Span(None, None, False, ((start, end),))  # less than one whole UTC day
-    edges: list[Edge] = []
-    if start is not None and first is not None and start != _midnight(first):
-        edges.append((start, _midnight(first)))
-    if end is not None and end != _midnight(end.date()):
-        edges.append((_midnight(end.date()), end))
-    return Span(first, last, True, tuple(edges))
+def split(moment: datetime) -> tuple[date, datetime | None]:
+    """A range edge as the UTC day it falls in (summaries are read up to that day's start)
+    and the edge itself when it falls inside that day (None at midnight: nothing partial)."""
+    day = moment.astimezone(UTC).date()
+    return day, None if moment == _midnight(day) else moment
 
 
-def _day_conditions(part: Span) -> list[Any]:
-    conditions = []
-    if part.first is not None:
-        conditions.append(SummaryDay.day >= part.first)
-    if part.last is not None:
-        conditions.append(SummaryDay.day <= part.last)
-    return conditions
+def _in_edge(day: date, edge: datetime) -> list[Any]:
+    return [Attempt.started_at >= _midnight(day), Attempt.started_at < edge]
 
 
-def _edge_conditions(edge: Edge) -> list[Any]:
-    start, end = edge
-    return [c for c in (None if start is None else Attempt.started_at >= start,
-                        None if end is None else Attempt.started_at < end) if c is not None]
+def competency_sums(pack_ids: Sequence[str], end: datetime) -> Any:
+    """Per learner and competency as they stood at ``end``: s = Σ weight × best, t = Σ weight,
+    n — the columns of ``summaries.competency_sums``, with the registered weights."""
+    ids = list(pack_ids)
+    day, edge = split(end)
+    c, st, seek = SummaryCompetency, SummaryStanding, aliased(SummaryStanding)
+    latest = (select(func.max(seek.day)).where(
+        seek.learner_id == c.learner_id, seek.pack_id == c.pack_id,
+        seek.competency_id == c.competency_id, seek.day < day)
+        .correlate(c).scalar_subquery())
+    parts = [select(c.learner_id, c.competency_id, st.weighted.label("s"),
+                    st.weight.label("t"), st.exercises.label("n"))
+             .select_from(c)
+             .join(st, and_(st.learner_id == c.learner_id, st.pack_id == c.pack_id,
+                            st.competency_id == c.competency_id, st.day == latest))
+             .where(c.pack_id.in_(ids))]
+    if edge is not None:
+        parts.append(_edge_changes(ids, day, edge))
+    rows = parts[0].union_all(*parts[1:]).subquery("standing") if len(parts) > 1 else (
+        parts[0].subquery("standing"))
+    return (select(rows.c.learner_id, rows.c.competency_id, func.sum(rows.c.s).label("s"),
+                   func.sum(rows.c.t).label("t"), func.sum(rows.c.n).label("n"))
+            .group_by(rows.c.learner_id, rows.c.competency_id).subquery("per_competency"))
 
 
-def bests(pack_ids: Sequence[str], flt: CohortFilter) -> Any:
-    """Subquery: (learner_id, pack_id, exercise_id, best) over the scored answers in range."""
-    ids, part = list(pack_ids), span(flt)
-    d = SummaryDay
-    parts = []
-    if part.days:
-        parts.append(select(d.learner_id, d.pack_id, d.exercise_id, d.best.label("best"))
-                     .where(d.pack_id.in_(ids), d.best.is_not(None), *_day_conditions(part)))
-    for edge in part.edges:
-        parts.append(select(Attempt.learner_id, Attempt.pack_id, Attempt.exercise_id,
-                            Attempt.score.label("best"))
-                     .where(Attempt.pack_id.in_(ids), Attempt.score.is_not(None),
-                            *_edge_conditions(edge)))
-    rows = (parts[0] if len(parts) == 1 else parts[0].union_all(*parts[1:])).subquery("in_range")
-    return (select(rows.c.learner_id, rows.c.pack_id, rows.c.exercise_id,
-                   func.max(rows.c.best).label("best"))
-            .group_by(rows.c.learner_id, rows.c.pack_id, rows.c.exercise_id)
-            .subquery("best_in_range"))
+def _edge_changes(ids: list[str], day: date, edge: datetime) -> Any:
+    """(learner_id, competency_id, s, t, n) the scored answers between the UTC midnight and
+    ``edge`` add to the standing at that midnight: each exercise's rise above its best before."""
+    a, d, w = Attempt, SummaryDay, SummaryWeight
+    best = (select(a.learner_id, a.pack_id, a.exercise_id, func.max(a.score).label("best"))
+            .where(a.pack_id.in_(ids), a.score.is_not(None), *_in_edge(day, edge))
+            .group_by(a.learner_id, a.pack_id, a.exercise_id).subquery("edge_best"))
+    before = (select(func.max(d.best)).where(
+        d.learner_id == best.c.learner_id, d.pack_id == best.c.pack_id,
+        d.exercise_id == best.c.exercise_id, d.day < day).correlate(best).scalar_subquery())
+    rose = select(best, before.label("before")).subquery("edge_rose")
+    first = rose.c.before.is_(None)
+    return (select(rose.c.learner_id, w.competency_id,
+                   (w.weight * (rose.c.best - func.coalesce(rose.c.before, 0.0))).label("s"),
+                   case((first, w.weight), else_=0.0).label("t"),
+                   case((first, 1), else_=0).label("n"))
+            .join(w, and_(w.pack_id == rose.c.pack_id, w.exercise_id == rose.c.exercise_id))
+            .where(or_(first, rose.c.best > rose.c.before)))
 
 
-def competency_sums(pack_ids: Sequence[str], flt: CohortFilter) -> Any:
-    """Per learner and competency over the range: s = Σ weight × best, t = Σ weight, n — the
-    columns of ``summaries.competency_sums``, with the registered weights."""
-    best = bests(pack_ids, flt)
-    w = SummaryWeight
-    return (select(best.c.learner_id, w.competency_id.label("competency_id"),
-                   func.sum(best.c.best * w.weight).label("s"), func.sum(w.weight).label("t"),
-                   func.count().label("n"))
-            .join(w, (w.pack_id == best.c.pack_id) & (w.exercise_id == best.c.exercise_id))
-            .group_by(best.c.learner_id, w.competency_id).subquery("per_competency"))
+def _to_date(ids: list[str], moment: datetime, sign: int) -> list[Any]:
+    """Selects of (learner_id, n, last): the answers up to ``moment`` per learner and pack
+    (times ``sign``), with the latest one's start (only when ``sign`` is positive)."""
+    day, edge = split(moment)
+    a, td, seek = SummaryActivity, SummaryAnswersToDate, aliased(SummaryAnswersToDate)
+    latest = (select(func.max(seek.day)).where(
+        seek.learner_id == a.learner_id, seek.pack_id == a.pack_id, seek.day < day)
+        .correlate(a).scalar_subquery())
+    last = td.last_answer_at if sign > 0 else null()
+    parts = [select(a.learner_id, (literal(sign) * td.answers).label("n"), last.label("last"))
+             .select_from(a)
+             .join(td, and_(td.learner_id == a.learner_id, td.pack_id == a.pack_id,
+                            td.day == latest))
+             .where(a.pack_id.in_(ids))]
+    if edge is not None:
+        parts.append(select(Attempt.learner_id, literal(sign) * func.count(),
+                            func.max(Attempt.started_at) if sign > 0 else null())
+                     .where(Attempt.pack_id.in_(ids), *_in_edge(day, edge))
+                     .group_by(Attempt.learner_id))
+    return parts
 
 
 def activity(pack_ids: Sequence[str], flt: CohortFilter) -> Any:
-    """Per learner over the range: answers given and the latest answer's start."""
-    ids, part = list(pack_ids), span(flt)
-    d = SummaryDay
-    parts = []
-    if part.days:
-        parts.append(select(d.learner_id, func.sum(d.answers).label("n"),
-                            func.max(d.last_answer_at).label("last"))
-                     .where(d.pack_id.in_(ids), *_day_conditions(part)).group_by(d.learner_id))
-    for edge in part.edges:
-        parts.append(select(Attempt.learner_id, func.count().label("n"),
-                            func.max(Attempt.started_at).label("last"))
-                     .where(Attempt.pack_id.in_(ids), *_edge_conditions(edge))
-                     .group_by(Attempt.learner_id))
-    rows = (parts[0] if len(parts) == 1 else parts[0].union_all(*parts[1:])).subquery("answers")
+    """Per learner over the range: answers given and the latest answer's start (learners
+    without an answer in range left out)."""
+    ids = list(pack_ids)
+    if flt.end is None:
+        a = SummaryActivity
+        parts = [select(a.learner_id, a.attempts.label("n"), a.last_answer_at.label("last"))
+                 .where(a.pack_id.in_(ids))]
+    else:
+        parts = _to_date(ids, flt.end, 1)
+    if flt.start is not None:
+        parts += _to_date(ids, flt.start, -1)
+    rows = parts[0].union_all(*parts[1:]).subquery("answers") if len(parts) > 1 else (
+        parts[0].subquery("answers"))
     return (select(rows.c.learner_id, func.sum(rows.c.n).label("answers"),
                    func.max(rows.c.last).label("last_answer_at"))
-            .group_by(rows.c.learner_id))
+            .group_by(rows.c.learner_id).having(func.sum(rows.c.n) > 0))
 
 
 def answer_count(pack_ids: Sequence[str], flt: CohortFilter, kept: Any) -> Any:

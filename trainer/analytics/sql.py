@@ -35,7 +35,7 @@ from sqlalchemy import (
 
 from trainer.analytics import summaries
 from trainer.analytics.assessment import final_assessment
-from trainer.analytics.filters import CohortFilter, time_window
+from trainer.analytics.filters import CohortFilter, standing_window, time_window
 from trainer.analytics.scoring import assessment_marks, merged_framework
 from trainer.content.model import Pack
 from trainer.store.models import Attempt, Department, Enrollment, Learner, LessonProgress
@@ -130,7 +130,8 @@ def weights_source(session: Any, packs: Sequence[Pack]) -> Iterator[WeightSource
 
 
 def learner_scores_subquery(weights: WeightSource, flt: CohortFilter | None) -> Any:
-    """Per learner: s{i} = Σ weight × best, t{i} = Σ weight, n{i} = exercises, per competency.
+    """Per learner: s{i} = Σ weight × best, t{i} = Σ weight, n{i} = exercises, per competency
+    (with an end date, as they stood at its end: ``standing_window``).
 
     The inner GROUP BY reads only the covering index ``ix_attempts_results`` (no date filter).
     """
@@ -140,7 +141,7 @@ def learner_scores_subquery(weights: WeightSource, flt: CohortFilter | None) -> 
                    *(func.max(w.c[f"w{i}"]).label(f"w{i}") for i in indices))
             .select_from(Attempt)
             .join(w, and_(w.c.pack_id == Attempt.pack_id, w.c.exercise_id == Attempt.exercise_id))
-            .where(Attempt.score.is_not(None), *time_window(Attempt.started_at, flt))
+            .where(Attempt.score.is_not(None), *standing_window(Attempt.started_at, flt))
             .group_by(Attempt.learner_id, Attempt.pack_id, Attempt.exercise_id)
             .subquery("best"))
     sums = []

@@ -1,8 +1,8 @@
 """The store's attempt summaries, registered with the packs' weights and read by cohort figures.
 
 Cohort figures without a date range read the summaries (one row per learner and competency);
-with a date range, the per-day summaries of the days inside it and the answers of the partial
-days at its edges (``periods``). A pack whose weights or final assessment changed is
+with a date range, the running summaries at its edges and the answers of the partial UTC days
+there (``periods``). A pack whose weights or final assessment changed is
 re-registered, which rebuilds its summaries once (one pass over its attempts).
 """
 
@@ -81,9 +81,10 @@ def dated(flt: CohortFilter | None) -> bool:
 
 
 def competency_sums(pack_ids: Sequence[str], flt: CohortFilter | None = None) -> Any:
-    """Per learner and competency over the packs: s = Σ weight × best, t = Σ weight, n."""
-    if flt is not None and dated(flt):
-        return periods.competency_sums(pack_ids, flt)
+    """Per learner and competency over the packs: s = Σ weight × best, t = Σ weight, n; with
+    an end date, as they stood at its end (a range's start does not limit a score)."""
+    if flt is not None and flt.end is not None:
+        return periods.competency_sums(pack_ids, flt.end)
     c = SummaryCompetency
     if len(pack_ids) == 1:  # one pack: the rows already are per learner and competency
         return (select(c.learner_id, c.competency_id, c.weighted.label("s"),
