@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from store_builders import learner
 
 from trainer.store import summary
@@ -197,3 +197,56 @@ def test_a_day_summary_out_of_step_is_found(store: Database) -> None:
         s.execute(delete(SummaryDay).where(SummaryDay.exercise_id == "e1"))
     with store.reader() as s:
         assert summary.out_of_step(s)["days"] == 1
+
+
+def test_older_answers_rebuild_their_learners_standing(store: Database) -> None:
+    """A merged bundle (or a clock set back) brings answers older than the latest: the standing
+    of that learner and pack is rebuilt from its days; others keep theirs."""
+    register(store)
+    who, other = learner(store, "E1").id, learner(store, "E2").id
+    day = T0.date()
+    record_attempt(store, who, "mini", "1", "e1", {}, 0.5, {}, T0 + timedelta(days=3))
+    record_attempt(store, other, "mini", "1", "e1", {}, 0.5, {}, T0 + timedelta(days=3))
+    insert_attempts(store, [{"id": uuid.uuid4(), "learner_id": who, "pack_id": "mini",
+                             "pack_version": "1", "exercise_id": "e1", "response": {},
+                             "score": 1.0, "weights": {}, "started_at": T0 + timedelta(days=1)}])
+    record_attempt(store, who, "mini", "1", "e2", {}, 0.5, {}, T0)
+    kept = snapshot(store)
+    assert kept == rebuilt(store)
+    mine = {k[2:]: v for k, v in kept["standing"].items() if k[0] == who}
+    assert mine == {("data-literacy", day): (0.25, 0.5, 1),
+                    ("data-sharing", day): (0.25, 0.5, 1),
+                    ("data-literacy", day + timedelta(days=1)): (1.25, 1.5, 2)}  # 0.5 on day 3: no rise
+    assert {k[2]: v[0] for k, v in kept["to_date"].items() if k[0] == who} == {
+        day: 1, day + timedelta(days=1): 2, day + timedelta(days=3): 3}
+    assert kept["standing"][(other, "mini", "data-literacy", day + timedelta(days=3))] == (
+        0.5, 1.0, 1)
+
+
+def test_upgrading_to_the_running_summaries_fills_them(store: Database) -> None:
+    register(store)
+    who = learner(store).id
+    for days, exercise, score in ((0, "e1", 0.5), (2, "e2", 1.0), (2, "e1", None), (5, "e1", 1.0)):
+        record_attempt(store, who, "mini", "1", exercise, {}, score, {},
+                       T0 + timedelta(days=days))
+    before = snapshot(store)
+    assert len(before["standing"]) == 4 and len(before["to_date"]) == 3
+    downgrade(store.engine, "0014")
+    upgrade(store.engine, store.where)
+    after = snapshot(store)
+    assert (after["standing"], after["to_date"]) == (before["standing"], before["to_date"])
+
+
+def test_a_running_summary_out_of_step_is_found(store: Database) -> None:
+    register(store)
+    who = learner(store).id
+    record_attempt(store, who, "mini", "1", "e1", {}, 0.5, {}, T0)
+    record_attempt(store, who, "mini", "1", "e1", {}, 1.0, {}, T0 + timedelta(days=1))
+    with store.reader() as s:
+        assert summary.out_of_step(s) == dict.fromkeys(summary.PARTS, 0)
+    with store.session() as s:
+        s.execute(delete(SummaryStanding).where(SummaryStanding.day == T0.date()))
+        s.execute(update(SummaryAnswersToDate).values(answers=SummaryAnswersToDate.answers + 1))
+    with store.reader() as s:
+        assert summary.out_of_step(s) == {**dict.fromkeys(summary.PARTS, 0),
+                                          "standing": 1, "to_date": 2}
