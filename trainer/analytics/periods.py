@@ -87,7 +87,9 @@ def _edge_changes(ids: list[str], day: date, edge: datetime) -> Any:
     before = (select(func.max(d.best)).where(
         d.learner_id == best.c.learner_id, d.pack_id == best.c.pack_id,
         d.exercise_id == best.c.exercise_id, d.day < day).correlate(best).scalar_subquery())
-    rose = select(best, before.label("before")).subquery("edge_rose")
+    # computed once per exercise (SQLite would otherwise repeat the look-up per use)
+    rose = select(best, before.label("before")).cte("edge_rose").prefix_with(
+        "MATERIALIZED", dialect="sqlite")
     first = rose.c.before.is_(None)
     return (select(rose.c.learner_id, w.competency_id,
                    (w.weight * (rose.c.best - func.coalesce(rose.c.before, 0.0))).label("s"),

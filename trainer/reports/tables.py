@@ -124,10 +124,13 @@ def attempt_columns(data: ReportData) -> list[Column]:
 
 
 def legend(data: ReportData, columns: Sequence[Column]) -> list[str]:
-    """"Header: what it counts" for every column with a note, for the lines under a table;
-    then what the overall completion counts and the rounding rule."""
-    t = data.texts
+    """"Header: what it counts" for every column with a note, for the lines under a table
+    (and what a date range limits, when the filters have one); then what the overall
+    completion counts and the rounding rule (always the last two)."""
+    t, flt = data.texts, data.filters
+    dated = flt is not None and (flt.since is not None or flt.until is not None)
     return [*(t("legend_line", c.header, c.note) for c in columns if c.note),
+            *([t("note_dates")] if dated else []),
             t("legend_line", t("average_completion"), t("note_average_completion")),
             t("rounding_rule")]
 

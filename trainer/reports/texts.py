@@ -51,6 +51,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "在该能力上至少有一道已评分答题的人数。"),
     "note_mean_score": ("Mean of those learners' scores in this competency, 0–100.",
                         "这些学员在该能力上得分的平均值（0–100）。"),
+    "note_dates": (
+        "With a date range, answers, activity, completions and passes count inside it; scores "
+        "are where each learner stood at its end (best results of every answer before it).",
+        "限定日期时，答题次数、活动、完成和通过只算范围内的；得分是每位学员在范围结束时达到的"
+        "水平（取结束前所有答题的最好成绩）。"),
     "note_average_completion": (
         "Every learner listed counted once; courses a learner has not started count as 0. "
         "The per-department figures average each course over its participants only, so they "

@@ -69,6 +69,11 @@ class FilterBar(QWidget):
         self.use_until.setText(self.tr("to"))
         self.since.setAccessibleName(self.tr("From date"))
         self.until.setAccessibleName(self.tr("To date"))
+        tip = self.tr("Answers, last activity, completed modules and passed final assessments "
+                      "count inside the dates; scores and levels are where each learner stood "
+                      "at the end of the last day.")
+        for widget in (self.use_since, self.since, self.use_until, self.until):
+            widget.setToolTip(tip)
         for box in (self.department, self.role, self.course):
             if box.count():
                 box.setItemText(0, self.tr("All"))

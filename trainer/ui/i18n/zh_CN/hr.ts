@@ -142,7 +142,12 @@
         <translation>截止日期</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Answers, last activity, completed modules and passed final assessments count inside the dates; scores and levels are where each learner stood at the end of the last day.</source>
+        <translation>答题次数、最近活动、学完的单元和通过的结业考核只算日期范围内的；得分和等级是每位学员在最后一天结束时达到的水平。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location line="+13"/>
         <source>All</source>
         <translation>全部</translation>
@@ -159,7 +164,7 @@
 <context>
     <name>HRScreen</name>
     <message>
-        <location filename="../../hr/screen.py" line="+173"/>
+        <location filename="../../hr/screen.py" line="+203"/>
         <source>People and reports</source>
         <translation>人员与报表</translation>
     </message>
@@ -219,12 +224,12 @@
         <translation>搜索学员</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+68"/>
         <source>Gathering the figures…</source>
         <translation>正在统计数据…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+51"/>
         <source>%1 · average completion of all learners %2% · %3</source>
         <translation>%1 · 全体学员平均完成度 %2% · %3</translation>
     </message>
@@ -234,7 +239,7 @@
         <translation>按列出的每位学员计算的平均值，每人只计一次；尚未开始的课程按 0 计。“部门”页按每门课程的参训人员计算平均值，因此其数字可能更高。</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-133"/>
         <source>Credit-hour rule…</source>
         <translation>学时规则…</translation>
     </message>
