@@ -52,33 +52,51 @@ def _in_edge(day: date, edge: datetime) -> list[Any]:
     return [Attempt.started_at >= _midnight(day), Attempt.started_at < edge]
 
 
+def _last_before(model: Any, day: date, outer: Any, keys: Sequence[str], column: str) -> Any:
+    """SQL: ``column`` of ``model``'s row with the latest day before ``day`` for the keys of
+    the outer row (one index seek: the primary key ends with the day)."""
+    seek = aliased(model)
+    return (select(getattr(seek, column))
+            .where(*(getattr(seek, k) == getattr(outer, k) for k in keys), seek.day < day)
+            .order_by(seek.day.desc()).limit(1).correlate(outer).scalar_subquery())
+
+
 def competency_sums(pack_ids: Sequence[str], end: datetime) -> Any:
     """Per learner and competency as they stood at ``end``: s = Σ weight × best, t = Σ weight,
-    n — the columns of ``summaries.competency_sums``, with the registered weights."""
+    n — the columns of ``summaries.competency_sums``, with the registered weights (a row whose
+    t is NULL or 0 has no evidence, as there)."""
     ids = list(pack_ids)
     day, edge = split(end)
-    c, st, seek = SummaryCompetency, SummaryStanding, aliased(SummaryStanding)
-    latest = (select(func.max(seek.day)).where(
-        seek.learner_id == c.learner_id, seek.pack_id == c.pack_id,
-        seek.competency_id == c.competency_id, seek.day < day)
-        .correlate(c).scalar_subquery())
-    parts = [select(c.learner_id, c.competency_id, st.weighted.label("s"),
-                    st.weight.label("t"), st.exercises.label("n"))
-             .select_from(c)
-             .join(st, and_(st.learner_id == c.learner_id, st.pack_id == c.pack_id,
-                            st.competency_id == c.competency_id, st.day == latest))
-             .where(c.pack_id.in_(ids))]
-    if edge is not None:
-        parts.append(_edge_changes(ids, day, edge))
-    rows = parts[0].union_all(*parts[1:]).subquery("standing") if len(parts) > 1 else (
-        parts[0].subquery("standing"))
-    return (select(rows.c.learner_id, rows.c.competency_id, func.sum(rows.c.s).label("s"),
-                   func.sum(rows.c.t).label("t"), func.sum(rows.c.n).label("n"))
-            .group_by(rows.c.learner_id, rows.c.competency_id).subquery("per_competency"))
+    c = SummaryCompetency
+    keys = ("learner_id", "pack_id", "competency_id")
+    sums = [func.coalesce(_last_before(SummaryStanding, day, c, keys, column), 0)
+            for column in ("weighted", "weight", "exercises")]
+    query = select(c.learner_id, c.competency_id).where(c.pack_id.in_(ids))
+    if edge is not None:  # what the hours between the UTC midnight and the edge add
+        rows = _edge_changes(ids, day, edge).subquery("edge_rows")
+        added = (select(rows.c.learner_id, rows.c.pack_id, rows.c.competency_id,
+                        func.sum(rows.c.s).label("s"), func.sum(rows.c.t).label("t"),
+                        func.sum(rows.c.n).label("n"))
+                 .group_by(rows.c.learner_id, rows.c.pack_id, rows.c.competency_id)
+                 .subquery("edge_added"))
+        query = query.outerjoin(added, and_(added.c.learner_id == c.learner_id,
+                                            added.c.pack_id == c.pack_id,
+                                            added.c.competency_id == c.competency_id))
+        sums = [total + func.coalesce(added.c[name], 0)
+                for total, name in zip(sums, ("s", "t", "n"), strict=True)]
+    if len(ids) == 1:  # one pack: the rows already are per learner and competency
+        query = query.add_columns(*(v.label(n) for v, n in zip(sums, "stn", strict=True)))
+    else:
+        query = (query.add_columns(*(func.sum(v).label(n)
+                                     for v, n in zip(sums, "stn", strict=True)))
+                 .group_by(c.learner_id, c.competency_id))
+    # computed once per row: merged into a caller's query SQLite would repeat the look-ups
+    # for every use of s and t (a score uses each twice)
+    return query.cte("per_competency").prefix_with("MATERIALIZED", dialect="sqlite")
 
 
 def _edge_changes(ids: list[str], day: date, edge: datetime) -> Any:
-    """(learner_id, competency_id, s, t, n) the scored answers between the UTC midnight and
+    """(learner_id, pack_id, competency_id, s, t, n) the scored answers between the UTC midnight and
     ``edge`` add to the standing at that midnight: each exercise's rise above its best before."""
     a, d, w = Attempt, SummaryDay, SummaryWeight
     best = (select(a.learner_id, a.pack_id, a.exercise_id, func.max(a.score).label("best"))
@@ -91,7 +109,7 @@ def _edge_changes(ids: list[str], day: date, edge: datetime) -> Any:
     rose = select(best, before.label("before")).cte("edge_rose").prefix_with(
         "MATERIALIZED", dialect="sqlite")
     first = rose.c.before.is_(None)
-    return (select(rose.c.learner_id, w.competency_id,
+    return (select(rose.c.learner_id, rose.c.pack_id, w.competency_id,
                    (w.weight * (rose.c.best - func.coalesce(rose.c.before, 0.0))).label("s"),
                    case((first, w.weight), else_=0.0).label("t"),
                    case((first, 1), else_=0).label("n"))
@@ -103,16 +121,12 @@ def _to_date(ids: list[str], moment: datetime, sign: int) -> list[Any]:
     """Selects of (learner_id, n, last): the answers up to ``moment`` per learner and pack
     (times ``sign``), with the latest one's start (only when ``sign`` is positive)."""
     day, edge = split(moment)
-    a, td, seek = SummaryActivity, SummaryAnswersToDate, aliased(SummaryAnswersToDate)
-    latest = (select(func.max(seek.day)).where(
-        seek.learner_id == a.learner_id, seek.pack_id == a.pack_id, seek.day < day)
-        .correlate(a).scalar_subquery())
-    last = td.last_answer_at if sign > 0 else null()
-    parts = [select(a.learner_id, (literal(sign) * td.answers).label("n"), last.label("last"))
-             .select_from(a)
-             .join(td, and_(td.learner_id == a.learner_id, td.pack_id == a.pack_id,
-                            td.day == latest))
-             .where(a.pack_id.in_(ids))]
+    a, keys = SummaryActivity, ("learner_id", "pack_id")
+    answers = _last_before(SummaryAnswersToDate, day, a, keys, "answers")
+    last = _last_before(SummaryAnswersToDate, day, a, keys, "last_answer_at") if sign > 0 else (
+        null())
+    parts = [select(a.learner_id, (literal(sign) * func.coalesce(answers, 0)).label("n"),
+                    last.label("last")).where(a.pack_id.in_(ids))]
     if edge is not None:
         parts.append(select(Attempt.learner_id, literal(sign) * func.count(),
                             func.max(Attempt.started_at) if sign > 0 else null())

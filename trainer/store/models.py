@@ -162,8 +162,10 @@ class Attempt(Base):
         Index("ix_attempts_pack_id_exercise_id", "pack_id", "exercise_id"),
         # covers the best-result GROUP BY of the analytics cohort figures (no table reads)
         Index("ix_attempts_results", "learner_id", "pack_id", "exercise_id", "score"),
-        # the partial days at the edges of a date-limited figure (summary_days has the rest)
-        Index("ix_attempts_started_at", "started_at"),
+        # the partial days at the edges of a date-limited figure (the running summaries have
+        # the rest), covering: an edge's answers are read without visiting the table
+        Index("ix_attempts_started_at", "started_at", "learner_id", "pack_id", "exercise_id",
+              "score"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)

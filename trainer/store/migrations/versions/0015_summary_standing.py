@@ -4,6 +4,7 @@
 competency sums as they stood at the end of that day; ``summary_answers_to_date`` per learner,
 pack and day with answers the answers given up to the end of that day and its latest start.
 Both are filled here from ``summary_days`` (the same SQL as ``trainer db summaries --rebuild``).
+``ix_attempts_started_at`` covers what the partial days at a range's edges read.
 
 Revision ID: 0015
 Revises: 0014
@@ -78,8 +79,14 @@ def upgrade() -> None:
     )
     op.execute(STANDING)
     op.execute(TO_DATE)
+    # the edges of a date range are read from this index alone (no visit to each answer's row)
+    op.drop_index('ix_attempts_started_at', table_name='attempts')
+    op.create_index('ix_attempts_started_at', 'attempts',
+                    ['started_at', 'learner_id', 'pack_id', 'exercise_id', 'score'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index('ix_attempts_started_at', table_name='attempts')
+    op.create_index('ix_attempts_started_at', 'attempts', ['started_at'], unique=False)
     op.drop_table('summary_standing')
     op.drop_table('summary_answers_to_date')
