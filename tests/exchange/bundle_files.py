@@ -16,7 +16,8 @@ from trainer.store.db import Database
 
 Change = Callable[[str, bytes], bytes]
 TABLES = ("learners", "departments", "enrollments", "lesson_progress", "attempts", "devices",
-          "summary_competencies", "summary_activity", "summary_days")
+          "summary_competencies", "summary_activity", "summary_days", "summary_standing",
+          "summary_answers_to_date")
 
 
 def snapshot(db: Database) -> dict[str, list[tuple]]:

@@ -128,7 +128,7 @@ def test_summaries_check_finds_a_tampered_row_and_rebuild_repairs_it(
     from sqlalchemy import update
 
     from trainer.store.learners import create_learner
-    from trainer.store.models import SummaryCompetency
+    from trainer.store.models import SummaryCompetency, SummaryStanding
     from trainer.store.progress import record_attempt
 
     with open_database(Paths(data_dir).ensure()) as db:
@@ -143,5 +143,11 @@ def test_summaries_check_finds_a_tampered_row_and_rebuild_repairs_it(
     assert changed >= 1
     status, out, _ = run(capsys, "db", "summaries")
     assert status == 1 and f"competencies {changed} row(s)" in out and "--rebuild" in out
+    assert run(capsys, "db", "summaries", "--rebuild")[0] == 0
+    assert run(capsys, "db", "summaries")[0] == 0
+    with open_database(Paths(data_dir)) as db, db.session() as session:  # dated figures' rows
+        changed = session.execute(update(SummaryStanding).values(weighted=0.1)).rowcount
+    status, out, _ = run(capsys, "db", "summaries")
+    assert changed >= 1 and status == 1 and f"standing {changed} row(s)" in out
     assert run(capsys, "db", "summaries", "--rebuild")[0] == 0
     assert run(capsys, "db", "summaries")[0] == 0

@@ -88,8 +88,7 @@ def test_review_answers_are_marked_and_count_like_any_answer(store: Database) ->
         assert session.scalar(select(func.count()).select_from(Attempt)) == 2
         marks = session.execute(select(ReviewAnswer.kind, ReviewAnswer.rating)).all()
         assert marks == [("review", GOOD)]
-        assert summary.out_of_step(session) == {"competencies": 0, "activity": 0,
-                                                "sittings": 0, "days": 0}
+        assert summary.out_of_step(session) == dict.fromkeys(summary.PARTS, 0)
     assert review.answer_times(store, who, T0) == [T0 + timedelta(days=1)]
 
 
