@@ -2,8 +2,10 @@
 
 Per learner and pack the store keeps: competency sums (Σ weight × best result, Σ weight and the
 exercises behind them), the number of answers with the latest one's start, and each
-final-assessment sitting's points. Cohort queries then read one row per learner and competency
-instead of every attempt.
+final-assessment sitting's points; per learner, pack, exercise and UTC day the best result and
+answers (``summary_days``); and, for date-limited figures, the competency sums and answers to date
+as they stood at the end of each day (``summary_standing``). Cohort queries then read one row
+per learner and competency instead of every attempt.
 
 The weights and the assessment exercises come from the packs, which the store does not read: the
 analytics ``register`` them, and a pack registered with different ones is rebuilt from its
