@@ -10,7 +10,7 @@ the answers to date at its end minus those at its start.
 
 HR's filters count local calendar days (``filters.CohortFilter``); the store keeps UTC days,
 so in Beijing a range's edges fall at 16:00 UTC. The standing at the UTC midnight before an
-edge is one index seek per learner and competency into ``summary_standing`` (the row with the
+edge is read by index seeks per learner and competency into ``summary_standing`` (the row with the
 latest day before it); what the answers between that midnight and the edge change is read
 from the answers by ``ix_attempts_started_at``, against each exercise's best before that
 midnight from ``summary_days``. The result is exactly the figure a scan of every answer gives.
