@@ -31,8 +31,12 @@ def register(subparsers: Any) -> None:
     export.add_argument("--course", metavar="ID", help="only this course (pack id)")
     export.add_argument("--department", metavar="NAME", help="only this department")
     export.add_argument("--role", metavar="ID", help="only this job-role profile, e.g. data-steward")
-    export.add_argument("--since", metavar="DATE", help="from this day on (YYYY-MM-DD, UTC)")
-    export.add_argument("--until", metavar="DATE", help="up to and including this day")
+    export.add_argument("--since", metavar="DATE",
+                        help="count answers, activity, completions and passes from this local "
+                             "day on (YYYY-MM-DD); scores are not limited by it")
+    export.add_argument("--until", metavar="DATE",
+                        help="up to and including this day; scores are where each learner "
+                             "stood at its end")
     export.add_argument("--language", choices=("zh_CN", "en"),
                         help="language of headers and titles (default: the app's language)")
     export.add_argument("--table", choices=("learners", "attempts", "departments", "credits"),
