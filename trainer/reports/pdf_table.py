@@ -38,20 +38,38 @@ def add_table(pdf: _Pdf, columns: Sequence[Column], rows: Sequence[Any], *,
     if title is not None:
         pdf.text(title, "h2", keep=header[0] + 2 * min_row)
     pdf.layout.add(header[0], header[1], keep=2 * min_row)
-    measure = pdf.metrics["body"].horizontalAdvance
+    measure = pdf.measure["body"]
+    ascent = pdf.metrics["body"].ascent()
+    lefts = [sum(widths[:i]) + pad for i in range(len(widths))]
+    cells = [(column.value, column.kind, column.kind == "text", left, left + width)
+             for column, left, width in zip(columns, lefts, inner, strict=True)]
+    draw_row = _row_drawer(pdf, sum(widths))
     for index, item in enumerate(rows):
-        cells: list[list[str]] = []
-        for column, width in zip(columns, inner, strict=True):
-            text = format_value(column.value(item), column.kind)
-            cells.append(wrap(text, width, measure) if column.kind == "text" else [text])
-        height = max(min_row, max(len(c) for c in cells) * line + line * 0.5)
+        # Where each line of each cell goes, worked out once here: drawing is then one call
+        # per line at a point, not Qt's text layout in a rectangle per cell.
+        texts: list[tuple[float, float, str]] = []
+        lines = 1
+        for value, kind, text, left, right in cells:
+            shown = format_value(value(item), kind)
+            if text:
+                wrapped = wrap(shown, right - left, measure)
+                if len(wrapped) == 1:  # centred in the row, like a number
+                    texts.append((left, -1, shown))
+                    continue
+                lines = max(lines, len(wrapped))
+                texts += [(left, number, piece) for number, piece in enumerate(wrapped)]
+            else:
+                texts.append((right - measure(shown), -1, shown))
+        height = max(min_row, lines * line + line * 0.5)
+        middle = line * 0.25 + (height - line * 0.5 - line) / 2 + ascent  # a one-line cell
+        placed = [(x, middle if number < 0 else line * (0.25 + number) + ascent, piece)
+                  for x, number, piece in texts]
         if pdf.layout.y + height > pdf.layout.bottom:
             pdf.layout.new_page()
             if continued is not None:
                 pdf.text(continued, "h2")
             pdf.layout.add(header[0], header[1])
-        pdf.layout.add(height, _drawer(pdf, cells, columns, widths, height, pad,
-                                       shade=index % 2 == 1))
+        pdf.layout.add(height, draw_row(placed, height, index % 2 == 1))
     pdf.layout.skip(min_row)
 
 
@@ -61,7 +79,7 @@ def _header(pdf: _Pdf, texts: list[str], inner: list[float], pad: float
     fits its cell whole, then wrapped between words (English) or characters (Chinese)."""
     from PySide6.QtGui import QFont, QFontMetricsF
 
-    scale = fitting_scale(texts, inner, pdf.metrics["bold"].horizontalAdvance)
+    scale = fitting_scale(texts, inner, pdf.measure["bold"])
     font = QFont(pdf.fonts["bold"])
     font.setPointSizeF(pdf.fonts["bold"].pointSizeF() * scale)
     metrics = QFontMetricsF(font, pdf.device)
@@ -72,11 +90,10 @@ def _header(pdf: _Pdf, texts: list[str], inner: list[float], pad: float
 
     def draw(painter: Any, y: float) -> None:
         from PySide6.QtCore import QRectF, Qt
-        from PySide6.QtGui import QColor
 
-        painter.fillRect(QRectF(0, y, sum(widths), height), QColor(HEADER_FILL))
+        painter.fillRect(QRectF(0, y, sum(widths), height), pdf.qcolour(HEADER_FILL))
         painter.setFont(font)
-        painter.setPen(QColor(pdf.colours["bold"]))
+        painter.setPen(pdf.qcolour("bold"))
         x = 0.0
         for cell, width in zip(lines, widths, strict=True):
             for number, text in enumerate(cell):
@@ -88,26 +105,18 @@ def _header(pdf: _Pdf, texts: list[str], inner: list[float], pad: float
     return height, draw
 
 
-def _drawer(pdf: _Pdf, cells: list[list[str]], columns: Sequence[Column],
-            widths: list[float], height: float, pad: float, *, shade: bool) -> Any:
-    line = pdf.line("body")
+def _row_drawer(pdf: _Pdf, width: float) -> Any:
+    """A function making one row's drawer from its placed lines (x, baseline below the row's
+    top, text); a shaded row gets a light fill first."""
+    def make(placed: list[tuple[float, float, str]], height: float, shade: bool) -> Any:
+        def draw(painter: Any, y: float) -> None:
+            from PySide6.QtCore import QPointF, QRectF
 
-    def draw(painter: Any, y: float) -> None:
-        from PySide6.QtCore import QRectF, Qt
-        from PySide6.QtGui import QColor
-
-        if shade:
-            painter.fillRect(QRectF(0, y, sum(widths), height), QColor(SHADE_FILL))
-        painter.setFont(pdf.fonts["body"])
-        painter.setPen(QColor(pdf.colours["body"]))
-        x = 0.0
-        top = y + line * 0.25
-        for cell, width, column in zip(cells, widths, columns, strict=True):
-            align = (Qt.AlignmentFlag.AlignLeft if column.kind == "text"
-                     else Qt.AlignmentFlag.AlignRight)
-            tall = line if len(cell) > 1 else height - line * 0.5
-            for number, text in enumerate(cell):
-                painter.drawText(QRectF(x + pad, top + number * line, width - 2 * pad, tall),
-                                 align | Qt.AlignmentFlag.AlignVCenter, text)
-            x += width
-    return draw
+            if shade:
+                painter.fillRect(QRectF(0, y, width, height), pdf.qcolour(SHADE_FILL))
+            painter.setFont(pdf.fonts["body"])
+            painter.setPen(pdf.qcolour("body"))
+            for x, baseline, text in placed:
+                painter.drawText(QPointF(x, y + baseline), text)
+        return draw
+    return make

@@ -4,6 +4,9 @@ Written with xlsxwriter in ``constant_memory`` mode (rows go to disk as they are
 million answers never sit in memory. Every sheet has a frozen header row, a filter and column
 widths; numbers are numbers with a number format, moments are real dates. Excel stops at
 1,048,576 rows a sheet; answers beyond that are left to the CSV export, and the workbook says so.
+The two long sheets (Learners, Attempts) get their rows as XML streamed into the finished
+workbook (``xlsx_table``, ``xlsx_rows``): xlsxwriter's per-cell Python would take most of the
+budget at organisation size.
 """
 
 from __future__ import annotations
@@ -26,9 +29,11 @@ from trainer.reports.tables import (
     legend,
 )
 from trainer.reports.xlsx_rows import EXCEL_EPOCH, ONE_DAY, AttemptRowWriter, insert_rows
+from trainer.reports.xlsx_table import TableRowWriter, column_letters
 
 MAX_ROWS = 1_048_576  # Excel's limit per sheet, header included
-ATTEMPTS_MEMBER = "xl/worksheets/sheet4.xml"  # the fourth sheet added below
+LEARNERS_MEMBER = "xl/worksheets/sheet2.xml"  # the second sheet added below
+ATTEMPTS_MEMBER = "xl/worksheets/sheet4.xml"  # the fourth
 
 
 class _Formats:
@@ -49,6 +54,11 @@ class _Formats:
             "datetime": book.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
             "text": None,
         }
+        # xlsxwriter's style id of each kind, for the rows streamed in after closing. Asked for
+        # now: a format gets its id (and its place in styles.xml) only when first used, and
+        # one first asked for after closing would name a style the file lacks.
+        self.styles = {kind: None if fmt is None else fmt._get_xf_index()
+                       for kind, fmt in self.by_kind.items()}
 
 
 def export_xlsx(db: Any, data: ReportData, out: Path, *,
@@ -64,8 +74,9 @@ def export_xlsx(db: Any, data: ReportData, out: Path, *,
         formats = _Formats(book)
         t = data.texts
         summary = book.add_worksheet(t("sheet_summary"))
-        _table_sheet(book.add_worksheet(t("sheet_learners")), formats,
-                     learner_columns(data), data.learners)
+        learners = learner_columns(data)
+        _table_head(book.add_worksheet(t("sheet_learners")), formats, learners,
+                    len(data.learners))
         _table_sheet(book.add_worksheet(t("sheet_competencies")), formats,
                      competency_columns(data),
                      data.competency_with_total())
@@ -73,7 +84,7 @@ def export_xlsx(db: Any, data: ReportData, out: Path, *,
         _attempts_sheet(book.add_worksheet(t("sheet_attempts")), formats, data, planned)
         _summary_sheet(summary, formats, data, planned)
         book.close()
-        written = _stream_attempts(db, temp, formats, data, planned, progress)
+        written = _stream_rows(db, temp, formats, data, learners, planned, progress)
     return written
 
 
@@ -111,6 +122,14 @@ def _table_sheet(sheet: Any, formats: _Formats, columns: Sequence[Column], rows:
         sheet.freeze_panes(first + 1, 0)
     sheet.autofilter(first, 0, max(row, first), len(columns) - 1)
     return row
+
+
+def _table_head(sheet: Any, formats: _Formats, columns: Sequence[Column], rows: int) -> None:
+    """A long table's header, frozen row and filter over ``rows`` rows; the rows themselves
+    are streamed in after closing (``xlsx_table``)."""
+    _header(sheet, formats, columns)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(rows, 1), len(columns) - 1)
 
 
 def _summary_sheet(sheet: Any, formats: _Formats, data: ReportData, written: int) -> None:
@@ -161,11 +180,12 @@ def _attempts_sheet(sheet: Any, formats: _Formats, data: ReportData, planned: in
     sheet.autofilter(0, 0, max(planned, 1), len(columns) - 1)
 
 
-def _stream_attempts(db: Any, book: Path, formats: _Formats, data: ReportData, planned: int,
-                     progress: ProgressFn | None) -> int:
-    """Every answer the sheet can hold, as XML rows into the closed workbook."""
-    writer = AttemptRowWriter(formats.by_kind["number"]._get_xf_index(),  # xlsxwriter's style ids
-                              formats.by_kind["datetime"]._get_xf_index())
+def _stream_rows(db: Any, book: Path, formats: _Formats, data: ReportData,
+                learners: Sequence[Column], planned: int, progress: ProgressFn | None) -> int:
+    """The learners and every answer the sheet can hold, as XML rows into the closed workbook
+    (one pass over the file); returns the answers written."""
+    styles = formats.styles
+    writer = AttemptRowWriter(styles["number"], styles["datetime"])
     written = 0
 
     def chunks() -> Iterator[str]:
@@ -175,5 +195,9 @@ def _stream_attempts(db: Any, book: Path, formats: _Formats, data: ReportData, p
             written += len(part)
             if progress is not None:
                 progress(written, planned, "attempts")
-    insert_rows(book, ATTEMPTS_MEMBER, chunks(), f"A1:G{planned + 1}")
+    last = column_letters(len(learners))[-1]
+    insert_rows(book, {
+        LEARNERS_MEMBER: (TableRowWriter(learners, styles).chunks(2, data.learners),
+                          f"A1:{last}{len(data.learners) + 1}"),
+        ATTEMPTS_MEMBER: (chunks(), f"A1:G{planned + 1}")})
     return written

@@ -77,21 +77,23 @@ class AttemptRowWriter:
                 f'{_number("G", row, ended, self.date_style)}</row>')
 
 
-def insert_rows(book: Path, member: str, chunks: Iterable[str], dimension: str) -> None:
-    """Rewrite ``book`` with the XML ``chunks`` appended to ``member``'s sheet data, whose
-    used range becomes ``dimension`` (e.g. "A1:G1001"; readers size the sheet by it)."""
+def insert_rows(book: Path, sheets: dict[str, tuple[Iterable[str], str]]) -> None:
+    """Rewrite ``book`` (in one pass) with, for each sheet member, its XML chunks appended to
+    its sheet data and its used range set to the dimension given (e.g. "A1:G1001"; readers
+    size the sheet by it): ``{"xl/worksheets/sheet4.xml": (chunks, "A1:G1001")}``."""
     rebuilt = book.with_name(book.name + ".rows")
     try:
         with zipfile.ZipFile(book) as source, \
                 zipfile.ZipFile(rebuilt, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
             for info in source.infolist():
-                if info.filename != member:
+                if info.filename not in sheets:
                     target.writestr(info, source.read(info.filename))
                     continue
-                head, tail = _split_sheet(source.read(member).decode("utf-8"))
+                chunks, dimension = sheets[info.filename]
+                head, tail = _split_sheet(source.read(info.filename).decode("utf-8"))
                 head = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="{dimension}"/>',
                               head, count=1)
-                with target.open(member, "w", force_zip64=True) as out:
+                with target.open(info.filename, "w", force_zip64=True) as out:
                     out.write(head.encode("utf-8"))
                     for chunk in chunks:
                         out.write(chunk.encode("utf-8"))
