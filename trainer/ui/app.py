@@ -50,6 +50,10 @@ PAGE_HOOKS: tuple[str, ...] = (
     "trainer.ui.trainer.pages:install",
     "trainer.ui.hr.pages:install",
 )
+# Installed alone first (the sign-in screen, which PAGE_HOOKS' learner hook then leaves as it
+# is); the other pages, the log file, the instance socket and the warm-ups wait until it has
+# drawn itself (``painted.after_painted``), so none of them delays the list people sign in from.
+SIGN_IN_HOOK = "trainer.ui.learner.signin:install_sign_in"
 START_PAGE = "start"
 INSTALL_FALLBACK_MS = 1500
 SUMMARIES_DELAY_MS = 5000  # HR summaries checked once the first screens have settled
@@ -260,6 +264,14 @@ def run_app(ctx: StartOptions) -> int:
     smoke_test = bool(os.environ.get(ENV_SMOKE_TEST))
 
     def after_first_paint() -> None:
+        """The sign-in screen now; the rest once it is drawn."""
+        from trainer.ui.common.painted import after_painted
+
+        install_pages(window, app_ctx, (SIGN_IN_HOOK,))
+        after_painted(window.stack.currentWidget(), after_sign_in_drawn, INSTALL_FALLBACK_MS)
+
+    def after_sign_in_drawn() -> None:
+        gc.enable()  # the CLI pauses the collector until the sign-in list is drawn
         setup_logging(paths)
         guard.listen()
         installed = install_pages(window, app_ctx)
@@ -278,8 +290,7 @@ def run_app(ctx: StartOptions) -> int:
         window.firstPainted.connect(_once(lambda: print(f"PAINTED {time.time():.6f}",
                                                         flush=True)))
     install_once = _once(after_first_paint)
-    window.firstPainted.connect(gc.enable)  # the CLI pauses the collector until the first paint
-    QTimer.singleShot(INSTALL_FALLBACK_MS, gc.enable)
+    QTimer.singleShot(INSTALL_FALLBACK_MS, gc.enable)  # in case nothing is ever painted
     window.firstPainted.connect(install_once)
     QTimer.singleShot(INSTALL_FALLBACK_MS, install_once)  # e.g. started minimised: never painted
     window.show()
