@@ -101,3 +101,63 @@ def test_first_paint_does_not_wait_for_heavy_libraries(tmp_path: Path) -> None:
     heavy = [line for line in result.stdout.splitlines() if line.startswith("HEAVY")]
     assert heavy, result.stderr[-2000:]
     assert heavy[0].split()[1:] == []
+
+
+# Imported or started only once the sign-in list is drawn (``app.run_app`` installs the sign-in
+# screen alone after the first paint; the rest waits for its paint: ``painted.after_painted``).
+AFTER_SIGN_IN_LIST = (
+    "sqlalchemy", "alembic", "trainer.store",  # the store is opened and read after the paint
+    "trainer.ui.common.work",  # ... on a worker: none has been started
+    "trainer.ui.learner.setup",  # the first-run set-up: an empty store only
+    "trainer.ui.trainer", "trainer.ui.hr", "trainer.ui.learner.library",  # the other screens
+    "trainer.ui.common.charts", "trainer.ui.learner.warmup", "matplotlib", "numpy",  # warm-ups
+    "logging.handlers",  # the log file
+    "PySide6.QtNetwork", "socket",  # the single-instance socket
+    "pypinyin", "markdown", "fsrs",
+)
+
+
+def test_sign_in_list_is_drawn_before_anything_else_starts(tmp_path: Path) -> None:
+    """Between the first paint and the drawn sign-in list only the sign-in screen is built:
+    nothing above was imported and no other thread was started (a worker importing SQLAlchemy
+    or matplotlib competed with the list for the interpreter and the cores: issue 14's
+    "start to sign-in list ≤ 3 × a bare window"). A second start, as every day: the first
+    wrote the list's cache."""
+    from tests.benchmarks.test_learner_bench import _data_with_learners
+
+    data = _data_with_learners(tmp_path / "data", count=12)
+    code = (
+        "import os, sys, threading\n"
+        "from PySide6.QtCore import QEvent, QObject\n"
+        "import trainer.ui.app as app_module\n"
+        "class Watch(QObject):\n"
+        "    def eventFilter(self, obj, event):\n"
+        "        if event.type() == QEvent.Type.Paint:\n"
+        "            view = obj.parent()\n"
+        "            if (view is not None and view.objectName() == 'learnerList'\n"
+        "                    and view.model().rowCount() > 0):\n"
+        f"                early = [m for m in {AFTER_SIGN_IN_LIST!r}\n"
+        "                         if any(n == m or n.startswith(m + '.') for n in sys.modules)]\n"
+        "                print('EARLY', *early, flush=True)\n"
+        "                print('THREADS', threading.active_count(), flush=True)\n"
+        "                os.remove(os.path.join(sys.argv[1], 'trainer.lock'))\n"
+        "                os._exit(0)\n"
+        "        return False\n"
+        "create = app_module.create_application\n"
+        "def create_with_watch(argv=None):\n"
+        "    app = create(argv)\n"
+        "    app._watch = Watch()\n"
+        "    app.installEventFilter(app._watch)\n"
+        "    return app\n"
+        "app_module.create_application = create_with_watch\n"
+        "from trainer.cli import main\n"
+        "main(['--data-dir', sys.argv[1]])\n"
+    )
+    for _start in range(2):
+        result = subprocess.run([sys.executable, "-c", code, str(data)], env=_environment(),
+                                capture_output=True, text=True, timeout=120, check=False)
+        lines = {line.partition(" ")[0]: line.partition(" ")[2]
+                 for line in result.stdout.splitlines() if line.startswith(("EARLY", "THREADS"))}
+        assert lines, result.stderr[-2000:]
+    assert lines["EARLY"].split() == []
+    assert lines["THREADS"] == "1"
