@@ -73,13 +73,22 @@ TRAINER = textwrap.dedent("""
 
 
 def _start(code: str, *args: str) -> float:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return _start_timed(code, *args)[0]
+
+
+def _start_timed(code: str, *args: str) -> tuple[float, float]:
+    """Seconds from starting the process until it is READY, and the CPU seconds it used by
+    then (threads included; steadier than wall time on a loaded machine). Byte-code caching
+    on, as for an installed app (see ``test_startup_bench._environment``)."""
+    from tests.benchmarks.test_startup_bench import _cpu_seconds, _environment
+
+    cpu_before = _cpu_seconds()
     started = time.time()
     done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          env=env, timeout=120)
+                          env=_environment(), timeout=120)
     for line in done.stdout.splitlines():
         if line.startswith("READY "):
-            return float(line.split()[1]) - started
+            return float(line.split()[1]) - started, _cpu_seconds() - cpu_before
     raise AssertionError(f"never ready: {done.stdout}\n{done.stderr[-2000:]}")
 
 
