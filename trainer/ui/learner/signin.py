@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QSize, QTimer
 from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,9 +28,9 @@ from trainer.analytics.namesearch import query_words
 from trainer.config import assets_dir
 from trainer.ui.common.context import LEARNERS, AppContext
 from trainer.ui.common.painted import after_painted
-from trainer.ui.learner.models import HTML_ROLE, LEARNER_ROLE
 from trainer.ui.learner.people_model import FirstPage, LazyLearnerModel, read_first_page
 from trainer.ui.learner.richtext import RichTextDelegate
+from trainer.ui.learner.roles import HTML_ROLE, LEARNER_ROLE
 from trainer.ui.learner.style import apply_learner_style
 
 if TYPE_CHECKING:
@@ -297,6 +297,8 @@ class SignInScreen(QWidget):
     def eventFilter(self, watched: Any, event: QEvent) -> bool:  # noqa: N802
         """Up/Down/Enter in the search field move through and pick from the list."""
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            from PySide6.QtCore import Qt  # not before the list is drawn: see painted.py
+
             key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
                 row = self.list.currentIndex().row() + (1 if key == Qt.Key.Key_Down else -1)
