@@ -123,55 +123,13 @@ def test_sign_in_list_is_drawn_before_anything_else_starts(tmp_path: Path) -> No
     or matplotlib competed with the list for the interpreter and the cores: issue 14's
     "start to sign-in list ≤ 3 × a bare window"), and neither PySide6's ``Qt`` namespace nor
     ``QStyle`` was built (their enums cost 20–45 ms). A second start, as every day: the first
-    wrote the list's cache. The watcher sits on the list alone: an application-wide event
-    filter would itself make PySide6 wrap every object it sees, building those enums."""
-    from tests.benchmarks.test_learner_bench import _data_with_learners
+    wrote the list's cache."""
+    from tests.benchmarks.test_learner_bench import TRAINER, _data_with_learners
 
     data = _data_with_learners(tmp_path / "data", count=12)
-    code = (
-        "import importlib.abc, importlib.util, os, sys, threading\n"
-        "def report(view):\n"
-        "    import PySide6.QtCore, PySide6.QtWidgets\n"
-        f"    early = [m for m in {AFTER_SIGN_IN_LIST!r}\n"
-        "             if any(n == m or n.startswith(m + '.') for n in sys.modules)]\n"
-        "    early += [name for name, module in (('Qt', PySide6.QtCore),\n"
-        "              ('QStyle', PySide6.QtWidgets)) if name in vars(module)]\n"
-        "    print('EARLY', *early, flush=True)\n"
-        "    print('THREADS', threading.active_count(), flush=True)\n"
-        "    os.remove(os.path.join(sys.argv[1], 'trainer.lock'))\n"
-        "    os._exit(0)\n"
-        "def patch(module):\n"
-        "    from PySide6.QtCore import QEvent, QObject\n"
-        "    class Watch(QObject):\n"
-        "        def eventFilter(self, obj, event):\n"
-        "            if event.type() == QEvent.Type.Paint and self.view.model().rowCount():\n"
-        "                report(self.view)\n"
-        "            return False\n"
-        "    build = module.SignInScreen._build_list\n"
-        "    def build_list(self):\n"
-        "        build(self)\n"
-        "        self._watch = Watch(self.list)\n"
-        "        self._watch.view = self.list\n"
-        "        self.list.viewport().installEventFilter(self._watch)\n"
-        "    module.SignInScreen._build_list = build_list\n"
-        "class Finder(importlib.abc.MetaPathFinder):  # patch the screen as it is imported\n"
-        "    def find_spec(self, fullname, path, target=None):\n"
-        "        if fullname != 'trainer.ui.learner.signin':\n"
-        "            return None\n"
-        "        sys.meta_path.remove(self)\n"
-        "        spec = importlib.util.find_spec(fullname)\n"
-        "        run = spec.loader.exec_module\n"
-        "        def exec_module(module):\n"
-        "            run(module)\n"
-        "            patch(module)\n"
-        "        spec.loader.exec_module = exec_module\n"
-        "        return spec\n"
-        "sys.meta_path.insert(0, Finder())\n"
-        "from trainer.cli import main\n"
-        "main(['--data-dir', sys.argv[1]])\n"
-    )
+    env = dict(_environment(), PROBE_EARLY=",".join(AFTER_SIGN_IN_LIST))
     for _start in range(2):
-        result = subprocess.run([sys.executable, "-c", code, str(data)], env=_environment(),
+        result = subprocess.run([sys.executable, "-c", TRAINER, str(data)], env=env,
                                 capture_output=True, text=True, timeout=120, check=False)
         lines = {line.partition(" ")[0]: line.partition(" ")[2]
                  for line in result.stdout.splitlines() if line.startswith(("EARLY", "THREADS"))}
