@@ -159,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             # Start-up creates tens of thousands of objects that all stay alive (modules, Qt
             # wrappers): collecting them before the first paint only costs time (~3 % of
-            # it). run_app turns the collector back on once the window has painted.
+            # it). run_app turns the collector back on once the sign-in list is drawn.
             gc.disable()
             try:
                 from trainer.ui.app import end_quickly, run_app

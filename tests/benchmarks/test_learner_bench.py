@@ -45,41 +45,79 @@ BARE = textwrap.dedent("""
     app.exec()
 """)
 
-# ``trainer --data-dir DIR`` with a watcher that reports the first paint of the learner list
-# once it has rows (installed on the QApplication as soon as run_app creates it).
+# ``trainer --data-dir DIR`` with a watcher on the learner list alone that reports its first
+# paint with rows (installed as the sign-in screen module is imported, so the probe imports
+# nothing ahead of the app). Not an application-wide event filter: that sees every event of
+# every object, and PySide6 then wraps each one and builds the Qt and QStyle enums the app
+# itself no longer builds before the list: it cost the measured process 0.5-0.8 of a bare
+# window. With PROBE_EARLY="mod,mod,...", it also prints which of them were imported by then
+# (and any of PySide6's Qt namespace and QStyle built), and how many threads run.
 TRAINER = textwrap.dedent("""
-    import os, sys, time
-    from PySide6.QtCore import QEvent, QObject
-    import trainer.ui.app as app_module
-    class Watch(QObject):
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint:
-                view = obj.parent()
-                if (view is not None and view.objectName() == "learnerList"
-                        and view.model().rowCount() > 0):
-                    print(f"READY {time.time():.6f}", flush=True)
-                    os._exit(0)
-            return False
-    create = app_module.create_application
-    def create_with_watch(argv=None):
-        app = create(argv)
-        app._watch = Watch()
-        app.installEventFilter(app._watch)
-        return app
-    app_module.create_application = create_with_watch
+    import importlib.abc, importlib.util, os, sys, threading, time
+    def report(view):
+        print(f"READY {time.time():.6f}", flush=True)
+        if os.environ.get("PROBE_EARLY"):
+            import PySide6.QtCore, PySide6.QtWidgets
+            early = [m for m in os.environ["PROBE_EARLY"].split(",")
+                     if any(n == m or n.startswith(m + ".") for n in sys.modules)]
+            early += [name for name, module in (("Qt", PySide6.QtCore),
+                      ("QStyle", PySide6.QtWidgets)) if name in vars(module)]
+            print("EARLY", *early, flush=True)
+            print("THREADS", threading.active_count(), flush=True)
+        try:  # what a normal exit does; else the next start finds a "crashed" run's lock
+            os.remove(os.path.join(sys.argv[1], "trainer.lock"))
+        except OSError:
+            pass
+        os._exit(0)
+    def patch(module):
+        from PySide6.QtCore import QEvent, QObject
+        class Watch(QObject):
+            def eventFilter(self, obj, event):
+                if event.type() == QEvent.Type.Paint and self.view.model().rowCount() > 0:
+                    report(self.view)
+                return False
+        build = module.SignInScreen._build_list
+        def build_list(self):
+            build(self)
+            self._watch = Watch(self.list)
+            self._watch.view = self.list
+            self.list.viewport().installEventFilter(self._watch)
+        module.SignInScreen._build_list = build_list
+    class Finder(importlib.abc.MetaPathFinder):
+        def find_spec(self, fullname, path, target=None):
+            if fullname != "trainer.ui.learner.signin":
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(fullname)
+            run = spec.loader.exec_module
+            def exec_module(module):
+                run(module)
+                patch(module)
+            spec.loader.exec_module = exec_module
+            return spec
+    sys.meta_path.insert(0, Finder())
     from trainer.cli import main
     main(["--data-dir", sys.argv[1]])
 """)
 
 
 def _start(code: str, *args: str) -> float:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return _start_timed(code, *args)[0]
+
+
+def _start_timed(code: str, *args: str) -> tuple[float, float]:
+    """Seconds from starting the process until it is READY, and the CPU seconds it used by
+    then (threads included; steadier than wall time on a loaded machine). Byte-code caching
+    on, as for an installed app (see ``test_startup_bench._environment``)."""
+    from tests.benchmarks.test_startup_bench import _cpu_seconds, _environment
+
+    cpu_before = _cpu_seconds()
     started = time.time()
     done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          env=env, timeout=120)
+                          env=_environment(), timeout=120)
     for line in done.stdout.splitlines():
         if line.startswith("READY "):
-            return float(line.split()[1]) - started
+            return float(line.split()[1]) - started, _cpu_seconds() - cpu_before
     raise AssertionError(f"never ready: {done.stdout}\n{done.stderr[-2000:]}")
 
 

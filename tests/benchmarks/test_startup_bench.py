@@ -101,3 +101,38 @@ def test_first_paint_does_not_wait_for_heavy_libraries(tmp_path: Path) -> None:
     heavy = [line for line in result.stdout.splitlines() if line.startswith("HEAVY")]
     assert heavy, result.stderr[-2000:]
     assert heavy[0].split()[1:] == []
+
+
+# Imported or started only once the sign-in list is drawn (``app.run_app`` installs the sign-in
+# screen alone after the first paint; the rest waits for its paint: ``painted.after_painted``).
+AFTER_SIGN_IN_LIST = (
+    "sqlalchemy", "alembic", "trainer.store",  # the store is opened and read after the paint
+    "trainer.ui.common.work",  # ... on a worker: none has been started
+    "trainer.ui.learner.setup",  # the first-run set-up: an empty store only
+    "trainer.ui.trainer", "trainer.ui.hr", "trainer.ui.learner.library",  # the other screens
+    "trainer.ui.common.charts", "trainer.ui.learner.warmup", "matplotlib", "numpy",  # warm-ups
+    "logging.handlers",  # the log file
+    "PySide6.QtNetwork", "socket",  # the single-instance socket
+    "pypinyin", "markdown", "fsrs",
+)
+
+
+def test_sign_in_list_is_drawn_before_anything_else_starts(tmp_path: Path) -> None:
+    """Between the first paint and the drawn sign-in list only the sign-in screen is built:
+    nothing above was imported, no other thread was started (a worker importing SQLAlchemy
+    or matplotlib competed with the list for the interpreter and the cores: issue 14's
+    "start to sign-in list ≤ 3 × a bare window"), and neither PySide6's ``Qt`` namespace nor
+    ``QStyle`` was built (their enums cost 20–45 ms). A second start, as every day: the first
+    wrote the list's cache."""
+    from tests.benchmarks.test_learner_bench import TRAINER, _data_with_learners
+
+    data = _data_with_learners(tmp_path / "data", count=12)
+    env = dict(_environment(), PROBE_EARLY=",".join(AFTER_SIGN_IN_LIST))
+    for _start in range(2):
+        result = subprocess.run([sys.executable, "-c", TRAINER, str(data)], env=env,
+                                capture_output=True, text=True, timeout=120, check=False)
+        lines = {line.partition(" ")[0]: line.partition(" ")[2]
+                 for line in result.stdout.splitlines() if line.startswith(("EARLY", "THREADS"))}
+        assert lines, result.stderr[-2000:]
+    assert lines["EARLY"].split() == []
+    assert lines["THREADS"] == "1"

@@ -91,6 +91,21 @@ def test_navigation_follows_sign_in_and_roles(main_window: MainWindow, app_ctx: 
     assert built["reports"] == 1  # a factory page is built once
 
 
+def test_signed_in_before_the_pages_arrive_goes_on_to_them(main_window: MainWindow,
+                                                            app_ctx: AppContext) -> None:
+    """Start-up installs the sign-in screen first and the other pages once it is drawn: a
+    person signed in meanwhile (personal mode signs its one learner in at once) is taken to
+    their first page when it is registered, not left on the sign-in screen."""
+    main_window.add_page("signin", QLabel("sign in"), "Sign in", public=True)
+    main_window.set_start_page("signin")
+    app_ctx.set_user(HR)
+    assert main_window.current_page == "signin"  # nothing to go to yet
+    main_window.add_page("reports", QLabel("reports"), "Reports", roles=("hr", "admin"))
+    assert main_window.current_page == "reports"
+    main_window.add_page("library", QLabel("library"), "Library")
+    assert main_window.current_page == "reports"  # a later page does not take over
+
+
 def test_sign_out_returns_to_the_start_page(main_window: MainWindow, app_ctx: AppContext,
                                             qtbot: Any) -> None:
     add_sample_pages(main_window)

@@ -37,7 +37,8 @@ def test_app_opens_on_the_sign_in_screen_and_closes_cleanly(
 
     def check() -> None:
         window = _main_window(qapp)
-        if window is not None and window.has_page("signin"):
+        # the sign-in screen comes first, the other areas once it is drawn
+        if window is not None and window.has_page("signin") and window.has_page("hr"):
             seen["page"] = window.current_page
             seen["title"] = window.windowTitle()
             probe = QLockFile(str(data_dir / LOCK_NAME))

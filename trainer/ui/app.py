@@ -50,6 +50,10 @@ PAGE_HOOKS: tuple[str, ...] = (
     "trainer.ui.trainer.pages:install",
     "trainer.ui.hr.pages:install",
 )
+# Installed alone first (the sign-in screen, which PAGE_HOOKS' learner hook then leaves as it
+# is); the other pages, the log file, the instance socket and the warm-ups wait until it has
+# drawn itself (``painted.after_painted``), so none of them delays the list people sign in from.
+SIGN_IN_HOOK = "trainer.ui.learner.signin:install_sign_in"
 START_PAGE = "start"
 INSTALL_FALLBACK_MS = 1500
 SUMMARIES_DELAY_MS = 5000  # HR summaries checked once the first screens have settled
@@ -105,13 +109,17 @@ def apply_settings(app: QApplication, ctx: AppContext, *, quick: bool = False) -
 
 
 def follow_system_theme(app: QApplication, ctx: AppContext) -> None:
-    """After the first paint: the exact system colour scheme now, and whenever it changes."""
+    """Once the sign-in list is drawn: the exact system colour scheme now, and whenever it
+    changes."""
     apply_settings(app, ctx)
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_settings(app, ctx))
 
 
 def start_gui(app: QApplication, ctx: AppContext) -> MainWindow:
-    """Fonts, language and theme, then the main window on its start page (not yet shown)."""
+    """Fonts, language and theme, then the main window on its start page (not yet shown).
+    The theme is the quick guess until ``follow_system_theme``, and the choice of Qt's or the
+    desktop's file dialogs waits for ``dialogs_after_first_paint``: ``run_app`` calls both once
+    the sign-in list is drawn (either may load PySide6's ``Qt`` enums, ~20–45 ms)."""
     install_cjk_font(app)
     apply_settings(app, ctx, quick=True)
     window = MainWindow(ctx)
@@ -120,8 +128,6 @@ def start_gui(app: QApplication, ctx: AppContext) -> MainWindow:
     window.add_page(START_PAGE, start, translate("App", "Start"), public=True)
     window.show_page(START_PAGE)
     ctx.settingsChanged.connect(lambda: apply_settings(app, ctx))
-    window.firstPainted.connect(lambda: follow_system_theme(app, ctx))
-    window.firstPainted.connect(dialogs_after_first_paint)
     return window
 
 
@@ -129,6 +135,16 @@ def install_pages(window: MainWindow, ctx: AppContext,
                   hooks: tuple[str, ...] = PAGE_HOOKS) -> list[str]:
     """Let every UI area add its pages; returns the hooks that ran. One broken area is
     reported and skipped, the others still load."""
+    installed = run_hooks(window, ctx, hooks)
+    start = window.page(START_PAGE)
+    if isinstance(start, StartPage):
+        start.set_loading(False)
+    log.info("Screens installed: %s", ", ".join(installed) or "none")
+    return installed
+
+
+def run_hooks(window: MainWindow, ctx: AppContext, hooks: tuple[str, ...]) -> list[str]:
+    """``install_pages`` without its epilogue; see there."""
     installed = []
     for hook in hooks:
         name, _, function = hook.partition(":")
@@ -145,10 +161,6 @@ def install_pages(window: MainWindow, ctx: AppContext,
             installed.append(hook)
         except Exception as exc:  # noqa: BLE001 - a bug in one screen must not stop the app
             present_error(window, exc)
-    start = window.page(START_PAGE)
-    if isinstance(start, StartPage):
-        start.set_loading(False)
-    log.info("Screens installed: %s", ", ".join(installed) or "none")
     return installed
 
 
@@ -260,6 +272,16 @@ def run_app(ctx: StartOptions) -> int:
     smoke_test = bool(os.environ.get(ENV_SMOKE_TEST))
 
     def after_first_paint() -> None:
+        """The sign-in screen now; the rest once it is drawn."""
+        from trainer.ui.common.painted import after_painted
+
+        run_hooks(window, app_ctx, (SIGN_IN_HOOK,))  # the start page's status waits too
+        after_painted(window.stack.currentWidget(), after_sign_in_drawn, INSTALL_FALLBACK_MS)
+
+    def after_sign_in_drawn() -> None:
+        gc.enable()  # the CLI pauses the collector until the sign-in list is drawn
+        follow_system_theme(app, app_ctx)
+        dialogs_after_first_paint()
         setup_logging(paths)
         guard.listen()
         installed = install_pages(window, app_ctx)
@@ -278,8 +300,7 @@ def run_app(ctx: StartOptions) -> int:
         window.firstPainted.connect(_once(lambda: print(f"PAINTED {time.time():.6f}",
                                                         flush=True)))
     install_once = _once(after_first_paint)
-    window.firstPainted.connect(gc.enable)  # the CLI pauses the collector until the first paint
-    QTimer.singleShot(INSTALL_FALLBACK_MS, gc.enable)
+    QTimer.singleShot(INSTALL_FALLBACK_MS, gc.enable)  # in case nothing is ever painted
     window.firstPainted.connect(install_once)
     QTimer.singleShot(INSTALL_FALLBACK_MS, install_once)  # e.g. started minimised: never painted
     window.show()

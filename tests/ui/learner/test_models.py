@@ -79,3 +79,47 @@ def test_search_results_model(qapp: Any, qtmodeltester: Any) -> None:
     assert first.data(HIT_ROLE).module_id == "case-leak"
     assert "<b>身份证号</b>" in first.data(HTML_ROLE)
     assert first.data().startswith("案例：一次数据泄露")
+
+
+def test_role_numbers_are_qts() -> None:
+    """The sign-in list's roles are written as numbers (drawn before Qt's enums are built):
+    they must be Qt's own, or the list would show nothing."""
+    from trainer.ui.learner import richtext, roles
+
+    assert Qt.ItemDataRole.DisplayRole.value == roles.DISPLAY_ROLE
+    assert Qt.ItemDataRole.DecorationRole.value == roles.DECORATION_ROLE
+    assert Qt.ItemDataRole.AccessibleTextRole.value == roles.ACCESSIBLE_TEXT_ROLE
+    assert Qt.ItemDataRole.UserRole.value == roles.USER_ROLE
+    assert Qt.ScrollBarPolicy.ScrollBarAlwaysOff.value == richtext.SCROLL_BAR_ALWAYS_OFF
+
+
+def test_rich_text_rows_draw_selection_and_text(qtbot: Any) -> None:
+    """The delegate leaves the row's background to its base class: the selected row is
+    filled with the highlight colour, the others are not, and the text is drawn on both."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QListView
+
+    from trainer.ui.learner.richtext import RichTextDelegate
+    from trainer.ui.learner.roles import HTML_ROLE as LIST_HTML_ROLE
+
+    model = LazyLearnerModel()
+    model.show_cached(LEARNERS)
+    view = QListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setItemDelegate(RichTextDelegate(LIST_HTML_ROLE, view))
+    view.resize(400, 300)
+    view.setCurrentIndex(model.index(0, 0))
+    view.show()
+    qtbot.waitExposed(view)
+    image = view.viewport().grab().toImage()
+    highlight = view.palette().color(QPalette.ColorRole.Highlight).rgb()
+    first, second = view.visualRect(model.index(0, 0)), view.visualRect(model.index(1, 0))
+
+    def colours(rect: Any) -> set[int]:
+        return {image.pixelColor(x, y).rgb() for x in range(rect.left(), rect.right(), 3)
+                for y in range(rect.top(), rect.bottom(), 3)}
+
+    assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert highlight in colours(first) and len(colours(first)) > 2  # filled, with text on it
+    assert highlight not in colours(second) and len(colours(second)) > 2

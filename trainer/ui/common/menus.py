@@ -56,15 +56,19 @@ class ShellMenus:
         return action
 
     def install_shortcuts(self) -> None:
+        """One key sequence per action. ``setShortcuts([...])``, not ``setShortcut``: choosing
+        among the latter's overloads builds PySide6's whole ``Qt`` namespace of enums (~20–45
+        ms), which the sign-in list is drawn without."""
         from PySide6.QtGui import QKeySequence
 
         key = QKeySequence.StandardKey
-        self.settings_action.setShortcut(QKeySequence(key.Preferences))
+        self.settings_action.setShortcuts([QKeySequence(key.Preferences)])
         quit_key = QKeySequence(key.Quit)  # none on Windows and some platforms: Ctrl+Q there too
-        self.quit_action.setShortcut(quit_key if not quit_key.isEmpty() else QKeySequence("Ctrl+Q"))
-        self.full_screen_action.setShortcut(QKeySequence(key.FullScreen))
-        self.nav_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.guide_action.setShortcut(QKeySequence(key.HelpContents))  # F1
+        self.quit_action.setShortcuts([quit_key if not quit_key.isEmpty()
+                                       else QKeySequence("Ctrl+Q")])
+        self.full_screen_action.setShortcuts([QKeySequence(key.FullScreen)])
+        self.nav_action.setShortcuts([QKeySequence("Ctrl+Shift+N")])
+        self.guide_action.setShortcuts([QKeySequence(key.HelpContents)])  # F1
 
     def retranslate(self) -> None:
         self.file_menu.setTitle(translate("MainWindow", "&File"))

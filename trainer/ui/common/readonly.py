@@ -15,7 +15,7 @@ import logging
 from typing import Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from trainer.ui.common.context import AppContext
@@ -74,6 +74,8 @@ class ReadOnlyBar(QFrame):
     """The warning across the top of the main window while the database is read-only."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt  # the sign-in screen imports this module before Qt's enums
+
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("ReadOnlyBar")
@@ -103,6 +105,8 @@ class ReadOnlyBar(QFrame):
 
     @staticmethod
     def _label(name: str) -> QLabel:
+        from PySide6.QtCore import Qt
+
         label = QLabel()
         label.setObjectName(name)
         label.setWordWrap(True)

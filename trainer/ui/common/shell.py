@@ -190,6 +190,13 @@ class MainWindow(QMainWindow):
         if public and self._start_key is None:
             self._start_key = key
         self._refresh_navigation()
+        if page.navigation and self._waiting_for_pages() and self.first_page_for_user() == key:
+            self.show_page(key)  # signed in before the areas installed their pages (start-up)
+
+    def _waiting_for_pages(self) -> bool:
+        """Someone is signed in but a public page (sign-in, start) is still showing."""
+        current = self._pages.get(self._current or "")
+        return self.ctx.user is not None and (current is None or current.public)
 
     def set_page_title(self, key: str, title: str) -> None:
         """Rename a page (screens call it from their own ``retranslate``)."""

@@ -23,19 +23,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
+from trainer.ui.learner.roles import HTML_ROLE, LEARNER_ROLE, MODULE_ID_ROLE, learner_details
 from trainer.ui.learner.sitting import percent_text
 
-LEARNER_ROLE = Qt.ItemDataRole.UserRole + 1
-HTML_ROLE = Qt.ItemDataRole.UserRole + 4
-MODULE_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+__all__ = ["HTML_ROLE", "LEARNER_ROLE", "MODULE_ID_ROLE", "OutlineModel", "OutlineRow",
+           "learner_details", "outline_rows", "status_text"]
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-def learner_details(learner: Any) -> str:
-    parts = [learner.employee_no, learner.department or ""]
-    if learner.has_pin:
-        parts.append(QCoreApplication.translate("LearnerListModel", "PIN"))
-    return "  ·  ".join(p for p in parts if p)
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex
 
 from trainer.analytics.namesearch import matches, person_key, query_words
-from trainer.ui.learner.models import HTML_ROLE, LEARNER_ROLE, learner_details
+from trainer.ui.learner.roles import (
+    ACCESSIBLE_TEXT_ROLE,
+    DISPLAY_ROLE,
+    HTML_ROLE,
+    LEARNER_ROLE,
+    learner_details,
+)
 
 log = logging.getLogger(__name__)
 PAGE = 100  # rows per fetch: several screens' worth, one quick query
@@ -166,13 +172,14 @@ class LazyLearnerModel(QAbstractListModel):
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = DISPLAY_ROLE) -> Any:
+        """Roles as numbers (``roles``): the list is drawn before Qt's enums are built."""
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         learner = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             return f"{learner.name}\n{learner_details(learner)}"
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == ACCESSIBLE_TEXT_ROLE:
             return f"{learner.name}, {learner_details(learner)}"
         if role == HTML_ROLE:
             return (f"<div style='font-size:16px'>{html.escape(learner.name)}</div>"

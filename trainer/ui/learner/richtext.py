@@ -10,23 +10,30 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize
 from PySide6.QtGui import QAbstractTextDocumentLayout, QIcon, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+from trainer.ui.learner.roles import DECORATION_ROLE
 
 PADDING = 8
 KEPT_DOCUMENTS = 400
+SCROLL_BAR_ALWAYS_OFF = 1  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
 
 class RichTextDelegate(QStyledItemDelegate):
-    """Paints ``index.data(html_role)`` as rich text; selection colours follow the palette."""
+    """Paints ``index.data(html_role)`` as rich text; selection colours follow the palette.
+
+    It draws the sign-in list, which is on screen before PySide6 builds the ``Qt`` and
+    ``QStyle`` enums (see ``ui/common/painted.py``): roles and the scroll-bar policy are
+    numbers here, and the row's background is drawn by the base class."""
 
     def __init__(self, html_role: int, parent: Any = None) -> None:
         super().__init__(parent)
         self.html_role = html_role
         self._documents: OrderedDict[tuple[str, str, int], QTextDocument] = OrderedDict()
         if hasattr(parent, "setHorizontalScrollBarPolicy"):  # rows wrap; never scroll sideways
-            parent.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            parent.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
 
     def _document(self, option: QStyleOptionViewItem, index: Any, width: int) -> QTextDocument:
         html = str(index.data(self.html_role) or "")
@@ -46,15 +53,18 @@ class RichTextDelegate(QStyledItemDelegate):
             self._documents.popitem(last=False)
         return document
 
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt override
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        """The base class draws the row's background, selection and focus without the text
+        and icon, which ``paint`` draws itself."""
+        super().initStyleOption(option, index)
+        option.text = ""
+        option.icon = QIcon()
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        opt.icon = QIcon()  # drawn below, beside the text
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        super().paint(painter, option, index)
+        icon = index.data(DECORATION_ROLE)
         indent = 0
         if isinstance(icon, QIcon) and not icon.isNull():
             size = option.decorationSize
@@ -64,7 +74,9 @@ class RichTextDelegate(QStyledItemDelegate):
             indent = size.width() + PADDING
         document = self._document(option, index, option.rect.width() - indent)
         context = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        view = self.parent()
+        selected = bool(hasattr(view, "selectionModel") and view.selectionModel() is not None
+                        and view.selectionModel().isSelected(index))
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
         painter.save()
@@ -78,7 +90,7 @@ class RichTextDelegate(QStyledItemDelegate):
         view = self.parent()
         if hasattr(view, "viewport"):
             width = view.viewport().width()  # the row's real width, also before first layout
-        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        icon = index.data(DECORATION_ROLE)
         indent = option.decorationSize.width() + PADDING if isinstance(icon, QIcon) else 0
         document = self._document(option, index, width - indent)
         return QSize(max(0, width - 2 * PADDING), int(document.size().height()) + 2 * PADDING)

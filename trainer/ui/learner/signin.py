@@ -8,9 +8,9 @@ On an empty database the screen shows the first-run set-up instead of the list.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QSize, QTimer
 from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,14 +27,19 @@ from PySide6.QtWidgets import (
 from trainer.analytics.namesearch import query_words
 from trainer.config import assets_dir
 from trainer.ui.common.context import LEARNERS, AppContext
-from trainer.ui.common.work import run_work
-from trainer.ui.learner.models import HTML_ROLE, LEARNER_ROLE
+from trainer.ui.common.painted import after_painted
 from trainer.ui.learner.people_model import FirstPage, LazyLearnerModel, read_first_page
 from trainer.ui.learner.richtext import RichTextDelegate
-from trainer.ui.learner.setup import FirstRunSetup, RegisterDialog
+from trainer.ui.learner.roles import HTML_ROLE, LEARNER_ROLE
 from trainer.ui.learner.style import apply_learner_style
 
+if TYPE_CHECKING:
+    from trainer.ui.learner.setup import FirstRunSetup
+
 log = logging.getLogger(__name__)
+# The cached list is drawn first; the store is read once it is on screen (or after this long
+# if the screen is not drawn: a minimised window).
+STORE_READ_FALLBACK_MS = 1000
 
 
 class SignInScreen(QWidget):
@@ -50,10 +55,9 @@ class SignInScreen(QWidget):
         self.filter = self.model  # the list's rows as shown (filtered in SQL: no proxy)
         self.stack = QStackedWidget()
         self.chooser = self._build_chooser()
-        self.setup = FirstRunSetup(ctx)
-        self.setup.done.connect(self._after_setup)
+        self._setup: FirstRunSetup | None = None
+        self._store_pending = False  # the store's first read waits for the cached list's paint
         self.stack.addWidget(self.chooser)
-        self.stack.addWidget(self.setup)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(self.stack, 3)
@@ -62,6 +66,18 @@ class SignInScreen(QWidget):
         ctx.userChanged.connect(lambda user: self.reload() if user is None else None)
         self.retranslate()
         self.reload()
+
+    @property
+    def setup(self) -> FirstRunSetup:
+        """The first-run set-up, built when first needed: a start with people to list never
+        imports it (it is shown on an empty store only)."""
+        if self._setup is None:
+            from trainer.ui.learner.setup import FirstRunSetup
+
+            self._setup = FirstRunSetup(self.ctx)
+            self._setup.done.connect(self._after_setup)
+            self.stack.addWidget(self._setup)
+        return self._setup
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -169,6 +185,19 @@ class SignInScreen(QWidget):
         selected = self.selected()
         self.model.show_cached(cached)
         self._show_list(selected)
+        if not self._store_pending:
+            self._store_pending = True
+            after_painted(self, self._read_store, STORE_READ_FALLBACK_MS)
+
+    def _read_store(self) -> None:
+        """The cached list is on screen: now open the store and read its first page on a
+        worker (importing SQLAlchemy and opening the database, checks included, would have
+        competed with drawing the list)."""
+        from trainer.ui.common.work import run_work
+
+        if not self._store_pending:
+            return
+        self._store_pending = False
         words = query_words(self.search.text())
         run_work(self, self.ctx, lambda _p: read_first_page(self.ctx.db, words),
                  show_progress=False, on_success=self._attach)
@@ -198,6 +227,7 @@ class SignInScreen(QWidget):
         a roster just imported), read on a worker (importing pypinyin alone takes half a
         second); the list is queried again if any were added, so pinyin finds them."""
         from trainer.analytics.people import fill_search_keys
+        from trainer.ui.common.work import run_work
 
         def filled(count: int) -> None:
             if count:
@@ -267,6 +297,8 @@ class SignInScreen(QWidget):
     def eventFilter(self, watched: Any, event: QEvent) -> bool:  # noqa: N802
         """Up/Down/Enter in the search field move through and pick from the list."""
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            from PySide6.QtCore import Qt  # not before the list is drawn: see painted.py
+
             key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
                 row = self.list.currentIndex().row() + (1 if key == Qt.Key.Key_Down else -1)
@@ -296,6 +328,7 @@ class SignInScreen(QWidget):
             self.pin.setFocus()
             return
         from trainer.store.learners import sign_in
+        from trainer.ui.common.work import run_work
 
         secret = self.pin.text() or None
         self.sign_in_button.setEnabled(False)
@@ -331,6 +364,8 @@ class SignInScreen(QWidget):
         self.message.show()
 
     def register(self) -> None:
+        from trainer.ui.learner.setup import RegisterDialog
+
         dialog = RegisterDialog(self.ctx, self)
         if dialog.exec() and dialog.learner is not None:
             self.ctx.notify(LEARNERS)
@@ -345,10 +380,19 @@ class SignInScreen(QWidget):
             self._signed_in(learner)
 
 
+def install_sign_in(window: Any, ctx: AppContext) -> None:
+    """The sign-in screen as the start page (once): what the app shows first after its
+    window, before the other pages are registered."""
+    from trainer.ui.learner.pages import title
+
+    if not window.has_page("signin"):
+        window.add_page("signin", SignInScreen(ctx), title("signin"), public=True)
+        window.set_start_page("signin")
+
+
 def install_learner_pages(window: Any, ctx: AppContext) -> None:
     """Register the learner pages with the main window; the sign-in screen is the start page."""
-    from trainer.ui.learner.pages import register_pages, title
+    from trainer.ui.learner.pages import register_pages
 
-    window.add_page("signin", SignInScreen(ctx), title("signin"), public=True)
-    window.set_start_page("signin")
+    install_sign_in(window, ctx)
     register_pages(window, ctx)
