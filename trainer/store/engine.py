@@ -9,6 +9,10 @@ SQLite settings, chosen once here:
 - Write sessions start with ``BEGIN IMMEDIATE`` so two processes queue for the write lock instead
   of failing half-way through a read-then-write transaction; read sessions use plain ``BEGIN``.
 - A damaged file gets a read-only engine (``mode=ro``): SQLite itself then refuses any write.
+- A connection going back to the pool frees its page cache (``PRAGMA shrink_memory``): idle, it
+  would keep up to 2 MB of whatever the last large read scanned (the organisation's people or
+  summaries), memory that grows with the organisation. The next transaction reads its few pages
+  again from the operating system's file cache (no measurable cost on a small read).
 
 Every SQLite error becomes a StoreError with a message the user can act on (``translate``);
 only errors that mean a bug in Trainer (constraint, misuse of the API) stay as they are.
@@ -117,6 +121,15 @@ def _sqlite_engine(url: URL, read_only: bool) -> Engine:
             cursor.execute("PRAGMA synchronous=FULL")
         finally:
             cursor.close()
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(dbapi_connection: Any, _record: Any) -> None:
+        if dbapi_connection is None:  # invalidated: nothing left to free
+            return
+        try:
+            dbapi_connection.execute("PRAGMA shrink_memory")
+        except sqlite3.Error:  # only memory is at stake; the next use reports real trouble
+            log.debug("PRAGMA shrink_memory failed on %s", url.database, exc_info=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

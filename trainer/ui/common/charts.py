@@ -144,13 +144,14 @@ def preload_in_background() -> threading.Thread:
     """Start importing the chart libraries in a daemon thread (call after the first paint).
 
     First stops PySide keeping the source of every imported module (``ui.common.memory``):
-    matplotlib's and SQLAlchemy's would cost about 38 MB.
+    matplotlib's and SQLAlchemy's would cost about 38 MB; and glibc keeping freed heap.
     """
-    from trainer.ui.common.memory import drop_import_sources
+    from trainer.ui.common.memory import drop_import_sources, return_freed_memory
 
     drop_import_sources()
 
     def work() -> None:
+        return_freed_memory()  # here: its ctypes import stays off the GUI thread
         try:
             ensure_matplotlib()
         except Exception:  # noqa: BLE001 - the dashboard will report it when it is opened
