@@ -90,6 +90,9 @@ def track(path: Path, delta: int) -> None:
 def make_engine(url: URL, *, read_only: bool = False) -> Engine:
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url, read_only)
+    from trainer.store.models import postgresql_options
+
+    postgresql_options()
     try:
         return create_engine(url, pool_pre_ping=True)
     except (NoSuchModuleError, ImportError) as exc:

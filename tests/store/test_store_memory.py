@@ -1,17 +1,23 @@
-"""An idle SQLite connection keeps none of what the last read scanned: the memory of a large
-list of people must not stay with the app (issue 14, memory with 10,000 learners)."""
+"""What the store keeps in memory (issue 14, memory with 10,000 learners): an idle SQLite
+connection keeps none of what the last read scanned, and a SQLite process loads no PostgreSQL
+dialect."""
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import os
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
 from trainer.config import Paths
 from trainer.store.db import open_database
+from trainer.store.models import CreditAward
 
 
 def _sqlite_memory() -> ctypes._CFuncPtr:
@@ -47,3 +53,29 @@ def test_a_large_read_leaves_no_pages_behind(paths: Paths) -> None:
         after = used()
     assert during - before > 512 * 1024  # the read filled the connection's cache
     assert after - before < (during - before) / 4  # and the idle connection let it go
+
+
+def test_a_sqlite_database_loads_no_postgresql_dialect(paths: Paths) -> None:
+    open_database(paths, backup=False).close()  # created here: Alembic knows every dialect
+    code = ("import sys; from pathlib import Path; from trainer.config import Paths;"
+            "from trainer.store.db import open_database;"
+            "open_database(Paths(Path(sys.argv[1])).ensure(), backup=False).close();"
+            "print(sorted(m for m in sys.modules if 'postgresql' in m))")  # as each start does
+    root = str(Path(__file__).resolve().parents[2])
+    done = subprocess.run([sys.executable, "-c", code, str(paths.data_dir)], check=True,
+                          capture_output=True, text=True, timeout=120,  # opened again
+                          env={**os.environ, "PYTHONPATH": root})
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.postgres
+def test_postgresql_keeps_the_partial_index(paths: Paths, pg_schema_url: str) -> None:
+    pg_store = open_database(paths, pg_schema_url)
+    index = next(i for i in CreditAward.__table__.indexes
+                 if i.name == "uq_credit_awards_assessment")
+    assert str(index.dialect_kwargs["postgresql_where"]) == "module_id IS NULL"
+    with pg_store.engine.connect() as conn:
+        made = conn.execute(text("SELECT indexdef FROM pg_indexes WHERE indexname = "
+                                 "'uq_credit_awards_assessment' AND schemaname = current_schema()")).scalar_one()
+    pg_store.close()
+    assert "WHERE (module_id IS NULL)" in made
