@@ -90,14 +90,26 @@ def track(path: Path, delta: int) -> None:
 def make_engine(url: URL, *, read_only: bool = False) -> Engine:
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url, read_only)
-    from trainer.store.models import postgresql_options
-
-    postgresql_options()
+    _postgresql_index_options()
     try:
         return create_engine(url, pool_pre_ping=True)
     except (NoSuchModuleError, ImportError) as exc:
         raise ConfigError(f"The PostgreSQL driver is not installed ({exc}).",
                           hint="Install it with: pip install 'trainer[postgres]'") from exc
+
+
+def _postgresql_index_options() -> None:
+    """Give the models' partial indexes their PostgreSQL predicate (the same as SQLite's), once
+    a PostgreSQL engine is made. Naming ``postgresql_where`` in the models would make SQLAlchemy
+    import its whole PostgreSQL dialect (about 2 MB resident, every driver's module) into each
+    SQLite process just to check the keyword. Idempotent."""
+    from trainer.store.models import Base
+
+    for table in Base.metadata.tables.values():
+        for index in table.indexes:
+            where = index.dialect_kwargs.get("sqlite_where")
+            if where is not None:
+                index.dialect_kwargs["postgresql_where"] = where
 
 
 def _sqlite_engine(url: URL, read_only: bool) -> Engine:

@@ -410,7 +410,7 @@ class CreditAward(Base):
                         "(source = 'assessment' AND module_id IS NULL)", name="module"),
         UniqueConstraint("learner_id", "pack_id", "module_id"),
         Index("uq_credit_awards_assessment", "learner_id", "pack_id", unique=True,
-              sqlite_where=text("module_id IS NULL")),  # PostgreSQL: postgresql_options()
+              sqlite_where=text("module_id IS NULL")),  # PostgreSQL: engine.py adds it
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -470,15 +470,3 @@ class PlanAudience(Base):
                                          primary_key=True)
     kind: Mapped[str] = mapped_column(String(16), primary_key=True)
     value: Mapped[str] = mapped_column(String(200), primary_key=True)
-
-
-def postgresql_options() -> None:
-    """Give the partial indexes their PostgreSQL predicate; called when a PostgreSQL engine is
-    made. Naming ``postgresql_where`` in the class body would make SQLAlchemy import its whole
-    PostgreSQL dialect (about 2 MB resident, every driver's module) into each SQLite process
-    just to check the keyword. Idempotent."""
-    for table in Base.metadata.tables.values():
-        for index in table.indexes:
-            where = index.dialect_kwargs.get("sqlite_where")
-            if where is not None:
-                index.dialect_kwargs["postgresql_where"] = where
