@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from trainer.ui.common.charts import SERIES_DARK, SERIES_LIGHT, ChartView, preload_in_background
 from trainer.ui.common.theme import build_palette
 
@@ -30,7 +32,10 @@ def test_preload_finishes_in_the_background() -> None:
     thread = preload_in_background()
     thread.join(timeout=60)
     assert not thread.is_alive()
-    assert "matplotlib.backends.backend_qtagg" in sys.modules
+    assert "matplotlib.backends.backend_agg" in sys.modules
+    # matplotlib's Qt backend (toolbar, figure options, QtSvg: ~3 MB) is never needed
+    assert "matplotlib.backends.backend_qtagg" not in sys.modules
+    assert "matplotlib.backends.qt_editor.figureoptions" not in sys.modules
 
 
 def test_theme_follows_the_palette(qtbot: Any) -> None:
@@ -59,6 +64,45 @@ def test_hover_shows_the_value_under_the_mouse(qtbot: Any) -> None:
     assert view.hover.text_at(event) == "得分 75"
     outside = MouseEvent("motion_notify_event", view.canvas, 1, 1)
     assert view.hover.text_at(outside) is None
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # the tooltip, offscreen
+def test_hover_follows_the_real_mouse(qtbot: Any) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QToolTip
+
+    view = ChartView(bars, name="t")
+    qtbot.addWidget(view)
+    view.resize(500, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: not view.figure.stale)
+    patch = view.figure.axes[0].patches[1]
+    x, y = patch.get_x() + patch.get_width() / 2, patch.get_height() / 2
+    px, py = view.figure.axes[0].transData.transform((x, y))
+    ratio = view.canvas.device_pixel_ratio
+    where = QPoint(int(px / ratio), int(view.canvas.height() - py / ratio))
+    qtbot.mouseMove(view.canvas, where)
+    qtbot.waitUntil(lambda: QToolTip.isVisible())
+    assert QToolTip.text() == "得分 75"
+    qtbot.mouseMove(view.canvas, QPoint(2, 2))
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())
+
+
+def test_the_canvas_follows_its_size_and_paints_the_figure(qtbot: Any) -> None:
+    view = ChartView(bars, name="t")
+    qtbot.addWidget(view)
+    view.resize(640, 360)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: not view.figure.stale)
+    ratio = view.canvas.device_pixel_ratio
+    assert view.canvas.get_width_height(physical=True) == (
+        round(view.canvas.width() * ratio), round(view.canvas.height() * ratio))
+    image = view.canvas.grab().toImage()
+    colours = {image.pixelColor(x, image.height() // 2).name()
+               for x in range(0, image.width(), 4)}
+    assert len(colours) > 2  # the bars are on screen, not an empty widget
 
 
 def test_save_png_and_svg(qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:

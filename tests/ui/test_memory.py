@@ -47,3 +47,43 @@ def test_tracebacks_still_show_source_lines(tmp_path: Path, feature) -> None:  #
     assert linecache.getline(file, 2).strip() == "return 'hello'"
     assert memory.drop_import_sources()  # idempotent; wraps the check only once
     assert not hasattr(getattr(feature, memory.CHECK).__wrapped__, "__wrapped__")
+
+
+FREED = """
+import sys
+from pathlib import Path
+
+from trainer.ui.common import memory
+
+
+def resident() -> float:
+    return int(Path("/proc/self/statm").read_text().split()[1]) * 4096 / 2**20
+
+
+tuned = memory.return_freed_memory() if sys.argv[1] == "tuned" else False
+block = bytearray(8 << 20)  # a large block freed (a backing store, a grabbed window) ...
+del block
+base = resident()
+block = bytearray(6 << 20)  # ... and the next one: from the heap, kept after it is freed?
+del block
+print(tuned, round(resident() - base, 1))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc")
+def test_freed_large_blocks_go_back_to_the_system() -> None:
+    import os
+    import subprocess
+
+    def run(mode: str) -> tuple[str, float]:
+        env = {**os.environ, "PYTHONPATH": str(Path(memory.__file__).parents[3])}
+        done = subprocess.run([sys.executable, "-c", FREED, mode], env=env, check=True,
+                              capture_output=True, text=True, timeout=60)
+        tuned, kept = done.stdout.split()
+        return tuned, float(kept)
+
+    untuned, tuned = run("plain"), run("tuned")
+    if tuned[0] != "True":
+        pytest.skip("not glibc")
+    assert untuned[1] > 4  # the case being fixed: glibc keeps the 6 MB resident
+    assert tuned[1] < 1  # returned to the system

@@ -8,12 +8,12 @@ headings an ``<a name>`` anchor, and images a ``file:`` URL inside the pack (or 
 
 from __future__ import annotations
 
+import os
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlparse
-from urllib.request import url2pathname
 
 from markdown import Extension, Markdown
 from markdown.extensions.toc import slugify_unicode
@@ -22,6 +22,12 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from trainer.content.images import fitted_size
+
+# urllib.request's own choice, without importing it (and http.client, ~0.3 MB) for one function
+if os.name == "nt":
+    from nturl2path import url2pathname
+else:
+    from urllib.parse import unquote as url2pathname
 
 CALLOUT_TITLES = {"note": "Note", "tip": "Tip", "important": "Important",
                   "warning": "Warning", "caution": "Caution"}

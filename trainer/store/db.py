@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import socket
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,6 +25,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from trainer import heap
 from trainer.config import Paths
 from trainer.errors import ConfigError
 from trainer.store import backup, health, migrate, schema, stamp
@@ -110,9 +112,14 @@ class Database:
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
-        """A read-only transaction for long reads (reports) that must not hold the write lock."""
+        """A read-only transaction for long reads (reports) that must not hold the write lock.
+
+        Its connection frees its page cache when it goes back to the pool (``engine``); after a
+        long read the C heap it freed is handed back too (``trainer.heap``)."""
+        start = time.perf_counter()
         with self._guard(), self._readers() as session:
             yield session
+        heap.after_read(time.perf_counter() - start)
 
     @contextmanager
     def _guard(self) -> Iterator[None]:

@@ -9,6 +9,10 @@ SQLite settings, chosen once here:
 - Write sessions start with ``BEGIN IMMEDIATE`` so two processes queue for the write lock instead
   of failing half-way through a read-then-write transaction; read sessions use plain ``BEGIN``.
 - A damaged file gets a read-only engine (``mode=ro``): SQLite itself then refuses any write.
+- A connection going back to the pool frees its page cache (``PRAGMA shrink_memory``): idle, it
+  would keep up to 2 MB of whatever the last large read scanned (the organisation's people or
+  summaries), memory that grows with the organisation. The next transaction reads its few pages
+  again from the operating system's file cache (no measurable cost on a small read).
 
 Every SQLite error becomes a StoreError with a message the user can act on (``translate``);
 only errors that mean a bug in Trainer (constraint, misuse of the API) stay as they are.
@@ -86,11 +90,26 @@ def track(path: Path, delta: int) -> None:
 def make_engine(url: URL, *, read_only: bool = False) -> Engine:
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url, read_only)
+    _postgresql_index_options()
     try:
         return create_engine(url, pool_pre_ping=True)
     except (NoSuchModuleError, ImportError) as exc:
         raise ConfigError(f"The PostgreSQL driver is not installed ({exc}).",
                           hint="Install it with: pip install 'trainer[postgres]'") from exc
+
+
+def _postgresql_index_options() -> None:
+    """Give the models' partial indexes their PostgreSQL predicate (the same as SQLite's), once
+    a PostgreSQL engine is made. Naming ``postgresql_where`` in the models would make SQLAlchemy
+    import its whole PostgreSQL dialect (about 2 MB resident, every driver's module) into each
+    SQLite process just to check the keyword. Idempotent."""
+    from trainer.store.models import Base
+
+    for table in Base.metadata.tables.values():
+        for index in table.indexes:
+            where = index.dialect_kwargs.get("sqlite_where")
+            if where is not None:
+                index.dialect_kwargs["postgresql_where"] = where
 
 
 def _sqlite_engine(url: URL, read_only: bool) -> Engine:
@@ -117,6 +136,15 @@ def _sqlite_engine(url: URL, read_only: bool) -> Engine:
             cursor.execute("PRAGMA synchronous=FULL")
         finally:
             cursor.close()
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(dbapi_connection: Any, _record: Any) -> None:
+        if dbapi_connection is None:  # invalidated: nothing left to free
+            return
+        try:
+            dbapi_connection.execute("PRAGMA shrink_memory")
+        except sqlite3.Error:  # only memory is at stake; the next use reports real trouble
+            log.debug("PRAGMA shrink_memory failed on %s", url.database, exc_info=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

@@ -450,7 +450,7 @@ class CreditAward(Base):
                         "(source = 'assessment' AND module_id IS NULL)", name="module"),
         UniqueConstraint("learner_id", "pack_id", "module_id"),
         Index("uq_credit_awards_assessment", "learner_id", "pack_id", unique=True,
-              sqlite_where=text("module_id IS NULL"), postgresql_where=text("module_id IS NULL")),
+              sqlite_where=text("module_id IS NULL")),  # PostgreSQL: engine.py adds it
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -102,7 +102,7 @@ def ensure_matplotlib() -> None:
         if _ready:
             return
         import matplotlib.figure  # noqa: F401 - the import is the point
-        from matplotlib.backends import backend_qtagg  # noqa: F401
+        from matplotlib.backends import backend_agg  # noqa: F401 - not its Qt backend
 
         from trainer.fonts import configure_matplotlib
 
@@ -144,13 +144,14 @@ def preload_in_background() -> threading.Thread:
     """Start importing the chart libraries in a daemon thread (call after the first paint).
 
     First stops PySide keeping the source of every imported module (``ui.common.memory``):
-    matplotlib's and SQLAlchemy's would cost about 38 MB.
+    matplotlib's and SQLAlchemy's would cost about 38 MB; and glibc keeping freed heap.
     """
-    from trainer.ui.common.memory import drop_import_sources
+    from trainer.ui.common.memory import drop_import_sources, return_freed_memory
 
     drop_import_sources()
 
     def work() -> None:
+        return_freed_memory()  # here: its ctypes import stays off the GUI thread
         try:
             ensure_matplotlib()
         except Exception:  # noqa: BLE001 - the dashboard will report it when it is opened
@@ -208,28 +209,14 @@ def _pick(labels: list[str], info: dict[str, Any]) -> str | None:
 
 
 DrawFunction = Callable[[Any, ChartTheme, Hover], None]
-_canvas: type | None = None
 
 
 def _canvas_class() -> type:
-    """matplotlib's Qt canvas, drawing when Qt paints instead of on a zero-delay timer.
+    """The charts' Qt canvas: matplotlib's Agg renderer in a plain widget that draws when Qt
+    paints (``chart_canvas``; matplotlib's Qt backend would add ~3 MB for its toolbar)."""
+    from trainer.ui.common.chart_canvas import canvas_class
 
-    While a new page's layout settles its charts are resized several times; a timer draw in
-    between is thrown away (the radar cost the dashboard's first opening ~50 ms twice). A pending
-    draw is what matplotlib's own paint handler looks for; hidden charts are drawn when shown.
-    """
-    global _canvas
-    if _canvas is None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
-        class PaintTimeCanvas(FigureCanvasQTAgg):
-            def draw_idle(self) -> None:
-                if not getattr(self, "_is_drawing", False):
-                    self._draw_pending = True
-                    self.update()
-
-        _canvas = PaintTimeCanvas
-    return _canvas
+    return canvas_class()
 
 
 class ChartView(QWidget):

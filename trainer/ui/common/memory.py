@@ -1,4 +1,4 @@
-"""Keep PySide's import hook from holding the source text of every module in memory.
+"""Memory the desktop app need not keep: module sources held for PySide, freed heap held by glibc.
 
 PySide6 6.11 (shiboken's ``__feature__`` support) checks each module imported after PySide with
 ``inspect.getsource(module)``, which leaves the module's whole source, split into lines, in
@@ -6,6 +6,13 @@ PySide6 6.11 (shiboken's ``__feature__`` support) checks each module imported af
 serves traceback lines, which it reads again when needed). ``drop_import_sources()`` empties the
 cache once and wraps the check so that the lines it reads are dropped right after; the check's
 answer is unchanged. Newer PySide versions without the check are left alone.
+
+glibc's malloc raises its thresholds as large blocks are freed (a window's backing store, a
+grabbed pixmap, a query's rows): later blocks of that size then come from the heap, and the
+freed top of the heap is kept for reuse instead of returned, a few MB that stay resident for
+nothing. ``return_freed_memory()`` fixes both thresholds at glibc's defaults (128 KiB), so large
+blocks are mapped and unmapped and a freed heap top goes back to the system; elsewhere (Windows,
+macOS, musl) it does nothing.
 """
 
 from __future__ import annotations
@@ -22,6 +29,34 @@ FEATURE_MODULE = "shibokensupport.feature"
 CHECK = "_mod_uses_pyside"
 
 _installed = False
+M_TRIM_THRESHOLD = -1  # mallopt parameters (malloc.h)
+M_MMAP_THRESHOLD = -3
+THRESHOLD = 128 * 1024  # glibc's initial values, kept fixed
+
+_tuned = False
+
+
+def return_freed_memory() -> bool:
+    """Make glibc return freed memory to the system (fixed thresholds, see above); True on
+    glibc. Idempotent; call once the first window is up."""
+    global _tuned
+    if _tuned:
+        return True
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes  # here: not on the way to the first paint
+
+    try:
+        libc = ctypes.CDLL(None)  # the process's own symbols: the C library it runs on
+        mallopt = libc.mallopt
+        libc.gnu_get_libc_version  # noqa: B018 - glibc only (musl's mallopt does nothing)
+    except (OSError, AttributeError):
+        return False
+    mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
+    _tuned = bool(mallopt(M_MMAP_THRESHOLD, THRESHOLD)) and bool(
+        mallopt(M_TRIM_THRESHOLD, THRESHOLD))
+    log.debug("glibc returns freed memory to the system: %s", _tuned)
+    return _tuned
 
 
 def drop_import_sources() -> bool:
