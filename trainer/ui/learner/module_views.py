@@ -36,8 +36,7 @@ def build_module_view(ctx: AppContext, pack: Any, module: Any, index: int, font_
                       font_size=font_size, ctx=ctx)
     recorder = AttemptRecorder(ctx, pack, view)
     view.recorder = recorder
-    for card in view.cards.values():
-        recorder.attach(card)
+    view.on_card(recorder.attach)  # cards below the first screen come after its paint
     restore_answers(ctx, pack, view)
     return view
 
@@ -50,7 +49,7 @@ def restore_answers(ctx: AppContext, pack: Any, view: LessonView) -> None:
     if view.recorder is not None:
         view.recorder.graded.connect(lambda exercise_id, _g: view.answered.add(exercise_id))
     user = ctx.user
-    if user is None or not view.cards:
+    if user is None or not view.exercise_ids:
         return
     view.restoring = True
 
