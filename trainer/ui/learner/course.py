@@ -285,16 +285,18 @@ class CoursePage(QWidget):
             self._later(lambda: QTimer.singleShot(DISPOSE_DELAY_MS, view.deleteLater))
 
     def _save_when_done(self, view: QWidget) -> None:
-        """Save "done" the moment a sitting is handed in or the last exercise answered, so the
-        outline says so at once (not at the next periodic save)."""
+        """Save the moment a sitting is handed in (passed or not) or the last exercise is
+        answered, so the outline says so at once (not at the next periodic save)."""
         finished = getattr(view, "finished", None)
         recorder = getattr(view, "recorder", None)
-        for signal in (finished, getattr(recorder, "graded", None)):
-            if signal is not None:
-                signal.connect(lambda *_: self._flush_if_done(view))
+        if finished is not None:
+            finished.connect(lambda *_: self._flush_if_done(view, always=True))
+        if recorder is not None:
+            recorder.graded.connect(lambda *_: self._flush_if_done(view))
 
-    def _flush_if_done(self, view: QWidget) -> None:
-        if self.session is not None and view is self.view and module_status(view) == "completed":
+    def _flush_if_done(self, view: QWidget, always: bool = False) -> None:
+        if self.session is not None and view is self.view and (
+                always or module_status(view) == "completed"):
             self.session.flush()
 
     def _may_leave(self) -> bool:
