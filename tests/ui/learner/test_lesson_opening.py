@@ -28,10 +28,13 @@ PARAGRAPH = ("政务数据共享要坚持“以共享为原则、不共享为例
 @pytest.fixture
 def long_lesson(bundled: Path) -> Path:
     """A fifth module of about 20 KB: three long text runs with an exercise after each."""
-    pack = bundled / "learner-mini"
+    return _add_module(bundled / "learner-mini", runs=3, paragraphs=10)
+
+
+def _add_module(pack: Path, runs: int, paragraphs: int) -> Path:
     parts = ["---\nid: long\ntitle: 长课文\nminutes: 30\ncompetencies: [data-literacy]\n---\n"]
-    for n in range(1, 4):
-        parts.append(f"## 第 {n} 节\n\n" + "\n\n".join([PARAGRAPH * 4] * 10))
+    for n in range(1, runs + 1):
+        parts.append(f"## 第 {n} 节\n\n" + "\n\n".join([PARAGRAPH * 4] * paragraphs))
         parts.append(f"::: exercise single long-q{n}\ncompetencies: data-literacy\n\n"
                      "数据共享的原则是什么？\n\n- [x] 以共享为原则\n- [ ] 以不共享为原则\n:::\n")
     (pack / "modules" / "05-long.md").write_text("\n\n".join(parts), encoding="utf-8")
@@ -141,3 +144,21 @@ def test_the_first_screen_paints_before_the_cards_below_it_are_built(
     qtbot.waitUntil(lambda: all(t._pending is None for t, _ in view.texts))
     times_set = [sum(1 for x in set_html if x is text) for text, _ in view.texts]
     assert times_set == [1, 1, 1], "each text's HTML is set exactly once"
+
+
+def test_a_long_lesson_is_built_in_slices_after_its_first_paint(
+        qapp: QApplication, qtbot: Any, app_ctx: AppContext, learner: Any,
+        bundled: Path) -> None:
+    """Thirty cards, most below the first screen, are built a slice per turn of the event loop: the
+    window answers (paints, scrolls) in between instead of freezing for the whole lesson."""
+    _add_module(bundled / "learner-mini", runs=30, paragraphs=1)
+    course = _open(qapp, qtbot, app_ctx, learner)
+    course.open_module([m.id for m in course.pack.modules].index("long"))
+    view = course.view
+    counts: list[int] = []
+    while len(view.findChildren(ExerciseCard)) < 30:
+        qtbot.wait(1)  # one turn of the event loop: how far the building got
+        counts.append(len(view.findChildren(ExerciseCard)))
+    steps = sorted({c for c in counts if c < 30})  # the first screen's, then each slice's
+    assert len(steps) >= 2, f"the cards below the first screen were built in one go: {steps}"
+    assert list(view.cards) == [f"long-q{n}" for n in range(1, 31)]

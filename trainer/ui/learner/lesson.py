@@ -7,8 +7,8 @@ rendered (the course prefetches the next module) or short is shown at once, the 
 rendered by a worker and appears a moment later, so opening a module never freezes the window.
 
 Opening paints the first screen first (DESIGN §6: a lesson on screen in 30 ms): the header and
-the text down to the first long run are built at once; the exercise cards and text below it
-are built on the turn of the event loop after the first paint (building, styling and laying
+the text and cards that fill a screen are built at once; the exercise cards and text below
+are built after the first paint, a slice per turn of the event loop (building, styling and laying
 out four cards cost twice what a plain browser showing the whole lesson does). Anything that
 asks for ``cards`` or ``texts`` earlier gets them built on the spot.
 """
@@ -16,6 +16,7 @@ asks for ``cards`` or ``texts`` earlier gets them built on the spot.
 from __future__ import annotations
 
 import contextlib
+import time
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -41,9 +42,12 @@ from trainer.ui.learner.segments import is_case, scenario, segments
 
 __all__ = ["COLUMN_WIDTH", "LessonText", "LessonView", "FIRST_SCREEN_CHARS"]
 
-# A text run this long fills the first screen at any zoom (about 1,750 CJK characters or 3,800
-# Latin ones fit in 860 × 700 px at 15 px): what follows it is built after the first paint.
+# Text this long fills the first screen at any zoom (about 1,750 CJK characters or 3,800 Latin
+# ones fit in 860 × 700 px at 15 px), counting a card as a third of a screen: what follows is
+# built after the first paint.
 FIRST_SCREEN_CHARS = 1_500
+CARD_CHARS = 500
+STEP_SECONDS = 0.016  # building the rest: one slice per turn of the event loop, about a frame
 
 
 class FirstPaint(QObject):
@@ -152,7 +156,7 @@ class LessonView(QWidget):
         self._add_footer(has_previous, has_next)
         self.background.start(self)
         if self._rest:
-            self.first_paint.add(self.complete)
+            self.first_paint.add(self._build_a_slice)
 
     @property
     def cards(self) -> dict[str, ExerciseCard]:
@@ -173,13 +177,23 @@ class LessonView(QWidget):
             callback(card)
 
     def complete(self) -> None:
-        """Build what lies below the first screen (after the first paint, or when asked)."""
+        """Build all that lies below the first screen now (something asked for it)."""
         if not self._rest:
             return
         rest, self._rest = self._rest, []
         for item in rest:
-            self._add_segment(item)
+            self._add_segment(item, late=True)
         self.background.start(self)
+
+    def _build_a_slice(self) -> None:
+        """After the first paint: build the rest a slice at a time, so a long lesson (a 500 KB
+        one has about a hundred cards) never holds the window for long; it can be scrolled."""
+        deadline = time.perf_counter() + STEP_SECONDS
+        while self._rest and time.perf_counter() < deadline:
+            self._add_segment(self._rest.pop(0), late=True)
+        self.background.start(self)
+        if self._rest:
+            QTimer.singleShot(0, self, self._build_a_slice)
 
     # --- building -----------------------------------------------------------------------------
 
@@ -235,23 +249,31 @@ class LessonView(QWidget):
         return f"{kinds.get(self.module.kind, self.module.kind)}  ·  {minutes}"
 
     def _add_blocks(self) -> None:
-        """The segments down to the first text run that fills a screen; the rest wait."""
+        """The segments that fill the first screen now; the rest after it has painted."""
         items = segments(self.module)
+        filled = 0
         for position, item in enumerate(items):
             self._add_segment(item)
-            if isinstance(item, str) and len(item) >= FIRST_SCREEN_CHARS:
+            filled += len(item) if isinstance(item, str) else CARD_CHARS
+            if filled >= FIRST_SCREEN_CHARS:
                 self._rest = items[position + 1:]
                 return
 
-    def _add_segment(self, item: Any) -> None:
+    def _add_segment(self, item: Any, late: bool = False) -> None:
+        """One text run or card at the end; ``late`` (the page may be on screen already):
+        shown now, not on the next turn as a layout shows a new child of a visible widget."""
         if isinstance(item, str):
             self._add_text(item)
+            if late:
+                self._texts[-1][0].show()
             return
         self._number += 1
         card = ExerciseCard(item, self.background, self._number)
         watch_card(self.background, card)
         self._cards[item.id] = card
         self.blocks.addWidget(card)
+        if late:
+            card.show()
         for hook in self._card_hooks:
             hook(card)
 
