@@ -98,8 +98,13 @@ def test_study_time_and_place_are_saved_when_leaving_a_module(
     course.view.set_fraction(0.4)
     qapp.processEvents()
     place = course.view.fraction()
-    course.step(1)  # leaving the module saves what was counted
-    state = lesson_states(app_ctx.db, learner.id, "learner-mini")["basics"]
+    course.step(1)  # leaving the module saves what was counted, once the next one has painted
+
+    def saved() -> Any:
+        return lesson_states(app_ctx.db, learner.id, "learner-mini").get("basics")
+
+    qtbot.waitUntil(lambda: saved() is not None and saved().seconds >= 42, timeout=3000)
+    state = saved()
     assert state.seconds == 42 and state.position == {"scroll": place}
     assert state.status == "in_progress", "not every exercise is answered yet"
     window.show_page("library")  # another page: the open module stops counting

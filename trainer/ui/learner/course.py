@@ -42,6 +42,10 @@ log = logging.getLogger(__name__)
 DISPOSE_DELAY_MS = 200  # the previous module is destroyed after the new one has painted
 REFRESH_DELAY_MS = 50  # outline marks follow a save after the screen has updated
 
+# Opening a module does nothing on the way to its first paint that the paint does not need:
+# the module left is saved, destroyed and the next ones prefetched after it (``_later``), and
+# the saved reading position comes from what the outline read, not from the database.
+
 
 class CoursePage(QWidget):
     """Outline on the left, the current module on the right; saves time and position as it goes."""
@@ -54,6 +58,9 @@ class CoursePage(QWidget):
         self.view: Any = None
         self.session: StudySession | None = None
         self._refresh_due = False
+        self._deferred: list[Any] = []  # work held back until the new module has painted
+        self._positions: dict[str, Any] = {}  # module id → saved position, as the outline read
+        self._left_at: dict[str, Any] = {}  # positions of modules left since (newer)
         self.setObjectName("CoursePage")
         apply_learner_style(self, self.font_size())
         self.outline_model = OutlineModel(self)
@@ -167,6 +174,7 @@ class CoursePage(QWidget):
         if self.pack is None or pack.key != self.pack.key:
             self.close_session()
             self.pack, self.module = pack, None
+            self._positions, self._left_at = {}, {}
             self.course_title.setText(pack.title)
         states = self.refresh_outline()
         if module_id is None:
@@ -189,6 +197,7 @@ class CoursePage(QWidget):
                       sitting: Any) -> None:
         if pack is not self.pack:
             return  # another course was opened meanwhile
+        self._positions = {m: s.position for m, s in states.items()}
         rows = outline_rows(pack, states, best, sitting)
         if rows != self.outline_model.rows():  # a save that changed no mark repaints nothing
             self.outline_model.set_rows(rows)
@@ -221,9 +230,8 @@ class CoursePage(QWidget):
             self.outline.setCurrentIndex(
                 self.outline_model.index(self.outline_model.row_of(self.module.id), 0))
             return
-        self.close_session()
-        if self.view is not None:
-            self._dispose(self.view)
+        self._run_deferred()  # what the last opening held back, if it never painted
+        self._leave_module()
         self.module = module
         size = self.font_size()
         self.view = build_module_view(self.ctx, self.pack, module, index, size,
@@ -235,35 +243,60 @@ class CoursePage(QWidget):
             scroll.setFocus()  # Space, Page Up/Down and arrows scroll the lesson at once
         self.outline.setCurrentIndex(self.outline_model.index(index, 0))
         self._restore_position(module, exercise_id)
-        self.session = StudySession(self.ctx, self.ctx.user.id, self.pack, module, self.view,
-                                    lambda: module_status(self.view), self)
+        session = self.session = StudySession(self.ctx, self.ctx.user.id, self.pack, module,
+                                              self.view, lambda: module_status(self.view), self)
         # marks the module "in progress" and remembers it as the last place, once it is on
         # screen (closing the session first saves the same)
-        QTimer.singleShot(REFRESH_DELAY_MS, self.session, self.session.flush)
+        self._later(lambda: QTimer.singleShot(REFRESH_DELAY_MS, session, session.flush))
         self._save_when_done(self.view)
         if self.isVisible():
             self.session.start()
         pack = self.pack  # every other module then opens from the cache, the next one first
-        QTimer.singleShot(0, self, lambda: prefetch_course(self.ctx, pack, index))
+        self._later(lambda: prefetch_course(self.ctx, pack, index))
+        after = getattr(self.view, "after_first_paint", None)
+        if callable(after):
+            after(self._run_deferred)
+        else:
+            QTimer.singleShot(0, self, self._run_deferred)
 
-    def _dispose(self, view: QWidget) -> None:
-        """Take the previous module off the page; destroy it once the new one is on screen
-        (destroying a long lesson costs as much as building one: not on the way to the paint)."""
-        view.hide()
-        self.content_layout.removeWidget(view)
-        QTimer.singleShot(DISPOSE_DELAY_MS, view.deleteLater)
+    def _later(self, work: Any) -> None:
+        """Hold ``work`` until the module being opened has painted (or the next opening)."""
+        self._deferred.append(work)
+
+    def _run_deferred(self) -> None:
+        work, self._deferred = self._deferred, []
+        for item in work:
+            item()
+
+    def _leave_module(self) -> None:
+        """Stop the session of the module left and take the view off the page; saving it and
+        destroying the view wait for the next paint (destroying a long lesson costs as much as
+        building one, and a commit 5 to 25 ms)."""
+        self._suspend_view()
+        session, view, self.session = self.session, self.view, None
+        if session is not None:
+            progress = session.stop()
+            if progress is not None and progress.position is not None:
+                self._left_at[progress.module_id] = progress.position
+            self._later(lambda: _save_and_drop(session, progress))
+        if view is not None:
+            view.hide()
+            self.content_layout.removeWidget(view)
+            self._later(lambda: QTimer.singleShot(DISPOSE_DELAY_MS, view.deleteLater))
 
     def _save_when_done(self, view: QWidget) -> None:
-        """Save "done" the moment a sitting is handed in or the last exercise answered, so the
-        outline says so at once (not at the next periodic save)."""
+        """Save the moment a sitting is handed in (passed or not) or the last exercise is
+        answered, so the outline says so at once (not at the next periodic save)."""
         finished = getattr(view, "finished", None)
         recorder = getattr(view, "recorder", None)
-        for signal in (finished, getattr(recorder, "graded", None)):
-            if signal is not None:
-                signal.connect(lambda *_: self._flush_if_done(view))
+        if finished is not None:
+            finished.connect(lambda *_: self._flush_if_done(view, always=True))
+        if recorder is not None:
+            recorder.graded.connect(lambda *_: self._flush_if_done(view))
 
-    def _flush_if_done(self, view: QWidget) -> None:
-        if self.session is not None and view is self.view and module_status(view) == "completed":
+    def _flush_if_done(self, view: QWidget, always: bool = False) -> None:
+        if self.session is not None and view is self.view and (
+                always or module_status(view) == "completed"):
             self.session.flush()
 
     def _may_leave(self) -> bool:
@@ -282,13 +315,12 @@ class CoursePage(QWidget):
             suspend()
 
     def _restore_position(self, module: Any, exercise_id: str | None) -> None:
-        from trainer.store.progress import lesson_states
-
+        """Scroll to the exercise asked for, else where the learner left the module (known
+        without a query: the outline's last read, or the module left in this visit)."""
         if exercise_id:
             self.view.show_exercise(exercise_id)
             return
-        state = lesson_states(self.ctx.db, self.ctx.user.id, self.pack.id).get(module.id)
-        position = state.position if state is not None else None
+        position = self._left_at.get(module.id, self._positions.get(module.id))
         if isinstance(position, dict) and hasattr(self.view, "set_fraction"):
             self.view.set_fraction(float(position.get("scroll", 0.0)))
 
@@ -315,6 +347,8 @@ class CoursePage(QWidget):
     # --- saving -------------------------------------------------------------------------------
 
     def close_session(self) -> None:
+        """Save the open module now (sign-out, quit, another course): nothing waits for a paint."""
+        self._run_deferred()
         self._suspend_view()
         if self.session is not None:
             self.session.close()
@@ -336,6 +370,7 @@ class CoursePage(QWidget):
             self.view.setParent(None)
             self.view.deleteLater()
         self.view = self.module = self.pack = None
+        self._positions, self._left_at = {}, {}
         self.outline_model.set_rows([])
 
     def _on_data_changed(self, what: str) -> None:
@@ -349,6 +384,11 @@ class CoursePage(QWidget):
         self._refresh_due = False
         if self.pack is not None and self.isVisible():
             self._refresh_in_background()
+
+
+def _save_and_drop(session: StudySession, progress: Any) -> None:
+    session.save(progress)
+    session.deleteLater()  # a session is done once its module is left and saved
 
 
 def _outline_data(ctx: AppContext, learner_id: int, pack: Any) -> tuple[Any, Any, Any]:

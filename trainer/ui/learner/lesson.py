@@ -5,162 +5,94 @@ exercise is an ``ExerciseCard``; a case module puts its scenario beside its ques
 Markdown is never rendered at length on the GUI thread (``BackgroundRender``): text already
 rendered (the course prefetches the next module) or short is shown at once, the rest is
 rendered by a worker and appears a moment later, so opening a module never freezes the window.
+
+Opening paints the first screen first (DESIGN §6: a lesson on screen in 30 ms): the header and
+the text and cards that fill a screen are built at once; the exercise cards and text below
+are built after the first paint, a slice per turn of the event loop (building, styling and laying
+out four cards cost twice what a plain browser showing the whole lesson does). Anything that
+asks for ``cards`` or ``texts`` earlier gets them built on the spot.
 """
 
 from __future__ import annotations
 
 import contextlib
+import time
 import warnings
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSize, QSizeF, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (
-    QDesktopServices,
-    QFont,
-    QImageReader,
-    QResizeEvent,
-    QTextCursor,
-    QTextFormat,
-    QTextImageFormat,
-    QTextOption,
-)
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from trainer.ui.common.plain import plain_label
 from trainer.ui.learner.exercises import ExerciseCard
+from trainer.ui.learner.lesson_text import COLUMN_WIDTH, LessonText
 from trainer.ui.learner.rendering import BackgroundRender, module_dir, watch_card
 from trainer.ui.learner.segments import is_case, scenario, segments
 
-COLUMN_WIDTH = 860  # comfortable reading measure
+__all__ = ["COLUMN_WIDTH", "LessonText", "LessonView", "FIRST_SCREEN_CHARS"]
+
+# Text this long fills the first screen at any zoom (about 1,750 CJK characters or 3,800 Latin
+# ones fit in 860 × 700 px at 15 px), counting a card as a third of a screen: what follows is
+# built after the first paint.
+FIRST_SCREEN_CHARS = 1_500
+CARD_CHARS = 500
+STEP_SECONDS = 0.016  # building the rest: one slice per turn of the event loop, about a frame
 
 
-class LessonText(QTextBrowser):
-    """Rendered Markdown that grows to its content's height; the page scrolls, not the text."""
+class FirstPaint(QObject):
+    """Runs callbacks once, on the turn of the event loop after ``widget`` (or one of
+    ``also``, whichever comes first) paints for the first time.
 
-    def __init__(self, html: str | None, base_dir: Any, style: str, auto_height: bool = True,
-                 font_size: int = 15) -> None:
-        super().__init__()
-        self.setObjectName("lessonText")
-        self.setAccessibleName(self.tr("Lesson text"))  # Tab stops here to read and scroll
-        self.auto_height = auto_height
-        self.waiting = html is None  # its Markdown is being rendered by a worker
-        self._style, self._font_size = style, font_size
-        self._pending: str | None = None
-        self._sized = False
-        self.deferred = False  # below the first screen: laid out just after the first paint
-        self.setOpenLinks(False)
-        self.anchorClicked.connect(self._open_link)
-        self.document().setBaseUrl(QUrl.fromLocalFile(str(base_dir) + "/"))
-        self.document().setDocumentMargin(2)
-        if auto_height:
-            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-            self.document().documentLayout().documentSizeChanged.connect(self._fit)
+    A zero-time timer set while building would run before the paint (Qt posts the repaint at a
+    lower priority than timers and queued calls), so work meant for "after the lesson is on
+    screen" would still sit on the way to it. A widget never shown (built off screen) runs them
+    after ``FALLBACK_MS``, so nothing waits for a paint that never comes."""
+
+    FALLBACK_MS = 1_000
+
+    def __init__(self, widget: QWidget, *also: QWidget) -> None:
+        super().__init__(widget)
+        self.watched = (widget, *also)
+        self.callbacks: list[Callable[[], None]] = []
+        self.painted = False
+        for watched in self.watched:
+            watched.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._run)
+
+    def add(self, callback: Callable[[], None]) -> None:
+        if self.painted:
+            QTimer.singleShot(0, self, callback)
         else:
-            self.horizontalScrollBar().rangeChanged.connect(self._hide_tiny_overflow)
-        if html is not None:
-            self.set_content(html, style, font_size)
+            self.callbacks.append(callback)
 
-    def restyle(self, style: str, font_size: int) -> None:
-        """Style and size for HTML still to come from the worker."""
-        self._style, self._font_size = style, font_size
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if not self.painted and event.type() == QEvent.Type.Paint:
+            self._stop_watching()
+            QTimer.singleShot(0, self, self._run)
+        return False
 
-    def show_rendered(self, html: str) -> None:
-        """The worker's HTML has arrived: show it with the current style and size."""
-        self.waiting = False
-        self.set_content(html, self._style, self._font_size, soon=self.deferred)
+    def _stop_watching(self) -> None:
+        self.painted = True
+        for watched in self.watched:
+            watched.removeEventFilter(self)
 
-    def _hide_tiny_overflow(self, _minimum: int, maximum: int) -> None:
-        """A table's border can round a pixel past the width: no scroll bar for that."""
-        policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOff if maximum <= 3
-                  else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        if self.horizontalScrollBarPolicy() != policy:
-            self.setHorizontalScrollBarPolicy(policy)
-
-    def set_content(self, html: str, style: str, font_size: int, soon: bool = False) -> None:
-        """Set the text; with auto height it is laid out once, when the real width is known."""
-        self._style, self._font_size = style, font_size
-        font = QFont(self.document().defaultFont())
-        font.setPixelSize(font_size)
-        self.document().setDefaultFont(font)
-        self.document().setDefaultStyleSheet(style)
-        self._pending = html
-        if soon and self._sized:  # one text per turn of the event loop
-            QTimer.singleShot(0, self, self.ensure_loaded)
-        elif not self.auto_height or self._sized:
-            self.ensure_loaded()
-
-    def ensure_loaded(self) -> None:
-        if self._pending is not None:
-            html, self._pending = self._pending, None
-            self.setHtml(html)
-            self._fit_images()
-            self._fit()
-
-    def _fit_images(self) -> None:
-        """Scale pictures wider than the text down to its width (a case's narrow scenario pane
-        would otherwise scroll sideways); they return to their own size when there is room."""
-        room = self.viewport().width() - 2 * self.document().documentMargin() - 6
-        if room < 60:
-            return
-        cursor = QTextCursor(self.document())
-        block = self.document().begin()
-        while block.isValid():
-            fragments = block.begin()
-            while not fragments.atEnd():
-                fragment = fragments.fragment()
-                image = fragment.charFormat().toImageFormat()
-                if fragment.charFormat().isImageFormat() and _scale_image(image, room):
-                    cursor.setPosition(fragment.position())
-                    cursor.setPosition(fragment.position() + fragment.length(),
-                                       QTextCursor.MoveMode.KeepAnchor)
-                    cursor.setCharFormat(image)
-                fragments += 1
-            block = block.next()
-
-    def _open_link(self, url: QUrl) -> None:
-        if url.scheme() in ("http", "https", "mailto"):
-            QDesktopServices.openUrl(url)
-
-    def _fit(self, *_: Any) -> None:
-        if not self.auto_height or self._pending is not None:
-            return
-        height = int(self.document().size().height()) + 2 * self.frameWidth() + 4
-        if height != self.height():
-            self.setFixedHeight(height)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width() and self.isVisible():
-            self._sized = True
-            if self._pending is not None and self.deferred:
-                QTimer.singleShot(0, self, self.ensure_loaded)
-            elif self._pending is not None:
-                self.ensure_loaded()
-            else:
-                self._fit_images()
-                self._fit()
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(COLUMN_WIDTH, self.height())
-
-    def wheelEvent(self, event: Any) -> None:  # noqa: N802
-        if self.auto_height:
-            event.ignore()  # let the page scroll
-            return
-        super().wheelEvent(event)
+    def _run(self) -> None:
+        if not self.painted:  # never painted: the fallback
+            self._stop_watching()
+        callbacks, self.callbacks = self.callbacks, []
+        for callback in callbacks:
+            callback()
 
 
 class LessonView(QWidget):
@@ -177,11 +109,16 @@ class LessonView(QWidget):
         # with a context, long text not yet rendered is rendered by a worker
         self.background = BackgroundRender(render, ctx)
         self.font_size = font_size
-        self.cards: dict[str, ExerciseCard] = {}
+        self._cards: dict[str, ExerciseCard] = {}
+        self._card_hooks: list[Callable[[ExerciseCard], None]] = []
+        # every exercise of the module, also those whose cards are still to be built
+        self.exercise_ids = [b.id for b in module.blocks if not hasattr(b, "markdown")]
         self.answered: set[str] = set()  # exercises with at least one attempt
         self.recorder: Any = None
         self.restoring = False
-        self.texts: list[tuple[LessonText, str]] = []
+        self._texts: list[tuple[LessonText, str]] = []
+        self._rest: list[Any] = []  # segments below the first screen, built after the paint
+        self._number = 0
         self.base_dir = module_dir(pack, module)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -211,9 +148,52 @@ class LessonView(QWidget):
         else:
             layout.addWidget(self.scroll)
             self._add_header(self.body)
+        self.blocks = QVBoxLayout()
+        self.blocks.setContentsMargins(0, 0, 0, 0)
+        self.blocks.setSpacing(14)
+        self.body.addLayout(self.blocks)
         self._add_blocks()
         self._add_footer(has_previous, has_next)
         self.background.start(self)
+        if self._rest:
+            self.first_paint.add(self._build_a_slice)
+
+    @property
+    def cards(self) -> dict[str, ExerciseCard]:
+        """Every exercise card by exercise id (built now if the first paint has not come yet)."""
+        self.complete()
+        return self._cards
+
+    @property
+    def texts(self) -> list[tuple[LessonText, str]]:
+        """Every text run with its Markdown, in order (built now if still to come)."""
+        self.complete()
+        return self._texts
+
+    def on_card(self, callback: Callable[[ExerciseCard], None]) -> None:
+        """Call ``callback`` with each card, those built already and those still to come."""
+        self._card_hooks.append(callback)
+        for card in self._cards.values():
+            callback(card)
+
+    def complete(self) -> None:
+        """Build all that lies below the first screen now (something asked for it)."""
+        if not self._rest:
+            return
+        rest, self._rest = self._rest, []
+        for item in rest:
+            self._add_segment(item, late=True)
+        self.background.start(self)
+
+    def _build_a_slice(self) -> None:
+        """After the first paint: build the rest a slice at a time, so a long lesson (a 500 KB
+        one has about a hundred cards) never holds the window for long; it can be scrolled."""
+        deadline = time.perf_counter() + STEP_SECONDS
+        while self._rest and time.perf_counter() < deadline:
+            self._add_segment(self._rest.pop(0), late=True)
+        self.background.start(self)
+        if self._rest:
+            QTimer.singleShot(0, self, self._build_a_slice)
 
     # --- building -----------------------------------------------------------------------------
 
@@ -223,7 +203,7 @@ class LessonView(QWidget):
         if not str(self.pack.language).lower().startswith("zh"):  # words stay whole: a table
             self.scenario.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # too wide scrolls
         self.scenario.setAccessibleName(self.tr("Case scenario"))
-        self.texts.append((self.scenario, scenario(self.module)))
+        self._texts.append((self.scenario, scenario(self.module)))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(24, 8, 8, 12)
@@ -241,6 +221,8 @@ class LessonView(QWidget):
 
     def _add_header(self, target: QVBoxLayout, objectives: bool = True) -> None:
         title = plain_label(self.module.title)
+        # the view paints first (its style sheet background); the title, always on screen, too
+        self.first_paint = FirstPaint(self, title)
         title.setObjectName("pageTitle")
         title.setWordWrap(True)
         target.addWidget(title)
@@ -267,22 +249,39 @@ class LessonView(QWidget):
         return f"{kinds.get(self.module.kind, self.module.kind)}  ·  {minutes}"
 
     def _add_blocks(self) -> None:
-        number = 0
-        for item in segments(self.module):
-            if isinstance(item, str):
-                self._add_text(item)
-                continue
-            number += 1
-            card = ExerciseCard(item, self.background, number)
-            watch_card(self.background, card)
-            self.cards[item.id] = card
-            self.body.addWidget(card)
+        """The segments that fill the first screen now; the rest after it has painted."""
+        items = segments(self.module)
+        filled = 0
+        for position, item in enumerate(items):
+            self._add_segment(item)
+            filled += len(item) if isinstance(item, str) else CARD_CHARS
+            if filled >= FIRST_SCREEN_CHARS:
+                self._rest = items[position + 1:]
+                return
+
+    def _add_segment(self, item: Any, late: bool = False) -> None:
+        """One text run or card at the end; ``late`` (the page may be on screen already):
+        shown now, not on the next turn as a layout shows a new child of a visible widget."""
+        if isinstance(item, str):
+            self._add_text(item)
+            if late:
+                self._texts[-1][0].show()
+            return
+        self._number += 1
+        card = ExerciseCard(item, self.background, self._number)
+        watch_card(self.background, card)
+        self._cards[item.id] = card
+        self.blocks.addWidget(card)
+        if late:
+            card.show()
+        for hook in self._card_hooks:
+            hook(card)
 
     def _add_text(self, markdown: str) -> None:
         text = self._text(markdown)
-        text.deferred = any(t.auto_height for t, _ in self.texts)
-        self.texts.append((text, markdown))
-        self.body.addWidget(text)
+        text.deferred = any(t.auto_height for t, _ in self._texts)
+        self._texts.append((text, markdown))
+        self.blocks.addWidget(text)
 
     def _text(self, markdown: str, auto_height: bool = True) -> LessonText:
         """A text run: its HTML now when it is cached or short, else from a worker."""
@@ -313,15 +312,16 @@ class LessonView(QWidget):
     def apply_font_size(self, size: int, style: str) -> None:
         """Zoom the lesson text; the cards follow the page's style sheet (see ``zoom_rules``)."""
         self.style_sheet, self.font_size = style, size
-        for widget, markdown in self.texts:
+        for widget, markdown in self._texts:  # text still to come is built at the new size
             if widget.waiting:  # the worker's HTML comes with the new size
                 widget.restyle(style, size)
             else:
                 widget.set_content(self.render(markdown), style, size)
 
-    def after_first_paint(self, callback: Any) -> None:
-        """Run ``callback`` on the next turn of the event loop, after the pending paint."""
-        QTimer.singleShot(0, self, callback)
+    def after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the lesson is on screen (on the next turn of the event loop
+        after its first paint; at once on the next turn if it has painted already)."""
+        self.first_paint.add(callback)
 
     def fraction(self) -> float:
         bar = self.scroll.verticalScrollBar()
@@ -377,35 +377,10 @@ class LessonView(QWidget):
         self.scroll.ensureVisible(point.x(), point.y(), 0, 160)
 
     def at_end(self) -> bool:
-        if any(text.waiting for text, _ in self.texts):
+        if self._rest or any(text.waiting for text, _ in self._texts):
             return False  # an empty page is not a page read to the end
         bar = self.scroll.verticalScrollBar()
         return bar.maximum() <= 0 or bar.value() >= bar.maximum() * 0.95
-
-
-_NATURAL = QTextFormat.Property.UserProperty + 7  # an image's own (or authored) size
-
-
-def _scale_image(image: QTextImageFormat, room: float) -> bool:
-    """Set ``image`` to its natural size capped at ``room`` wide; True when that changed it."""
-    natural = image.property(_NATURAL)
-    if not isinstance(natural, QSizeF):
-        size = QImageReader(QUrl(image.name()).toLocalFile()).size()
-        width = image.width() if image.width() > 0 else size.width()
-        height = image.height() if image.height() > 0 else (
-            size.height() * width / size.width() if size.width() > 0 else 0)
-        natural = QSizeF(width, height)
-        image.setProperty(_NATURAL, natural)
-        if natural.width() <= 0 or natural.height() <= 0:
-            return True  # remembered as unknown: left as the author gave it
-    if natural.width() <= 0 or natural.height() <= 0:
-        return False
-    width = min(natural.width(), room)
-    if abs(image.width() - width) < 0.5:
-        return False
-    image.setWidth(width)
-    image.setHeight(natural.height() * width / natural.width())
-    return True
 
 
 def _disconnect(signal: Any, slot: Any) -> None:

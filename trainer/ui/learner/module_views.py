@@ -36,8 +36,7 @@ def build_module_view(ctx: AppContext, pack: Any, module: Any, index: int, font_
                       font_size=font_size, ctx=ctx)
     recorder = AttemptRecorder(ctx, pack, view)
     view.recorder = recorder
-    for card in view.cards.values():
-        recorder.attach(card)
+    view.on_card(recorder.attach)  # cards below the first screen come after its paint
     restore_answers(ctx, pack, view)
     return view
 
@@ -50,7 +49,7 @@ def restore_answers(ctx: AppContext, pack: Any, view: LessonView) -> None:
     if view.recorder is not None:
         view.recorder.graded.connect(lambda exercise_id, _g: view.answered.add(exercise_id))
     user = ctx.user
-    if user is None or not view.cards:
+    if user is None or not view.exercise_ids:
         return
     view.restoring = True
 
@@ -64,21 +63,25 @@ def restore_answers(ctx: AppContext, pack: Any, view: LessonView) -> None:
 
 
 def _apply(view: LessonView, latest: dict[str, Any]) -> None:
+    """Earlier answers onto the cards built so far, and onto the rest as they are built (a
+    long lesson builds its cards below the first screen a slice at a time)."""
+    view.answered.update(e for e in view.exercise_ids if e in latest)
+    view.on_card(lambda card: _restore(card, latest.get(card.exercise.id)))
+    view.restored.emit()
+
+
+def _restore(card: Any, attempt: Any) -> None:
     from trainer.content.grading import grade
 
-    view.answered.update(e for e in view.cards if e in latest)
-    for exercise_id, card in view.cards.items():
-        attempt = latest.get(exercise_id)
-        if attempt is None or not isinstance(attempt.response, dict):
-            continue
-        if card.touched:
-            continue  # the learner has started answering since the view opened
-        try:
-            result = grade(card.exercise, attempt.response)
-        except Exception:  # noqa: BLE001 - an answer to an older version may no longer fit
-            continue
-        card.restore(attempt.response, result)
-    view.restored.emit()
+    if attempt is None or not isinstance(attempt.response, dict):
+        return
+    if card.touched:
+        return  # the learner has started answering since the view opened
+    try:
+        result = grade(card.exercise, attempt.response)
+    except Exception:  # noqa: BLE001 - an answer to an older version may no longer fit
+        return
+    card.restore(attempt.response, result)
 
 
 def module_status(view: Any) -> str | None:
@@ -87,8 +90,10 @@ def module_status(view: Any) -> str | None:
         return None
     if hasattr(view, "status"):
         return view.status()
-    cards = getattr(view, "cards", {})
-    if cards:
+    exercises = getattr(view, "exercise_ids", None)
+    if exercises is None:
+        exercises = list(getattr(view, "cards", {}))
+    if exercises:  # (those below the first screen count before their cards are built)
         answered = getattr(view, "answered", set())
-        return "completed" if all(e in answered for e in cards) else None
+        return "completed" if all(e in answered for e in exercises) else None
     return "completed" if view.at_end() else None

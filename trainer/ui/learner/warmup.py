@@ -117,6 +117,7 @@ def _build_off_screen(pack: Any) -> None:
         try:
             view = LessonView(pack, module, renderer(pack, module), "", has_previous=True,
                               has_next=True, font_size=DEFAULT_FONT_SIZE)
+            view.complete()  # every card too (a real opening builds those below the fold later)
             view.resize(1000, 700)
             view.grab()
             view.deleteLater()
