@@ -79,7 +79,7 @@ class Prefetcher(QObject):
     def start(self) -> None:
         """Gather the signed-in learner's figures on a worker (no-op while one is running)."""
         user = self.ctx.user
-        if user is None or self.running:
+        if user is None or self.running or not self.ctx.db_is_open:  # closed: never reopen it
             return
         from trainer.ui.common.work import run_work
 
