@@ -82,6 +82,7 @@ class Prefetcher(QObject):
     def _on_data(self, _what: str) -> None:
         self.generation += 1
         self.gathered = None
+        self.painted = False  # a page built already shows old figures until rebuilt
         if self.ctx.user is not None:
             self.timer.start(AFTER_CHANGE_MS)
 
@@ -159,6 +160,7 @@ class Prefetcher(QObject):
         self.painted = True
 
     def _drop_page(self) -> None:
+        self.painted = False
         if self.page is not None:
             self.page.deleteLater()
             self.page = None
