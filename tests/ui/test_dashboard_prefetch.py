@@ -155,3 +155,15 @@ def test_a_page_built_in_advance_follows_changes(built: Prefetcher, app_ctx: App
     assert built.page is page and answers_tile(page) == str(before + 1)
     app_ctx.set_user(None)  # signed out: the next person never sees this page
     assert built.page is None and claim_page(app_ctx) is None
+
+
+def test_a_click_before_the_page_is_ready_builds_it_once(app_ctx: AppContext, qtbot: Any,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dashboard_prefetch, "AFTER_SIGN_IN_MS", 0)
+    found = watch(app_ctx, lambda: QSize(1200, 900))
+    ids = seed(app_ctx.db, app_ctx.library.get("digital-government"))
+    app_ctx.set_user(get_learner(app_ctx.db, ids["E1001"]))
+    assert claim_page(app_ctx) is None  # clicked at once: the window builds the page itself
+    qtbot.waitUntil(lambda: found.gathered is not None, timeout=30_000)
+    qtbot.wait(50)
+    assert found.page is None  # never a second, hidden copy

@@ -166,9 +166,10 @@ class Prefetcher(QObject):
             self.page = None
 
     def claim_page(self) -> Any:
-        """The page built in advance (once; the caller owns it), or None."""
+        """The page built in advance (the caller owns it), or None; either way the window has
+        its page from now on, so none is built again (figures are still gathered for it)."""
         page, self.page = self.page, None
-        self.claimed = self.claimed or page is not None
+        self.claimed = True
         return page
 
     def take(self, user_id: int, role_id: str | None, language: str,
