@@ -153,7 +153,11 @@ class Prefetcher(QObject):
     def _paint_page(self) -> None:
         if self.page is None or self.page_size is None:
             return
-        size = self.page_size()
+        try:
+            size = self.page_size()
+        except RuntimeError:  # the window is gone (closed): its page is not needed
+            self._drop_page()
+            return
         if size.width() > 0 and size.height() > 0:
             self.page.resize(size)
             self.page.grab()  # lays it out and draws the charts at that size, never shown
@@ -190,8 +194,11 @@ def watch(ctx: Any, page_size: Callable[[], QSize] | None = None) -> Prefetcher:
     existing = getattr(ctx, "_dashboard_prefetcher", None)
     if existing is None or existing.ctx is not ctx:
         existing = ctx._dashboard_prefetcher = Prefetcher(ctx, page_size)
-        if ctx.user is not None:  # already signed in (e.g. a single-user data folder)
-            existing.timer.start(AFTER_SIGN_IN_MS)
+    else:  # a new window for the same context: it has no page yet
+        existing.page_size, existing.claimed = page_size, False
+        existing._drop_page()
+    if ctx.user is not None:  # already signed in (e.g. a single-user data folder)
+        existing.timer.start(AFTER_SIGN_IN_MS)
     return existing
 
 
