@@ -7,7 +7,9 @@ measured in the same run (absolute times drift between machines). HR figures ≤
 department mean as the dashboard's first opening after a start reads it ≤ 300 ms.
 
 ``test_dashboard_at_organisation_size``: "My progress" first opened in a fresh process on the
-same 1 M database (``dashboard_probe.py``) ≤ 300 ms.
+same 1 M database (``dashboard_probe.py``) ≤ 300 ms, click to charts painted; as in the app,
+its figures were gathered on a worker while the learner opened a course
+(``ui/learner/dashboard_prefetch.py``; the time that took is printed too).
 
 ``test_growth``: the same figures at 100 k, 1 M and 3 M answers (same learners, more answers
 each), printed side by side with the growth. ``ORG_BENCH_SIZES=100000,1000000`` chooses other
@@ -151,8 +153,13 @@ def test_dashboard_at_organisation_size(folder: Path, pack: Any) -> None:
     runs = [probe(data) for _ in range(3)]
     opening = statistics.median(r["dashboard"] for r in runs) * 1000
     chart = statistics.median(r["chart"] for r in runs) * 1000
+    cpu = statistics.median(r["dashboard_cpu"] for r in runs) * 1000
+    chart_cpu = statistics.median(r["chart_cpu"] for r in runs) * 1000
+    gathered = statistics.median(r["gathered"] for r in runs)
     print(f"\ndashboard first opening at 10,000 learners, 1 M answers: {opening:.0f} ms "
-          f"(a window with one small chart: {chart:.0f} ms, ratio {opening / chart:.1f})")
+          f"(a window with one small chart: {chart:.0f} ms, ratio {opening / chart:.1f}); "
+          f"GUI-thread CPU {cpu:.0f} ms (small chart {chart_cpu:.0f} ms); prepared in the "
+          f"background {gathered:.1f} s after sign-in")
     assert all(r["drawn"] for r in runs)
     assert opening < 300
 

@@ -79,6 +79,12 @@ def test_completion_and_activity(page: Any, app_ctx: AppContext, qtbot: Any) -> 
     ax = page.calendar.figure.axes[0]
     mesh = ax.collections[0]
     assert mesh.get_array().max() >= 1
+    from PySide6.QtCore import QLocale
+
+    labels = {t.get_text() for t in ax.texts}  # plain texts, not ticks (cheaper to draw)
+    assert QLocale().dayName(1, QLocale.FormatType.ShortFormat) in labels  # Monday's row
+    months = {QLocale().monthName(m, QLocale.FormatType.ShortFormat) for m in range(1, 13)}
+    assert len(labels & months) >= 5  # 26 weeks: a label under each month's first week
     assert "in the last 26 weeks" in page.activity_note.text()
 
 

@@ -7,7 +7,7 @@ past a 1280-pixel window. The full text stays in ``full_text()`` and the tooltip
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
@@ -25,6 +25,7 @@ class ElidingButton(QPushButton):
         self._mode = mode  # ElideMiddle keeps the end of the text ("… 5 exercises to master")
         self._full = ""
         self._tip = ""
+        self._measured: tuple[int, int, int] | None = None  # padding, full width, height
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setText(text)
 
@@ -33,6 +34,7 @@ class ElidingButton(QPushButton):
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
         self._full = text
+        self._measured = None
         self._elide()
 
     def setToolTip(self, tip: str) -> None:  # noqa: N802 - Qt's name
@@ -40,15 +42,28 @@ class ElidingButton(QPushButton):
         self._tip = tip
         self._elide(force=True)
 
+    def _measure(self) -> tuple[int, int, int]:
+        """Padding the style adds around the text (margins, frame, padding of a style sheet),
+        the full text's width and the button's height; kept until the text, font or style
+        changes: a page's layout asks for size hints dozens of times per button."""
+        if self._measured is None:
+            hint = super().sizeHint()  # first: it polishes the button (style sheet, font)
+            metrics = self.fontMetrics()
+            padding = max(0, hint.width() - metrics.horizontalAdvance(super().text()))
+            self._measured = (padding, metrics.horizontalAdvance(self._full), hint.height())
+        return self._measured
+
     def _padding(self) -> int:
-        """Width the style adds around the text (margins, frame, padding of a style sheet)."""
-        shown = super().text()
-        return max(0, super().sizeHint().width() - self.fontMetrics().horizontalAdvance(shown))
+        return self._measure()[0]
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        hint = super().sizeHint()
-        return QSize(self._padding() + self.fontMetrics().horizontalAdvance(self._full),
-                     hint.height())
+        padding, width, height = self._measure()
+        return QSize(padding + width, height)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._measured = None
+        super().changeEvent(event)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         hint = super().minimumSizeHint()

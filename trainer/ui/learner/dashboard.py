@@ -38,6 +38,7 @@ from trainer.ui.learner.dashboard_panels import (
     RetryTable,
     Tile,
 )
+from trainer.ui.learner.dashboard_prefetch import take
 from trainer.ui.learner.tasks_panel import TasksPanel
 
 log = logging.getLogger(__name__)
@@ -186,9 +187,10 @@ class DashboardPage(QWidget):
             from trainer.ui.learner.dashboard_data import display_framework
 
             self._roles[user.id] = default_role(user, display_framework(packs, language))
+        early = take(self.ctx, user.id, self._roles[user.id], language)  # gathered meanwhile
         try:
-            self.data = load_dashboard(self.ctx.db, user, packs, role_id=self._roles[user.id],
-                                       language=language)
+            self.data = early.data if early is not None else load_dashboard(
+                self.ctx.db, user, packs, role_id=self._roles[user.id], language=language)
         except TrainerError as exc:  # e.g. the database server went away: say so, keep the page
             self.data = None
             self.subtitle.setText(
@@ -198,9 +200,11 @@ class DashboardPage(QWidget):
             present_error(self, exc)
             return
         view.fill(self, user, self.data)
-        self.review_panel.show_for(packs, own=self.own())
+        self.review_panel.show_for(packs, own=self.own(),
+                                   overview=early.overview if early is not None else None)
         self.tasks.refresh(self.ctx, packs,
-                           learner_name=None if self.own() else self.ctx.user.name)
+                           learner_name=None if self.own() else self.ctx.user.name,
+                           **({"tasks": early.tasks} if early is not None else {}))
 
     def on_shown(self) -> None:
         if self._stale:

@@ -49,16 +49,22 @@ def draw_radar(figure: Any, theme: ChartTheme, hover: Hover, *, labels: Sequence
     ax.set_ylim(-1.3, 1.3)
     angles = [math.pi / 2 - 2 * math.pi * i / count for i in range(count)]
     cos, sin = [math.cos(a) for a in angles], [math.sin(a) for a in angles]
-    for value, name in [(100, ""), *rings]:
+    ax.plot([*cos, cos[0]], [*sin, sin[0]], color=theme.grid, linewidth=0.8, zorder=1)
+    web_x: list[float] = []  # the inner rings and the spokes: one line, gaps between parts
+    web_y: list[float] = []
+    for value, name in rings:
         r = value / 100
-        ax.plot([r * c for c in [*cos, cos[0]]], [r * s for s in [*sin, sin[0]]],
-                color=theme.grid, linewidth=0.8 if value == 100 else 0.5, zorder=1)
+        web_x += [*(r * c for c in [*cos, cos[0]]), math.nan]
+        web_y += [*(r * s for s in [*sin, sin[0]]), math.nan]
         if name:  # between the first two spokes, clear of the data lines on them
             middle = math.pi / 2 - math.pi / count
             ax.text(r * math.cos(middle), r * math.sin(middle), name, fontsize=7,
                     color=theme.muted, ha="left", va="bottom", zorder=1)
+    for c, s in zip(cos, sin, strict=True):
+        web_x += [0.0, c, math.nan]
+        web_y += [0.0, s, math.nan]
+    ax.plot(web_x, web_y, color=theme.grid, linewidth=0.5, zorder=1)
     for c, s, label in zip(cos, sin, labels, strict=True):
-        ax.plot([0, c], [0, s], color=theme.grid, linewidth=0.5, zorder=1)
         ax.text(1.12 * c, 1.1 * s, _wrap(label), fontsize=8.5, color=theme.text,
                 ha="center" if abs(c) < 0.2 else ("left" if c > 0 else "right"),
                 va="center" if abs(s) < 0.9 else ("bottom" if s > 0 else "top"))
@@ -113,16 +119,14 @@ def draw_calendar(figure: Any, theme: ChartTheme, hover: Hover, *, activity: dic
     flat = [describe(day, activity.get(day, 0)) if day else "" for row in days for day in row]
     hover.add(mesh, flat)
     ax.set_aspect("equal")
-    ax.invert_yaxis()
-    ax.set_yticks([0.5, 2.5, 4.5], [weekday_names[0], weekday_names[2], weekday_names[4]],
-                  fontsize=7)
-    ticks, names = [], []
+    ax.set_xlim(0, weeks)
+    ax.set_ylim(7, 0)  # Monday on top
+    ax.set_axis_off()  # labels as plain text: tick machinery cost more than the whole mesh
+    for row in (0, 2, 4):
+        ax.text(-0.4, row + 0.5, weekday_names[row], fontsize=7, color=theme.muted,
+                ha="right", va="center")
     for week in range(weeks):
         monday = days[0][week] or (today - timedelta(days=today.weekday()))
         if monday.day <= 7:
-            ticks.append(week + 0.5)
-            names.append(month_names[monday.month - 1])
-    ax.set_xticks(ticks, names, fontsize=7)
-    ax.tick_params(length=0)
-    for side in ("left", "bottom", "top", "right"):
-        ax.spines[side].set_visible(False)
+            ax.text(week + 0.5, 7.4, month_names[monday.month - 1], fontsize=7,
+                    color=theme.muted, ha="center", va="top")

@@ -58,6 +58,9 @@ def register_pages(window: Any, ctx: AppContext) -> None:
     window.add_page("library", lambda: _library(ctx), title("library"))
     if importlib.util.find_spec("trainer.ui.learner.dashboard") is not None:
         window.add_page("dashboard", lambda: _dashboard(ctx), title("dashboard"))
+        from trainer.ui.learner.dashboard_prefetch import watch
+
+        watch(ctx)  # its figures gathered while the learner studies (DESIGN §6: ≤ 300 ms)
     window.add_page("reader", lambda: _course(ctx), title("reader"), navigation=False)
     window.add_page("search", lambda: _search(ctx), title("search"))
     from trainer.ui.learner.review_pages import register_review_pages

@@ -117,17 +117,18 @@ class ReviewPanel(QFrame):
         self.hide()
         self.retranslate()
 
-    def show_for(self, packs: list[Any], own: bool = True) -> None:
-        """Read the counts (a few indexed queries) and show them; hidden when nobody is in."""
-        from trainer.analytics.review import overview
+    def show_for(self, packs: list[Any], own: bool = True, overview: Any = None) -> None:
+        """Read the counts (a few indexed queries) and show them; hidden when nobody is in.
+        ``overview``: the counts already read (e.g. on a worker before the page opened)."""
+        from trainer.analytics import review
 
         user = self.ctx.user
         if user is None or not packs:
             self.hide()
             return
         try:
-            self.overview = overview(self.ctx.db, user.id, packs,
-                                     int(self.ctx.settings.get("daily_practice_size")))
+            self.overview = overview or review.overview(
+                self.ctx.db, user.id, packs, int(self.ctx.settings.get("daily_practice_size")))
         except TrainerError as exc:  # e.g. the server went away: the page keeps the rest
             log.warning("Review counts not read: %s", exc)
             self.hide()

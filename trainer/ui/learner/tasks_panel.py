@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 OVERDUE_STYLE = "color: #c5221f; font-weight: 600;"
 BADGE = "courseMark"
+READ = object()  # ``refresh``: read the tasks now
 
 
 def load_tasks(ctx: Any, packs: Sequence[Any]) -> Any:
@@ -75,11 +76,12 @@ class TasksPanel(QFrame):
 
     def refresh(self, ctx: Any, packs: Sequence[Any],
                 cards: Mapping[str, QWidget] | None = None,
-                learner_name: str | None = None) -> Any:
+                learner_name: str | None = None, *, tasks: Any = READ) -> Any:
         """Read and show the tasks; badge the library's ``cards``. Returns the tasks.
-        ``learner_name``: HR looking at a learner's progress (the title names them)."""
+        ``learner_name``: HR looking at a learner's progress (the title names them);
+        ``tasks``: already read (``load_tasks``, e.g. on a worker before the page opened)."""
         self.learner_name = learner_name
-        self.tasks = load_tasks(ctx, packs)
+        self.tasks = load_tasks(ctx, packs) if tasks is READ else tasks
         self.show_tasks(self.tasks)
         if cards is not None:
             mark_cards(cards, self.tasks.marks if self.tasks is not None else {})
