@@ -62,6 +62,39 @@ def test_pin_wrong_then_right_and_sign_out(qapp: QApplication, qtbot: Any,
     assert screen.filter.rowCount() == 2 and screen.search.text() == ""
 
 
+def test_list_refreshed_behind_the_back_keeps_the_pin_and_the_warning(
+        qapp: QApplication, qtbot: Any, app_ctx: AppContext) -> None:
+    """The list is changed while someone is at it (pinyin keys filled on a worker, the store's
+    page replacing the cached one): the same person stays chosen, with the PIN typed so far
+    and the wrong-PIN warning still shown (CI once lost the warning this way)."""
+    from sqlalchemy import update
+
+    from trainer.store.models import Learner
+
+    create_learner(app_ctx.db, "1001", "张伟", "办公室")
+    create_learner(app_ctx.db, "1002", "李娜", "数据管理局", pin="2468")
+    window = start_app(qapp, qtbot, app_ctx)
+    screen = window.page("signin")
+    settle(qapp)
+    screen.search.insert("李")
+    assert screen.selected().name == "李娜"
+    screen.pin.insert("1111")
+    qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.message.isVisible() and "not the right" in screen.message.text())
+    screen.pin.insert("24")
+    with app_ctx.db.session() as session:  # a roster import leaves new people without keys
+        session.execute(update(Learner).values(search_key=None, sort_key=None))
+    screen._fill_keys()
+    settle(qapp)
+    assert screen.selected().name == "李娜"
+    assert screen.pin.text() == "24", "the PIN being typed survives the list's refresh"
+    assert screen.message.isVisible() and "not the right" in screen.message.text()
+    screen.pin.insert("68")
+    qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: app_ctx.user is not None)
+    assert app_ctx.user.name == "李娜"
+
+
 def test_search_field_enter_signs_in_the_only_match(qapp: QApplication, qtbot: Any,
                                                     app_ctx: AppContext) -> None:
     create_learner(app_ctx.db, "1001", "张伟", "办公室")

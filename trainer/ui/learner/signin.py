@@ -206,14 +206,29 @@ class SignInScreen(QWidget):
         """The store's first page is here: list from the store, cache it, fill missing keys."""
         from trainer.ui.learner.roster_cache import write_cached
 
-        selected = self.selected()
-        self.model.attach(self.ctx.db, first)
-        self._show_list(selected)
+        self._keeping_entry(lambda: self.model.attach(self.ctx.db, first))
         if not first.words:
             write_cached(self.ctx.paths.cache_dir, self._database_key(), first.rows)
         if first.everyone:
             QTimer.singleShot(0, self, self._fill_keys)
         self._sign_in_the_only_person(first)
+
+    def _keeping_entry(self, change: Any) -> None:
+        """Change the list behind the person's back (the store's page replacing the cached one,
+        pinyin keys filled in) and keep what they were doing: the same person stays selected
+        and keeps the PIN typed so far and the message shown (a wrong-PIN warning)."""
+        selected = self.selected()
+        typed = self.pin.text()
+        message = self.message.text() if self.message.isVisibleTo(self) else None
+        change()
+        self._show_list(selected)
+        again = self.selected()
+        if selected is None or again is None or again.id != selected.id:
+            return
+        if typed and self.pin.isVisibleTo(self):
+            self.pin.setText(typed)
+        if message is not None:
+            self._show_message(message)
 
     def _show_list(self, selected: Any) -> None:
         self.stack.setCurrentWidget(self.chooser if self.model.everyone else self.setup)
@@ -231,9 +246,7 @@ class SignInScreen(QWidget):
 
         def filled(count: int) -> None:
             if count:
-                selected = self.selected()
-                self.model.refresh()
-                self._show_list(selected)
+                self._keeping_entry(self.model.refresh)
 
         run_work(self, self.ctx, lambda _p: fill_search_keys(self.ctx.db), show_progress=False,
                  on_success=filled,
