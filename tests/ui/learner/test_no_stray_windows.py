@@ -11,7 +11,9 @@ label of the review panel, ``setVisible(calendar)`` in its constructor).
 
 Every page of every area (built as when it is shown), the reader at each kind of module and every
 dialog's constructor run here in a main window that is shown and active; a window shown meanwhile
-or the main window's activation lost fails, naming the widget.
+or the main window's activation lost fails, naming the widget. Every other GUI test runs under a
+lighter watch for the same defect (``no_widget_shown_before_its_parent`` in tests/ui/conftest.py:
+a widget shown as a window, then put inside another).
 """
 
 from __future__ import annotations
@@ -74,8 +76,10 @@ class Careless(QFrame):
         QVBoxLayout(self).addWidget(self.label)
 
 
-def test_a_widget_shown_before_it_has_a_parent_is_caught(qapp: QApplication, qtbot: Any) -> None:
-    """The watch is not vacuous, and this is what the defect does to the window on screen."""
+def test_a_widget_shown_before_it_has_a_parent_is_caught(
+        qapp: QApplication, qtbot: Any, no_widget_shown_before_its_parent: Any) -> None:
+    """The watches are not vacuous (this one and the one every GUI test runs under,
+    tests/ui/conftest.py), and this is what the defect does to the window on screen."""
     window = QWidget()
     qtbot.addWidget(window)
     active_main_window(qapp, qtbot, window)
@@ -86,6 +90,9 @@ def test_a_widget_shown_before_it_has_a_parent_is_caught(qapp: QApplication, qtb
             qapp.processEvents()
     assert watch.report() == ["QLabel# (now in Careless#)"]
     assert QApplication.activeWindow() is not window  # its shortcuts no longer answer
+    every_test = no_widget_shown_before_its_parent
+    assert every_test.stray == ["QLabel#, now in Careless#"]
+    every_test.stray.clear()  # caught on purpose here
 
 
 def test_no_screen_or_dialog_shows_a_window_while_it_is_built(
