@@ -8,8 +8,8 @@ department mean as the dashboard's first opening after a start reads it ≤ 300 
 
 ``test_dashboard_at_organisation_size``: "My progress" first opened in a fresh process on the
 same 1 M database (``dashboard_probe.py``) ≤ 300 ms, click to charts painted; as in the app,
-its figures were gathered on a worker while the learner opened a course
-(``ui/learner/dashboard_prefetch.py``; the time that took is printed too).
+its figures were gathered and its page built and painted off screen while the learner opened a
+course (``ui/learner/dashboard_prefetch.py``; the time that took is printed too).
 
 ``test_growth``: the same figures at 100 k, 1 M and 3 M answers (same learners, more answers
 each), printed side by side with the growth. ``ORG_BENCH_SIZES=100000,1000000`` chooses other

@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QMessageBox
+import shiboken6
+from PySide6.QtCore import QEvent, QLocale, QObject
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from trainer.config import Paths, Settings
 from trainer.ui.common import language, work
@@ -92,3 +93,41 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     return shown
+
+
+class _StrayWindows(QObject):
+    """Widgets shown as windows of their own and later put inside another widget: shown before
+    they had a parent. Qt made a native window for each (a flash on screen) and took the main
+    window's activation, so every shortcut stopped until a click (see
+    tests/ui/learner/test_no_stray_windows.py, which walks every screen for it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.windows: dict[int, str] = {}  # C++ address → what was shown as a window
+        self.stray: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            address = shiboken6.getCppPointer(watched)[0]
+            if address not in self.windows:
+                self.windows[address] = f"{type(watched).__name__}#{watched.objectName()}"
+                watched.destroyed.connect(lambda _o=None, a=address: self.windows.pop(a, None))
+        elif (kind == QEvent.Type.ParentChange and isinstance(watched, QWidget)
+              and not watched.isWindow()):
+            shown = self.windows.pop(shiboken6.getCppPointer(watched)[0], None)
+            if shown is not None:
+                parent = watched.parentWidget()
+                self.stray.append(f"{shown}, now in {type(parent).__name__}#"
+                                  f"{parent.objectName() if parent else ''}")
+        return False
+
+
+@pytest.fixture(autouse=True)
+def no_widget_shown_before_its_parent(qapp: QApplication) -> Iterator[_StrayWindows]:
+    """Every GUI test fails when a widget was shown as a window and then put into a layout."""
+    watch = _StrayWindows()
+    qapp.installEventFilter(watch)
+    yield watch
+    qapp.removeEventFilter(watch)
+    assert not watch.stray, f"shown as windows before they had a parent: {watch.stray}"

@@ -3,7 +3,8 @@
 The class guarded here: the first opening paying on the GUI thread for reads that could be done
 while the learner studies. Once gathered, opening the page runs no SQL on the GUI thread; a
 write since the gathering is never hidden by it (the page reads again, and so does the gatherer
-once things are quiet).
+once things are quiet). With the window's page size known, the page itself is ready before the
+click: showing it reads nothing and draws no chart again.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QSize
 from sqlalchemy import event
 
 from tests.ui.dashboard_seed import _answer, seed
@@ -21,7 +23,7 @@ from trainer.store.bulk import insert_attempts
 from trainer.store.learners import get_learner
 from trainer.ui.common.context import AppContext
 from trainer.ui.learner import dashboard_prefetch
-from trainer.ui.learner.dashboard_prefetch import Prefetcher, watch
+from trainer.ui.learner.dashboard_prefetch import Prefetcher, claim_page, watch
 
 
 @pytest.fixture
@@ -103,3 +105,65 @@ def test_gathered_figures_serve_only_who_they_were_gathered_for(
     assert prefetcher.take(found.user_id, found.role_id, "xx_XX") is None
     app_ctx.set_user(None)  # signed out: nothing kept for the next person
     assert prefetcher.gathered is None
+
+
+@pytest.fixture
+def built(app_ctx: AppContext, monkeypatch: pytest.MonkeyPatch, qtbot: Any
+          ) -> Iterator[Prefetcher]:
+    """A window's page area of 1200 × 900: the page is built and painted in advance."""
+    monkeypatch.setattr(dashboard_prefetch, "AFTER_SIGN_IN_MS", 0)
+    monkeypatch.setattr(dashboard_prefetch, "AFTER_CHANGE_MS", 0)
+    found = watch(app_ctx, lambda: QSize(1200, 900))
+    ids = seed(app_ctx.db, app_ctx.library.get("digital-government"))
+    app_ctx.set_user(get_learner(app_ctx.db, ids["E1001"]))
+    qtbot.waitUntil(lambda: found.painted, timeout=30_000)
+    yield found
+    if found.page is not None:
+        found.page.deleteLater()
+
+
+def test_the_click_shows_a_page_already_drawn(built: Prefetcher, app_ctx: AppContext,
+                                             qtbot: Any) -> None:
+    page = claim_page(app_ctx)
+    assert page is not None and claim_page(app_ctx) is None  # handed over once
+    qtbot.addWidget(page)
+    draws: list[object] = []
+    for chart in page.charts():
+        chart.canvas.mpl_connect("draw_event", draws.append)
+    statements = gui_thread_statements(app_ctx)
+    page.resize(1200, 900)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.wait(50)
+    assert draws == [] and statements == []  # nothing read, no chart drawn again
+    assert page.subtitle.text() == "王小明 · E1001 · 市数据局"
+    assert all(not chart.figure.stale for chart in page.charts())
+
+
+def test_a_page_built_in_advance_follows_changes(built: Prefetcher, app_ctx: AppContext,
+                                                 qtbot: Any) -> None:
+    page = built.page
+    before = int(answers_tile(page))
+    pack = app_ctx.library.get("digital-government")
+    rows: list[dict[str, Any]] = []
+    _answer(rows, app_ctx.user.id, pack, pack.exercises()[0].id, 1.0,
+            datetime.now(UTC).replace(microsecond=0))
+    insert_attempts(app_ctx.db, rows)
+    app_ctx.notify("progress")
+    assert not built.painted
+    qtbot.waitUntil(lambda: built.painted, timeout=30_000)
+    assert built.page is page and answers_tile(page) == str(before + 1)
+    app_ctx.set_user(None)  # signed out: the next person never sees this page
+    assert built.page is None and claim_page(app_ctx) is None
+
+
+def test_a_click_before_the_page_is_ready_builds_it_once(app_ctx: AppContext, qtbot: Any,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dashboard_prefetch, "AFTER_SIGN_IN_MS", 0)
+    found = watch(app_ctx, lambda: QSize(1200, 900))
+    ids = seed(app_ctx.db, app_ctx.library.get("digital-government"))
+    app_ctx.set_user(get_learner(app_ctx.db, ids["E1001"]))
+    assert claim_page(app_ctx) is None  # clicked at once: the window builds the page itself
+    qtbot.waitUntil(lambda: found.gathered is not None, timeout=30_000)
+    qtbot.wait(50)
+    assert found.page is None  # never a second, hidden copy

@@ -11,7 +11,10 @@ signs in and studies before opening the page, so all of it can be done while the
   change (debounced: a quiz's answers start one gathering, not one each);
 - ``take`` (the page opened or shown again): the gathered figures when they are still those the
   page would read itself (same person, role, language and day, nothing written since), else
-  None and the page reads them as before (everything the first reading paid for stays warm).
+  None and the page reads them as before (everything the first reading paid for stays warm);
+- with a ``page_size`` (the main window's page area), the page itself is then built from the
+  figures and painted off screen at that size, one step per idle moment, and ``claim_page``
+  hands it to the window when the learner opens it: the click only shows what is ready.
 
 A write between the start and the end of a gathering discards it: a page never shows figures
 older than the last change this process made. Other machines' writes reach the page when it is
@@ -21,11 +24,12 @@ next reloaded, as before.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, QTimer
+from PySide6.QtCore import QLocale, QObject, QSize, QTimer
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +53,13 @@ class Gathered:
 class Prefetcher(QObject):
     """One per application context: gathers, keeps and hands over the learner's figures."""
 
-    def __init__(self, ctx: Any) -> None:
+    def __init__(self, ctx: Any, page_size: Callable[[], QSize] | None = None) -> None:
         super().__init__(ctx)
         self.ctx = ctx
+        self.page_size = page_size
+        self.page: Any = None  # built in advance, not yet claimed by the window
+        self.claimed = False  # the window has its page: nothing more to build
+        self.painted = False  # the page built in advance is drawn at the page size
         self.generation = 0  # bumped by every change this process makes
         self.gathered: Gathered | None = None
         self.running = False
@@ -65,6 +73,7 @@ class Prefetcher(QObject):
     def _on_user(self, user: Any) -> None:
         self.generation += 1
         self.gathered = None
+        self._drop_page()
         if user is not None:
             self.timer.start(AFTER_SIGN_IN_MS)
         else:
@@ -73,6 +82,7 @@ class Prefetcher(QObject):
     def _on_data(self, _what: str) -> None:
         self.generation += 1
         self.gathered = None
+        self.painted = False  # a page built already shows old figures until rebuilt
         if self.ctx.user is not None:
             self.timer.start(AFTER_CHANGE_MS)
 
@@ -109,6 +119,8 @@ class Prefetcher(QObject):
             self.running = False
             if result.generation == self.generation:
                 self.gathered = result
+                if self.page_size is not None and not self.claimed:
+                    QTimer.singleShot(0, self, self._build_page)
             else:  # something was written meanwhile: gather again once it is quiet
                 self.timer.start(AFTER_CHANGE_MS)
 
@@ -118,6 +130,58 @@ class Prefetcher(QObject):
 
         run_work(None, self.ctx, gather, show_progress=False, on_success=done,
                  on_failure=failed)
+
+    def _build_page(self) -> None:
+        """Build the page from the gathered figures (one idle moment), paint it off screen at
+        the window's page size (the next): its charts are drawn before the click.
+
+        The page is never shown until claimed, so its shortcuts never compete with the screen in
+        use; nothing in it may be made visible before it has a parent (that shows a window of
+        its own, which takes the main window's activation and with it every shortcut:
+        tests/ui/learner/test_no_stray_windows.py)."""
+        if self.gathered is None or self.claimed or self.ctx.user is None:
+            return
+        from trainer.ui.learner.dashboard import DashboardPage
+
+        self.painted = False
+        try:
+            if self.page is None:
+                self.page = DashboardPage(self.ctx)
+            else:  # built already: new figures (something changed since)
+                self.page.reload()
+        except Exception:  # noqa: BLE001 - a preparation must never disturb the learner
+            log.exception("Building the dashboard in advance failed")
+            self._drop_page()
+            return
+        QTimer.singleShot(0, self, self._paint_page)
+
+    def _paint_page(self) -> None:
+        if self.page is None or self.page_size is None:
+            return
+        if self.gathered is None:  # changed since it was built: painted once built again
+            return
+        try:
+            size = self.page_size()
+        except RuntimeError:  # the window is gone (closed): its page is not needed
+            self._drop_page()
+            return
+        if size.width() > 0 and size.height() > 0:
+            self.page.resize(size)
+            self.page.grab()  # lays it out and draws the charts at that size, never shown
+        self.painted = True
+
+    def _drop_page(self) -> None:
+        self.painted = False
+        if self.page is not None:
+            self.page.deleteLater()
+            self.page = None
+
+    def claim_page(self) -> Any:
+        """The page built in advance (the caller owns it), or None; either way the window has
+        its page from now on, so none is built again (figures are still gathered for it)."""
+        page, self.page = self.page, None
+        self.claimed = True
+        return page
 
     def take(self, user_id: int, role_id: str | None, language: str,
              today: date | None = None) -> Gathered | None:
@@ -131,13 +195,17 @@ class Prefetcher(QObject):
         return found
 
 
-def watch(ctx: Any) -> Prefetcher:
-    """Gather the dashboard in advance for whoever signs in to ``ctx`` (once per context)."""
+def watch(ctx: Any, page_size: Callable[[], QSize] | None = None) -> Prefetcher:
+    """Gather the dashboard in advance for whoever signs in to ``ctx`` (once per context);
+    with ``page_size``, build and paint the page too (see the module's docstring)."""
     existing = getattr(ctx, "_dashboard_prefetcher", None)
     if existing is None or existing.ctx is not ctx:
-        existing = ctx._dashboard_prefetcher = Prefetcher(ctx)
-        if ctx.user is not None:  # already signed in (e.g. a single-user data folder)
-            existing.timer.start(AFTER_SIGN_IN_MS)
+        existing = ctx._dashboard_prefetcher = Prefetcher(ctx, page_size)
+    else:  # a new window for the same context: it has no page yet
+        existing.page_size, existing.claimed = page_size, False
+        existing._drop_page()
+    if ctx.user is not None:  # already signed in (e.g. a single-user data folder)
+        existing.timer.start(AFTER_SIGN_IN_MS)
     return existing
 
 
@@ -148,3 +216,11 @@ def take(ctx: Any, user_id: int, role_id: str | None, language: str) -> Gathered
     if prefetcher is None or prefetcher.ctx is not ctx:  # e.g. HR's view of a learner
         return None
     return prefetcher.take(user_id, role_id, language)
+
+
+def claim_page(ctx: Any) -> Any:
+    """The "My progress" page built in advance for ``ctx``, or None (build it now)."""
+    prefetcher = getattr(ctx, "_dashboard_prefetcher", None)
+    if prefetcher is None or prefetcher.ctx is not ctx:
+        return None
+    return prefetcher.claim_page()

@@ -100,7 +100,8 @@ class ReviewPanel(QFrame):
         self.calendar = PracticeCalendar() if calendar else None
         self.streak = QLabel()
         self.streak.setObjectName("cardMeta")
-        self.streak.setVisible(calendar)
+        if not calendar:  # never setVisible(True) before it has a parent: it would be shown
+            self.streak.hide()  # as a window of its own and take the main window's activation
         text = QVBoxLayout()
         text.addWidget(self.heading)
         text.addWidget(self.summary)
