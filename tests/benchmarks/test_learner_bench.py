@@ -5,7 +5,8 @@
 - opening a 20 KB lesson until painted (budget 30 ms; first opening and cached), and a
   500 KB one cached (budget 50 ms);
 - submitting an answer until the attempt is committed (budget p95 < 10 ms);
-- resident memory after opening a course (budget 200 MB).
+- resident memory (VmRSS; PSS printed too) after opening a course (budget 200 MB), at the first
+  start after people were added and at the next one.
 
 Run: QT_QPA_PLATFORM=offscreen pytest tests/benchmarks/test_learner_bench.py -p no:cacheprovider -s
 """
@@ -491,6 +492,9 @@ def _bare_commits(folder: Path, count: int) -> list[float]:
     return times
 
 
+# The app with its screens installed (as ``run_app`` does once the sign-in list is drawn), a
+# learner signed in, a course open, its background work done and the window painted (grab);
+# prints VmRSS and, from smaps_rollup, PSS (shared libraries counted by share) in MB.
 MEMORY = textwrap.dedent("""
     import sys
     from PySide6.QtCore import QCoreApplication
@@ -512,32 +516,52 @@ MEMORY = textwrap.dedent("""
         wait_for_all()
         app.processEvents()
     window.grab()
-    status = open("/proc/self/status").read()
-    rss = [line for line in status.splitlines() if line.startswith("VmRSS")][0]
-    print("RSS", int(rss.split()[1]) // 1024, flush=True)
+    def kb(path, key):
+        line = [x for x in open(path).read().splitlines() if x.startswith(key)][0]
+        return int(line.split()[1])
+    print("RSS", kb("/proc/self/status", "VmRSS:") / 1024,
+          "PSS", kb("/proc/self/smaps_rollup", "Pss:") / 1024, flush=True)
 """)
 
 
+def _memory(data: Path, pack_id: str, env: dict[str, str]) -> tuple[float, float]:
+    done = subprocess.run([sys.executable, "-c", MEMORY, str(data), pack_id], capture_output=True,
+                          text=True, env=env, timeout=120)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("RSS ")]
+    assert lines, done.stderr[-2000:]
+    parts = lines[0].split()
+    return float(parts[1]), float(parts[3])
+
+
 def test_memory_after_opening_a_course(tmp_path: Path) -> None:
+    """VmRSS (the budget's figure) and PSS, medians of 3, of two starts a user makes: the first
+    after people were added (their pinyin search keys are read then: a roster import, a new
+    account; here five learners written by the store) and the next, ordinary one."""
     data = _data_with_learners(tmp_path / "data", 5)
     from trainer.content.loader import validate_pack
 
     built_in = bundled_courses_dir() / "digital-government"
     pack_id = "digital-government" if validate_pack(built_in).pack else "learner-mini"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, "-c", MEMORY, str(data), pack_id], capture_output=True,
-                          text=True, env=env, timeout=120)
-    lines = [line for line in done.stdout.splitlines() if line.startswith("RSS ")]
-    assert lines, done.stderr[-2000:]
-    rss = int(lines[0].split()[1])
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # byte-code cached, as for an installed app
+    runs: dict[str, list[tuple[float, float]]] = {"first": [], "next": []}
+    for run in range(3):
+        folder = tmp_path / f"run{run}"
+        shutil.copytree(data, folder)
+        runs["first"].append(_memory(folder, pack_id, env))
+        runs["next"].append(_memory(folder, pack_id, env))
+    rss = {k: statistics.median(r[0] for r in v) for k, v in runs.items()}
+    pss = {k: statistics.median(r[1] for r in v) for k, v in runs.items()}
     bare = subprocess.run([sys.executable, "-c", "import PySide6.QtWidgets as w, sys;"
                            "a = w.QApplication(sys.argv[:1]); m = w.QMainWindow(); m.show();"
                            "a.processEvents(); s = open('/proc/self/status').read();"
                            "print([l for l in s.splitlines() if l.startswith('VmRSS')][0])"],
                           capture_output=True, text=True, env=env, timeout=60)
-    print(f"\nresident memory with {pack_id} open: {rss} MB (budget 200 MB); "
-          f"bare PySide6 window: {int(bare.stdout.split()[1]) // 1024} MB")
-    assert rss < 200
+    print(f"\nmemory with {pack_id} open (medians of 3): first start after people were added "
+          f"RSS {rss['first']:.0f} MB, PSS {pss['first']:.0f} MB; next start RSS "
+          f"{rss['next']:.0f} MB, PSS {pss['next']:.0f} MB (budget 200 MB RSS); bare PySide6 "
+          f"window RSS {int(bare.stdout.split()[1]) // 1024} MB")
+    assert rss["first"] < 200 and rss["next"] < 200
 
 
 # The whole app in a fresh process, as a learner meets it: signed in, the library on screen for
