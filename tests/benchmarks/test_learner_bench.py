@@ -13,6 +13,7 @@ Run: QT_QPA_PLATFORM=offscreen pytest tests/benchmarks/test_learner_bench.py -p 
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import sqlite3
@@ -278,14 +279,83 @@ def test_open_lesson_500kb_cached(qapp: QApplication, tmp_path: Path) -> None:
         _delete_now(qapp)  # processEvents alone leaves deferred deletes (and the views'
         baseline.append(_plain_browser(qapp, pack, module, style))  # slices) to later tests
     median, plain = statistics.median(samples), statistics.median(baseline)
+    leaving = [_leave_a_built_lesson(qapp, ctx, pack, module, style) for _ in range(3)]
+    pause, cpu_pause, at_once, cpu_at_once, turns = (
+        statistics.median(x[n] for x in leaving) for n in range(5))
     print(f"\nopen a {size / 1024:.0f} KB lesson (cached): first screen painted "
           f"{median * 1000:.1f} ms (budget 50 ms); baseline: one plain QTextBrowser showing the "
           f"same HTML {plain * 1000:.0f} ms")
+    print(f"leave it (fully built): longest turn of the event loop while it is destroyed "
+          f"{pause * 1000:.1f} ms, {cpu_pause * 1000:.1f} ms of the GUI thread's CPU (budget: "
+          f"about a frame, 16 ms), over {turns:.0f} turns; the same lesson destroyed in one go "
+          f"(deleteLater): {at_once * 1000:.0f} ms, {cpu_at_once * 1000:.0f} ms CPU (medians "
+          f"of 3)")
     wait_for_all()
     ctx.close()
     assert size >= 480_000
     # 50 ms on the reference machines; on a busy one, half the plain browser of the same run
     assert median < max(0.050, plain / 2)
+    # a slice (STEP_SECONDS) plus the card or text run that ends it, in CPU time: wall time on
+    # a shared machine also counts other processes
+    assert cpu_pause < max(0.020, cpu_at_once / 2)
+
+
+def _leave_a_built_lesson(qapp: QApplication, ctx: Any, pack: Any, module: Any,
+                          style: str) -> tuple[float, float, float, float, int]:
+    """The lesson fully built and on screen, then left as the course leaves a module (taken
+    off the page, ``dispose``): the longest turn of the event loop from then until the view is
+    destroyed (a zero-interval timer ticks once per turn), in wall-clock and the GUI thread's
+    CPU seconds. Baseline: the same lesson built again and destroyed in one go
+    (``deleteLater``), both figures. Last, how many turns the slices took."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+
+    from trainer.ui.common.work import wait_for_all
+    from trainer.ui.learner.module_views import build_module_view
+
+    def built() -> tuple[Any, Any]:
+        host = _host()
+        view = build_module_view(ctx, pack, module, pack.modules.index(module), 15, style)
+        host.layout().addWidget(view)
+        host.show()
+        while view._rest or view.restoring:
+            wait_for_all()
+            qapp.processEvents()
+        host.grab()
+        view.hide()  # taken off the page, as the course does when the next module opens ...
+        host.layout().removeWidget(view)
+        for _ in range(3):  # ... and that module has painted (DISPOSE_DELAY_MS)
+            qapp.processEvents()
+        return host, view
+
+    def now() -> tuple[float, float]:
+        return time.perf_counter(), time.thread_time()
+
+    host, view = built()
+    ticks: list[tuple[float, float]] = []
+    gone: list[bool] = []
+    view.destroyed.connect(lambda: gone.append(True))
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(lambda: ticks.append(now()))
+    heartbeat.start(0)
+    ticks.append(now())
+    view.dispose()
+    while not gone:
+        qapp.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    ticks.append(now())
+    heartbeat.stop()
+    pause = max(b[0] - a[0] for a, b in itertools.pairwise(ticks))
+    cpu_pause = max(b[1] - a[1] for a, b in itertools.pairwise(ticks))
+    host.deleteLater()
+    _delete_now(qapp)
+    host, view = built()
+    start = now()
+    view.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    end = now()
+    host.deleteLater()
+    _delete_now(qapp)
+    return pause, cpu_pause, end[0] - start[0], end[1] - start[1], len(ticks) - 1
 
 
 def _delete_now(qapp: QApplication) -> None:
