@@ -207,3 +207,22 @@ def test_a_long_lesson_left_is_destroyed_in_slices_and_entirely(
     left = [w for w in QApplication.allWidgets()
             if isinstance(w, ExerciseCard) and w.exercise.id.startswith("long-")]
     assert left == [] and len(QApplication.allWidgets()) == before
+
+
+def test_signing_out_of_a_long_lesson_destroys_all_of_it(
+        qapp: QApplication, qtbot: Any, app_ctx: AppContext, learner: Any,
+        bundled: Path) -> None:
+    _add_module(bundled / "learner-mini", runs=30, paragraphs=1)
+    course = _open(qapp, qtbot, app_ctx, learner)
+    before = len(QApplication.allWidgets())
+    course.open_module([m.id for m in course.pack.modules].index("long"))
+    view = course.view
+    qtbot.waitUntil(lambda: not view._rest and not view.restoring, timeout=10_000)
+    gone: list[bool] = []
+    view.destroyed.connect(lambda: gone.append(True))
+    app_ctx.set_user(None)
+    assert course.view is None and not view.isVisible()
+    qtbot.waitUntil(lambda: bool(gone), timeout=10_000)
+    settle(qapp)
+    assert not any(isinstance(w, ExerciseCard) for w in QApplication.allWidgets())
+    assert len(QApplication.allWidgets()) <= before

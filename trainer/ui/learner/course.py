@@ -366,9 +366,9 @@ class CoursePage(QWidget):
 
     def _on_user_changed(self, user: Any) -> None:
         self.close_session()
-        if self.view is not None:
+        if self.view is not None:  # kept by the page until its slices are destroyed
             self.view.hide()
-            self.view.setParent(None)
+            self.content_layout.removeWidget(self.view)
             _dispose(self.view)
         self.view = self.module = self.pack = None
         self._positions, self._left_at = {}, {}
