@@ -72,3 +72,62 @@ def test_ten_thousand_names_filter_without_lag() -> None:
     print(f"keys for 10,000: {built * 1000:.0f} ms; worst keystroke: {worst * 1000:.1f} ms")
     assert built < 1.0, f"building 10,000 keys took {built:.2f} s"
     assert worst < 0.05, f"one keystroke over 10,000 names took {worst * 1000:.0f} ms"
+
+
+def test_every_character_reads_as_pypinyin_reads_it() -> None:
+    """The compact reading table gives, for each of pypinyin's ~42,000 characters, what
+    ``lazy_pinyin(char, style=Style.NORMAL)`` gives (ü as v, ê kept, ḿ/ń as m/n)."""
+    from pypinyin import Style, lazy_pinyin
+
+    from trainer.analytics.namesearch import _load_readings, fold
+
+    table = _load_readings()
+    assert len(table) > 40_000
+    wrong = [(chr(code), ours, theirs) for code, ours in table.items()
+             if ours != (theirs := fold(lazy_pinyin(chr(code), style=Style.NORMAL)[0]))]
+    assert not wrong, wrong[:20]
+    assert matches(name_key("吕绿"), query_words("lvlv")) and found("〇一", "lingyi")
+
+
+def test_reading_names_keeps_no_phrase_dictionary() -> None:
+    """Reading names (the sign-in list's keys after a roster import, HR's tables) must not load
+    pypinyin's phrase dictionary: ~55 MB resident for the rest of the session, which reading
+    one character at a time never uses. In a fresh process, so nothing else imported it."""
+    import os
+    import subprocess
+    import sys
+    import textwrap
+    from pathlib import Path
+
+    import trainer
+
+    code = textwrap.dedent("""
+        import sys
+        def rss():
+            status = open("/proc/self/status").read().split("VmRSS:")[1]
+            return int(status.split()[0]) / 1024
+        from trainer.analytics.namesearch import name_key, person_key, sort_key
+        before = rss()
+        keys = [person_key("曾凡" + chr(0x4E00 + n), "1001", "数据管理局") for n in range(5000)]
+        assert "zengfan" in keys[0] and sort_key("吕伟").startswith("lv wei")
+        print("pypinyin" in sys.modules, rss() - before)
+    """)
+    env = dict(os.environ, PYTHONPATH=str(Path(trainer.__file__).resolve().parents[1]))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, check=True, env=env)
+    imported, grown = done.stdout.split()
+    assert imported == "False", "pypinyin itself (and its phrase dictionary) was imported"
+    if sys.platform.startswith("linux"):
+        assert float(grown) < 15, f"reading 5,000 names grew the process by {grown} MB"
+
+
+def test_the_table_is_read_through_pypinyin_where_its_file_is_not_found(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A frozen build that lays pypinyin out otherwise still reads names, the same way."""
+    import importlib.util
+
+    from trainer.analytics import namesearch
+
+    from_file = namesearch._table()
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None)
+    assert namesearch._table() == from_file

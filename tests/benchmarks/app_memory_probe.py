@@ -1,7 +1,7 @@
 """Child process for the people benchmark: the whole application as a learner meets it — the
 main window with the sign-in list drawn (and its background work done), the dashboard's
 learner signed in from that list, a course open, then "My progress" — and its resident
-memory (MB) at each step, printed as JSON.
+memory (VmRSS, MB) at each step, printed as JSON, with the PSS at the end.
 
     python app_memory_probe.py DATA_DIR EMPLOYEE_NO
 
@@ -21,6 +21,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from dashboard_probe import rss_mb  # noqa: E402
+
+
+def pss_mb() -> float:
+    """Proportional set size (shared pages counted by share), MB; NaN where unknown."""
+    try:
+        for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
 
 
 def settle(app: object) -> None:
@@ -62,6 +73,7 @@ def main(data_dir: Path, employee_no: str) -> None:
     window.grab()
     figures["dashboard_s"] = time.perf_counter() - start
     figures["rss"] = rss_mb()
+    figures["pss"] = pss_mb()
     print(json.dumps(figures), flush=True)
     os._exit(0)
 

@@ -8,14 +8,27 @@ two-character compound surname) takes its surname reading — 曾 is Zēng, not 
 解 Xiè, 仇 Qiú, 朴 Piáo — which ``pypinyin`` does not do itself (it reads each character the
 common way and has no surname mode). The rest of the name is read character by character
 (cached), which is what makes 10,000 names take milliseconds rather than a second.
+
+The readings come from pypinyin's character table alone (``pinyin_dict.json``, read once into a
+compact table of toneless syllables, ~3 MB). Importing ``pypinyin`` itself would also load its
+phrase dictionary (~42 MB of Python objects, resident for the rest of the session: the app's
+whole budget margin), which reading a name one character at a time never consults; for every
+character in the table the result is the one ``lazy_pinyin(char, style=Style.NORMAL)`` gives
+(tests/analytics/test_namesearch.py compares them all).
 """
 
 from __future__ import annotations
 
-import sys
+import importlib.util
+import json
+import threading
+import time
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
+
+from trainer import heap
 
 __all__ = ["SEPARATOR", "fold", "name_key", "text_key", "person_key", "sort_key", "pinyin_loaded",
            "matches", "query_words", "SURNAMES"]
@@ -58,15 +71,67 @@ def matches(key: str, words: Iterable[str]) -> bool:
     return True
 
 
+# Tone marks of pinyin (grave, acute, macron, caron); the circumflex of ê and the diaeresis of
+# ü are letters, not tones (ü is typed as v, as pypinyin's NORMAL style writes it).
+_TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0304\u030c"))
+_readings: dict[int, str] | None = None
+_readings_lock = threading.Lock()
+
+
+def toneless(reading: str) -> str:
+    """``lǜ`` → ``lv``, ``zhāng`` → ``zhang``, ``ê̄`` → ``ê``, ``ḿ`` → ``m``."""
+    bare = unicodedata.normalize("NFD", reading).translate(_TONE_MARKS)
+    return fold(unicodedata.normalize("NFC", bare).replace("ü", "v"))
+
+
+def _table() -> dict[str, str]:
+    """pypinyin's character table (code point → readings), read as a file without importing
+    the package (its ``__init__`` loads the phrase dictionary). Where the file cannot be found
+    (a frozen build laid out otherwise), through the package after all: more memory, same
+    readings."""
+    spec = importlib.util.find_spec("pypinyin")
+    locations = list(spec.submodule_search_locations or ()) if spec is not None else []
+    for folder in locations:
+        try:
+            table: dict[str, str] = json.loads((Path(folder) / "pinyin_dict.json")
+                                               .read_text(encoding="utf-8"))
+            return table
+        except OSError:
+            continue
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return {str(code): readings for code, readings in pinyin_dict.items()}
+
+
+def _load_readings() -> dict[int, str]:
+    """Code point → the character's common reading, toneless; each syllable one string."""
+    global _readings
+    with _readings_lock:
+        if _readings is None:
+            start = time.perf_counter()
+            _readings = _compact(_table())
+            heap.after_read(time.perf_counter() - start)  # the parsed file's memory, freed
+        return _readings
+
+
+def _compact(raw: dict[str, str]) -> dict[int, str]:
+    syllables: dict[str, str] = {}
+    table = {}
+    for code, readings in raw.items():
+        syllable = toneless(readings.split(",", 1)[0])
+        table[int(code)] = syllables.setdefault(syllable, syllable)
+    return table
+
+
 @lru_cache(maxsize=8192)
 def _char(char: str) -> str:
     """The toneless common reading of one character (the character itself if it has none).
 
-    pypinyin is imported here, at the first name read — on the worker that loads the people —
-    because importing it takes about half a second (its phrase dictionary)."""
-    from pypinyin import Style, lazy_pinyin
-
-    return fold(lazy_pinyin(char, style=Style.NORMAL)[0])
+    The table is read at the first name read, on the worker that fills the people's keys
+    (about 50 ms)."""
+    table = _readings if _readings is not None else _load_readings()
+    reading = table.get(ord(char)) if len(char) == 1 else None
+    return reading if reading is not None else fold(char)
 
 
 def _has_han(text: str) -> bool:
@@ -124,5 +189,5 @@ def person_key(name: str, *others: str | None, pinyin: bool = True) -> str:
 
 
 def pinyin_loaded() -> bool:
-    """Whether pypinyin is imported already (reading names then costs no import)."""
-    return "pypinyin" in sys.modules
+    """Whether the reading table is loaded already (reading names then costs no load)."""
+    return _readings is not None

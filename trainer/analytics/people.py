@@ -4,7 +4,7 @@ The keys are pinyin readings (``namesearch``), which the store cannot compute: i
 the rows. Rows written through any path (a new account, a roster import, a merged bundle, a
 tool writing SQL) start without keys, and a changed name empties them; this fills every row
 that has none, in batches, and is cheap when there is nothing to do (one indexed query).
-Read on a worker: the first call imports pypinyin (about half a second).
+Read on a worker: the first call reads the pinyin table (about 50 ms).
 """
 
 from __future__ import annotations

@@ -66,7 +66,8 @@ def run_issue(args: argparse.Namespace, ctx: Any) -> int:
     if learner is None:
         raise NotFound(f"No learner has the employee number {args.employee_no}.",
                        hint="Check the number with `trainer learners list` or the HR roster.")
-    pack = Library(ctx.paths.packs_dir, bundled_courses_dir()).get(args.course)
+    pack = Library(ctx.paths.packs_dir, bundled_courses_dir(),
+                   cache_dir=ctx.paths.cache_dir).get(args.course)
     cert = issue_certificate(db, ctx.paths, learner.id, pack, actor=COMMAND_LINE)
     written = write_certificate_pdf(cert, Path(args.output).expanduser())
     print(f"Wrote {written}: {describe(cert)} Code {cert.code}.")

@@ -51,7 +51,8 @@ def _library_packs(ctx: Any) -> list[Any]:
     from trainer.config import bundled_courses_dir
     from trainer.content.library import Library
 
-    return list(Library(ctx.paths.packs_dir, bundled_courses_dir()).packs())
+    return list(Library(ctx.paths.packs_dir, bundled_courses_dir(),
+                        cache_dir=ctx.paths.cache_dir).packs())
 
 
 def _ready(ctx: Any) -> tuple[Any, list[Any]]:

@@ -171,7 +171,8 @@ def run_summaries(args: argparse.Namespace, ctx: Any) -> int:
     from trainer.store import summary
 
     db = ctx.database()
-    packs = Library(ctx.paths.packs_dir, bundled_courses_dir()).packs()
+    packs = Library(ctx.paths.packs_dir, bundled_courses_dir(),
+                    cache_dir=ctx.paths.cache_dir).packs()
     if args.rebuild:
         summaries.ensure(db, packs)  # the library's current weights first
         with db.session() as session:

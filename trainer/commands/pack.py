@@ -147,7 +147,8 @@ def _library(ctx: Any) -> Any:
     from trainer.config import bundled_courses_dir
     from trainer.content.library import Library
 
-    return Library(ctx.paths.packs_dir, bundled_courses_dir())
+    return Library(ctx.paths.packs_dir, bundled_courses_dir(),
+                   cache_dir=ctx.paths.cache_dir)
 
 
 def _build(args: argparse.Namespace, ctx: Any) -> int:

@@ -89,7 +89,8 @@ def catalogue(ctx: Any) -> tuple[list[Any], set[str], set[str]]:
     from trainer.config import bundled_courses_dir
     from trainer.content.library import Library
 
-    packs = Library(ctx.paths.packs_dir, bundled_courses_dir()).packs()
+    packs = Library(ctx.paths.packs_dir, bundled_courses_dir(),
+                    cache_dir=ctx.paths.cache_dir).packs()
     return packs, *plan_catalogue(packs)
 
 

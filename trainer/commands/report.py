@@ -109,7 +109,8 @@ def run_export(args: argparse.Namespace, ctx: Any) -> int:
                          hint="XLSX and PDF always hold every table; drop --table.")
     out = Path(args.output).expanduser()
     db = ctx.database()
-    packs = Library(ctx.paths.packs_dir, bundled_courses_dir()).packs()
+    packs = Library(ctx.paths.packs_dir, bundled_courses_dir(),
+                    cache_dir=ctx.paths.cache_dir).packs()
     flt = build_filter(args, db, packs)
     if args.table == "credits":
         from trainer.commands.plan import export_credit_table

@@ -15,6 +15,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from trainer.content import checkcache
 from trainer.content.archive import copy_source
 from trainer.content.digests import file_digests
 from trainer.content.errors import PackConflict, PackError, PackInvalid, PackNotFound
@@ -73,7 +74,10 @@ class Library:
     """Finds, loads (with a cache) and installs packs; safe to share between threads."""
 
     def __init__(self, packs_dir: Path, bundled_dir: Path | None = None,
-                 limits: Limits = DEFAULT_LIMITS) -> None:
+                 limits: Limits = DEFAULT_LIMITS, cache_dir: Path | None = None) -> None:
+        """``cache_dir``: where what checking each unchanged folder found is remembered
+        between runs (``checkcache``); without it every folder is checked in full."""
+        self.cache_dir = Path(cache_dir) if cache_dir else None
         self.packs_dir = Path(packs_dir)
         self.limits = limits
         self.bundled_dir = Path(bundled_dir) if bundled_dir else None
@@ -211,12 +215,22 @@ class Library:
         with self._lock:
             cached = self._cache.get(path)
             if cached is None:
-                source = FolderSource(path)
-                cached = validate_source(source)
+                cached = self._check(path)
                 if cached.pack is None:
                     log.warning("Pack folder %s is invalid (%d errors)", path, len(cached.errors))
                 self._cache[path] = cached
             return cached
+
+    def _check(self, path: Path) -> Validation:
+        """Validate a folder, or only read it when its files were checked before."""
+        if self.cache_dir is None:
+            return validate_source(FolderSource(path))
+        key = checkcache.fingerprint(path, self.limits)
+        known = checkcache.lookup(self.cache_dir, path, key) if key else None
+        validation = validate_source(FolderSource(path), known)
+        if key and (known is None or validation.problems != known):
+            checkcache.store(self.cache_dir, path, key, validation.problems)
+        return validation
 
     @staticmethod
     def _newest(packs: object) -> list[Pack]:

@@ -74,7 +74,21 @@ def load_pack(path: str | os.PathLike[str]) -> Pack:
     return validation.pack
 
 
-def validate_source(source: PackSource) -> Validation:
+def validate_source(source: PackSource, known: list[Problem] | None = None) -> Validation:
+    """Check ``source``. ``known``: the problems a full check of exactly these files found
+    (``checkcache``): a pack with errors then stays refused without being read, and one
+    without is read (to build the pack) but not checked again; should reading it find an error
+    after all, it is checked in full."""
+    if known is not None:
+        if any(p.severity == "error" for p in known):
+            return Validation(None, list(known))
+        quick = _validate(source, item_checks=False)
+        if quick.pack is not None:
+            return Validation(quick.pack, list(known))
+    return _validate(source, item_checks=True)
+
+
+def _validate(source: PackSource, item_checks: bool) -> Validation:
     problems = Problems()
     if isinstance(source, ZipSource):
         verify_digests(source)  # raises ArchiveRefused, reported by validate_pack
@@ -93,7 +107,8 @@ def validate_source(source: PackSource) -> Validation:
     modules = _modules(source, manifest, framework, problems)
     _check_unique_ids(modules, problems)
     check_course_hours(manifest.credit_hours, manifest.credit_line, modules, problems)
-    check_items(modules, manifest.item_checks, problems, _item_line(manifest_data, manifest))
+    if item_checks:
+        check_items(modules, manifest.item_checks, problems, _item_line(manifest_data, manifest))
     ordered = _ordered(problems, manifest)
     if problems.has_errors:
         return Validation(None, ordered)

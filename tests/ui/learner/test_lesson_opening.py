@@ -6,6 +6,7 @@ answers shown, and a module comes back at the place it was left."""
 
 from __future__ import annotations
 
+import itertools
 import time
 from pathlib import Path
 from typing import Any
@@ -162,3 +163,66 @@ def test_a_long_lesson_is_built_in_slices_after_its_first_paint(
     steps = sorted({c for c in counts if c < 30})  # the first screen's, then each slice's
     assert len(steps) >= 2, f"the cards below the first screen were built in one go: {steps}"
     assert list(view.cards) == [f"long-q{n}" for n in range(1, 31)]
+
+
+def test_a_long_lesson_left_is_destroyed_in_slices_and_entirely(
+        qapp: QApplication, qtbot: Any, app_ctx: AppContext, learner: Any,
+        bundled: Path) -> None:
+    """Leaving a long lesson destroys it a slice per turn of the event loop, as it was built:
+    no turn holds the window much beyond a frame (in one go: all its widgets in one turn), and
+    in the end none of its widgets is left."""
+    from PySide6.QtCore import QTimer
+
+    from trainer.ui.common.dispose import STEP_SECONDS
+
+    _add_module(bundled / "learner-mini", runs=60, paragraphs=1)
+    course = _open(qapp, qtbot, app_ctx, learner)
+    course.open_module(0)
+    settle(qapp)
+    qtbot.wait(300)  # the first module's own background work
+    before = len(QApplication.allWidgets())
+    course.open_module([m.id for m in course.pack.modules].index("long"))
+    view = course.view
+    qtbot.waitUntil(lambda: not view._rest and not view.restoring, timeout=10_000)
+    blocks = [view.blocks.itemAt(i).widget() for i in range(view.blocks.count())]
+    assert len(blocks) >= 120
+    events: list[tuple[str, float]] = []
+    blocks[-1].destroyed.connect(lambda: events.append(("first", time.thread_time())))
+    view.destroyed.connect(lambda: events.append(("view", time.thread_time())))
+    ticks: list[float] = []
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(lambda: ticks.append(time.thread_time()))
+    heartbeat.start(0)  # once per turn of the event loop
+    course.open_module(0)
+    qtbot.waitUntil(lambda: any(name == "view" for name, _ in events), timeout=10_000)
+    qtbot.wait(50)
+    heartbeat.stop()
+    first, gone = (t for _, t in sorted(events, key=lambda e: e[0] != "first"))
+    during = [b - a for a, b in itertools.pairwise(ticks) if b >= first and a <= gone]
+    turns = sum(1 for a, b in itertools.pairwise(ticks) if first <= b and a <= gone)
+    assert turns >= 3, f"the lesson went in {turns} turn(s) of the event loop"
+    longest = max(during)
+    assert longest < STEP_SECONDS + 0.025, f"a turn took {longest * 1000:.0f} ms of CPU"
+    settle(qapp)
+    left = [w for w in QApplication.allWidgets()
+            if isinstance(w, ExerciseCard) and w.exercise.id.startswith("long-")]
+    assert left == [] and len(QApplication.allWidgets()) == before
+
+
+def test_signing_out_of_a_long_lesson_destroys_all_of_it(
+        qapp: QApplication, qtbot: Any, app_ctx: AppContext, learner: Any,
+        bundled: Path) -> None:
+    _add_module(bundled / "learner-mini", runs=30, paragraphs=1)
+    course = _open(qapp, qtbot, app_ctx, learner)
+    before = len(QApplication.allWidgets())
+    course.open_module([m.id for m in course.pack.modules].index("long"))
+    view = course.view
+    qtbot.waitUntil(lambda: not view._rest and not view.restoring, timeout=10_000)
+    gone: list[bool] = []
+    view.destroyed.connect(lambda: gone.append(True))
+    app_ctx.set_user(None)
+    assert course.view is None and not view.isVisible()
+    qtbot.waitUntil(lambda: bool(gone), timeout=10_000)
+    settle(qapp)
+    assert not any(isinstance(w, ExerciseCard) for w in QApplication.allWidgets())
+    assert len(QApplication.allWidgets()) <= before

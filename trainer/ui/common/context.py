@@ -92,7 +92,8 @@ class AppContext(QObject):
             if self._library is None:
                 from trainer.content.library import Library
 
-                self._library = Library(self.paths.packs_dir, bundled_courses_dir())
+                self._library = Library(self.paths.packs_dir, bundled_courses_dir(),
+                                        cache_dir=self.paths.cache_dir)
             return self._library
 
     # --- signed-in learner -----------------------------------------------------------------

@@ -282,7 +282,7 @@ class CoursePage(QWidget):
         if view is not None:
             view.hide()
             self.content_layout.removeWidget(view)
-            self._later(lambda: QTimer.singleShot(DISPOSE_DELAY_MS, view.deleteLater))
+            self._later(lambda: QTimer.singleShot(DISPOSE_DELAY_MS, view, lambda: _dispose(view)))
 
     def _save_when_done(self, view: QWidget) -> None:
         """Save the moment a sitting is handed in (passed or not) or the last exercise is
@@ -366,9 +366,10 @@ class CoursePage(QWidget):
 
     def _on_user_changed(self, user: Any) -> None:
         self.close_session()
-        if self.view is not None:
-            self.view.setParent(None)
-            self.view.deleteLater()
+        if self.view is not None:  # kept by the page until its slices are destroyed
+            self.view.hide()
+            self.content_layout.removeWidget(self.view)
+            _dispose(self.view)
         self.view = self.module = self.pack = None
         self._positions, self._left_at = {}, {}
         self.outline_model.set_rows([])
@@ -384,6 +385,16 @@ class CoursePage(QWidget):
         self._refresh_due = False
         if self.pack is not None and self.isVisible():
             self._refresh_in_background()
+
+
+def _dispose(view: QWidget) -> None:
+    """Destroy a module view taken off the page: a lesson a slice per turn of the event loop
+    (a long one held the window for 40–80 ms in one go), anything else at once."""
+    dispose = getattr(view, "dispose", None)
+    if callable(dispose):
+        dispose()
+    else:
+        view.deleteLater()
 
 
 def _save_and_drop(session: StudySession, progress: Any) -> None:

@@ -10,7 +10,8 @@ Opening paints the first screen first (DESIGN §6: a lesson on screen in 30 ms):
 the text and cards that fill a screen are built at once; the exercise cards and text below
 are built after the first paint, a slice per turn of the event loop (building, styling and laying
 out four cards cost twice what a plain browser showing the whole lesson does). Anything that
-asks for ``cards`` or ``texts`` earlier gets them built on the spot.
+asks for ``cards`` or ``texts`` earlier gets them built on the spot. A lesson left is destroyed
+the same way, a slice per turn (``dispose``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.ui.common.dispose import dispose_in_slices
 from trainer.ui.common.plain import plain_label
 from trainer.ui.learner.exercises import ExerciseCard
 from trainer.ui.learner.lesson_text import COLUMN_WIDTH, LessonText
@@ -184,6 +186,17 @@ class LessonView(QWidget):
         for item in rest:
             self._add_segment(item, late=True)
         self.background.start(self)
+
+    def dispose(self) -> None:
+        """Destroy this view, taken off the page, a slice per turn of the event loop (as it was
+        built): its text runs and cards, the last first, then the rest. Nothing more is built,
+        and text a worker is still rendering is not shown."""
+        self._rest = []
+        self._card_hooks.clear()
+        self.background.cancel()
+        parts = [self.blocks.itemAt(i).widget() for i in range(self.blocks.count())]
+        self._cards, self._texts = {}, []
+        dispose_in_slices(self, [part for part in parts if part is not None])
 
     def _build_a_slice(self) -> None:
         """After the first paint: build the rest a slice at a time, so a long lesson (a 500 KB

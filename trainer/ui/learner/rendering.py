@@ -76,6 +76,12 @@ class BackgroundRender:
         self.render = render
         self.ctx = ctx
         self.pending: dict[str, list[Callable[[str], None]]] = {}
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        """The view is going: HTML still being rendered is not handed to its widgets."""
+        self.cancelled = True
+        self.pending = {}
 
     def now(self, text: str) -> str | None:
         """The HTML if it can be had now, else None (and the text is queued)."""
@@ -113,7 +119,7 @@ class BackgroundRender:
         texts, render = list(waiting), self.render
 
         def show(htmls: list[str]) -> None:
-            if isValid(owner):
+            if isValid(owner) and not self.cancelled:
                 for text, html in zip(texts, htmls, strict=True):
                     for apply in waiting[text]:
                         apply(html)

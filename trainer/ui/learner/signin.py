@@ -239,8 +239,8 @@ class SignInScreen(QWidget):
 
     def _fill_keys(self) -> None:
         """After the list is drawn: the pinyin keys of people who have none yet (new accounts,
-        a roster just imported), read on a worker (importing pypinyin alone takes half a
-        second); the list is queried again if any were added, so pinyin finds them."""
+        a roster just imported), read on a worker (the pinyin table alone takes ~50 ms to
+        read); the list is queried again if any were added, so pinyin finds them."""
         from trainer.analytics.people import fill_search_keys
         from trainer.ui.common.work import run_work
 
