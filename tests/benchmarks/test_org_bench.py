@@ -77,13 +77,15 @@ def folder() -> Iterator[Path]:
         yield Path(name)
 
 
-def organisation(folder: Path, pack: Any, answers: int) -> tuple[Path, float]:
-    """The data folder with ``answers`` answers (built once per run), and seconds it took."""
-    target = folder / f"answers-{answers}"
+def organisation(folder: Path, pack: Any, answers: int,
+                 cells: int | None = None) -> tuple[Path, float]:
+    """The data folder with ``answers`` answers (built once per run), and seconds it took;
+    with ``cells``, each learner's answers on that many fixed (exercise, day) pairs."""
+    target = folder / (f"answers-{answers}" if cells is None else f"fixed-{cells}-{answers}")
     if (target / "trainer.sqlite3").exists():
         return target, 0.0
     start = time.perf_counter()
-    paths = build(target, pack, LEARNERS, answers // LEARNERS, days=DAYS)
+    paths = build(target, pack, LEARNERS, answers // LEARNERS, days=DAYS, cells=cells)
     with open_database(paths, backup=False) as db:
         summarise(db, pack)
     return target, time.perf_counter() - start
@@ -164,21 +166,38 @@ def test_dashboard_at_organisation_size(folder: Path, pack: Any) -> None:
     assert opening < 300
 
 
-@pytest.mark.slow
-def test_growth(folder: Path, pack: Any) -> None:
+def growth(folder: Path, pack: Any, cells: int | None) -> dict[str, list[float]]:
+    """Each figure's time at each of ``SIZES``, printed with the last ÷ the first."""
     table: dict[int, dict[str, float]] = {}
     for answers in SIZES:
-        data, built = organisation(folder, pack, answers)
+        data, built = organisation(folder, pack, answers, cells)
         scan, table[answers] = measure(data, pack)
         print(f"\n{answers:,} answers: generated in {built:.0f} s, plain scan {scan:.0f} ms")
-        if answers != 1_000_000:
-            shutil.rmtree(data)  # keep the disk free; the 1 M one serves the other test
+        if answers != 1_000_000 or cells is not None:
+            shutil.rmtree(data)  # keep the disk free; the 1 M one serves the other tests
     first, last = SIZES[0], SIZES[-1]
     print("\nfigure | " + " | ".join(f"{n:,}" for n in SIZES) + f" | {last:,} ÷ {first:,}")
-    for name in table[first]:
-        times = [table[n][name] for n in SIZES]
-        print(f"{name} | " + " | ".join(f"{t:.0f} ms" for t in times)
-              + f" | {times[-1] / times[0]:.2f}")
-    slower = {name: table[last][name] / table[first][name] for name in table[first]
-              if table[last][name] > GROWTH_LIMIT * table[first][name]}
+    times = {name: [table[n][name] for n in SIZES] for name in table[first]}
+    for name, row in times.items():
+        print(f"{name} | " + " | ".join(f"{t:.0f} ms" for t in row)
+              + f" | {row[-1] / row[0]:.2f}")
+    return times
+
+
+@pytest.mark.slow
+def test_growth(folder: Path, pack: Any) -> None:
+    """More answers on the same content and days: each figure's cost against answers alone."""
+    cells = SIZES[0] // LEARNERS
+    print(f"\nfixed shape: each learner on the same {cells} exercises and days at every size")
+    times = growth(folder, pack, cells)
+    slower = {name: round(row[-1] / row[0], 2) for name, row in times.items()
+              if row[-1] > GROWTH_LIMIT * row[0]}
     assert not slower, f"figures that grow with the answers: {slower}"
+
+
+@pytest.mark.slow
+def test_growth_with_coverage(folder: Path, pack: Any) -> None:
+    """Information only: more answers each cycling through more exercises and days."""
+    print("\ngrowing coverage: each learner's answers cycle through the pack's exercises over "
+          f"{DAYS} days")
+    growth(folder, pack, None)
