@@ -13,7 +13,10 @@ so in Beijing a range's edges fall at 16:00 UTC. The standing at the UTC midnigh
 edge is read by index seeks per learner and competency into ``summary_standing`` (the row with the
 latest day before it); what the answers between that midnight and the edge change is read
 from the answers by ``ix_attempts_started_at``, against each exercise's best before that
-midnight from ``summary_days``. The result is exactly the figure a scan of every answer gives.
+midnight from ``summary_days``. Answer counts read whichever side of the edge is shorter (the
+hours after it east of Greenwich, the local small hours: the answers to the end of that UTC day
+less those), so they read at most twelve hours around local midnight. The result is exactly the
+figure a scan of every answer gives.
 """
 
 from __future__ import annotations
