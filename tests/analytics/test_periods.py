@@ -59,8 +59,19 @@ def beijing(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     time.tzset()
 
 
+@pytest.fixture(params=["Asia/Shanghai", "America/New_York"])
+def zone(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A computer east of Greenwich (an edge past noon UTC: counts read the hours after it)
+    and one west of it (an edge in the morning UTC: the hours before it)."""
+    monkeypatch.setenv("TZ", request.param)
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
 @pytest.fixture
-def organisation(db: Database, tmp_path: Path, beijing: None) -> Database:
+def organisation(db: Database, tmp_path: Path, zone: None) -> Database:
     """HR's database with its own demo study and a second machine's merged in."""
     fill_demo(db, learners=24, days=30, seed=5, until=HERE_END)
     with open_database(Paths(tmp_path / "other").ensure(), backup=False) as other:
@@ -93,6 +104,10 @@ def retake_the_final(db: Database) -> None:
                          (datetime(2026, 3, 14, 22, 5, tzinfo=UTC), None)):
         record_attempt(db, who + 1, pack.id, pack.version, practice.id, {}, score,
                        dict(practice.weights), start)
+    # late evenings in New York (the small hours of the next UTC day): before a western edge
+    for day in (12, 15, 18, 19, 21, 25):
+        record_attempt(db, who + 2, pack.id, pack.version, practice.id, {}, 0.25 * (day % 5),
+                       dict(practice.weights), datetime(2026, 3, day, 2, 30, tzinfo=UTC))
 
 
 FILTERS = [

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from trainer.analytics import summaries
+from trainer.analytics.scoring import assessment_marks
 from trainer.config import Paths
 from trainer.content.model import Pack
 from trainer.store import summary
@@ -24,14 +25,25 @@ DEPARTMENTS = ["市数据局", "民政局", "人社局", "公安局", "卫健委
 
 
 def build(folder: Path, pack: Pack, learners: int, per_learner: int, seed: int = 7,
-          days: int | None = None) -> Paths:
+          days: int | None = None, cells: int | None = None) -> Paths:
     """A data folder with ``learners`` learners, each answering ``per_learner`` times: 7 minutes
     apart, or with ``days`` spread evenly over that many days (a campaign, as HR's date
-    filters see it)."""
+    filters see it), cycling through the pack's exercises.
+
+    With ``cells`` (and ``days``) each learner touches the same ``cells`` (exercise, day) pairs
+    whatever ``per_learner`` is, the answers beyond the first ``cells`` being retries a minute
+    apart on the same day: the content and days touched stay fixed and only the answers grow.
+    Without it, more answers per learner also touch more exercises and more days (up to the
+    pack's exercises × ``days``)."""
     paths = Paths(folder).ensure()
     open_database(paths).close()
     rng = random.Random(seed)
     exercises = [(e.id, json.dumps(e.weights)) for e in pack.exercises()]
+    # a pass through the final assessment's questions is one sitting: they share its start
+    finals, lead = assessment_marks(pack), []
+    for i, (exercise, _) in enumerate(exercises):
+        lead.append(lead[-1] + 1 if i and exercise in finals and exercises[i - 1][0] in finals
+                    else 0)
     modules = [m.id for m in pack.modules]
     con = sqlite3.connect(paths.database_file)
     con.execute("PRAGMA synchronous=OFF")
@@ -59,12 +71,22 @@ def build(folder: Path, pack: Pack, learners: int, per_learner: int, seed: int =
     prefix = uuid.UUID(int=rng.getrandbits(128)).int & ~((1 << 64) - 1)
     serial = 0
     step = 7 if days is None else days * 1440 // per_learner
+    if cells is not None and (days is None or cells > per_learner):
+        raise ValueError("cells needs days, and no more cells than answers per learner")
     for start in range(1, learners + 1, 500):
         rows = []
         for learner in range(start, min(start + 500, learners + 1)):
             for n in range(per_learner):
-                ex, weights = exercises[n % len(exercises)]
-                when = str(T0 + timedelta(minutes=learner % 977 + step * n))
+                if cells is None:
+                    ex, weights = exercises[n % len(exercises)]
+                    sat = n - lead[n % len(exercises)]
+                    when = str(T0 + timedelta(minutes=learner % 977 + step * sat))
+                else:  # 08:00–18:30 UTC: every retry on its cell's UTC day; learners'
+                    # days shifted so every day of the campaign (a range's edges) has answers
+                    cell, retry = n % cells, n // cells
+                    ex, weights = exercises[cell % len(exercises)]
+                    day = (cell * days // cells + learner) % days
+                    when = str(T0 + timedelta(days=day, minutes=learner % 600 + retry))
                 serial += 1
                 rows.append((f"{prefix | serial:032x}", learner, pack.id, pack.version, ex, "{}",
                              rng.choice((0.0, 0.5, 1.0, 1.0, None if n % 97 == 0 else 0.8)),

@@ -13,13 +13,16 @@ so in Beijing a range's edges fall at 16:00 UTC. The standing at the UTC midnigh
 edge is read by index seeks per learner and competency into ``summary_standing`` (the row with the
 latest day before it); what the answers between that midnight and the edge change is read
 from the answers by ``ix_attempts_started_at``, against each exercise's best before that
-midnight from ``summary_days``. The result is exactly the figure a scan of every answer gives.
+midnight from ``summary_days``. Answer counts read whichever side of the edge is shorter (the
+hours after it east of Greenwich, the local small hours: the answers to the end of that UTC day
+less those), so they read at most twelve hours around local midnight. The result is exactly the
+figure a scan of every answer gives.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, func, literal, null, or_, select
@@ -117,11 +120,26 @@ def _edge_changes(ids: list[str], day: date, edge: datetime) -> Any:
             .where(or_(first, rose.c.best > rose.c.before)))
 
 
-def _to_date(ids: list[str], moment: datetime, sign: int) -> list[Any]:
+def _to_date(ids: list[str], moment: datetime, sign: int, latest: bool = True) -> list[Any]:
     """Selects of (learner_id, n, last): the answers up to ``moment`` per learner and pack
-    (times ``sign``), with the latest one's start (only when ``sign`` is positive)."""
+    (times ``sign``), with the latest one's start (only when ``sign`` is positive and
+    ``latest``).
+
+    Counts alone read the shorter side of a partial edge day: the answers to the end of that
+    UTC day minus those after the edge when the edge lies past noon UTC (east of Greenwich: the
+    hours after it are the small hours of the local day, when few answer), else those before
+    it. Either way at most twelve hours of answers around local midnight."""
     day, edge = split(moment)
     a, keys = SummaryActivity, ("learner_id", "pack_id")
+    if edge is not None and not latest and edge - _midnight(day) > timedelta(hours=12):
+        after = _midnight(day + timedelta(days=1))
+        answers = _last_before(SummaryAnswersToDate, after.date(), a, keys, "answers")
+        return [select(a.learner_id, (literal(sign) * func.coalesce(answers, 0)).label("n"),
+                       null().label("last")).where(a.pack_id.in_(ids)),
+                select(Attempt.learner_id, literal(-sign) * func.count(), null())
+                .where(Attempt.pack_id.in_(ids), Attempt.started_at >= edge,
+                       Attempt.started_at < after)
+                .group_by(Attempt.learner_id)]
     answers = _last_before(SummaryAnswersToDate, day, a, keys, "answers")
     last = _last_before(SummaryAnswersToDate, day, a, keys, "last_answer_at") if sign > 0 else (
         null())
@@ -135,18 +153,18 @@ def _to_date(ids: list[str], moment: datetime, sign: int) -> list[Any]:
     return parts
 
 
-def activity(pack_ids: Sequence[str], flt: CohortFilter) -> Any:
-    """Per learner over the range: answers given and the latest answer's start (learners
-    without an answer in range left out)."""
+def activity(pack_ids: Sequence[str], flt: CohortFilter, latest: bool = True) -> Any:
+    """Per learner over the range: answers given and the latest answer's start (NULL without
+    ``latest``; learners without an answer in range left out)."""
     ids = list(pack_ids)
     if flt.end is None:
         a = SummaryActivity
         parts = [select(a.learner_id, a.attempts.label("n"), a.last_answer_at.label("last"))
                  .where(a.pack_id.in_(ids))]
     else:
-        parts = _to_date(ids, flt.end, 1)
+        parts = _to_date(ids, flt.end, 1, latest)
     if flt.start is not None:
-        parts += _to_date(ids, flt.start, -1)
+        parts += _to_date(ids, flt.start, -1, latest=False)
     rows = parts[0].union_all(*parts[1:]).subquery("answers") if len(parts) > 1 else (
         parts[0].subquery("answers"))
     return (select(rows.c.learner_id, func.sum(rows.c.n).label("answers"),
@@ -156,6 +174,6 @@ def activity(pack_ids: Sequence[str], flt: CohortFilter) -> Any:
 
 def answer_count(pack_ids: Sequence[str], flt: CohortFilter, kept: Any) -> Any:
     """SQL: how many answers in range the learners of subquery ``kept`` gave."""
-    per = activity(pack_ids, flt).subquery("per_learner")
+    per = activity(pack_ids, flt, latest=False).subquery("per_learner")
     return (select(func.coalesce(func.sum(per.c.answers), 0))
             .join(kept, kept.c.learner_id == per.c.learner_id))
