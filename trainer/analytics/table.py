@@ -4,11 +4,11 @@ each, joined by learner id in Python (one row per learner, never per attempt).""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from trainer.analytics import sql, summaries
 from trainer.analytics.cohort import LearnerRow
@@ -26,7 +26,7 @@ def _learners(session: Any, flt: CohortFilter | None, only: Only) -> list[Any]:
              .outerjoin(Department, Department.id == Learner.department_id)
              .where(*sql.learner_conditions(flt), *_among(Learner.id, only))
              .order_by(Department.name, Learner.employee_no))
-    return list(session.execute(query))
+    return list(session.connection().execute(query))
 
 
 def _among(column: Any, only: Only) -> list[Any]:
@@ -34,30 +34,47 @@ def _among(column: Any, only: Only) -> list[Any]:
     return [] if only is None else [column.in_(list(only))]
 
 
+Scores = dict[int, tuple[Any, ...]]  # learner id → (score 0–100 or None, exercises) per competency
+
+
 def _scores(session: Any, packs: Sequence[Pack], flt: CohortFilter | None, fast: bool,
-            only: Only = None) -> dict[int, list[tuple[str, float, int]]]:
-    found: dict[int, list[tuple[str, float, int]]] = defaultdict(list)
+            only: Only = None) -> tuple[tuple[str, ...], Scores]:
+    """Per learner one row: score and evidence count for each competency (in ``competencies``'
+    order), pivoted in SQL, so Python reads a row per learner, never one per competency."""
     if fast:
-        rank = {c: i for i, c in enumerate(sql.competency_order(packs))}
+        order = sql.competency_order(packs)
         per = summaries.competency_sums([p.id for p in packs], flt)
-        query = (select(per.c.learner_id, per.c.competency_id, per.c.s, per.c.t, per.c.n)
-                 .where(per.c.t > 0, *_among(per.c.learner_id, only)))
-        for learner_id, competency, total, weight, count in session.execute(query):
-            found[learner_id].append((competency, 100.0 * total / weight, int(count)))
-        for entries in found.values():
-            entries.sort(key=lambda e: (rank.get(e[0], len(rank)), e[0]))
-        return found
+        columns = []
+        for competency in order:
+            mine = per.c.competency_id == competency
+            columns += [func.max(case((mine, 100.0 * per.c.s / per.c.t))),
+                        func.max(case((mine, per.c.n)))]
+        query = (select(per.c.learner_id, *columns)
+                 .where(per.c.t > 0, *_among(per.c.learner_id, only))
+                 .group_by(per.c.learner_id))
+        return order, {learner_id: tuple(values)
+                       for learner_id, *values in session.connection().execute(query)}
     with sql.weights_source(session, packs) as weights:
         per = sql.learner_scores_subquery(weights, flt)
         indices = range(len(weights.competencies))
         columns = [c for i in indices for c in (sql.learner_score(per, i), per.c[f"n{i}"])]
-        for learner_id, *values in session.execute(
-                select(per.c.learner_id, *columns).where(*_among(per.c.learner_id, only))):
-            for i, competency in zip(indices, weights.competencies, strict=True):
-                score, count = values[2 * i], values[2 * i + 1]
-                if score is not None:
-                    found[learner_id].append((competency, float(score), int(count)))
-    return found
+        query = select(per.c.learner_id, *columns).where(*_among(per.c.learner_id, only))
+        return weights.competencies, {learner_id: tuple(values) for learner_id, *values
+                                      in session.connection().execute(query)}
+
+
+def _leveller(framework: Any) -> Callable[[float], int | None]:
+    """``level_for(framework, score)``'s id, remembered per score: a table has tens of
+    thousands of scores but far fewer distinct values."""
+    known: dict[float, int | None] = {}
+
+    def level(score: float) -> int | None:
+        if score not in known:
+            found = level_for(framework, score) if framework else None
+            known[score] = found.id if found is not None else None
+        return known[score]
+
+    return level
 
 
 def _courses(session: Any, packs: Sequence[Pack], flt: CohortFilter | None, fast: bool,
@@ -75,7 +92,7 @@ def _courses(session: Any, packs: Sequence[Pack], flt: CohortFilter | None, fast
                         & (passed.c.pack_id == part.c.pack_id))
              .where(*_among(part.c.learner_id, only)))
     found: dict[int, list[tuple[str, int, bool]]] = defaultdict(list)
-    for learner_id, pack_id, count, ok in session.execute(query):
+    for learner_id, pack_id, count, ok in session.connection().execute(query):
         found[learner_id].append((pack_id, int(count), bool(ok)))
     return found
 
@@ -93,8 +110,9 @@ def _activity(session: Any, pack_ids: list[str], flt: CohortFilter | None, fast:
                     *time_window(LessonProgress.updated_at, flt),
                     *_among(LessonProgress.learner_id, only))
              .group_by(LessonProgress.learner_id))
-    counted = {i: (int(n), last) for i, n, last in session.execute(answers)}
-    return counted, {learner_id: last for learner_id, last in session.execute(study)}
+    connection = session.connection()
+    counted = {i: (int(n), last) for i, n, last in connection.execute(answers)}
+    return counted, {learner_id: last for learner_id, last in connection.execute(study)}
 
 
 def build_learner_table(db: Any, packs: Sequence[Pack], flt: CohortFilter | None, *,
@@ -102,20 +120,21 @@ def build_learner_table(db: Any, packs: Sequence[Pack], flt: CohortFilter | None
     """Assemble ``LearnerRow``s; see ``cohort.learner_table``. ``only``: just these learners'
     rows (a page of HR's table, read before the whole table is), the same values as theirs
     in the whole table."""
-    framework = merged_framework(packs)
+    level = _leveller(merged_framework(packs))
     totals = {p.id: sum(m.kind != "reference" for m in p.modules) for p in packs}
     fast = bool(packs) and summaries.usable(db, packs, flt)
+    competencies: tuple[str, ...] = ()
+    scores: Scores = {}
+    courses: dict[int, list[tuple[str, int, bool]]] = {}
+    answers: dict[int, tuple[int, datetime]] = {}
+    studied: dict[int, datetime] = {}
     with db.reader() as session:
         people = _learners(session, flt, only)
-        if not packs:
-            scores: dict[int, list[tuple[str, float, int]]] = {}
-            courses: dict[int, list[tuple[str, int, bool]]] = {}
-            answers: dict[int, tuple[int, datetime]] = {}
-            studied: dict[int, datetime] = {}
-        else:
-            scores = _scores(session, packs, flt, fast, only)
+        if packs:
+            competencies, scores = _scores(session, packs, flt, fast, only)
             courses = _courses(session, packs, flt, fast, only)
             answers, studied = _activity(session, list(totals), flt, fast, only)
+    pairs = [(c, 2 * i) for i, c in enumerate(competencies)]
     rows = []
     for learner_id, employee_no, name, department, job_role in people:
         taken = courses.get(learner_id, [])
@@ -123,17 +142,23 @@ def build_learner_table(db: Any, packs: Sequence[Pack], flt: CohortFilter | None
             continue
         total = sum(totals[p] for p, _, _ in taken)
         completion = 100.0 * sum(d for _, d, _ in taken) / total if total else 0.0
-        found = scores.get(learner_id, [])
-        levels = {}
-        for competency, score, _ in found:
-            level = level_for(framework, score) if framework else None
-            if level is not None:
-                levels[competency] = level.id
+        marks: dict[str, float] = {}
+        levels: dict[str, int] = {}
+        counts: dict[str, int] = {}
+        values = scores.get(learner_id)
+        if values is not None:
+            for competency, i in pairs:
+                if values[i] is not None:
+                    marks[competency] = score = float(values[i])
+                    counts[competency] = int(values[i + 1])
+                    if (found := level(score)) is not None:
+                        levels[competency] = found
         count, last_answer = answers.get(learner_id, (0, None))
-        moments = [m for m in (last_answer, studied.get(learner_id)) if m is not None]
+        studied_at = studied.get(learner_id)
+        last = (studied_at if last_answer is None else last_answer if studied_at is None
+                else max(last_answer, studied_at))
         rows.append(LearnerRow(
-            learner_id, employee_no, name, department, job_role, completion,
-            {c: s for c, s, _ in found}, levels, {c: n for c, _, n in found}, count,
-            max(moments) if moments else None, tuple(p for p, _, _ in taken),
+            learner_id, employee_no, name, department, job_role, completion, marks, levels,
+            counts, count, last, tuple(p for p, _, _ in taken),
             tuple(p for p, _, ok in taken if ok)))
     return rows
