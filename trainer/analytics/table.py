@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, literal, select
 
 from trainer.analytics import sql, summaries
 from trainer.analytics.cohort import LearnerRow
@@ -98,21 +98,24 @@ def _courses(session: Any, packs: Sequence[Pack], flt: CohortFilter | None, fast
 
 
 def _activity(session: Any, pack_ids: list[str], flt: CohortFilter | None, fast: bool,
-              only: Only = None) -> tuple[dict[int, tuple[int, datetime]], dict[int, datetime]]:
+              only: Only = None) -> dict[int, tuple[int, datetime | None]]:
+    """Per learner: answers in the packs (and the filter's days) and the latest moment of
+    activity, answering or studying; one row per learner, the latest of the two taken in SQL."""
     answers = summaries.activity(pack_ids, flt) if fast else (
         select(Attempt.learner_id, func.count(), func.max(Attempt.started_at))
         .where(Attempt.pack_id.in_(pack_ids), *time_window(Attempt.started_at, flt))
         .group_by(Attempt.learner_id))
     if only is not None:  # the summaries' select has no name for its learner column
         answers = answers.where(answers.selected_columns[0].in_(list(only)))
-    study = (select(LessonProgress.learner_id, func.max(LessonProgress.updated_at))
+    study = (select(LessonProgress.learner_id, literal(0), func.max(LessonProgress.updated_at))
              .where(LessonProgress.pack_id.in_(pack_ids),
                     *time_window(LessonProgress.updated_at, flt),
                     *_among(LessonProgress.learner_id, only))
              .group_by(LessonProgress.learner_id))
-    connection = session.connection()
-    counted = {i: (int(n), last) for i, n, last in connection.execute(answers)}
-    return counted, {learner_id: last for learner_id, last in connection.execute(study)}
+    both = answers.union_all(study).subquery("active")
+    learner, count, last = both.c
+    query = select(learner, func.sum(count), func.max(last)).group_by(learner)
+    return {i: (int(n), moment) for i, n, moment in session.connection().execute(query)}
 
 
 def build_learner_table(db: Any, packs: Sequence[Pack], flt: CohortFilter | None, *,
@@ -126,14 +129,13 @@ def build_learner_table(db: Any, packs: Sequence[Pack], flt: CohortFilter | None
     competencies: tuple[str, ...] = ()
     scores: Scores = {}
     courses: dict[int, list[tuple[str, int, bool]]] = {}
-    answers: dict[int, tuple[int, datetime]] = {}
-    studied: dict[int, datetime] = {}
+    active: dict[int, tuple[int, datetime | None]] = {}
     with db.reader() as session:
         people = _learners(session, flt, only)
         if packs:
             competencies, scores = _scores(session, packs, flt, fast, only)
             courses = _courses(session, packs, flt, fast, only)
-            answers, studied = _activity(session, list(totals), flt, fast, only)
+            active = _activity(session, list(totals), flt, fast, only)
     pairs = [(c, 2 * i) for i, c in enumerate(competencies)]
     rows = []
     for learner_id, employee_no, name, department, job_role in people:
@@ -153,10 +155,7 @@ def build_learner_table(db: Any, packs: Sequence[Pack], flt: CohortFilter | None
                     counts[competency] = int(values[i + 1])
                     if (found := level(score)) is not None:
                         levels[competency] = found
-        count, last_answer = answers.get(learner_id, (0, None))
-        studied_at = studied.get(learner_id)
-        last = (studied_at if last_answer is None else last_answer if studied_at is None
-                else max(last_answer, studied_at))
+        count, last = active.get(learner_id, (0, None))
         rows.append(LearnerRow(
             learner_id, employee_no, name, department, job_role, completion, marks, levels,
             counts, count, last, tuple(p for p, _, _ in taken),
