@@ -3,8 +3,7 @@ each, joined by learner id in Python (one row per learner, never per attempt).""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -63,23 +62,19 @@ def _scores(session: Any, packs: Sequence[Pack], flt: CohortFilter | None, fast:
                                       in session.connection().execute(query)}
 
 
-def _leveller(framework: Any) -> Callable[[float], int | None]:
-    """``level_for(framework, score)``'s id, remembered per score: a table has tens of
-    thousands of scores but far fewer distinct values."""
-    known: dict[float, int | None] = {}
+def _level(framework: Any, score: float) -> int | None:
+    """The id of the framework level the score reaches (``scoring.level_for``), or None."""
+    found = level_for(framework, score) if framework else None
+    return found.id if found is not None else None
 
-    def level(score: float) -> int | None:
-        if score not in known:
-            found = level_for(framework, score) if framework else None
-            known[score] = found.id if found is not None else None
-        return known[score]
 
-    return level
+Taken = tuple[tuple[str, ...], tuple[str, ...], float]  # courses, passed, completion %
 
 
 def _courses(session: Any, packs: Sequence[Pack], flt: CohortFilter | None, fast: bool,
-             only: Only = None) -> dict[int, list[tuple[str, int, bool]]]:
-    """Per learner: (pack id, completed counted modules, passed) for each course taken."""
+             only: Only = None) -> dict[int, Taken]:
+    """Per learner: the courses taken, those whose final they passed, and the % of counted
+    modules completed over those courses."""
     part = sql.participants_subquery([p.id for p in packs], flt, summarised=fast, only=only)
     done = sql.completed_subquery(packs, flt, summarised=fast, only=only)
     passed = sql.passed_subquery(packs, flt, summarised=fast)
@@ -91,10 +86,17 @@ def _courses(session: Any, packs: Sequence[Pack], flt: CohortFilter | None, fast
              .outerjoin(passed, (passed.c.learner_id == part.c.learner_id)
                         & (passed.c.pack_id == part.c.pack_id))
              .where(*_among(part.c.learner_id, only)))
-    found: dict[int, list[tuple[str, int, bool]]] = defaultdict(list)
+    totals = {p.id: sum(m.kind != "reference" for m in p.modules) for p in packs}
+    found: dict[int, tuple[list[str], list[str], list[int]]] = {}
     for learner_id, pack_id, count, ok in session.connection().execute(query):
-        found[learner_id].append((pack_id, int(count), bool(ok)))
-    return found
+        taken, passes, sums = found.setdefault(learner_id, ([], [], [0, 0]))
+        taken.append(pack_id)
+        if ok:
+            passes.append(pack_id)
+        sums[0] += int(count)
+        sums[1] += totals[pack_id]
+    return {learner_id: (tuple(taken), tuple(passes), 100.0 * done / total if total else 0.0)
+            for learner_id, (taken, passes, (done, total)) in found.items()}
 
 
 def _activity(session: Any, pack_ids: list[str], flt: CohortFilter | None, fast: bool,
@@ -123,27 +125,27 @@ def build_learner_table(db: Any, packs: Sequence[Pack], flt: CohortFilter | None
     """Assemble ``LearnerRow``s; see ``cohort.learner_table``. ``only``: just these learners'
     rows (a page of HR's table, read before the whole table is), the same values as theirs
     in the whole table."""
-    level = _leveller(merged_framework(packs))
-    totals = {p.id: sum(m.kind != "reference" for m in p.modules) for p in packs}
+    framework = merged_framework(packs)
+    pack_ids = [p.id for p in packs]
     fast = bool(packs) and summaries.usable(db, packs, flt)
     competencies: tuple[str, ...] = ()
     scores: Scores = {}
-    courses: dict[int, list[tuple[str, int, bool]]] = {}
+    courses: dict[int, Taken] = {}
     active: dict[int, tuple[int, datetime | None]] = {}
     with db.reader() as session:
         people = _learners(session, flt, only)
         if packs:
             competencies, scores = _scores(session, packs, flt, fast, only)
             courses = _courses(session, packs, flt, fast, only)
-            active = _activity(session, list(totals), flt, fast, only)
+            active = _activity(session, pack_ids, flt, fast, only)
     pairs = [(c, 2 * i) for i, c in enumerate(competencies)]
+    known: dict[float, int | None] = {}  # score → level id: far fewer scores than cells
+    nothing: Taken = ((), (), 0.0)
     rows = []
     for learner_id, employee_no, name, department, job_role in people:
-        taken = courses.get(learner_id, [])
+        taken, passes, completion = courses.get(learner_id, nothing)
         if course_only and not taken:
             continue
-        total = sum(totals[p] for p, _, _ in taken)
-        completion = 100.0 * sum(d for _, d, _ in taken) / total if total else 0.0
         marks: dict[str, float] = {}
         levels: dict[str, int] = {}
         counts: dict[str, int] = {}
@@ -153,11 +155,11 @@ def build_learner_table(db: Any, packs: Sequence[Pack], flt: CohortFilter | None
                 if values[i] is not None:
                     marks[competency] = score = float(values[i])
                     counts[competency] = int(values[i + 1])
-                    if (found := level(score)) is not None:
+                    if score not in known:
+                        known[score] = _level(framework, score)
+                    if (found := known[score]) is not None:
                         levels[competency] = found
         count, last = active.get(learner_id, (0, None))
-        rows.append(LearnerRow(
-            learner_id, employee_no, name, department, job_role, completion, marks, levels,
-            counts, count, last, tuple(p for p, _, _ in taken),
-            tuple(p for p, _, ok in taken if ok)))
+        rows.append(LearnerRow(learner_id, employee_no, name, department, job_role, completion,
+                               marks, levels, counts, count, last, taken, passes))
     return rows
