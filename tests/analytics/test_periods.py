@@ -28,7 +28,7 @@ from trainer.analytics import periods, summaries
 from trainer.analytics.assessment import final_assessment
 from trainer.analytics.cohort import cohort_competency, cohort_completion, learner_table
 from trainer.analytics.filters import CohortFilter
-from trainer.analytics.scoring import exercise_weights, score_competencies
+from trainer.analytics.scoring import exercise_weights, level_for, score_competencies
 from trainer.config import Paths
 from trainer.exchange.bundles import export_bundle, import_bundle
 from trainer.reports.attempts import count_attempts
@@ -262,6 +262,30 @@ def test_date_limited_figures_equal_brute_force_over_every_answer(
     monkeypatch.setattr(summaries, "usable", lambda *_: False)
     for flt in FILTERS:
         assert close(from_figures(db, flt), found[flt]), flt
+
+
+def test_the_learner_table_equals_brute_force_with_and_without_dates(
+        organisation: Database) -> None:
+    """HR's table, one row per learner read from the summaries (scores pivoted in SQL, the
+    latest of answering and studying taken there): every learner's scores, evidence, answers,
+    latest activity and levels are those every answer gives, with no range and with each
+    range; a page of the table has the same rows as the whole table."""
+    db, pack = organisation, builtin_pack()
+    people = everyone(db)
+    later = [who for who, p in people.items()
+             if p.studied and p.answers and max(p.studied) > max(s for _, _, s in p.answers)]
+    assert later, "someone studied after their last answer"
+    for flt in (CohortFilter(), *FILTERS):
+        rows = learner_table(db, [pack], flt)
+        got = {r.learner_id: (dict(r.scores), r.exercises, r.attempts, r.last_active)
+               for r in rows}
+        assert close(got, brute_force(people, flt)["table"]), flt
+        for row in rows:
+            levels = {c: level_for(pack.framework, s) for c, s in row.scores.items()}
+            assert row.levels == {c: level.id for c, level in levels.items() if level}, flt
+        page = [r.learner_id for r in rows[3:9]]
+        assert learner_table(db, [pack], flt, only=page) == rows[3:9], flt
+    assert any(r.levels for r in learner_table(db, [pack])), "levels reached"
 
 
 def test_a_score_is_the_standing_at_the_end_of_the_range(db: Database, beijing: None) -> None:

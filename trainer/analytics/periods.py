@@ -70,11 +70,15 @@ def competency_sums(pack_ids: Sequence[str], end: datetime) -> Any:
     t is NULL or 0 has no evidence, as there)."""
     ids = list(pack_ids)
     day, edge = split(end)
-    c = SummaryCompetency
+    c, st = SummaryCompetency, SummaryStanding
     keys = ("learner_id", "pack_id", "competency_id")
-    sums = [func.coalesce(_last_before(SummaryStanding, day, c, keys, column), 0)
-            for column in ("weighted", "weight", "exercises")]
-    query = select(c.learner_id, c.competency_id).where(c.pack_id.in_(ids))
+    # the standing row found by its key: one seek for its day, one for the row (a look-up per
+    # value took three), in a join the caller's query can stream in key order
+    standing = and_(*(getattr(st, k) == getattr(c, k) for k in keys),
+                    st.day == _last_before(st, day, c, keys, "day"))
+    sums = [func.coalesce(getattr(st, column), 0) for column in ("weighted", "weight", "exercises")]
+    query = (select(c.learner_id, c.competency_id).outerjoin(st, standing)
+             .where(c.pack_id.in_(ids)))
     if edge is not None:  # what the hours between the UTC midnight and the edge add
         rows = _edge_changes(ids, day, edge).subquery("edge_rows")
         added = (select(rows.c.learner_id, rows.c.pack_id, rows.c.competency_id,
@@ -93,9 +97,7 @@ def competency_sums(pack_ids: Sequence[str], end: datetime) -> Any:
         query = (query.add_columns(*(func.sum(v).label(n)
                                      for v, n in zip(sums, "stn", strict=True)))
                  .group_by(c.learner_id, c.competency_id))
-    # computed once per row: merged into a caller's query SQLite would repeat the look-ups
-    # for every use of s and t (a score uses each twice)
-    return query.cte("per_competency").prefix_with("MATERIALIZED", dialect="sqlite")
+    return query.subquery("per_competency")
 
 
 def _edge_changes(ids: list[str], day: date, edge: datetime) -> Any:

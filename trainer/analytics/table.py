@@ -3,12 +3,11 @@ each, joined by learner id in Python (one row per learner, never per attempt).""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, literal, select
 
 from trainer.analytics import sql, summaries
 from trainer.analytics.cohort import LearnerRow
@@ -26,7 +25,7 @@ def _learners(session: Any, flt: CohortFilter | None, only: Only) -> list[Any]:
              .outerjoin(Department, Department.id == Learner.department_id)
              .where(*sql.learner_conditions(flt), *_among(Learner.id, only))
              .order_by(Department.name, Learner.employee_no))
-    return list(session.execute(query))
+    return list(session.connection().execute(query))
 
 
 def _among(column: Any, only: Only) -> list[Any]:
@@ -34,35 +33,48 @@ def _among(column: Any, only: Only) -> list[Any]:
     return [] if only is None else [column.in_(list(only))]
 
 
+Scores = dict[int, tuple[Any, ...]]  # learner id → (score 0–100 or None, exercises) per competency
+
+
 def _scores(session: Any, packs: Sequence[Pack], flt: CohortFilter | None, fast: bool,
-            only: Only = None) -> dict[int, list[tuple[str, float, int]]]:
-    found: dict[int, list[tuple[str, float, int]]] = defaultdict(list)
+            only: Only = None) -> tuple[tuple[str, ...], Scores]:
+    """Per learner one row: score and evidence count for each competency (in ``competencies``'
+    order), pivoted in SQL, so Python reads a row per learner, never one per competency."""
     if fast:
-        rank = {c: i for i, c in enumerate(sql.competency_order(packs))}
+        order = sql.competency_order(packs)
         per = summaries.competency_sums([p.id for p in packs], flt)
-        query = (select(per.c.learner_id, per.c.competency_id, per.c.s, per.c.t, per.c.n)
-                 .where(per.c.t > 0, *_among(per.c.learner_id, only)))
-        for learner_id, competency, total, weight, count in session.execute(query):
-            found[learner_id].append((competency, 100.0 * total / weight, int(count)))
-        for entries in found.values():
-            entries.sort(key=lambda e: (rank.get(e[0], len(rank)), e[0]))
-        return found
+        columns = []
+        for competency in order:
+            mine = per.c.competency_id == competency
+            columns += [func.max(case((mine, 100.0 * per.c.s / per.c.t))),
+                        func.max(case((mine, per.c.n)))]
+        query = (select(per.c.learner_id, *columns)
+                 .where(per.c.t > 0, *_among(per.c.learner_id, only))
+                 .group_by(per.c.learner_id))
+        return order, {learner_id: tuple(values)
+                       for learner_id, *values in session.connection().execute(query)}
     with sql.weights_source(session, packs) as weights:
         per = sql.learner_scores_subquery(weights, flt)
         indices = range(len(weights.competencies))
         columns = [c for i in indices for c in (sql.learner_score(per, i), per.c[f"n{i}"])]
-        for learner_id, *values in session.execute(
-                select(per.c.learner_id, *columns).where(*_among(per.c.learner_id, only))):
-            for i, competency in zip(indices, weights.competencies, strict=True):
-                score, count = values[2 * i], values[2 * i + 1]
-                if score is not None:
-                    found[learner_id].append((competency, float(score), int(count)))
-    return found
+        query = select(per.c.learner_id, *columns).where(*_among(per.c.learner_id, only))
+        return weights.competencies, {learner_id: tuple(values) for learner_id, *values
+                                      in session.connection().execute(query)}
+
+
+def _level(framework: Any, score: float) -> int | None:
+    """The id of the framework level the score reaches (``scoring.level_for``), or None."""
+    found = level_for(framework, score) if framework else None
+    return found.id if found is not None else None
+
+
+Taken = tuple[tuple[str, ...], tuple[str, ...], float]  # courses, passed, completion %
 
 
 def _courses(session: Any, packs: Sequence[Pack], flt: CohortFilter | None, fast: bool,
-             only: Only = None) -> dict[int, list[tuple[str, int, bool]]]:
-    """Per learner: (pack id, completed counted modules, passed) for each course taken."""
+             only: Only = None) -> dict[int, Taken]:
+    """Per learner: the courses taken, those whose final they passed, and the % of counted
+    modules completed over those courses."""
     part = sql.participants_subquery([p.id for p in packs], flt, summarised=fast, only=only)
     done = sql.completed_subquery(packs, flt, summarised=fast, only=only)
     passed = sql.passed_subquery(packs, flt, summarised=fast)
@@ -74,27 +86,38 @@ def _courses(session: Any, packs: Sequence[Pack], flt: CohortFilter | None, fast
              .outerjoin(passed, (passed.c.learner_id == part.c.learner_id)
                         & (passed.c.pack_id == part.c.pack_id))
              .where(*_among(part.c.learner_id, only)))
-    found: dict[int, list[tuple[str, int, bool]]] = defaultdict(list)
-    for learner_id, pack_id, count, ok in session.execute(query):
-        found[learner_id].append((pack_id, int(count), bool(ok)))
-    return found
+    totals = {p.id: sum(m.kind != "reference" for m in p.modules) for p in packs}
+    found: dict[int, tuple[list[str], list[str], list[int]]] = {}
+    for learner_id, pack_id, count, ok in session.connection().execute(query):
+        taken, passes, sums = found.setdefault(learner_id, ([], [], [0, 0]))
+        taken.append(pack_id)
+        if ok:
+            passes.append(pack_id)
+        sums[0] += int(count)
+        sums[1] += totals[pack_id]
+    return {learner_id: (tuple(taken), tuple(passes), 100.0 * done / total if total else 0.0)
+            for learner_id, (taken, passes, (done, total)) in found.items()}
 
 
 def _activity(session: Any, pack_ids: list[str], flt: CohortFilter | None, fast: bool,
-              only: Only = None) -> tuple[dict[int, tuple[int, datetime]], dict[int, datetime]]:
+              only: Only = None) -> dict[int, tuple[int, datetime | None]]:
+    """Per learner: answers in the packs (and the filter's days) and the latest moment of
+    activity, answering or studying; one row per learner, the latest of the two taken in SQL."""
     answers = summaries.activity(pack_ids, flt) if fast else (
         select(Attempt.learner_id, func.count(), func.max(Attempt.started_at))
         .where(Attempt.pack_id.in_(pack_ids), *time_window(Attempt.started_at, flt))
         .group_by(Attempt.learner_id))
     if only is not None:  # the summaries' select has no name for its learner column
         answers = answers.where(answers.selected_columns[0].in_(list(only)))
-    study = (select(LessonProgress.learner_id, func.max(LessonProgress.updated_at))
+    study = (select(LessonProgress.learner_id, literal(0), func.max(LessonProgress.updated_at))
              .where(LessonProgress.pack_id.in_(pack_ids),
                     *time_window(LessonProgress.updated_at, flt),
                     *_among(LessonProgress.learner_id, only))
              .group_by(LessonProgress.learner_id))
-    counted = {i: (int(n), last) for i, n, last in session.execute(answers)}
-    return counted, {learner_id: last for learner_id, last in session.execute(study)}
+    both = answers.union_all(study).subquery("active")
+    learner, count, last = both.c
+    query = select(learner, func.sum(count), func.max(last)).group_by(learner)
+    return {i: (int(n), moment) for i, n, moment in session.connection().execute(query)}
 
 
 def build_learner_table(db: Any, packs: Sequence[Pack], flt: CohortFilter | None, *,
@@ -103,37 +126,40 @@ def build_learner_table(db: Any, packs: Sequence[Pack], flt: CohortFilter | None
     rows (a page of HR's table, read before the whole table is), the same values as theirs
     in the whole table."""
     framework = merged_framework(packs)
-    totals = {p.id: sum(m.kind != "reference" for m in p.modules) for p in packs}
+    pack_ids = [p.id for p in packs]
     fast = bool(packs) and summaries.usable(db, packs, flt)
+    competencies: tuple[str, ...] = ()
+    scores: Scores = {}
+    courses: dict[int, Taken] = {}
+    active: dict[int, tuple[int, datetime | None]] = {}
     with db.reader() as session:
         people = _learners(session, flt, only)
-        if not packs:
-            scores: dict[int, list[tuple[str, float, int]]] = {}
-            courses: dict[int, list[tuple[str, int, bool]]] = {}
-            answers: dict[int, tuple[int, datetime]] = {}
-            studied: dict[int, datetime] = {}
-        else:
-            scores = _scores(session, packs, flt, fast, only)
+        if packs:
+            competencies, scores = _scores(session, packs, flt, fast, only)
             courses = _courses(session, packs, flt, fast, only)
-            answers, studied = _activity(session, list(totals), flt, fast, only)
+            active = _activity(session, pack_ids, flt, fast, only)
+    pairs = [(c, 2 * i) for i, c in enumerate(competencies)]
+    known: dict[float, int | None] = {}  # score → level id: far fewer scores than cells
+    nothing: Taken = ((), (), 0.0)
     rows = []
     for learner_id, employee_no, name, department, job_role in people:
-        taken = courses.get(learner_id, [])
+        taken, passes, completion = courses.get(learner_id, nothing)
         if course_only and not taken:
             continue
-        total = sum(totals[p] for p, _, _ in taken)
-        completion = 100.0 * sum(d for _, d, _ in taken) / total if total else 0.0
-        found = scores.get(learner_id, [])
-        levels = {}
-        for competency, score, _ in found:
-            level = level_for(framework, score) if framework else None
-            if level is not None:
-                levels[competency] = level.id
-        count, last_answer = answers.get(learner_id, (0, None))
-        moments = [m for m in (last_answer, studied.get(learner_id)) if m is not None]
-        rows.append(LearnerRow(
-            learner_id, employee_no, name, department, job_role, completion,
-            {c: s for c, s, _ in found}, levels, {c: n for c, _, n in found}, count,
-            max(moments) if moments else None, tuple(p for p, _, _ in taken),
-            tuple(p for p, _, ok in taken if ok)))
+        marks: dict[str, float] = {}
+        levels: dict[str, int] = {}
+        counts: dict[str, int] = {}
+        values = scores.get(learner_id)
+        if values is not None:
+            for competency, i in pairs:
+                if values[i] is not None:
+                    marks[competency] = score = float(values[i])
+                    counts[competency] = int(values[i + 1])
+                    if score not in known:
+                        known[score] = _level(framework, score)
+                    if (found := known[score]) is not None:
+                        levels[competency] = found
+        count, last = active.get(learner_id, (0, None))
+        rows.append(LearnerRow(learner_id, employee_no, name, department, job_role, completion,
+                               marks, levels, counts, count, last, taken, passes))
     return rows
