@@ -125,6 +125,11 @@ def test_bulk_generator_writes_exactly_what_was_asked(tmp_path: Path, pack) -> N
     indexes = {name for (name,) in _rows(
         db, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'attempts'")}
     assert "ix_attempts_learner_id_pack_id" in indexes  # rebuilt after the load
+    from trainer.store import summary
+
+    with db.reader() as session:  # derived once, with the course's weights, all in step
+        assert _rows(db, "SELECT COUNT(*) FROM summary_competencies")[0][0] > 0
+        assert not any(summary.out_of_step(session).values())
     db.close()
 
 

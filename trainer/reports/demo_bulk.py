@@ -56,6 +56,7 @@ def bulk_rows(db: Database, *, learners: int, attempts_per_learner: int, seed: i
     if not exercises:
         raise ValueError(f"the pack {pack.id} has no exercises to answer")
     people = make_people(rng, learners, staff=False)
+    summaries.ensure(db, [pack])  # the weights first: the summaries are derived once, below
     with db.session() as session:
         departments = department_ids(session, (p.department for p in people))
         bulk_insert(session, Learner, (
@@ -70,7 +71,6 @@ def bulk_rows(db: Database, *, learners: int, attempts_per_learner: int, seed: i
                 ids, exercises, graded, pack, rng, attempts_per_learner, days, db.device_id))
         summary.refresh(session, learner_ids=ids)
         credits.sync(session, learner_ids=ids)
-    summaries.ensure(db, [pack])
     return written
 
 
