@@ -6,12 +6,12 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 from store_builders import learner
 
-from trainer.store import summary
+from trainer.store import summary, summary_standing
 from trainer.store.bulk import insert_attempts
 from trainer.store.db import Database
 from trainer.store.migrate import downgrade, upgrade
@@ -250,3 +250,47 @@ def test_a_running_summary_out_of_step_is_found(store: Database) -> None:
     with store.reader() as s:
         assert summary.out_of_step(s) == {**dict.fromkeys(summary.PARTS, 0),
                                           "standing": 1, "to_date": 2}
+
+
+day_st = st.tuples(st.integers(0, 1), st.sampled_from(["mini", "other"]),
+                   st.sampled_from(["e1", "e2", "e3", "f1"]), st.integers(0, 4),
+                   st.one_of(st.none(), st.sampled_from([0.0, 0.25, 0.5, 1.0])))
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(days=st.lists(day_st, max_size=40, unique_by=lambda d: d[:4]))
+@example(days=[(0, "mini", "e2", 0, 0.25), (0, "mini", "e2", 1, None), (0, "mini", "e2", 2, 1.0),
+               (0, "mini", "e2", 3, 0.5), (0, "mini", "e1", 2, 0.5), (0, "other", "e1", 1, 0.5),
+               (0, "other", "e1", 4, 1.0), (1, "mini", "f1", 0, None), (1, "mini", "f1", 3, 0.0)])
+def test_the_standing_rebuilt_in_python_equals_its_sql_derivation(store: Database, days) -> None:
+    """The standing is rebuilt in one ordered pass in Python and checked (``out_of_step``)
+    against the same derivation in SQL: both must give the same rows from the same days,
+    whatever mix of packs, competencies, ungraded days and falling results."""
+    with store.session() as s:
+        s.execute(delete(Learner))
+    register(store)
+    with store.session() as s:
+        summary.register(s, "other", summary.Registration(
+            {("e1", "data-security"): 2.0, ("f1", "data-literacy"): 0.75}, {}))
+    people = [learner(store, f"E{i}", f"学员{i}").id for i in range(3)]
+    with store.session() as s:
+        s.execute(delete(SummaryDay))
+        if days:
+            s.execute(insert(SummaryDay), [
+                {"learner_id": people[who], "pack_id": pack, "exercise_id": exercise,
+                 "day": T0.date() + timedelta(days=day), "best": best, "answers": 1,
+                 "last_answer_at": T0 + timedelta(days=day)}
+                for who, pack, exercise, day, best in days])
+        summary.refresh(s, parts=("standing",))
+    with store.reader() as s:
+        from_sql = {(r.learner_id, r.pack_id, r.competency_id, r.day):
+                    (round(r.weighted, 9), round(r.weight, 9), r.exercises)
+                    for r in s.execute(summary_standing.standing_source([], s.get_bind().dialect.name))}
+        assert summary.out_of_step(s)["standing"] == 0
+    assert snapshot(store)["standing"] == from_sql
+    graded = {(people[who], pack) for who, pack, exercise, _, best in days
+              if best is not None and (pack, exercise) in {("mini", "e1"), ("mini", "e2"),
+                                                           ("mini", "f1"), ("other", "e1"),
+                                                           ("other", "f1")}}
+    assert {key[:2] for key in from_sql} == graded

@@ -312,6 +312,9 @@ def _rebuild(session: Session, learners: list[int] | None, packs: Sequence[str] 
             continue
         model, source = _SOURCES[part]
         session.execute(delete(model).where(*scope(model)))
+        if part == "standing":  # in Python: a third of the SQL's time
+            summary_standing.rebuild_standing(session, scope(summary_days.MODEL))
+            continue
         query = source(scope(_READS.get(part, Attempt)), dialect)
         session.execute(insert(model).from_select(list(query.selected_columns.keys()), query))
 
