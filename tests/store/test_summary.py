@@ -263,10 +263,12 @@ day_st = st.tuples(st.integers(0, 1), st.sampled_from(["mini", "other"]),
 @example(days=[(0, "mini", "e2", 0, 0.25), (0, "mini", "e2", 1, None), (0, "mini", "e2", 2, 1.0),
                (0, "mini", "e2", 3, 0.5), (0, "mini", "e1", 2, 0.5), (0, "other", "e1", 1, 0.5),
                (0, "other", "e1", 4, 1.0), (1, "mini", "f1", 0, None), (1, "mini", "f1", 3, 0.0)])
-def test_the_standing_rebuilt_in_python_equals_its_sql_derivation(store: Database, days) -> None:
-    """The standing is rebuilt in one ordered pass in Python and checked (``out_of_step``)
-    against the same derivation in SQL: both must give the same rows from the same days,
-    whatever mix of packs, competencies, ungraded days and falling results."""
+def test_the_running_summaries_rebuilt_in_python_equal_their_sql_derivation(
+        store: Database, days) -> None:
+    """The standing and the answers to date are rebuilt in one ordered pass in Python and
+    checked (``out_of_step``) against the same derivations in SQL: both must give the same
+    rows from the same days, whatever mix of packs, competencies, ungraded days, falling
+    results and answers per day."""
     with store.session() as s:
         s.execute(delete(Learner))
     register(store)
@@ -279,18 +281,26 @@ def test_the_standing_rebuilt_in_python_equals_its_sql_derivation(store: Databas
         if days:
             s.execute(insert(SummaryDay), [
                 {"learner_id": people[who], "pack_id": pack, "exercise_id": exercise,
-                 "day": T0.date() + timedelta(days=day), "best": best, "answers": 1,
-                 "last_answer_at": T0 + timedelta(days=day)}
+                 "day": T0.date() + timedelta(days=day), "best": best,
+                 "answers": 1 + (day + ord(exercise[-1])) % 3,
+                 "last_answer_at": T0 + timedelta(days=day, hours=12 - ord(exercise[-1]) % 12)}
                 for who, pack, exercise, day, best in days])
-        summary.refresh(s, parts=("standing",))
+        summary.refresh(s, parts=("standing", "to_date"))
     with store.reader() as s:
-        from_sql = {(r.learner_id, r.pack_id, r.competency_id, r.day):
+        dialect = s.get_bind().dialect.name
+        standing = {(r.learner_id, r.pack_id, r.competency_id, r.day):
                     (round(r.weighted, 9), round(r.weight, 9), r.exercises)
-                    for r in s.execute(summary_standing.standing_source([], s.get_bind().dialect.name))}
-        assert summary.out_of_step(s)["standing"] == 0
-    assert snapshot(store)["standing"] == from_sql
+                    for r in s.execute(summary_standing.standing_source([], dialect))}
+        to_date = {(r.learner_id, r.pack_id, r.day): (r.answers, r.last_answer_at)
+                   for r in s.execute(summary_standing.to_date_source([], dialect))}
+        checked = summary.out_of_step(s)
+        assert (checked["standing"], checked["to_date"]) == (0, 0)
+    kept = snapshot(store)
+    assert kept["standing"] == standing
+    assert kept["to_date"] == to_date
     graded = {(people[who], pack) for who, pack, exercise, _, best in days
               if best is not None and (pack, exercise) in {("mini", "e1"), ("mini", "e2"),
                                                            ("mini", "f1"), ("other", "e1"),
                                                            ("other", "f1")}}
-    assert {key[:2] for key in from_sql} == graded
+    assert {key[:2] for key in standing} == graded
+    assert {key[:2] for key in to_date} == {(people[who], pack) for who, pack, *_ in days}

@@ -307,16 +307,17 @@ def _rebuild(session: Session, learners: list[int] | None, packs: Sequence[str] 
         return found
 
     dialect = session.get_bind().dialect.name
-    for part in PARTS:  # in order: the running summaries read the days
+    for part in PARTS:
         if part not in parts:
             continue
         model, source = _SOURCES[part]
         session.execute(delete(model).where(*scope(model)))
-        if part == "standing":  # in Python: a third of the SQL's time
-            summary_standing.rebuild_standing(session, scope(summary_days.MODEL))
+        if part in _READS:  # the running summaries: from the days, after them, in Python
             continue
-        query = source(scope(_READS.get(part, Attempt)), dialect)
+        query = source(scope(Attempt), dialect)
         session.execute(insert(model).from_select(list(query.selected_columns.keys()), query))
+    if running := [part for part in parts if part in _READS]:
+        summary_standing.rebuild_running(session, scope(summary_days.MODEL), running)
 
 
 def _competencies_source(where: list[Any], dialect: str) -> Any:
@@ -355,7 +356,7 @@ _SOURCES: dict[str, tuple[Any, Callable[[list[Any], str], Any]]] = {
     "standing": (summary_standing.STANDING, summary_standing.standing_source),
     "to_date": (summary_standing.TO_DATE, summary_standing.to_date_source),
 }
-_READS = {"standing": summary_days.MODEL, "to_date": summary_days.MODEL}  # else the attempts
+_READS = {"standing": summary_days.MODEL, "to_date": summary_days.MODEL}  # the others: attempts
 
 
 def registered(session: Session, pack_ids: Iterable[str]) -> dict[str, Registration]:

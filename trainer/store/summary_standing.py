@@ -7,11 +7,11 @@ competency (or pack) at each edge of the range, however many answers came before
 * answers to date: per learner, pack and day with answers, the answers given up to the end of
   that day and that day's latest start.
 
-Both are rebuilt from ``summary_days`` (one row per exercise and day, not per answer): the
-answers to date with window functions, the standing in one ordered pass in Python
-(``rebuild_standing``: 2.5x quicker than the same derivation in SQL, ``standing_source``, whose
-three window passes and a sort cost 11 s per million answers; that SQL stays as the independent
-derivation ``trainer db summaries --check`` compares against). On each answer ``trainer.store.summary`` copies the freshly updated
+Both are rebuilt from ``summary_days`` (one row per exercise and day, not per answer) by
+passes in Python over one ordered read (``rebuild_running``): about half the time of the same derivations in
+SQL (``standing_source``, ``to_date_source``: window passes and sorts, 14 s per million
+answers), which stay as the independent derivations ``trainer db summaries --check`` compares
+the stored rows against. On each answer ``trainer.store.summary`` copies the freshly updated
 ``summary_competencies`` / ``summary_activity`` rows to the answer's day when no answer of that
 learner and pack lies on a later day (the normal case: two cheap statements); an older answer
 (a merged bundle) rebuilds that learner's and pack's rows instead.
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from itertools import islice
 from typing import Any
 
 from sqlalchemy import (
@@ -85,14 +84,17 @@ def standing_source(where: list[Any], dialect: str) -> Any:
                   func.sum(c.dn).over(partition_by=group, order_by=c.day).label("exercises"))
 
 
-STANDING_BATCH = 500  # learners per ordered read of their days
-_STANDING_COLUMNS = ("learner_id", "pack_id", "competency_id", "day", "weighted", "weight",
-                     "exercises")
+RUNNING_BATCH = 500  # learners per ordered read of their days
+_COLUMNS = {"standing": ("learner_id", "pack_id", "competency_id", "day", "weighted", "weight",
+                         "exercises"),
+            "to_date": ("learner_id", "pack_id", "day", "answers", "last_answer_at")}
 
 
-def rebuild_standing(session: Session, where: list[Any]) -> int:
-    """Write the rows of ``summary_standing`` for the days ``where`` keeps (their old rows
-    already deleted), 500 learners at a time; returns how many rows were written."""
+def rebuild_running(session: Session, where: list[Any], parts: Iterable[str]) -> None:
+    """Write the rows of the running summaries named in ``parts`` ("standing", "to_date") for
+    the days ``where`` keeps (their old rows already deleted): one ordered read of the days,
+    500 learners at a time, and a pass in Python over them for each summary."""
+    wanted = [part for part in ("standing", "to_date") if part in parts]
     weights: dict[tuple[str, str], list[tuple[str, float]]] = {}
     for pack, exercise, competency, weight in session.execute(select(
             SummaryWeight.pack_id, SummaryWeight.exercise_id, SummaryWeight.competency_id,
@@ -100,31 +102,36 @@ def rebuild_standing(session: Session, where: list[Any]) -> int:
         weights.setdefault((pack, exercise), []).append((competency, weight))
     d = SummaryDay
     learners = sorted(session.scalars(select(d.learner_id).distinct().where(*where)))
-    day = type_coerce(d.day, String)  # passed through as stored: only ordered and copied
     connection = session.connection()
     raw = connection.connection.driver_connection if connection.dialect.name == "sqlite" \
         else None
-    written = 0
-    for start in range(0, len(learners), STANDING_BATCH):
-        chunk = learners[start:start + STANDING_BATCH]
+    # days and times passed through as stored: they are only ordered, compared and copied
+    columns = (d.learner_id, d.pack_id, d.exercise_id, type_coerce(d.day, String), d.best,
+               d.answers, type_coerce(d.last_answer_at, String))
+    for start in range(0, len(learners), RUNNING_BATCH):
         days = connection.execute(  # Core, not the ORM: rows as plain tuples
-            select(d.learner_id, d.pack_id, d.exercise_id, day, d.best)
-            .where(*where, d.learner_id.in_(chunk))
+            select(*columns).where(*where, d.learner_id.in_(
+                learners[start:start + RUNNING_BATCH]))
             .order_by(d.learner_id, d.pack_id, d.exercise_id, d.day)).all()
-        rows = standing_rows(days, weights)
-        while batch := list(islice(rows, 20_000)):
-            if raw is not None:  # SQLite: the days as stored, no per-value conversion
-                raw.executemany(f"INSERT INTO {STANDING.__tablename__} "
-                                f"({', '.join(_STANDING_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                batch)
+        for part in wanted:
+            model = STANDING if part == "standing" else TO_DATE
+            rows = list(standing_rows(days, weights) if part == "standing" else to_date_rows(days))
+            if not rows:
+                continue
+            names = _COLUMNS[part]
+            if raw is not None:  # SQLite: values as stored, no per-value conversion
+                raw.executemany(f"INSERT INTO {model.__tablename__} ({', '.join(names)}) "
+                                f"VALUES ({', '.join('?' for _ in names)})", rows)
             else:
-                connection.execute(insert(STANDING), [
-                    dict(zip(_STANDING_COLUMNS, row, strict=True)) for row in batch])
-            written += len(batch)
-    return written
+                connection.execute(insert(model), [dict(zip(names, row, strict=True))
+                                                   for row in rows])
 
 
-def standing_rows(days: Iterable[tuple[int, str, str, Any, float | None]],
+Day = tuple[int, str, str, Any, float | None, int, Any]  # learner, pack, exercise, day, best,
+# answers, latest start: a row of summary_days
+
+
+def standing_rows(days: Iterable[Day],
                   weights: Mapping[tuple[str, str], list[tuple[str, float]]]
                   ) -> Iterator[tuple[int, str, str, Any, float, float, int]]:
     """``standing_source`` in one pass over (learner, pack, exercise, day, best) rows ordered by
@@ -133,7 +140,7 @@ def standing_rows(days: Iterable[tuple[int, str, str, Any, float | None]],
     pair: tuple[int, str] | None = None
     changes: dict[tuple[str, Any], list[float]] = {}
     best_so_far: dict[str, float] = {}
-    for learner, pack, exercise, day, best in days:
+    for learner, pack, exercise, day, best, *_ in days:
         if (learner, pack) != pair:
             if pair is not None:
                 yield from _running(pair, changes)
@@ -171,6 +178,35 @@ def _running(pair: tuple[int, str], changes: Mapping[tuple[str, Any], list[float
         weight += change[1]
         exercises += int(change[2])
         yield learner, pack, competency, day, weighted, weight, exercises
+
+
+def to_date_rows(days: Iterable[Day]) -> Iterator[tuple[int, str, Any, int, Any]]:
+    """``to_date_source`` in one pass over the days ordered by learner and pack: per day the
+    answers so far and that day's latest start."""
+    pair: tuple[int, str] | None = None
+    per_day: dict[Any, list[Any]] = {}
+    for learner, pack, _, day, _, answers, latest in days:
+        if (learner, pack) != pair:
+            if pair is not None:
+                yield from _to_date(pair, per_day)
+            pair, per_day = (learner, pack), {}
+        counts = per_day.get(day)
+        if counts is None:
+            per_day[day] = [answers, latest]
+        else:
+            counts[0] += answers
+            counts[1] = max(counts[1], latest)
+    if pair is not None:
+        yield from _to_date(pair, per_day)
+
+
+def _to_date(pair: tuple[int, str], per_day: Mapping[Any, list[Any]]
+             ) -> Iterator[tuple[int, str, Any, int, Any]]:
+    total = 0
+    for day in sorted(per_day):
+        answers, latest = per_day[day]
+        total += answers
+        yield pair[0], pair[1], day, total, latest
 
 
 def to_date_source(where: list[Any], dialect: str) -> Any:
