@@ -7,14 +7,14 @@ competency (or pack) at each edge of the range, however many answers came before
 * answers to date: per learner, pack and day with answers, the answers given up to the end of
   that day and that day's latest start.
 
-Both are rebuilt from ``summary_days`` (one row per exercise and day, not per answer) by
-passes in Python over one ordered read (``rebuild_running``): about half the time of the same
+Both are rebuilt from ``summary_days`` (one row per exercise and day, not per answer) by passes
+in Python over one ordered read (``rebuild_running``): about half the time of the same
 derivations in SQL (``standing_source``, ``to_date_source``: window passes and sorts, 14 s per
-million answers), which stay as the independent derivations ``trainer db summaries`` (a
-check) compares the stored rows against. On each answer ``trainer.store.summary`` copies the
-freshly updated ``summary_competencies`` / ``summary_activity`` rows to the answer's day when no answer of that
-learner and pack lies on a later day (the normal case: two cheap statements); an older answer
-(a merged bundle) rebuilds that learner's and pack's rows instead.
+million answers), which stay as the independent derivations ``trainer db summaries`` (a check)
+compares the stored rows against. On each answer ``trainer.store.summary`` copies the freshly
+updated ``summary_competencies`` / ``summary_activity`` rows to the answer's day when no answer
+of that learner and pack lies on a later day (the normal case: two cheap statements); an older
+answer (a merged bundle) rebuilds that learner's and pack's rows instead.
 """
 
 from __future__ import annotations
