@@ -121,7 +121,7 @@ def defer_unused_imports(names: tuple[str, ...] = UNUSED) -> list[str]:
             if spec.submodule_search_locations is not None:
                 module.__path__ = list(spec.submodule_search_locations)
             if name == "asyncio":
-                module.iscoroutine = _iscoroutine  # type: ignore[attr-defined]
+                module.iscoroutine = _iscoroutine
             sys.modules[name] = module
             _pending[name] = module
             parent, _, child = name.rpartition(".")
