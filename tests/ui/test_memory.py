@@ -87,3 +87,45 @@ def test_freed_large_blocks_go_back_to_the_system() -> None:
         pytest.skip("not glibc")
     assert untuned[1] > 4  # the case being fixed: glibc keeps the 6 MB resident
     assert tuned[1] < 1  # returned to the system
+
+
+PRELOADED = """
+import json
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from matplotlib import font_manager
+
+from trainer.ui.common import charts
+
+charts.preload_in_background().join()
+after_preload = font_manager._get_font.cache_info().currsize
+from matplotlib.figure import Figure
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+figure = Figure(figsize=(2, 1))
+FigureCanvasAgg(figure)
+figure.text(0.1, 0.5, "数据 Data", fontsize=20)
+figure.canvas.draw()
+import numpy
+inked = int((numpy.asarray(figure.canvas.buffer_rgba())[..., :3] < 128).any(axis=2).sum())
+print(json.dumps({"after_preload": after_preload, "inked": inked,
+                  "cached_now": font_manager._get_font.cache_info().currsize}))
+"""
+
+
+def test_the_chart_preload_keeps_no_fonts_of_its_finished_thread() -> None:
+    """matplotlib caches opened fonts per thread: the preload thread's (the large CJK font's
+    tables among them) would stay resident after it ended; the GUI thread opens its own."""
+    import json
+    import os
+    import subprocess
+
+    env = {**os.environ, "PYTHONPATH": str(Path(memory.__file__).parents[3])}
+    done = subprocess.run([sys.executable, "-c", PRELOADED], env=env, capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    found = json.loads(done.stdout.splitlines()[-1])
+    assert found["after_preload"] == 0
+    assert found["inked"] > 100  # Chinese and Latin text still drawn, from the main thread
+    assert found["cached_now"] == 1

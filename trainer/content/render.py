@@ -55,9 +55,15 @@ def _markdown() -> markdown.Markdown:
     """One converter per thread (python-markdown instances are not thread-safe)."""
     md = getattr(_local, "md", None)
     if md is None:
+        from markdown.extensions.admonition import AdmonitionExtension
+        from markdown.extensions.def_list import DefListExtension
+        from markdown.extensions.fenced_code import FencedCodeExtension
+        from markdown.extensions.sane_lists import SaneListExtension
+        from markdown.extensions.tables import TableExtension
+
         md = markdown.Markdown(
-            extensions=["tables", "fenced_code", "sane_lists", "def_list", "admonition",
-                        LessonExtension()],
+            extensions=[TableExtension(), FencedCodeExtension(), SaneListExtension(),
+                        DefListExtension(), AdmonitionExtension(), LessonExtension()],
             output_format="html")
         _local.md = md
     return md

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from trainer import __version__
 from trainer.config import APP_NAME, ORG_NAME, Paths, Settings, buffer_logging, setup_logging
+from trainer.deferred import defer_unused_imports
 from trainer.errors import TrainerError
 from trainer.ui.common.context import AppContext
 from trainer.ui.common.errors import present_error
@@ -80,7 +81,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     High-DPI scaling is Qt 6's default (per-monitor, fractional factors passed through).
     Fusion (the style every theme uses) is chosen by Qt's own ``-style`` option, so the first
     paint never touches ``QStyle`` from Python: PySide6 builds that class's dozen enums on first
-    use (~9 ms of CPU, a fifth of the margin to the start-up budget)."""
+    use (~9 ms of CPU, a fifth of the margin to the start-up budget).
+
+    Also defers the standard-library packages SQLAlchemy imports for features the app never
+    uses (``trainer.deferred``): about 3 MB less resident memory."""
+    defer_unused_imports()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing

@@ -141,6 +141,21 @@ def _warm_up() -> None:
     figure.legend(loc="lower center")
     figure.suptitle("课程完成情况")
     figure.canvas.draw()
+    if threading.current_thread() is not threading.main_thread():
+        _forget_thread_fonts()
+
+
+def _forget_thread_fonts() -> None:
+    """Drop the fonts the warm-up opened in its worker thread. matplotlib caches an opened font
+    per thread (FreeType objects must not cross threads), so the GUI thread opens its own when
+    it draws its first chart; the worker's copies, the CJK one with its large tables, stayed
+    resident for nothing once the thread ended (about 0.6 MB). The GUI thread has drawn nothing
+    yet (it waits for ``ensure_matplotlib``), so it loses nothing."""
+    from matplotlib import font_manager
+
+    cached = getattr(font_manager, "_get_font", None)  # private: absent in another version
+    if callable(getattr(cached, "cache_clear", None)):
+        cached.cache_clear()
 
 
 def preload_in_background() -> threading.Thread:
