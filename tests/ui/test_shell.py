@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QRadioButton,
     QSpinBox,
+    QToolButton,
     QWidget,
 )
 
@@ -117,6 +118,22 @@ def test_sign_out_returns_to_the_start_page(main_window: MainWindow, app_ctx: Ap
     assert main_window.current_page == "signin"
     assert nav_titles(main_window) == []
     assert not main_window.show_page("library")
+
+
+def test_sign_out_button_shows_only_while_someone_is_signed_in(main_window: MainWindow,
+                                                              app_ctx: AppContext) -> None:
+    """Built when first needed since issue 14 (nobody is signed in at the first paint)."""
+    def shown() -> list[str]:
+        return [button.text() for button in main_window.statusBar().findChildren(QToolButton)
+                if not button.isHidden()]
+
+    assert shown() == []
+    app_ctx.set_user(HR)
+    assert shown() == [main_window.tr("Sign out")]
+    app_ctx.set_user(None)
+    assert shown() == []
+    app_ctx.set_user(LEARNER)
+    assert shown() == [main_window.tr("Sign out")]
 
 
 def test_pages_requested_through_the_context(main_window: MainWindow, app_ctx: AppContext) -> None:
