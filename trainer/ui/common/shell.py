@@ -83,15 +83,19 @@ class MainWindow(QMainWindow):
 
     @property
     def file_menu(self) -> QMenu:
-        """Screens may add their own entries (e.g. "Import Course Pack…")."""
+        """Screens may add their own entries (e.g. "Import Course Pack…"), among the shell's
+        own: those are built first if they are not yet (see ``ShellMenus``)."""
+        self.menus.complete()
         return self.menus.file_menu
 
     @property
     def view_menu(self) -> QMenu:
+        self.menus.complete()
         return self.menus.view_menu
 
     @property
     def help_menu(self) -> QMenu:
+        self.menus.complete()
         return self.menus.help_menu
 
     def _build_status_bar(self) -> None:
@@ -301,7 +305,7 @@ class MainWindow(QMainWindow):
         self._refresh_navigation()
         self._update_user_label()
         signed_in = user is not None
-        self.menus.sign_out_action.setEnabled(signed_in)
+        self.menus.set_signed_in(signed_in)
         if signed_in or self._sign_out_button is not None:
             self.sign_out_button.setVisible(signed_in)
         target = self.first_page_for_user() if signed_in else self._start_key
