@@ -9,7 +9,6 @@ corrupt settings file is logged and replaced by defaults, never fatal.
 from __future__ import annotations
 
 import errno
-import json
 import logging
 import os
 import sys
@@ -408,6 +407,8 @@ class Settings:
     def _load(self) -> None:
         if not self.file.exists():
             return
+        import json  # here: a first start (no settings file yet) paints without it
+
         try:
             raw = json.loads(self.file.read_text(encoding="utf-8"))
             if not isinstance(raw, dict):
@@ -442,6 +443,8 @@ class Settings:
 
     def save(self) -> None:
         """Write atomically, so a crash never leaves half a settings file."""
+        import json
+
         tmp = self.file.with_suffix(".tmp")
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)

@@ -77,8 +77,9 @@ def test_first_paint_does_not_wait_for_heavy_libraries(tmp_path: Path) -> None:
     and ~9 ms) has been touched; the store's lock reader (and socket, ~5 ms of enums) waits
     for ``trainer db restore``. Nor has anything the first frame does not need (issue 14):
     dataclasses, the signal handlers' module, the error presenter, the menus' entries
-    (``QAction``) and the sign-out button (``QToolButton``); and neither the probe nor the app
-    imports importlib.resources (importlib.abc does)."""
+    (``QAction``) and the sign-out button (``QToolButton``), nor ``json`` while there is no
+    settings file to read (as here); and neither the probe nor the app imports
+    importlib.resources (importlib.abc does)."""
     code = (
         "import sys, runpy\n"
         f"sys.argv = ['probe', 'trainer', {str(tmp_path / 'data')!r}]\n"
@@ -88,7 +89,8 @@ def test_first_paint_does_not_wait_for_heavy_libraries(tmp_path: Path) -> None:
         "    heavy = ('sqlalchemy', 'matplotlib', 'openpyxl', 'alembic', 'markdown',\n"
         "             'xlsxwriter', 'numpy', 'PySide6.QtNetwork', 'fsrs',\n"
         "             'trainer.store.instance_lock', 'socket',\n"
-        "             'dataclasses', 'signal', 'importlib.resources', 'trainer.ui.common.errors')\n"
+        "             'dataclasses', 'signal', 'importlib.resources', 'trainer.ui.common.errors',\n"
+        "             'json')\n"
         "    loaded = [m for m in heavy if m in sys.modules]\n"
         "    import PySide6.QtCore\n"
         "    if 'Qt' in vars(PySide6.QtCore):  # the Qt namespace's enums cost ~20 ms\n"
