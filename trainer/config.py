@@ -329,7 +329,7 @@ class Setting:
     maximum: int
     unit: str  # translatable suffix for numbers, e.g. "pt"
 
-    def __init__(self, key: str, type: type, default: Any, title: str,  # noqa: A002
+    def __init__(self, key: str, type: type, default: Any, title: str,
                  choices: tuple[Any, ...] = (), minimum: int = 0, maximum: int = 0,
                  unit: str = "") -> None:
         values = (key, type, default, title, choices, minimum, maximum, unit)
