@@ -133,3 +133,22 @@ def test_records_before_the_log_file_opens_are_kept(tmp_path: Path) -> None:
     config.setup_logging(paths)
     assert "before the first paint" in paths.log_file.read_text(encoding="utf-8")
     assert "before the first paint" not in earlier.log_file.read_text(encoding="utf-8")
+
+
+def test_paths_and_settings_are_immutable_values(tmp_path: Path) -> None:
+    """Plain classes since issue 14 (dataclasses cost the first paint): still values that
+    compare, hash and print by their fields, and cannot be changed."""
+    paths = Paths(tmp_path)
+    assert paths == Paths(tmp_path) and paths != Paths(tmp_path / "other")
+    assert len({paths, Paths(tmp_path)}) == 1
+    assert repr(paths) == f"Paths(data_dir={tmp_path!r})"
+    with pytest.raises(AttributeError):
+        paths.data_dir = tmp_path / "other"  # type: ignore[misc]
+    language = config.setting("language")
+    assert language == config.Setting(language.key, str, "system", language.title,
+                                      choices=("system", "zh_CN", "en"))
+    assert language != config.setting("theme")
+    assert hash(language) == hash(config.setting("language"))
+    assert repr(language).startswith("Setting(key='language', type=<class 'str'>")
+    with pytest.raises(AttributeError):
+        language.default = "en"  # type: ignore[misc]

@@ -16,7 +16,6 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
 from trainer import __version__
@@ -40,13 +39,19 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-@dataclass
 class CliContext:
-    """What every handler needs: the data folder and the database URL (None = SQLite there)."""
+    """What every handler needs: the data folder and the database URL (None = SQLite there).
 
-    paths: Paths
-    database_url: str | None
-    _cache: dict[str, Any] = field(default_factory=dict)
+    A plain class, not a dataclass: opening the desktop app passes through here, and building
+    a dataclass (with its module) costs the first paint time (issue 14)."""
+
+    def __init__(self, paths: Paths, database_url: str | None) -> None:
+        self.paths = paths
+        self.database_url = database_url
+        self._cache: dict[str, Any] = {}
+
+    def __repr__(self) -> str:
+        return f"CliContext(paths={self.paths!r}, database_url={self.database_url!r})"
 
     def database(self) -> Any:
         """Open (and upgrade) the database once per command; see trainer.store.db."""

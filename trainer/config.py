@@ -9,11 +9,9 @@ corrupt settings file is logged and replaced by defaults, never fatal.
 from __future__ import annotations
 
 import errno
-import json
 import logging
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -65,11 +63,34 @@ def bundled_courses_dir() -> Path:
     return _bundled("courses")
 
 
-@dataclass(frozen=True)
 class Paths:
-    """Every file and folder Trainer writes, all inside one data folder."""
+    """Every file and folder Trainer writes, all inside one data folder.
+
+    An immutable value (equal, and hashing alike, when the folder is the same), written out
+    rather than a frozen dataclass: building dataclasses, and importing ``dataclasses``, cost
+    the start-up path about 1 ms before the first paint (issue 14)."""
 
     data_dir: Path
+
+    def __init__(self, data_dir: Path) -> None:
+        object.__setattr__(self, "data_dir", data_dir)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: Paths is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}: Paths is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.data_dir == other.data_dir  # type: ignore[attr-defined, no-any-return]
+
+    def __hash__(self) -> int:
+        return hash((self.data_dir,))
+
+    def __repr__(self) -> str:
+        return f"Paths(data_dir={self.data_dir!r})"
 
     @property
     def database_file(self) -> Path:
@@ -291,18 +312,50 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     return text
 
 
-@dataclass(frozen=True)
 class Setting:
-    """One setting, declared once: its type, default, translatable title and allowed values."""
+    """One setting, declared once: its type, default, translatable title and allowed values.
+
+    Immutable; a plain class rather than a frozen dataclass for the start-up path (see
+    ``Paths``)."""
+
+    _FIELDS = ("key", "type", "default", "title", "choices", "minimum", "maximum", "unit")
 
     key: str
     type: type
     default: Any
     title: str  # English source text, translated in the UI (context "Settings")
-    choices: tuple[Any, ...] = ()
-    minimum: int = 0
-    maximum: int = 0
-    unit: str = ""  # translatable suffix for numbers, e.g. "pt"
+    choices: tuple[Any, ...]
+    minimum: int
+    maximum: int
+    unit: str  # translatable suffix for numbers, e.g. "pt"
+
+    def __init__(self, key: str, type: type, default: Any, title: str,
+                 choices: tuple[Any, ...] = (), minimum: int = 0, maximum: int = 0,
+                 unit: str = "") -> None:
+        values = (key, type, default, title, choices, minimum, maximum, unit)
+        for name, value in zip(self._FIELDS, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: Setting is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}: Setting is immutable")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined, no-any-return]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
+        return f"Setting({fields})"
 
     def coerce(self, value: Any) -> Any:
         """``value`` if it is valid for this setting, else ValueError."""
@@ -354,6 +407,8 @@ class Settings:
     def _load(self) -> None:
         if not self.file.exists():
             return
+        import json  # here: a first start (no settings file yet) paints without it
+
         try:
             raw = json.loads(self.file.read_text(encoding="utf-8"))
             if not isinstance(raw, dict):
@@ -388,6 +443,8 @@ class Settings:
 
     def save(self) -> None:
         """Write atomically, so a crash never leaves half a settings file."""
+        import json
+
         tmp = self.file.with_suffix(".tmp")
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)

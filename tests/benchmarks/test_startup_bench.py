@@ -75,7 +75,11 @@ def test_first_paint_does_not_wait_for_heavy_libraries(tmp_path: Path) -> None:
     """At the first paint none of the slow imports has happened (they come after), and
     neither the Qt namespace nor QStyle (PySide6 builds all their enums on first use, ~20 ms
     and ~9 ms) has been touched; the store's lock reader (and socket, ~5 ms of enums) waits
-    for ``trainer db restore``."""
+    for ``trainer db restore``. Nor has anything the first frame does not need (issue 14):
+    dataclasses, the signal handlers' module, the error presenter, the menus' entries
+    (``QAction``) and the sign-out button (``QToolButton``), nor ``json`` while there is no
+    settings file to read (as here); and neither the probe nor the app imports
+    importlib.resources (importlib.abc does)."""
     code = (
         "import sys, runpy\n"
         f"sys.argv = ['probe', 'trainer', {str(tmp_path / 'data')!r}]\n"
@@ -84,7 +88,9 @@ def test_first_paint_does_not_wait_for_heavy_libraries(tmp_path: Path) -> None:
         "def report(code):\n"
         "    heavy = ('sqlalchemy', 'matplotlib', 'openpyxl', 'alembic', 'markdown',\n"
         "             'xlsxwriter', 'numpy', 'PySide6.QtNetwork', 'fsrs',\n"
-        "             'trainer.store.instance_lock', 'socket')\n"
+        "             'trainer.store.instance_lock', 'socket',\n"
+        "             'dataclasses', 'signal', 'importlib.resources', 'trainer.ui.common.errors',\n"
+        "             'json')\n"
         "    loaded = [m for m in heavy if m in sys.modules]\n"
         "    import PySide6.QtCore\n"
         "    if 'Qt' in vars(PySide6.QtCore):  # the Qt namespace's enums cost ~20 ms\n"
@@ -92,6 +98,11 @@ def test_first_paint_does_not_wait_for_heavy_libraries(tmp_path: Path) -> None:
         "    import PySide6.QtWidgets\n"
         "    if 'QStyle' in vars(PySide6.QtWidgets):  # the app asks Qt for Fusion by name\n"
         "        loaded.append('PySide6.QtWidgets.QStyle')\n"
+        "    import PySide6.QtGui\n"  # classes the first frame does not show (menu entries,
+        "    for module, name in ((PySide6.QtGui, 'QAction'),\n"  # the sign-out button)
+        "                         (PySide6.QtWidgets, 'QToolButton')):\n"
+        "        if name in vars(module):\n"
+        "            loaded.append(module.__name__ + '.' + name)\n"
         "    print('HEAVY', ' '.join(loaded), flush=True)\n"
         "    real_exit(code)\n"
         "os._exit = report\n"

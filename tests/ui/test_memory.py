@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import importlib
+import inspect
+import json
 import linecache
+import math
+import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
+import trainer.errors
 from trainer.ui.common import charts, memory
 
 
@@ -47,6 +53,32 @@ def test_tracebacks_still_show_source_lines(tmp_path: Path, feature) -> None:  #
     assert linecache.getline(file, 2).strip() == "return 'hello'"
     assert memory.drop_import_sources()  # idempotent; wraps the check only once
     assert not hasattr(getattr(feature, memory.CHECK).__wrapped__, "__wrapped__")
+
+
+def _pysides_own_answer(module: ModuleType) -> bool:
+    """What PySide's check computes itself (``shibokensupport.feature._mod_uses_pyside``)."""
+    try:
+        return "PySide6" in inspect.getsource(module)
+    except (TypeError, OSError, SyntaxError):
+        return False
+
+
+@pytest.mark.parametrize("module", [charts, trainer.errors, json, sys, math],
+                         ids=["mentions PySide6", "does not", "standard library", "built-in",
+                              "extension"])
+def test_every_kind_of_module_gets_pysides_own_answer(feature, module: ModuleType) -> None:  # noqa: ANN001
+    assert memory.read_sources_as_bytes()
+    assert getattr(feature, memory.CHECK)(module) == _pysides_own_answer(module)
+
+
+def test_the_check_is_replaced_as_the_desktop_app_is_imported(feature) -> None:  # noqa: ANN001
+    """Before any screen module, so none is read twice (issue 14: ~2 ms of the first paint)."""
+    code = ("import sys, trainer.ui\n"
+            f"check = getattr(sys.modules[{memory.FEATURE_MODULE!r}], {memory.CHECK!r})\n"
+            "print(check.__name__, check.__wrapped__.__name__)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, check=True)
+    assert result.stdout.split() == ["check_from_bytes", memory.CHECK]
 
 
 FREED = """

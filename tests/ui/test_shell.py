@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QRadioButton,
     QSpinBox,
+    QToolButton,
     QWidget,
 )
 
@@ -117,6 +118,43 @@ def test_sign_out_returns_to_the_start_page(main_window: MainWindow, app_ctx: Ap
     assert main_window.current_page == "signin"
     assert nav_titles(main_window) == []
     assert not main_window.show_page("library")
+
+
+def test_sign_out_button_shows_only_while_someone_is_signed_in(main_window: MainWindow,
+                                                              app_ctx: AppContext) -> None:
+    """Built when first needed since issue 14 (nobody is signed in at the first paint)."""
+    def shown() -> list[str]:
+        return [button.text() for button in main_window.statusBar().findChildren(QToolButton)
+                if not button.isHidden()]
+
+    assert shown() == []
+    app_ctx.set_user(HR)
+    assert shown() == [main_window.tr("Sign out")]
+    app_ctx.set_user(None)
+    assert shown() == []
+    app_ctx.set_user(LEARNER)
+    assert shown() == [main_window.tr("Sign out")]
+
+
+def test_menu_entries_and_shortcuts_arrive_right_after_the_first_paint(
+        main_window: MainWindow, app_ctx: AppContext, qtbot: Any) -> None:
+    """The first frame shows the menu titles; the entries and their keys are built on the next
+    turn of the event loop since issue 14 (nobody can open a menu before the window is up)."""
+    titles = [action.text() for action in main_window.menuBar().actions()]
+    assert len(titles) == 3 and all(titles)
+    assert not main_window.menus.completed
+    with qtbot.waitSignal(main_window.firstPainted):
+        main_window.show()
+    menus = main_window.menus
+    assert menus.completed
+    entries = [a for a in menus.file_menu.actions() if not a.isSeparator()]
+    assert entries == [menus.settings_action, menus.open_data_action, menus.sign_out_action,
+                       menus.quit_action]
+    assert all(action.text() for action in entries)
+    assert not menus.sign_out_action.isEnabled()
+    assert not menus.guide_action.shortcuts()[0].isEmpty()  # F1
+    app_ctx.set_user(HR)
+    assert menus.sign_out_action.isEnabled()
 
 
 def test_pages_requested_through_the_context(main_window: MainWindow, app_ctx: AppContext) -> None:

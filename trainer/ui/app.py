@@ -12,12 +12,11 @@ import gc
 import importlib
 import logging
 import os
-import signal
 import sys
 import time
 from collections.abc import Callable
 from types import TracebackType
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -28,7 +27,6 @@ from trainer.config import APP_NAME, ORG_NAME, Paths, Settings, buffer_logging, 
 from trainer.deferred import defer_unused_imports
 from trainer.errors import TrainerError
 from trainer.ui.common.context import AppContext
-from trainer.ui.common.errors import present_error
 from trainer.ui.common.fonts import install_cjk_font
 from trainer.ui.common.icons import app_icon
 from trainer.ui.common.language import (
@@ -40,6 +38,9 @@ from trainer.ui.common.shell import MainWindow
 from trainer.ui.common.single_instance import SingleInstance
 from trainer.ui.common.start_page import StartPage
 from trainer.ui.common.theme import FUSION, apply_theme, mark_fusion
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -159,14 +160,21 @@ def run_hooks(window: MainWindow, ctx: AppContext, hooks: tuple[str, ...]) -> li
             if exc.name and (name == exc.name or name.startswith(exc.name + ".")):
                 # that area has not been written yet
                 continue
-            present_error(window, exc)
+            _present_error(window, exc)
             continue
         try:
             getattr(module, function)(window, ctx)
             installed.append(hook)
         except Exception as exc:  # noqa: BLE001 - a bug in one screen must not stop the app
-            present_error(window, exc)
+            _present_error(window, exc)
     return installed
+
+
+def _present_error(parent: QWidget | None, exc: BaseException) -> None:
+    """``present_error``, imported when there is an error to show: the first paint needs none."""
+    from trainer.ui.common.errors import present_error
+
+    present_error(parent, exc)
 
 
 def bring_to_front(window: MainWindow) -> None:
@@ -184,7 +192,7 @@ def _excepthook(kind: type[BaseException], exc: BaseException,
     if issubclass(kind, KeyboardInterrupt):
         QApplication.quit()
         return
-    present_error(QApplication.activeWindow(), exc.with_traceback(tb))
+    _present_error(QApplication.activeWindow(), exc.with_traceback(tb))
 
 
 def already_running(data_dir: str) -> int:
@@ -216,7 +224,12 @@ def _once(action: Callable[[], object]) -> Callable[[], None]:
 def quit_on_signals(app: QApplication) -> Callable[[], None]:
     """Ctrl+C in the terminal, or the session ending (SIGTERM), closes the app normally. Python
     handles signals only while its own code runs, so a slow timer gives it the chance.
-    Returns the undo."""
+    Returns the undo. ``run_app`` calls it once the sign-in list is drawn: ``signal`` builds
+    its enums on import (~0.5 ms), and until then Python's default handlers stop the app as
+    well (Ctrl+C raises in the first Python code that runs, which the except hook turns into
+    a quit; SIGTERM ends the process, whose lock Qt then sees as stale)."""
+    import signal
+
     names = ("SIGINT", "SIGTERM")
     previous = {name: signal.signal(getattr(signal, name), lambda *_args: app.quit())
                 for name in names if hasattr(signal, name)}
@@ -272,7 +285,7 @@ def run_app(ctx: StartOptions) -> int:
     guard.raiseRequested.connect(lambda: bring_to_front(window))
     previous_hook = sys.excepthook
     sys.excepthook = _excepthook
-    restore_signals = quit_on_signals(app)
+    restore_signals: list[Callable[[], None]] = []
 
     smoke_test = bool(os.environ.get(ENV_SMOKE_TEST))
 
@@ -285,6 +298,7 @@ def run_app(ctx: StartOptions) -> int:
 
     def after_sign_in_drawn() -> None:
         gc.enable()  # the CLI pauses the collector until the sign-in list is drawn
+        restore_signals.append(quit_on_signals(app))
         follow_system_theme(app, app_ctx)
         dialogs_after_first_paint()
         setup_logging(paths)
@@ -314,7 +328,8 @@ def run_app(ctx: StartOptions) -> int:
     finally:
         setup_logging(paths)  # no-op unless the app ended before its first paint
         sys.excepthook = previous_hook
-        restore_signals()
+        for restore in restore_signals:
+            restore()
         guard.release()
         app_ctx.close()
         log.info("Trainer closed")

@@ -1,11 +1,16 @@
 """Memory the desktop app need not keep: module sources held for PySide, freed heap held by glibc.
 
 PySide6 6.11 (shiboken's ``__feature__`` support) checks each module imported after PySide with
-``inspect.getsource(module)``, which leaves the module's whole source, split into lines, in
-``linecache``: about 38 MB once SQLAlchemy and matplotlib are loaded, for nothing (the cache only
-serves traceback lines, which it reads again when needed). ``drop_import_sources()`` empties the
-cache once and wraps the check so that the lines it reads are dropped right after; the check's
-answer is unchanged. Newer PySide versions without the check are left alone.
+``inspect.getsource(module)`` (does the source mention "PySide6"?), which leaves the module's
+whole source, split into lines, in ``linecache``: about 38 MB once SQLAlchemy and matplotlib are
+loaded, for nothing (the cache only serves traceback lines, which it reads again when needed),
+and costs time: ~13 M instructions for the 15 modules imported before the first paint (issue
+14). ``read_sources_as_bytes()`` (in ``trainer.ui``, run as that package is imported, before any
+screen module) answers the same question from the bytes of the module's ``.py`` file instead
+(an ASCII word in a UTF-8 or GB 18030 file: the same answer), which keeps nothing; modules
+without a ``.py`` file of their own (built-in, extension, zipped, frozen) still go to PySide's
+check, whose ``linecache`` entries are dropped right after. ``drop_import_sources()`` also
+empties the cache once. Newer PySide versions without the check are left alone.
 
 glibc's malloc raises its thresholds as large blocks are freed (a window's backing store, a
 grabbed pixmap, a query's rows): later blocks of that size then come from the heap, and the
@@ -20,15 +25,14 @@ from __future__ import annotations
 import linecache
 import logging
 import sys
-from collections.abc import Callable
-from types import ModuleType
+
+from trainer.ui import CHECK, FEATURE_MODULE, read_sources_as_bytes
+
+__all__ = ["CHECK", "FEATURE_MODULE", "drop_import_sources", "read_sources_as_bytes",
+           "return_freed_memory"]
 
 log = logging.getLogger(__name__)
 
-FEATURE_MODULE = "shibokensupport.feature"
-CHECK = "_mod_uses_pyside"
-
-_installed = False
 M_TRIM_THRESHOLD = -1  # mallopt parameters (malloc.h)
 M_MMAP_THRESHOLD = -3
 THRESHOLD = 128 * 1024  # glibc's initial values, kept fixed
@@ -60,35 +64,11 @@ def return_freed_memory() -> bool:
 
 
 def drop_import_sources() -> bool:
-    """Empty ``linecache`` and stop PySide refilling it on import; True if the check was wrapped.
+    """Empty ``linecache`` and stop PySide refilling it on import; True if the check was
+    replaced (see ``read_sources_as_bytes``).
 
     Idempotent. Safe from any thread: ``dict.clear`` runs without letting another thread in.
     """
-    global _installed
     linecache.clearcache()
-    if _installed:
-        return True
-    feature = sys.modules.get(FEATURE_MODULE)
-    check = getattr(feature, CHECK, None)
-    if feature is None or not callable(check):
-        return False
-    setattr(feature, CHECK, _forgetful(check))
-    _installed = True
-    log.debug("PySide's import check no longer keeps module sources in memory")
-    return True
+    return read_sources_as_bytes()
 
-
-def _forgetful(check: Callable[[ModuleType], bool]) -> Callable[[ModuleType], bool]:
-    """``check`` that removes the ``linecache`` entries it added (the module's source lines)."""
-
-    def forgetful_check(module: ModuleType) -> bool:
-        known = set(list(linecache.cache))  # list(): one atomic copy of the keys
-        try:
-            return check(module)
-        finally:
-            for name in list(linecache.cache):
-                if name not in known:
-                    linecache.cache.pop(name, None)
-
-    forgetful_check.__wrapped__ = check  # type: ignore[attr-defined]
-    return forgetful_check

@@ -13,22 +13,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QStackedWidget,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from trainer.ui.common.context import AppContext
-from trainer.ui.common.errors import present_error
 from trainer.ui.common.menus import ShellMenus
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
-    from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu
+    from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QToolButton
 
 log = logging.getLogger(__name__)
 
@@ -91,25 +83,41 @@ class MainWindow(QMainWindow):
 
     @property
     def file_menu(self) -> QMenu:
-        """Screens may add their own entries (e.g. "Import Course Pack…")."""
+        """Screens may add their own entries (e.g. "Import Course Pack…"), among the shell's
+        own: those are built first if they are not yet (see ``ShellMenus``)."""
+        self.menus.complete()
         return self.menus.file_menu
 
     @property
     def view_menu(self) -> QMenu:
+        self.menus.complete()
         return self.menus.view_menu
 
     @property
     def help_menu(self) -> QMenu:
+        self.menus.complete()
         return self.menus.help_menu
 
     def _build_status_bar(self) -> None:
         self.user_label = QLabel()
         self.user_label.setObjectName("UserLabel")
-        self.sign_out_button = QToolButton()
-        self.sign_out_button.setAutoRaise(True)
-        self.sign_out_button.clicked.connect(self.sign_out)
         self.statusBar().addPermanentWidget(self.user_label)
-        self.statusBar().addPermanentWidget(self.sign_out_button)
+        self._sign_out_button: QToolButton | None = None  # see sign_out_button
+
+    @property
+    def sign_out_button(self) -> QToolButton:
+        """"Sign out" beside the user label, built when first needed: nobody is signed in at
+        the first paint, and PySide6 builds the tool-button classes' enums on first use."""
+        if self._sign_out_button is None:
+            from PySide6.QtWidgets import QToolButton
+
+            button = QToolButton()
+            button.setAutoRaise(True)
+            button.setText(self.tr("Sign out"))
+            button.clicked.connect(self.sign_out)
+            self.statusBar().addPermanentWidget(button)
+            self._sign_out_button = button
+        return self._sign_out_button
 
     def _ensure_nav(self) -> QListWidget:
         """The navigation list beside the pages, in a splitter the user can drag."""
@@ -151,7 +159,8 @@ class MainWindow(QMainWindow):
         """Set every visible text again; called when the interface language changes."""
         self.setWindowTitle(self.tr("Trainer — Digital Government Skills"))
         self.menus.retranslate()
-        self.sign_out_button.setText(self.tr("Sign out"))
+        if self._sign_out_button is not None:
+            self._sign_out_button.setText(self.tr("Sign out"))
         if self.nav is not None:
             self.nav.setAccessibleName(self.tr("Navigation"))
         self._update_user_label()
@@ -248,6 +257,8 @@ class MainWindow(QMainWindow):
             if payload is not None and hasattr(widget, "open_payload"):
                 widget.open_payload(payload)
         except Exception as exc:  # a broken screen must not take the window down
+            from trainer.ui.common.errors import present_error  # not needed to paint
+
             present_error(self, exc)
             return False
         self.stack.setCurrentWidget(widget)
@@ -294,8 +305,9 @@ class MainWindow(QMainWindow):
         self._refresh_navigation()
         self._update_user_label()
         signed_in = user is not None
-        self.menus.sign_out_action.setEnabled(signed_in)
-        self.sign_out_button.setVisible(signed_in)
+        self.menus.set_signed_in(signed_in)
+        if signed_in or self._sign_out_button is not None:
+            self.sign_out_button.setVisible(signed_in)
         target = self.first_page_for_user() if signed_in else self._start_key
         current = self._pages.get(self._current or "")
         if signed_in and current is not None and not current.public and self.can_show(current.key):
