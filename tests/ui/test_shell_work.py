@@ -156,6 +156,34 @@ def test_progress_dialog_is_gone_before_a_callback_opens_a_dialog(
     assert seen == [0, 0] and work.dialog is None
 
 
+@pytest.mark.parametrize("label", ["", "写入第 2 页"])
+def test_the_end_arriving_while_progress_is_shown_closes_the_dialog_cleanly(
+        app_ctx: AppContext, qtbot: Any, monkeypatch: Any, label: str) -> None:
+    """A window-modal progress dialog's setValue runs the event loop; the work's end queued
+    behind its last progress is delivered there and closes the dialog. Showing that progress
+    must not then touch the closed dialog (CI: 'NoneType' has no attribute 'setLabelText')."""
+    monkeypatch.setattr(work_module, "SHOW_PROGRESS_AFTER_MS", 50)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    release = threading.Event()
+
+    def job(progress: Progress) -> str:
+        release.wait(5)
+        progress.update(1, 3, label)  # Qt shows the dialog "at once" on the first step,
+        progress.update(2, 3, label)  # runs the event loop on the next,
+        return "done"  # where the end queued behind it arrives
+
+    work = run_work(parent, app_ctx, job, title="Exporting")
+    qtbot.waitUntil(lambda: bool(_visible_progress_dialogs()), timeout=5000)
+    release.set()
+    work_module.wait_for_all()  # the GUI thread busy until both are queued
+    with qtbot.waitSignal(work.finished, timeout=5000):
+        pass
+    QApplication.processEvents()
+    assert work.result == "done" and work.dialog is None and _visible_progress_dialogs() == []
+
+
 @pytest.mark.parametrize("fails", [False, True])
 def test_late_progress_timer_never_shows_finished_work(
         app_ctx: AppContext, qtbot: Any, monkeypatch: Any, fails: bool) -> None:

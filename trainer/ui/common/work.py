@@ -121,9 +121,10 @@ def _show_dialog(work: Work, cancellable: bool) -> None:
     """Still running after a moment: now the user sees a progress dialog."""
     if work.done or work.dialog is not None:
         return
-    work.dialog = _make_dialog(work, cancellable)
+    dialog = work.dialog = _make_dialog(work, cancellable)
     _on_progress(work, *work.last_progress)
-    work.dialog.show()
+    if work.dialog is dialog:  # not closed meanwhile (see _on_progress)
+        dialog.show()
 
 
 def _make_dialog(work: Work, cancellable: bool) -> QProgressDialog:
@@ -142,13 +143,17 @@ def _make_dialog(work: Work, cancellable: bool) -> QProgressDialog:
 
 
 def _on_progress(work: Work, done: int, total: int, label: str) -> None:
+    """Show progress. The value is set last: a window-modal QProgressDialog's ``setValue`` runs
+    the event loop, where the work's end may arrive and close the dialog (CI: the label set
+    after it met a dialog already gone)."""
     work.last_progress = (done, total, label or work.last_progress[2])
-    if work.dialog is None:
+    dialog = work.dialog
+    if dialog is None:
         return
-    work.dialog.setMaximum(max(total, 0))
-    work.dialog.setValue(min(done, total) if total else 0)
     if label:
-        work.dialog.setLabelText(label)
+        dialog.setLabelText(label)
+    dialog.setMaximum(max(total, 0))
+    dialog.setValue(min(done, total) if total else 0)
 
 
 def _close_dialog(work: Work) -> None:
