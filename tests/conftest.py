@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
@@ -39,3 +40,14 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def paths(data_dir: Path) -> Paths:
     return Paths(data_dir).ensure()
+
+
+LEARNER_MINI = Path(__file__).resolve().parent / "fixtures" / "packs" / "learner-mini"
+
+
+@pytest.fixture
+def bundled(tmp_path: Path) -> Path:
+    """A bundled-courses folder holding only the learner-mini pack (a copy, free to edit)."""
+    folder = tmp_path / "bundled"
+    shutil.copytree(LEARNER_MINI, folder / "learner-mini")
+    return folder

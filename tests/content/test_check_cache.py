@@ -20,13 +20,6 @@ FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "packs" / "learner-
 
 
 @pytest.fixture
-def bundled(tmp_path: Path) -> Path:
-    folder = tmp_path / "bundled"
-    shutil.copytree(FIXTURE, folder / "learner-mini")
-    return folder
-
-
-@pytest.fixture
 def item_checks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many times the item-writing checks (most of a full check) ran."""
     calls: list[int] = []

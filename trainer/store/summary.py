@@ -312,11 +312,11 @@ def _rebuild(session: Session, learners: list[int] | None, packs: Sequence[str] 
             continue
         model, source = _SOURCES[part]
         session.execute(delete(model).where(*scope(model)))
-        if part in _READS:  # the running summaries: from the days, after them, in Python
+        if part in RUNNING:  # the running summaries: from the days, after them, in Python
             continue
         query = source(scope(Attempt), dialect)
         session.execute(insert(model).from_select(list(query.selected_columns.keys()), query))
-    if running := [part for part in parts if part in _READS]:
+    if running := [part for part in parts if part in RUNNING]:
         summary_standing.rebuild_running(session, scope(summary_days.MODEL), running)
 
 
@@ -356,7 +356,7 @@ _SOURCES: dict[str, tuple[Any, Callable[[list[Any], str], Any]]] = {
     "standing": (summary_standing.STANDING, summary_standing.standing_source),
     "to_date": (summary_standing.TO_DATE, summary_standing.to_date_source),
 }
-_READS = {"standing": summary_days.MODEL, "to_date": summary_days.MODEL}  # the others: attempts
+RUNNING = ("standing", "to_date")  # read the days (the others read the attempts)
 
 
 def registered(session: Session, pack_ids: Iterable[str]) -> dict[str, Registration]:
@@ -407,7 +407,7 @@ def out_of_step(session: Session) -> dict[str, int]:
         if part == "days":
             found[part] = summary_days.differing(session, dialect)
             continue
-        if part in _READS:
+        if part in RUNNING:
             model, source = _SOURCES[part]
             found[part] = summary_standing.differing(session, model, source, dialect)
             continue

@@ -3,26 +3,17 @@ context whose library sees it (helpers to start the app are in ``learner_helpers
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from learner_helpers import FIXTURE, make_context
+from learner_helpers import make_context
 from PySide6.QtWidgets import QApplication
 
 from trainer.config import Paths
 from trainer.ui.common import work
 from trainer.ui.common.context import AppContext
-
-
-@pytest.fixture
-def bundled(tmp_path: Path) -> Path:
-    """A bundled-courses folder holding only the learner-mini pack."""
-    folder = tmp_path / "bundled"
-    shutil.copytree(FIXTURE, folder / "learner-mini")
-    return folder
 
 
 @pytest.fixture
